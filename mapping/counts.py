@@ -1,0 +1,106 @@
+"""Count ranges: how reports state numbers ("14", "at least 16", "over 50", "up to 85")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, NonNegativeInt, model_serializer, model_validator
+
+# Phrases with a fixed meaning. "over 50" and "more than 50" exclude 50 itself, so they mean
+# at least 51; "fewer than 10" means at most 9. Vague words ("about", "dozens") are not
+# accepted in records: the analyst decides what they mean and writes a range.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern + r"\s*(\d+)$", re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"(?:at least|no fewer than|no less than|a minimum of|min\.?|>=|≥)", "min"),
+        (r"(?:more than|over|above|>)", "min+1"),
+        (r"(?:up to|at most|no more than|a maximum of|max\.?|<=|≤)", "max"),
+        (r"(?:fewer than|less than|under|below|<)", "max-1"),
+    )
+)
+_SPAN = re.compile(r"^(\d+)\s*(?:-|–|—|to)\s*(\d+)$")
+_EXACT = re.compile(r"^\d+$")
+
+
+def parse_count(text: str) -> tuple[int | None, int | None]:
+    """Turn a count phrase into (min, max); raises ValueError for anything else."""
+    phrase = " ".join(text.split())
+    if _EXACT.match(phrase):
+        return int(phrase), int(phrase)
+    if span := _SPAN.match(phrase):
+        return int(span[1]), int(span[2])
+    if phrase.endswith("+") and _EXACT.match(phrase[:-1].strip()):
+        return int(phrase[:-1]), None
+    for pattern, kind in _PHRASES:
+        if found := pattern.match(phrase):
+            n = int(found[1])
+            if kind == "min":
+                return n, None
+            if kind == "min+1":
+                return n + 1, None
+            if kind == "max":
+                return None, n
+            if n == 0:
+                raise ValueError(f"'{text}' is not a possible count")
+            return None, n - 1
+    raise ValueError(
+        f"cannot read '{text}' as a count; write a number, {{min: N}}, {{max: N}}, "
+        "'at least N', 'over N', 'up to N' or 'N-M'"
+    )
+
+
+class CountRange(BaseModel):
+    """A count known as a range: min only = at least, max only = up to, both equal = exact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: NonNegativeInt | None = None
+    max: NonNegativeInt | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number_or_phrase(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("a count must be a number, not true/false")
+        if isinstance(value, int):
+            if value < 0:
+                raise ValueError(f"a count cannot be negative ({value})")
+            return {"min": value, "max": value}
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise ValueError(f"a count must be a whole number, not {value}")
+            return cls._from_number_or_phrase(int(value))
+        if isinstance(value, str):
+            low, high = parse_count(value)
+            return {"min": low, "max": high}
+        return value
+
+    @model_validator(mode="after")
+    def _check_bounds(self) -> CountRange:
+        if self.min is None and self.max is None:
+            raise ValueError("a count needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+    @property
+    def exact(self) -> bool:
+        return self.min is not None and self.min == self.max
+
+    @model_serializer(mode="plain")
+    def _compact(self) -> int | dict[str, int]:
+        # An exact count is written back as a bare number, as analysts write it.
+        if self.exact:
+            return self.min  # type: ignore[return-value]
+        return {k: v for k, v in (("min", self.min), ("max", self.max)) if v is not None}
+
+    def describe(self) -> str:
+        """Plain-English form: '14', 'at least 16', 'up to 85', '18–20'."""
+        if self.exact:
+            return str(self.min)
+        if self.max is None:
+            return f"at least {self.min}"
+        if self.min is None:
+            return f"up to {self.max}"
+        return f"{self.min}–{self.max}"

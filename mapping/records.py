@@ -1,0 +1,308 @@
+"""Record files: load and validate incidents from YAML/JSON, and write them back.
+
+Every problem is reported with its file, line, record id and field; one bad record never stops
+the others in the same batch from loading.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from mapping.model import Incident, _FieldError
+from mapping.yaml_source import RecordDumper, line_of, parse_documents
+
+RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a look) in a record file."""
+
+    file: str
+    line: int | None
+    record_id: str | None
+    field: str | None
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.record_id or '-'}: {self.field or '-'}: {self.message}"
+        return text if self.severity == "error" else f"{text} (warning)"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a loaded incident came from."""
+
+    file: str
+    line: int | None
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The incidents that loaded, and every problem found on the way."""
+
+    incidents: list[Incident] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def extend(self, other: LoadResult) -> None:
+        """Add another batch; an incident id seen before is refused, not overwritten."""
+        for incident in other.incidents:
+            origin = other.origins[incident.id]
+            if incident.id in self.origins:
+                first = self.origins[incident.id]
+                self.problems.append(
+                    Problem(
+                        origin.file,
+                        origin.line,
+                        incident.id,
+                        "id",
+                        f"incident id already loaded from {first.file}:{first.line}",
+                    )
+                )
+                continue
+            self.incidents.append(incident)
+            self.origins[incident.id] = origin
+        self.problems.extend(other.problems)
+
+
+def record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The record files named, with folders expanded (sorted, recursive)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def load_records(paths: Iterable[str | Path]) -> LoadResult:
+    """Load and validate every record in the given files and folders."""
+    result = LoadResult()
+    for path in record_files(paths):
+        result.extend(load_file(path))
+    return result
+
+
+def load_file(path: str | Path) -> LoadResult:
+    """Load and validate the records of one YAML or JSON file."""
+    path = Path(path)
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return _failed(name, None, "no such file")
+    except UnicodeDecodeError as error:
+        return _failed(name, None, f"not UTF-8 text ({error.reason} at byte {error.start})")
+    except OSError as error:
+        return _failed(name, None, error.strerror or str(error))
+    if path.suffix.lower() == ".json":
+        return load_json_text(text, name)
+    return load_yaml_text(text, name)
+
+
+def load_yaml_text(text: str, file: str = "-") -> LoadResult:
+    """Records from YAML text: one record or a list of records per document."""
+    result = LoadResult()
+    for document in parse_documents(text):
+        if document.error is not None:
+            result.problems.append(
+                Problem(
+                    file,
+                    document.error_line,
+                    document.error_record,
+                    document.error_field,
+                    document.error,
+                )
+            )
+            continue
+        _add_records(result, document.data, document.node, file, document.first_line)
+    return result
+
+
+def load_json_text(text: str, file: str = "-") -> LoadResult:
+    """Records from JSON text: one record object or a list of them."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _failed(file, error.lineno, f"malformed JSON: {error.msg} (column {error.colno})")
+    try:  # JSON is YAML: composing it again gives the line of every value
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    result = LoadResult()
+    _add_records(result, data, node, file, 1)
+    return result
+
+
+def _failed(file: str, line: int | None, message: str) -> LoadResult:
+    return LoadResult(problems=[Problem(file, line, None, None, message)])
+
+
+def _add_records(
+    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int
+) -> None:
+    if data is None:
+        return
+    if isinstance(data, list):
+        items = node.value if isinstance(node, yaml.SequenceNode) else [None] * len(data)
+        for item, item_node in zip(data, items, strict=True):
+            _add_record(result, item, item_node, file, first_line)
+    else:
+        _add_record(result, data, node, file, first_line)
+
+
+def _add_record(
+    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int
+) -> None:
+    line = line_of(node, ()) or first_line
+    if not isinstance(data, dict):
+        result.problems.append(
+            Problem(
+                file, line, None, None, f"a record must be a mapping, not {type(data).__name__}"
+            )
+        )
+        return
+    record_id = data.get("id") if isinstance(data.get("id"), str) else None
+    try:
+        incident = Incident.model_validate(data)
+    except ValidationError as error:
+        for loc, message in _explain(error):
+            result.problems.append(
+                Problem(file, line_of(node, loc) or line, record_id, _dotted(loc), message)
+            )
+        return
+    if incident.id in result.origins:
+        first = result.origins[incident.id]
+        result.problems.append(
+            Problem(file, line, incident.id, "id", f"incident id already used on line {first.line}")
+        )
+        return
+    result.incidents.append(incident)
+    result.origins[incident.id] = Origin(file, line)
+    for loc, message in _advice(incident):
+        result.problems.append(
+            Problem(file, line_of(node, loc) or line, incident.id, _dotted(loc), message, "warning")
+        )
+
+
+def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(location, message) for each validation error, in words an analyst can act on."""
+    details = error.errors(include_url=False)
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] == "too_short" and any(
+            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc
+            for other in details
+        ):
+            continue  # "no items left" only because an item inside was invalid
+        cause = (detail.get("ctx") or {}).get("error")
+        if isinstance(cause, _FieldError):
+            yield loc + cause.path, str(cause)
+        elif detail["type"] == "extra_forbidden":
+            yield loc, _unknown_field_message(loc)
+        elif detail["type"] == "missing":
+            yield loc, "required field is missing"
+        elif detail["type"].startswith(("date_", "datetime_", "time_")):
+            reason = detail["msg"].split(", ", 1)[-1]
+            yield (
+                loc,
+                f"'{detail['input']}' is not a valid {detail['type'].split('_')[0]}: {reason}",
+            )
+        else:
+            message = detail["msg"]
+            for prefix in ("Value error, ", "Assertion failed, "):
+                message = message.removeprefix(prefix)
+            yield loc, message
+
+
+def _unknown_field_message(loc: tuple[str | int, ...]) -> str:
+    allowed = _fields_at(loc[:-1])
+    message = f"unknown field '{loc[-1]}'"
+    if allowed:
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        message += f"; did you mean '{close[0]}'?" if close else f" (allowed: {', '.join(allowed)})"
+    return message
+
+
+def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model found at `loc` inside an Incident."""
+    model: type[BaseModel] | None = Incident
+    for step in loc:
+        if model is None or isinstance(step, int):
+            continue
+        info = model.model_fields.get(step)
+        model = _model_in(info.annotation) if info else None
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (tuple, list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if found := _model_in(arg):
+                return found
+    return None
+
+
+def _advice(incident: Incident) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Warnings: things that load but deserve an analyst's look."""
+    if incident.weapon and not incident.weapon.known and incident.weapon.category == "unknown":
+        yield (
+            ("weapon", "system"),
+            f"unknown weapon system '{incident.weapon.system}'; kept as written, category unknown",
+        )
+    for index, source in enumerate(incident.sources):
+        for name in ("url", "archive_url"):
+            url = getattr(source, name)
+            if url and not url.lower().startswith(("http://", "https://")):
+                yield ("sources", index, name), f"'{url}' is not an http(s) address; shown as text"
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str | None:
+    if not loc:
+        return None
+    text = ""
+    for step in loc:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def incident_to_record(incident: Incident) -> dict[str, Any]:
+    """The record-file form of an incident (what an analyst would write), JSON-compatible."""
+    return incident.model_dump(mode="json", exclude_defaults=True)
+
+
+def dump_yaml(incidents: Iterable[Incident]) -> str:
+    """Incidents as a multi-document YAML record file."""
+    return yaml.dump_all(
+        (incident_to_record(i) for i in incidents),
+        Dumper=RecordDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        explicit_start=True,
+    )

@@ -1,0 +1,162 @@
+"""The weapon alias table: every spelling of a system maps to one canonical system and category.
+
+This is the only place weapon names live; records, extraction, filters and the map all ask here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class WeaponCategory(StrEnum):
+    BALLISTIC_MISSILE = "ballistic_missile"
+    CRUISE_MISSILE = "cruise_missile"
+    AIR_DEFENCE_MISSILE = (
+        "air_defence_missile"  # surface-to-air missile used against ground targets
+    )
+    GLIDE_BOMB = "glide_bomb"
+    AIRCRAFT_BOMB = "aircraft_bomb"
+    LOITERING_MUNITION = "loitering_munition"
+    DRONE = "drone"
+    ROCKET_ARTILLERY = "rocket_artillery"
+    ARTILLERY = "artillery"
+    UNKNOWN = "unknown"
+
+
+B, C, A, G, F, L, D, R, T = (
+    WeaponCategory.BALLISTIC_MISSILE,
+    WeaponCategory.CRUISE_MISSILE,
+    WeaponCategory.AIR_DEFENCE_MISSILE,
+    WeaponCategory.GLIDE_BOMB,
+    WeaponCategory.AIRCRAFT_BOMB,
+    WeaponCategory.LOITERING_MUNITION,
+    WeaponCategory.DRONE,
+    WeaponCategory.ROCKET_ARTILLERY,
+    WeaponCategory.ARTILLERY,
+)
+
+# (canonical system or None for a generic description, category, aliases as reports spell them)
+_TABLE: tuple[tuple[str | None, WeaponCategory, tuple[str, ...]], ...] = (
+    ("Iskander-M", B, ("Iskander", "Iskander-M", "9M723", "9K720", "Искандер", "Іскандер")),
+    ("KN-23", B, ("KN-23", "Hwasong-11", "Hwasong-11Ga")),
+    ("Kinzhal", B, ("Kinzhal", "Kh-47M2", "Х-47М2", "Кинжал", "Кинджал")),
+    ("Tochka-U", B, ("Tochka", "Tochka-U", "9M79", "Точка-У")),
+    ("ATACMS", B, ("ATACMS", "MGM-140")),
+    ("Oreshnik", B, ("Oreshnik", "Орешник")),
+    ("Kh-101", C, ("Kh-101", "Х-101", "X-101")),
+    ("Kh-555", C, ("Kh-555", "Х-555")),
+    ("Kh-55", C, ("Kh-55", "Х-55")),
+    ("Kh-22", C, ("Kh-22", "Х-22", "X-22")),
+    ("Kh-32", C, ("Kh-32", "Х-32")),
+    ("Kh-59", C, ("Kh-59", "Kh-59MK", "Х-59")),
+    ("Kh-69", C, ("Kh-69", "Х-69")),
+    ("Kalibr", C, ("Kalibr", "3M-14", "3M14", "Калибр", "Калібр")),
+    ("P-800 Oniks", C, ("Oniks", "P-800", "Onyx", "Оникс", "Онікс")),
+    ("3M22 Zircon", C, ("Zircon", "Tsirkon", "3M22", "Циркон")),
+    ("Storm Shadow", C, ("Storm Shadow", "SCALP", "SCALP-EG")),
+    ("Neptune", C, ("Neptune", "R-360", "Нептун")),
+    ("S-300", A, ("S-300", "S300", "5V55", "48N6", "С-300")),
+    ("S-400", A, ("S-400", "С-400")),
+    (
+        "KAB glide bomb",
+        G,
+        (
+            "KAB",
+            "KAB-250",
+            "KAB-500",
+            "KAB-1500",
+            "КАБ",
+            "UMPK",
+            "FAB-500 UMPK",
+            "FAB-1500 UMPK",
+            "FAB-3000 UMPK",
+        ),
+    ),
+    ("JDAM-ER", G, ("JDAM-ER", "GBU-62")),
+    ("FAB-500", F, ("FAB-500", "ФАБ-500")),
+    ("FAB-250", F, ("FAB-250", "ФАБ-250")),
+    ("Shahed-136", L, ("Shahed", "Shahed-136", "Geran", "Geran-2", "Шахед", "Герань", "Герань-2")),
+    ("Shahed-131", L, ("Shahed-131", "Geran-1", "Герань-1")),
+    ("Geran-3", L, ("Geran-3", "Shahed-238", "Герань-3")),
+    ("Lancet", L, ("Lancet", "ZALA Lancet", "Ланцет")),
+    ("Molniya", D, ("Molniya", "Молния")),
+    ("FPV drone", D, ("FPV", "FPV drone", "FPV-drone")),
+    ("Orlan-10", D, ("Orlan-10", "Орлан-10")),
+    ("Tornado-S", R, ("Tornado-S", "9K515", "Торнадо-С")),
+    ("BM-30 Smerch", R, ("Smerch", "BM-30", "Смерч")),
+    ("BM-27 Uragan", R, ("Uragan", "BM-27", "Ураган")),
+    ("BM-21 Grad", R, ("Grad", "BM-21", "Град")),
+    ("HIMARS", R, ("HIMARS", "M142", "GMLRS")),
+    # Generic descriptions: the category is known, the exact system is not.
+    (
+        None,
+        B,
+        ("ballistic missile", "ballistic missiles", "балістична ракета", "баллистическая ракета"),
+    ),
+    (None, C, ("cruise missile", "cruise missiles", "крилата ракета", "крылатая ракета")),
+    (None, A, ("anti-aircraft missile", "air defence missile", "air defense missile", "SAM")),
+    (None, G, ("glide bomb", "guided aerial bomb", "guided bomb", "керована авіабомба")),
+    (None, F, ("aerial bomb", "aircraft bomb", "bomb", "авіабомба")),
+    (
+        None,
+        L,
+        (
+            "loitering munition",
+            "kamikaze drone",
+            "attack drone",
+            "strike drone",
+            "Shahed-type drone",
+            "дрон-камікадзе",
+        ),
+    ),
+    (None, D, ("drone", "UAV", "unmanned aerial vehicle", "дрон", "БПЛА")),
+    (None, R, ("MLRS", "multiple rocket launcher", "rocket artillery", "rockets")),
+    (None, T, ("artillery", "shelling", "howitzer", "mortar", "обстріл")),
+)
+
+_APOSTROPHES = str.maketrans("", "", "'’ʼ`")
+
+
+def alias_key(text: str) -> str:
+    """Normalised form used to compare weapon names: case, spacing and dashes do not matter."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    return re.sub(r"[\W_]+", "", folded)
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMatch:
+    """What the alias table knows about a system name."""
+
+    system: str | None
+    category: WeaponCategory
+
+
+def _build_index() -> dict[str, WeaponMatch]:
+    index: dict[str, WeaponMatch] = {}
+    for system, category, aliases in _TABLE:
+        for alias in (*aliases, *((system,) if system else ())):
+            key = alias_key(alias)
+            if key in index and index[key] != WeaponMatch(system, category):
+                raise RuntimeError(f"weapon alias {alias!r} is listed twice")
+            index[key] = WeaponMatch(system, category)
+    return index
+
+
+_INDEX = _build_index()
+
+
+def lookup_weapon(name: str) -> WeaponMatch | None:
+    """The canonical system and category for a name as reported, or None if it is not known."""
+    return _INDEX.get(alias_key(name))
+
+
+def known_aliases() -> dict[str, WeaponMatch]:
+    """Every alias (as written in the table) with what it means; for extraction and docs."""
+    return {
+        alias: WeaponMatch(system, category)
+        for system, category, aliases in _TABLE
+        for alias in aliases
+    }

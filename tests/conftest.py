@@ -1,0 +1,25 @@
+"""Shared fixtures: the bundled seeds and small record files written per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mapping.records import LoadResult, load_records
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> LoadResult:
+    result = load_records([SEEDS])
+    assert not result.errors, result.errors
+    return result
+
+
+@pytest.fixture(scope="session")
+def kryvyi_rih(seeds: LoadResult):
+    return next(i for i in seeds.incidents if i.id == "2025-04-04-kryvyi-rih")

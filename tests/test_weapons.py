@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from mapping.model import Weapon
+from mapping.weapons import WeaponCategory, lookup_weapon
+
+
+@pytest.mark.parametrize(
+    ("reported", "system", "category"),
+    [
+        ("Iskander", "Iskander-M", "ballistic_missile"),
+        ("Iskander-M", "Iskander-M", "ballistic_missile"),
+        ("iskander m", "Iskander-M", "ballistic_missile"),
+        ("9M723", "Iskander-M", "ballistic_missile"),
+        ("Іскандер", "Iskander-M", "ballistic_missile"),
+        ("Shahed-136", "Shahed-136", "loitering_munition"),
+        ("Geran-2", "Shahed-136", "loitering_munition"),
+        ("Shahed 136", "Shahed-136", "loitering_munition"),
+        ("KAB", "KAB glide bomb", "glide_bomb"),
+        ("KAB-500", "KAB glide bomb", "glide_bomb"),
+        ("KAB-1500", "KAB glide bomb", "glide_bomb"),
+        ("Kh-101", "Kh-101", "cruise_missile"),
+        ("Х-101", "Kh-101", "cruise_missile"),
+        ("Kalibr", "Kalibr", "cruise_missile"),
+        ("Kh-22", "Kh-22", "cruise_missile"),
+        ("S-300", "S-300", "air_defence_missile"),
+        ("Kinzhal", "Kinzhal", "ballistic_missile"),
+        ("Tornado-S", "Tornado-S", "rocket_artillery"),
+        ("ballistic missile", None, "ballistic_missile"),
+        ("glide bomb", None, "glide_bomb"),
+    ],
+)
+def test_aliases_resolve_to_one_system_and_category(reported, system, category):
+    match = lookup_weapon(reported)
+    assert match is not None
+    assert (match.system, match.category) == (system, WeaponCategory(category))
+
+
+def test_weapon_category_comes_from_the_alias_table():
+    weapon = Weapon(system="9M723")
+    assert weapon.category == WeaponCategory.BALLISTIC_MISSILE
+    assert weapon.canonical_system == "Iskander-M"
+    assert weapon.system == "9M723"  # the text as reported is kept
+
+
+def test_unknown_system_keeps_its_text_with_category_unknown():
+    weapon = Weapon(system="Wunderwaffe-7")
+    assert weapon.category == WeaponCategory.UNKNOWN
+    assert weapon.system == weapon.canonical_system == "Wunderwaffe-7"
+    assert not weapon.known
+
+
+def test_analyst_category_wins_over_the_table():
+    assert Weapon(system="Shahed", category="drone").category == WeaponCategory.DRONE
