@@ -5,6 +5,8 @@ Exit codes: 0 success, 1 the data has problems (invalid records, nothing found),
 
 from __future__ import annotations
 
+import json
+import logging
 import sys
 from pathlib import Path
 
@@ -30,6 +32,7 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="strikemap")
 def main() -> None:
     """Map missile, drone and bomb strikes from the reports about them."""
+    logging.basicConfig(format="strikemap: %(message)s", level=logging.WARNING)
 
 
 @main.command()
@@ -48,3 +51,60 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         err=True,
     )
     sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--country", metavar="CC", help="Two-letter country code hint, e.g. UA.")
+@click.option("--admin1", metavar="NAME", help="Region hint, e.g. 'Donetsk Oblast'.")
+@click.option("--near", metavar="NAME", help="A place the named one is near.")
+@click.option(
+    "--overrides",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Analyst overrides file (CSV or YAML), checked first.",
+)
+@click.option("--online", is_flag=True, help="Ask Nominatim when the offline gazetteer fails.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def geocode(
+    name: str,
+    country: str | None,
+    admin1: str | None,
+    near: str | None,
+    overrides: Path | None,
+    online: bool,
+    as_json: bool,
+) -> None:
+    """Resolve a place NAME (any spelling, Latin or Cyrillic) to coordinates."""
+    from pydantic import ValidationError
+
+    from mapping.geocoding import default_geocoder
+    from mapping.model import Place
+
+    try:
+        place = Place(name=name, country=country, admin1=admin1, near=near)
+    except ValidationError as error:
+        detail = error.errors()[0]
+        field = ".".join(str(p) for p in detail["loc"]) or "name"
+        raise click.UsageError(f"{field}: {detail['msg'].removeprefix('Value error, ')}") from None
+    chain = default_geocoder(overrides=overrides, online=online)
+    location = chain.geocode(place)
+    if location is None:
+        gazetteer = next(p for p in chain.providers if p.provider == "geonames")
+        close = gazetteer.suggestions(name, place.country)  # type: ignore[attr-defined]
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        click.echo(f"strikemap: no place matches '{name}'{hint}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(location.as_json(), ensure_ascii=False, indent=2))
+        return
+    flag = "  AMBIGUOUS" if location.ambiguous else ""
+    click.echo(
+        f"{location.name} ({location.admin1 or '-'}, {location.country or '-'}) "
+        f"{location.lat:.5f}, {location.lon:.5f}  {location.precision.value} "
+        f"±{location.radius_m:,.0f} m  [{location.id}]{flag}"
+    )
+    for candidate in location.candidates[1:6] if location.ambiguous else ():
+        click.echo(
+            f"  also: {candidate.name} ({candidate.admin1}, {candidate.country}) "
+            f"{candidate.lat:.5f}, {candidate.lon:.5f}  population {candidate.population:,}"
+        )
