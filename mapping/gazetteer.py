@@ -32,10 +32,11 @@ from mapping.placenames import (
 )
 from mapping.regions import admin1_codes, admin1_name
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FUZZY_THRESHOLD = 88.0  # ratio on folded keys; below this a name is "not found", not guessed
 AMBIGUITY_RATIO = 0.1  # a runner-up with ≥ 10% of the leader's population makes a name ambiguous
 _WORLD_FUZZY_MIN_POPULATION = 15_000
+MAX_NAME_LENGTH = 120  # longer than any place name: such input is text, not a name
 
 
 class _Row(NamedTuple):
@@ -48,6 +49,12 @@ class _Row(NamedTuple):
     country: str
     admin1: str
     population: int
+    is_primary: int = 1
+
+    @property
+    def weight(self) -> float:
+        """Population, halved when only an alternate (often former) name matched."""
+        return self.population if self.is_primary else self.population / 2
 
 
 def cache_dir() -> Path:
@@ -95,7 +102,7 @@ def build_index(target: Path, source: Path | None = None) -> Path:
                                 PRIMARY KEY (key, place)) WITHOUT ROWID;
             CREATE TABLE lookup (key TEXT, id INTEGER, name TEXT, lat REAL, lon REAL,
                                  country TEXT, admin1 TEXT, population INTEGER,
-                                 PRIMARY KEY (key, id)) WITHOUT ROWID;
+                                 is_primary INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
             CREATE TABLE regions (country TEXT, admin1 TEXT, lat REAL, lon REAL,
                                   radius_m REAL, places INTEGER, PRIMARY KEY (country, admin1));
             """
@@ -114,7 +121,8 @@ def build_index(target: Path, source: Path | None = None) -> Path:
         )
         # One index probe per lookup, no join: the place columns sit beside each key.
         db.execute(
-            "INSERT INTO lookup SELECT n.key, p.* FROM names n JOIN places p ON p.id = n.place"
+            "INSERT INTO lookup SELECT n.key, p.*, n.is_primary "
+            "FROM names n JOIN places p ON p.id = n.place"
         )
         db.execute("CREATE INDEX places_country ON places (country, admin1)")
         db.commit()
@@ -161,7 +169,9 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6_371_000 * math.asin(math.sqrt(min(1.0, a)))
 
 
-_LOOKUP = "SELECT id, name, lat, lon, country, admin1, population FROM lookup WHERE key = ?"
+_LOOKUP = (
+    "SELECT id, name, lat, lon, country, admin1, population, is_primary FROM lookup WHERE key = ?"
+)
 
 
 class Gazetteer:
@@ -200,7 +210,7 @@ class Gazetteer:
             for row in self._rows_for_key(matched):
                 if country is None or row.country == country:
                     results.append((row, round(float(score), 1)))
-        results.sort(key=lambda item: (-item[1], -item[0].population))
+        results.sort(key=lambda item: (-item[1], -item[0].weight))
         return results[:limit]
 
     def _rows_for_key(self, key: str) -> list[_Row]:
@@ -238,7 +248,7 @@ class Gazetteer:
             bare = strip_region_words(name)[0]
             rows = [r for r in self.exact(bare) if country is None or r.country == country]
             if rows:
-                best = max(rows, key=lambda r: r.population)
+                best = max(rows, key=lambda r: r.weight)
                 codes.add((best.country, best.admin1))
         return codes
 
@@ -246,8 +256,10 @@ class Gazetteer:
     def geocode(self, place: Place) -> Location | None:
         """Resolve a place name with its hints; None when nothing matches well enough."""
         query = place.name
+        if len(query) > MAX_NAME_LENGTH:
+            return None
         name = strip_settlement_words(_clean(query))
-        if not name_key(name):
+        if not any(ch.isalpha() for ch in name_key(name)):
             return None
         bare, says_region = strip_region_words(name)
         if says_region:
@@ -287,7 +299,7 @@ class Gazetteer:
                     key=lambda item: haversine_m(anchor.lat, anchor.lon, item[0].lat, item[0].lon),
                 )
         else:
-            hinted = sorted(hinted, key=lambda item: (-item[1], -item[0].population))
+            hinted = sorted(hinted, key=lambda item: (-item[1], -item[0].weight))
         best, score = hinted[0]
         ambiguous = _ambiguous(hinted, by_distance=place.near is not None)
         candidates = tuple(
@@ -363,6 +375,6 @@ def _ambiguous(ranked: list[tuple[_Row, float]], *, by_distance: bool) -> bool:
     (best, best_score), (second, second_score) = ranked[0], ranked[1]
     if second_score < best_score:
         return False
-    if best.population <= 0:
+    if best.weight <= 0:
         return True
-    return second.population >= AMBIGUITY_RATIO * best.population
+    return second.weight >= AMBIGUITY_RATIO * best.weight

@@ -7,10 +7,12 @@ rest of the run, leaving the offline answer.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from typing import Any
 
+from geopy.adapters import RequestsAdapter
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
@@ -49,7 +51,11 @@ class NominatimGeocoder:
         user_agent: str = USER_AGENT,
     ) -> None:
         self._service = Nominatim(
-            user_agent=user_agent, domain=domain, scheme=scheme, timeout=timeout
+            user_agent=user_agent,
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout,
+            adapter_factory=functools.partial(RequestsAdapter, max_retries=0),
         )
         # No retries and no swallowed errors: geopy's defaults would retry for ~10 s and then
         # return None, which looks like "not found". We want to know it failed.

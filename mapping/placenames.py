@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 # Bump when the folding changes: cached indexes built with an older version are rebuilt.
-NORMALISATION_VERSION = 1
+NORMALISATION_VERSION = 3
 
 # Ukrainian and Russian letters to Latin. Letters that both languages write differently
 # (г, и) map to forms that the Latin folds below bring together anyway.
@@ -42,25 +42,31 @@ _FOLDS = (
     ("j", "i"),
     ("y", "i"),
 )
+_APOSTROPHES = str.maketrans("", "", "'’ʼʹ`´‘")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Russian е after a vowel is written "ye" or "e" ("Nikolayev", "Nikolaev").
+_VOWEL_YE = re.compile(r"([aeiou])ie")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The folded lookup key of a place name ('' for a name with no letters or digits)."""
+    name = name.translate(_APOSTROPHES)
     if name.isascii():
         text = name.lower()
     else:
         text = unicodedata.normalize("NFKC", name).casefold().translate(_CYRILLIC_TABLE)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        # Letters that do not decompose to ASCII (ł, ø, ß) get their usual Latin form.
-        text = text.replace("ł", "l").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
+        if not text.isascii():  # diacritics and other scripts
+            text = unicodedata.normalize("NFKD", text)
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+            # Letters that do not decompose to ASCII (ł, ø, ß) get their usual Latin form.
+            text = text.replace("ł", "l").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
     if text.isascii():
         text = _NOT_ALNUM.sub("", text)
         for old, new in _FOLDS:
             text = text.replace(old, new)
+        text = _VOWEL_YE.sub(r"\1e", text)
     else:
         text = "".join(ch for ch in text if ch.isalnum())
     return _DOUBLED.sub(r"\1", text)

@@ -23,3 +23,11 @@ def seeds() -> LoadResult:
 @pytest.fixture(scope="session")
 def kryvyi_rih(seeds: LoadResult):
     return next(i for i in seeds.incidents if i.id == "2025-04-04-kryvyi-rih")
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The real offline gazetteer (built into the user cache on first use, ~10 s)."""
+    from mapping.gazetteer import Gazetteer
+
+    return Gazetteer()
