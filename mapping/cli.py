@@ -14,7 +14,9 @@ import click
 
 from mapping import __version__
 from mapping.errors import StrikemapError
-from mapping.records import load_records
+from mapping.filters import IncidentFilter
+from mapping.inputs import load_inputs
+from mapping.model import Party, Status
 
 
 class _Group(click.Group):
@@ -39,8 +41,11 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
 def validate(paths: tuple[Path, ...], quiet: bool) -> None:
-    """Check record files and folders; print each problem as file:line: id: field: message."""
-    result = load_records(paths)
+    """Check record files and folders; print each problem as file:line: id: field: message.
+
+    Reads YAML/JSON records and strikemap's exports (full GeoJSON, CSV, GeoPackage) and
+    ACLED-format CSV."""
+    result = load_inputs(paths)
     for problem in result.problems:
         if problem.severity == "error" or not quiet:
             click.echo(str(problem))
@@ -108,3 +113,145 @@ def geocode(
             f"  also: {candidate.name} ({candidate.admin1}, {candidate.country}) "
             f"{candidate.lat:.5f}, {candidate.lon:.5f}  population {candidate.population:,}"
         )
+
+
+def filter_options(command):
+    """The shared filter's options, for every command that selects incidents."""
+    options = [
+        click.option("--since", metavar="YYYY-MM-DD", help="Incidents on or after this day."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Incidents on or before this day."),
+        click.option("--weapon", "weapons", multiple=True, metavar="NAME",
+                     help="Weapon category (ballistic_missile, …) or system (Iskander, Shahed, …); repeatable."),
+        click.option("--min-killed", type=click.IntRange(min=0), help="Headline killed at least N."),
+        click.option("--min-injured", type=click.IntRange(min=0), help="Headline injured at least N."),
+        click.option("--status", "statuses", multiple=True,
+                     type=click.Choice([s.value for s in Status]),
+                     help="Incidents with a statement of this status; repeatable."),
+        click.option("--party", "parties", multiple=True, type=click.Choice([p.value for p in Party]),
+                     help="Incidents with a source of this party; repeatable."),
+        click.option("--country", "countries", multiple=True, metavar="CC", help="Country code; repeatable."),
+        click.option("--admin1", multiple=True, metavar="NAME", help="Region name as shown; repeatable."),
+        click.option("--bbox", metavar="W,S,E,N", help="Bounding box in degrees."),
+        click.option("--text", metavar="TEXT", help="Free text over place, region, sources and id."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _filter(options: dict) -> IncidentFilter:
+    try:
+        return IncidentFilter.create(**options)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _geocoder_options(command):
+    command = click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                           help="Analyst overrides file (CSV or YAML) for places.")(command)  # fmt: skip
+    return click.option(
+        "--online", is_flag=True, help="Ask Nominatim for places the offline gazetteer lacks."
+    )(command)
+
+
+def _prepare(paths: tuple[Path, ...], overrides: Path | None, online: bool):
+    from mapping.geocoding import default_geocoder
+    from mapping.pipeline import prepare
+
+    geocoder = default_geocoder(overrides=overrides, online=online)
+
+    def progress(incidents):
+        if len(incidents) < 2_000 or not sys.stderr.isatty():
+            return incidents
+        return click.progressbar(incidents, label="resolving places", file=sys.stderr)
+
+    prepared = prepare(paths, geocoder, progress=lambda items: _with_bar(progress(items)))
+    for problem in prepared.problems:
+        click.echo(str(problem), err=True)
+    return prepared
+
+
+def _with_bar(items):
+    if hasattr(items, "__enter__"):
+        with items as bar:
+            yield from bar
+    else:
+        yield from items
+
+
+def _summary(written: int, total: int, prepared, path: Path) -> None:
+    invalid = len(
+        {
+            (p.file, p.record_id or p.line)
+            for p in prepared.problems
+            if p.severity == "error" and p.field != "place.name"
+        }
+    )
+    click.echo(
+        f"wrote {written} incident(s) to {path}; {total - written} filtered out, "
+        f"{prepared.unresolved} place(s) unresolved, {invalid} invalid record(s) skipped",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The GeoPackage to write (.gpkg).",
+)
+@_geocoder_options
+@filter_options
+def build(
+    paths: tuple[Path, ...], output: Path, overrides: Path | None, online: bool, **filters
+) -> None:
+    """Resolve places and write every layer to one GeoPackage."""
+    from mapping.exports import export
+
+    selection = _filter(filters)
+    prepared = _prepare(paths, overrides, online)
+    layers = selection.apply(prepared.layers)
+    written = export(layers, output, "gpkg")
+    _summary(written, len(prepared.layers.incidents), prepared, output)
+
+
+@main.command("export")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["geojson", "gpkg", "csv", "kml"]),
+    help="Default: from the output's suffix.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["flat", "full"]),
+    default="flat",
+    show_default=True,
+    help="GeoJSON: flat (one row per incident, for GIS) or full (every statement, re-importable).",
+)
+@click.option("--hxl", is_flag=True, help="CSV: add an HXL hashtag row under the header.")
+@_geocoder_options
+@filter_options
+def export_command(
+    paths: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    profile: str,
+    hxl: bool,
+    overrides: Path | None,
+    online: bool,
+    **filters,
+) -> None:
+    """Write incidents as GeoJSON, GeoPackage, CSV or KML."""
+    from mapping.exports import export
+
+    selection = _filter(filters)
+    prepared = _prepare(paths, overrides, online)
+    layers = selection.apply(prepared.layers)
+    written = export(layers, output, fmt, profile=profile, hxl=hxl)  # type: ignore[arg-type]
+    _summary(written, len(prepared.layers.incidents), prepared, output)

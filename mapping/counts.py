@@ -97,10 +97,15 @@ class CountRange(BaseModel):
 
     def describe(self) -> str:
         """Plain-English form: '14', 'at least 16', 'up to 85', '18–20'."""
-        if self.exact:
-            return str(self.min)
-        if self.max is None:
-            return f"at least {self.min}"
-        if self.min is None:
-            return f"up to {self.max}"
-        return f"{self.min}–{self.max}"
+        return describe_range(self.min, self.max)
+
+
+def describe_range(low: int | None, high: int | None) -> str:
+    """'14', 'at least 16', 'up to 85', '18–20'; '' when neither bound is known."""
+    if low is not None and low == high:
+        return str(low)
+    if low is not None and high is not None:
+        return f"{low}–{high}"
+    if low is not None:
+        return f"at least {low}"
+    return f"up to {high}" if high is not None else ""

@@ -48,6 +48,9 @@ class Origin:
     file: str
     line: int | None
 
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
 
 @dataclass(slots=True)
 class LoadResult:
@@ -77,7 +80,7 @@ class LoadResult:
                         origin.line,
                         incident.id,
                         "id",
-                        f"incident id already loaded from {first.file}:{first.line}",
+                        f"incident id already loaded from {first}",
                     )
                 )
                 continue
@@ -157,12 +160,19 @@ def load_json_text(text: str, file: str = "-") -> LoadResult:
     return result
 
 
+def load_data(data: Any, file: str = "-") -> LoadResult:
+    """Records from already-parsed data (a record dict or a list of them), validated."""
+    result = LoadResult()
+    _add_records(result, data, None, file, None)
+    return result
+
+
 def _failed(file: str, line: int | None, message: str) -> LoadResult:
     return LoadResult(problems=[Problem(file, line, None, None, message)])
 
 
 def _add_records(
-    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int
+    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int | None
 ) -> None:
     if data is None:
         return
@@ -175,7 +185,7 @@ def _add_records(
 
 
 def _add_record(
-    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int
+    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int | None
 ) -> None:
     line = line_of(node, ()) or first_line
     if not isinstance(data, dict):

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class WeaponCategory(StrEnum):
@@ -160,3 +161,33 @@ def known_aliases() -> dict[str, WeaponMatch]:
         for system, category, aliases in _TABLE
         for alias in aliases
     }
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    aliases = sorted(known_aliases(), key=len, reverse=True)
+    body = "|".join(
+        re.escape(a).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]") for a in aliases
+    )
+    return re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])", re.IGNORECASE)
+
+
+def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
+    """Weapon names mentioned in free text: (start, end, words as written, what they mean)."""
+    found = []
+    for hit in _alias_pattern().finditer(text or ""):
+        words = hit.group(0)
+        match = lookup_weapon(words) or lookup_weapon(words[:-1])  # "glide bombs"
+        if match is not None:
+            found.append((hit.start(), hit.end(), hit.group(0), match))
+    return found
+
+
+def weapon_in_text(text: str) -> tuple[str, WeaponMatch] | None:
+    """The most specific weapon a text names: a named system before a generic description."""
+    found = find_weapons(text)
+    if not found:
+        return None
+    named = [f for f in found if f[3].system is not None]
+    _start, _end, words, match = (named or found)[0]
+    return words, match

@@ -31,3 +31,21 @@ def gazetteer():
     from mapping.gazetteer import Gazetteer
 
     return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def resolved(seeds, gazetteer):
+    """The seeds with places resolved by the offline gazetteer."""
+    from mapping.geocoding import GeocoderChain, geocode_incidents
+
+    report = geocode_incidents(seeds.incidents, GeocoderChain([gazetteer]))
+    assert not report.problems
+    return report.incidents
+
+
+@pytest.fixture(scope="session")
+def seed_layers(resolved):
+    from layers import build_layers
+    from mapping.tables import incident_tables
+
+    return build_layers(incident_tables(resolved))

@@ -1,0 +1,159 @@
+"""The one incident filter, used by the CLI, the app and the Python API.
+
+It selects rows of the incidents layer; applied to `Layers`, every other layer follows its
+incidents, so damage, casualties, claims and sources stay consistent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from mapping.weapons import WeaponCategory, lookup_weapon
+
+if TYPE_CHECKING:
+    from layers import Layers
+
+
+def _frozen(values: Iterable[str] | None) -> frozenset[str]:
+    return frozenset(v for v in (values or ()) if v)
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents to keep. Empty fields do not filter."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    weapon_categories: frozenset[str] = field(default_factory=frozenset)
+    weapon_systems: frozenset[str] = field(default_factory=frozenset)
+    min_killed: int | None = None
+    min_injured: int | None = None
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    parties: frozenset[str] = field(default_factory=frozenset)
+    countries: frozenset[str] = field(default_factory=frozenset)
+    admin1: frozenset[str] = field(default_factory=frozenset)
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    text: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        weapons: Iterable[str] | None = None,
+        min_killed: int | None = None,
+        min_injured: int | None = None,
+        statuses: Iterable[str] | None = None,
+        parties: Iterable[str] | None = None,
+        countries: Iterable[str] | None = None,
+        admin1: Iterable[str] | None = None,
+        bbox: tuple[float, float, float, float] | str | None = None,
+        text: str | None = None,
+    ) -> IncidentFilter:
+        """A filter from loose input: weapon names may be categories, systems or aliases."""
+        categories, systems = set(), set()
+        for weapon in weapons or ():
+            if weapon in WeaponCategory.__members__.values():
+                categories.add(weapon)
+            else:
+                match = lookup_weapon(weapon)
+                if match and match.system is None:  # a generic word such as "glide bomb"
+                    categories.add(match.category.value)
+                else:
+                    systems.add(match.system if match and match.system else weapon)
+        if isinstance(bbox, str):
+            bbox = parse_bbox(bbox)
+        return cls(
+            since=dt.date.fromisoformat(since) if isinstance(since, str) else since,
+            until=dt.date.fromisoformat(until) if isinstance(until, str) else until,
+            weapon_categories=frozenset(categories),
+            weapon_systems=frozenset(systems),
+            min_killed=min_killed,
+            min_injured=min_injured,
+            statuses=_frozen(statuses),
+            parties=_frozen(parties),
+            countries=frozenset(c.upper() for c in _frozen(countries)),
+            admin1=_frozen(admin1),
+            bbox=bbox,
+            text=text.strip() if text and text.strip() else None,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, f.name) in (None, frozenset()) for f in fields(self))
+
+    def mask(self, incidents: pd.DataFrame) -> np.ndarray:
+        """True for the rows of an incidents layer that pass."""
+        keep = np.ones(len(incidents), dtype=bool)
+        if self.since or self.until:
+            dates = pd.to_datetime(incidents["date"], format="ISO8601")
+            if self.since:
+                keep &= (dates >= pd.Timestamp(self.since)).to_numpy()
+            if self.until:
+                keep &= (dates <= pd.Timestamp(self.until)).to_numpy()
+        if self.weapon_categories or self.weapon_systems:
+            by_category = incidents["weapon_category"].isin(self.weapon_categories)
+            by_system = incidents["weapon_system"].isin(self.weapon_systems)
+            keep &= (by_category | by_system).to_numpy()
+        if self.min_killed is not None:
+            keep &= (incidents["killed_min"].fillna(0) >= self.min_killed).to_numpy(dtype=bool)
+        if self.min_injured is not None:
+            keep &= (incidents["injured_min"].fillna(0) >= self.min_injured).to_numpy(dtype=bool)
+        if self.statuses:
+            keep &= _any_listed(incidents["statuses"], self.statuses)
+        if self.parties:
+            keep &= _any_listed(incidents["parties"], self.parties)
+        if self.countries:
+            keep &= incidents["country"].isin(self.countries).to_numpy()
+        if self.admin1:
+            wanted = {a.casefold() for a in self.admin1}
+            keep &= incidents["admin1"].fillna("").str.casefold().isin(wanted).to_numpy()
+        if self.bbox:
+            west, south, east, north = self.bbox
+            x = incidents.geometry.x.to_numpy()
+            y = incidents.geometry.y.to_numpy()
+            inside_x = (x >= west) & (x <= east) if west <= east else (x >= west) | (x <= east)
+            keep &= np.nan_to_num(inside_x & (y >= south) & (y <= north), nan=False).astype(bool)
+        if self.text:
+            needle = self.text.casefold()
+            haystack = (
+                incidents["place"].fillna("") + "\n" + incidents["admin1"].fillna("") + "\n"
+                + incidents["sources"].fillna("") + "\n" + incidents["id"]
+            )  # fmt: skip
+            keep &= haystack.str.casefold().str.contains(needle, regex=False).to_numpy()
+        return keep
+
+    def apply(self, layers: Layers) -> Layers:
+        """The layers restricted to passing incidents."""
+        if self.empty:
+            return layers
+        ids = layers.incidents["id"][self.mask(layers.incidents)]
+        return layers.subset(ids)
+
+
+def _any_listed(column: pd.Series, wanted: frozenset[str]) -> np.ndarray:
+    """Rows whose ';'-separated list holds any wanted value."""
+    pattern = r"(?:^|;)(?:" + "|".join(re.escape(w) for w in sorted(wanted)) + r")(?:;|$)"
+    return column.fillna("").str.contains(pattern, regex=True).to_numpy()
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """'west,south,east,north' in degrees."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 4:
+        raise ValueError(f"bbox '{text}' needs four numbers: west,south,east,north")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"bbox '{text}' needs four numbers: west,south,east,north") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValueError(f"bbox '{text}' is outside the world or has south above north")
+    return west, south, east, north

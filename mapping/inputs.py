@@ -1,0 +1,93 @@
+"""Every input strikemap reads, by file type: record files, full GeoJSON, CSV and GeoPackage."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from mapping.records import RECORD_SUFFIXES, LoadResult, Problem, load_data, load_file
+
+INPUT_SUFFIXES = (*RECORD_SUFFIXES, ".geojson", ".csv", ".gpkg")
+
+
+def input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, with folders expanded to the readable files inside (sorted)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                )
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def load_inputs(paths: Iterable[str | Path]) -> LoadResult:
+    """Incidents from any mix of inputs; problems name file, line, record and field."""
+    result = LoadResult()
+    for path in input_files(paths):
+        result.extend(load_input(path))
+    return result
+
+
+def load_input(path: Path) -> LoadResult:
+    """Incidents from one file of any supported type."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        return LoadResult(problems=[Problem(str(path), None, None, None, "no such file")])
+    if suffix == ".gpkg":
+        from mapping.errors import ExportError
+        from mapping.geopackage import read_geopackage
+        from mapping.tables import incident_records
+
+        try:
+            return load_data(incident_records(read_geopackage(path)), str(path))
+        except ExportError as error:
+            return LoadResult(problems=[Problem(str(path), None, None, None, str(error))])
+    if suffix == ".geojson" or (suffix == ".json" and _is_feature_collection(path)):
+        from mapping.geojson import read_full_geojson
+
+        return read_full_geojson(path)
+    if suffix == ".csv":
+        return _load_csv(path)
+    return load_file(path)
+
+
+def _is_feature_collection(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="ignore")
+        return (
+            '"FeatureCollection"' in head
+            and json.loads(path.read_text("utf-8")).get("type") == "FeatureCollection"
+        )
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _load_csv(path: Path) -> LoadResult:
+    from mapping.acled import is_acled_header, read_acled_csv
+    from mapping.flat_csv import CSV_COLUMNS, read_flat_csv
+
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError) as error:
+        return LoadResult(
+            problems=[Problem(str(path), None, None, None, f"cannot read CSV: {error}")]
+        )
+    if header == CSV_COLUMNS:
+        return read_flat_csv(path)
+    if is_acled_header(header):
+        return read_acled_csv(path)
+    return LoadResult(
+        problems=[
+            Problem(str(path), 1, None, None, "CSV is neither a strikemap export nor ACLED-format")
+        ]
+    )

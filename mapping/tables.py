@@ -1,0 +1,325 @@
+"""Incidents as tables: one DataFrame per kind of statement, lossless both ways.
+
+Layers, filters, exports and stores work on these columns, so a million incidents never become
+a million Python objects. `incident_tables` turns record objects into tables; `incidents_from_tables`
+turns tables (read back from a GeoPackage or a store) into validated records again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mapping.model import Incident
+
+INCIDENT_COLUMNS = [
+    "id", "date", "time", "date_precision", "place", "country", "admin1", "near", "lat", "lon",
+    "precision", "radius_m", "gazetteer_id", "ambiguous", "place_note", "weapon_system",
+    "weapon_category", "weapon_warhead", "weapon_count", "weapon_source", "weapon_note", "notes",
+    "tags",
+]  # fmt: skip
+SOURCE_COLUMNS = [
+    "incident_id", "source_id", "name", "party", "url", "published", "archive_url", "note",
+]  # fmt: skip
+CASUALTY_COLUMNS = [
+    "incident_id", "seq", "source_id", "group", "category", "min", "max", "as_of", "status", "note",
+]  # fmt: skip
+DAMAGE_COLUMNS = [
+    "incident_id", "seq", "source_id", "object", "min", "max", "severity", "lat", "lon", "as_of",
+    "status", "note",
+]  # fmt: skip
+CLAIM_COLUMNS = [
+    "incident_id", "seq", "source_id", "about", "text", "status", "as_of", "disputed_by", "note",
+]  # fmt: skip
+
+_INT_COLUMNS = ("weapon_count", "min", "max", "seq")
+_FLOAT_COLUMNS = ("lat", "lon", "radius_m")
+
+
+@dataclass
+class IncidentTables:
+    """Five tables keyed by incident id; statements keep their order (`seq`) in the record."""
+
+    incidents: pd.DataFrame
+    sources: pd.DataFrame
+    casualties: pd.DataFrame
+    damage: pd.DataFrame
+    claims: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.incidents)
+
+    def subset(self, ids: Iterable[str] | pd.Series) -> IncidentTables:
+        """The same tables restricted to some incidents; statements follow their incident."""
+        keep = pd.Index(ids)
+        return IncidentTables(
+            self.incidents[self.incidents["id"].isin(keep)],
+            self.sources[self.sources["incident_id"].isin(keep)],
+            self.casualties[self.casualties["incident_id"].isin(keep)],
+            self.damage[self.damage["incident_id"].isin(keep)],
+            self.claims[self.claims["incident_id"].isin(keep)],
+        )
+
+
+def _iso(value: dt.date | dt.time | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _value(enum_or_text: Any) -> Any:
+    return getattr(enum_or_text, "value", enum_or_text)
+
+
+def incident_tables(incidents: Iterable[Incident]) -> IncidentTables:
+    """Tables from record objects."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "incidents": [], "sources": [], "casualties": [], "damage": [], "claims": [],
+    }  # fmt: skip
+    for incident in incidents:
+        place, weapon = incident.place, incident.weapon
+        rows["incidents"].append(
+            {
+                "id": incident.id,
+                "date": incident.date.isoformat(),
+                "time": incident.model_dump(include={"time"})["time"],
+                "date_precision": incident.date_precision.value,
+                "place": place.name,
+                "country": place.country,
+                "admin1": place.admin1,
+                "near": place.near,
+                "lat": place.lat,
+                "lon": place.lon,
+                "precision": _value(place.precision),
+                "radius_m": place.radius_m,
+                "gazetteer_id": place.gazetteer_id,
+                "ambiguous": place.ambiguous,
+                "place_note": place.note,
+                "weapon_system": weapon.system if weapon else None,
+                "weapon_category": _value(weapon.category) if weapon else None,
+                "weapon_warhead": weapon.warhead if weapon else None,
+                "weapon_count": weapon.count if weapon else None,
+                "weapon_source": weapon.source if weapon else None,
+                "weapon_note": weapon.note if weapon else None,
+                "notes": incident.notes,
+                "tags": json.dumps(list(incident.tags), ensure_ascii=False)
+                if incident.tags
+                else None,
+            }
+        )
+        for source in incident.sources:
+            rows["sources"].append(
+                {
+                    "incident_id": incident.id,
+                    "source_id": source.id,
+                    "name": source.name,
+                    "party": source.party.value,
+                    "url": source.url,
+                    "published": _iso(source.published),
+                    "archive_url": source.archive_url,
+                    "note": source.note,
+                }
+            )
+        for seq, report in enumerate(incident.casualties):
+            for category, count in report.figures():
+                rows["casualties"].append(
+                    {
+                        "incident_id": incident.id,
+                        "seq": seq,
+                        "source_id": report.source,
+                        "group": report.group.value,
+                        "category": category.value,
+                        "min": count.min,
+                        "max": count.max,
+                        "as_of": _iso(report.as_of),
+                        "status": report.status.value,
+                        "note": report.note,
+                    }
+                )
+        for seq, damage in enumerate(incident.damage):
+            rows["damage"].append(
+                {
+                    "incident_id": incident.id,
+                    "seq": seq,
+                    "source_id": damage.source,
+                    "object": damage.object.value,
+                    "min": damage.count.min if damage.count else None,
+                    "max": damage.count.max if damage.count else None,
+                    "severity": damage.severity.value,
+                    "lat": damage.lat,
+                    "lon": damage.lon,
+                    "as_of": _iso(damage.as_of),
+                    "status": damage.status.value,
+                    "note": damage.note,
+                }
+            )
+        for seq, claim in enumerate(incident.claims):
+            rows["claims"].append(
+                {
+                    "incident_id": incident.id,
+                    "seq": seq,
+                    "source_id": claim.source,
+                    "about": claim.about.value,
+                    "text": claim.text,
+                    "status": claim.status.value,
+                    "as_of": _iso(claim.as_of),
+                    "disputed_by": " ".join(claim.disputed_by) or None,
+                    "note": claim.note,
+                }
+            )
+    return IncidentTables(
+        frame(rows["incidents"], INCIDENT_COLUMNS),
+        frame(rows["sources"], SOURCE_COLUMNS),
+        frame(rows["casualties"], CASUALTY_COLUMNS),
+        frame(rows["damage"], DAMAGE_COLUMNS),
+        frame(rows["claims"], CLAIM_COLUMNS),
+    )
+
+
+def frame(rows: list[dict[str, Any]] | dict[str, Any], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with exactly these columns and strikemap's column types."""
+    data = pd.DataFrame(rows, columns=columns)
+    return conform(data, columns)
+
+
+def conform(data: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Give a table read from anywhere (GeoPackage, CSV, a store) the expected columns and types."""
+    data = data.reindex(columns=columns)
+    for column in columns:
+        if column in _INT_COLUMNS:
+            data[column] = pd.array(pd.to_numeric(data[column]), dtype="Int64")
+        elif column in _FLOAT_COLUMNS:
+            data[column] = pd.to_numeric(data[column]).astype("float64")
+        elif column == "ambiguous":
+            data[column] = data[column].fillna(False).astype(bool)
+        else:
+            data[column] = data[column].astype("object").where(data[column].notna(), None)
+    return data.reset_index(drop=True)
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty values so that the model's defaults apply."""
+    out = {}
+    for key, value in row.items():
+        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+            continue
+        out[key] = int(value) if isinstance(value, np.integer) else value
+    return out
+
+
+def _count(row: dict[str, Any]) -> dict[str, int] | None:
+    count = {
+        k: int(row[k]) for k in ("min", "max") if row.get(k) is not None and row[k] is not pd.NA
+    }
+    return count or None
+
+
+def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
+    """Record-file dictionaries (as analysts write them) from tables."""
+    by_incident: dict[str, dict[str, list[dict[str, Any]]]] = {}
+
+    def rows_of(table: pd.DataFrame, name: str) -> None:
+        ordered = table.sort_values(["incident_id", "seq"]) if "seq" in table else table
+        for row in ordered.to_dict("records"):
+            by_incident.setdefault(row["incident_id"], {}).setdefault(name, []).append(row)
+
+    for table, name in (
+        (tables.sources, "sources"),
+        (tables.casualties, "casualties"),
+        (tables.damage, "damage"),
+        (tables.claims, "claims"),
+    ):
+        rows_of(table, name)
+
+    records = []
+    for row in tables.incidents.to_dict("records"):
+        parts = by_incident.get(row["id"], {})
+        place = _clean(
+            {
+                "name": row["place"], "country": row["country"], "admin1": row["admin1"],
+                "near": row["near"], "lat": row["lat"], "lon": row["lon"],
+                "precision": row["precision"], "radius_m": row["radius_m"],
+                "gazetteer_id": row["gazetteer_id"], "ambiguous": bool(row["ambiguous"]) or None,
+                "note": row["place_note"],
+            }
+        )  # fmt: skip
+        weapon = _clean(
+            {
+                "system": row["weapon_system"], "category": row["weapon_category"],
+                "warhead": row["weapon_warhead"], "count": row["weapon_count"],
+                "source": row["weapon_source"], "note": row["weapon_note"],
+            }
+        )  # fmt: skip
+        casualties: dict[int, dict[str, Any]] = {}
+        for c in parts.get("casualties", []):
+            entry = casualties.setdefault(
+                int(c["seq"]),
+                _clean(
+                    {
+                        "source": c["source_id"], "group": c["group"], "as_of": c["as_of"],
+                        "status": c["status"], "note": c["note"],
+                    }
+                ),
+            )  # fmt: skip
+            entry[c["category"]] = _count(c)
+        record = _clean(
+            {
+                "id": row["id"],
+                "date": row["date"],
+                "time": row["time"],
+                "date_precision": row["date_precision"],
+                "place": place,
+                "weapon": weapon or None,
+                "sources": [
+                    _clean(
+                        {
+                            k: s[k]
+                            for k in ("name", "party", "url", "published", "archive_url", "note")
+                        }
+                    )
+                    | {"id": s["source_id"]}
+                    for s in parts.get("sources", [])
+                ],
+                "casualties": [casualties[k] for k in sorted(casualties)] or None,
+                "damage": [
+                    _clean(
+                        {
+                            "source": d["source_id"],
+                            "object": d["object"],
+                            "count": _count(d),
+                            "severity": d["severity"],
+                            "lat": d["lat"],
+                            "lon": d["lon"],
+                            "as_of": d["as_of"],
+                            "status": d["status"],
+                            "note": d["note"],
+                        }
+                    )
+                    for d in parts.get("damage", [])
+                ]
+                or None,
+                "claims": [
+                    _clean(
+                        {
+                            "source": c["source_id"],
+                            "about": c["about"],
+                            "text": c["text"],
+                            "status": c["status"],
+                            "as_of": c["as_of"],
+                            "note": c["note"],
+                            "disputed_by": c["disputed_by"].split() if c["disputed_by"] else None,
+                        }
+                    )
+                    for c in parts.get("claims", [])
+                ]
+                or None,
+                "notes": row["notes"],
+                "tags": json.loads(row["tags"]) if row["tags"] else None,
+            }
+        )
+        records.append(record)
+    return records
