@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 
-from layers._common import CRS, at_incidents, points, with_sources
+from layers._common import CRS, incident_locations, points, with_sources
 from mapping.tables import IncidentTables
 
 COLUMNS = [
@@ -16,10 +16,11 @@ COLUMNS = [
 
 def damage_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every damage report; `located_at` says whether the point is its own or the incident's."""
-    data = at_incidents(with_sources(tables.damage, tables), tables)
-    own = data["lat"].notna() & data["lon"].notna()
-    lon = np.where(own, data["lon"], data["incident_lon"])
-    lat = np.where(own, data["lat"], data["incident_lat"])
+    data = with_sources(tables.damage, tables)
+    incident_lon, incident_lat = incident_locations(tables.damage, tables)
+    own = (data["lat"].notna() & data["lon"].notna()).to_numpy()
+    lon = np.where(own, data["lon"].to_numpy(dtype="float64"), incident_lon)
+    lat = np.where(own, data["lat"].to_numpy(dtype="float64"), incident_lat)
     data = data.rename(columns={"min": "count_min", "max": "count_max"})
     data["located_at"] = np.where(own, "own", "incident")
     return gpd.GeoDataFrame(

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
-from layers._common import CRS, points
-from mapping.headline import HEADLINE_COLUMNS, beside_headline, headline_figures
-from mapping.tables import IncidentTables
+from layers._common import CRS, join_per_incident, points, with_sources
+from mapping.headline import (
+    HEADLINE_COLUMNS,
+    HEADLINE_STATUS_VALUES,
+    beside_headline,
+    headline_figures,
+    latest_positions,
+)
+from mapping.tables import IncidentTables, row_codes
 from mapping.weapons import lookup_weapon
 
 COLUMNS = [
@@ -26,78 +35,90 @@ def canonical_systems(systems: pd.Series) -> pd.Series:
     return systems.map(names).astype("object").where(systems.notna(), None)
 
 
-def _statements(tables: IncidentTables) -> pd.DataFrame:
-    """(incident_id, source_id, status, party) of every casualty, damage and claim statement."""
-    parts = [
-        t[["incident_id", "source_id", "status"]]
-        for t in (tables.casualties, tables.damage, tables.claims)
-    ]
-    rows = pd.concat(parts, ignore_index=True)
-    return rows.merge(
-        tables.sources[["incident_id", "source_id", "party"]],
-        on=["incident_id", "source_id"],
-        how="left",
+def contested_incidents(statements: pd.DataFrame, n: int) -> np.ndarray:
+    """For incidents 0..n-1, whether their figures conflict: a disputed statement, or a claim
+    by one party next to credible (confirmed/reported) statements from another.
+
+    `statements` has one row per statement: incident `code`, `party` and `status`."""
+    status = statements["status"]
+    flags = pd.DataFrame(
+        {
+            "code": statements["code"].to_numpy(),
+            "party": pd.factorize(statements["party"])[0],
+            "claimed": (status == "claimed").to_numpy(),
+            "credible": status.isin(HEADLINE_STATUS_VALUES).to_numpy(),
+            "disputed": (status == "disputed").to_numpy(),
+        }
     )
-
-
-def contested_incidents(tables: IncidentTables) -> pd.Series:
-    """Ids whose figures conflict: a disputed statement, or a claim by one party next to
-    credible (confirmed/reported) statements from another."""
-    rows = _statements(tables)
-    rows["claimed"] = rows["status"] == "claimed"
-    rows["credible"] = rows["status"].isin(["confirmed", "reported"])
-    rows["disputed"] = rows["status"] == "disputed"
-    by_party = rows.groupby(["incident_id", "party"], sort=False)[
+    by_party = flags.groupby(["code", "party"], sort=False)[
         ["claimed", "credible", "disputed"]
     ].any()
     by_party["credible_only"] = by_party["credible"] & ~by_party["claimed"]
-    per_incident = by_party.groupby(level="incident_id", sort=False).any()
+    per_incident = by_party.groupby(level="code", sort=False)[
+        ["disputed", "claimed", "credible_only"]
+    ].any()
     contested = per_incident["disputed"] | (per_incident["claimed"] & per_incident["credible_only"])
-    return contested[contested].index.to_series()
+    result = np.zeros(n, dtype=bool)
+    codes = per_incident.index.to_numpy()[contested.to_numpy()]
+    result[codes[codes >= 0]] = True
+    return result
+
+
+def _statements(tables: IncidentTables, codes: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Every casualty, damage and claim statement: incident `code`, `status` and source `party`."""
+    parts = [getattr(tables, name) for name in ("casualties", "damage", "claims")]
+    rows = pd.concat(
+        [part[["incident_id", "source_id", "status"]] for part in parts], ignore_index=True
+    )
+    with_party = with_sources(rows, tables)
+    return pd.DataFrame(
+        {
+            "code": np.concatenate([codes[name] for name in ("casualties", "damage", "claims")]),
+            "status": rows["status"].to_numpy(),
+            "party": with_party["party"].to_numpy(),
+        }
+    )
 
 
 def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """One row per incident, in the order of the tables."""
     incidents = tables.incidents
+    n = len(incidents)
+    codes = {
+        name: row_codes(getattr(tables, name)["incident_id"], incidents["id"])
+        for name in ("sources", "casualties", "damage", "claims")
+    }
     data = incidents[["id", "date", "time", "place", "admin1", "country", "precision", "radius_m",
                       "gazetteer_id", "ambiguous", "weapon_category", "weapon_warhead", "tags", "notes"]].copy()  # fmt: skip
     data["weapon_system"] = canonical_systems(incidents["weapon_system"])
     data["weapon_category"] = data["weapon_category"].fillna("unknown")
-    heads = headline_figures(tables.casualties, incidents["id"]).set_index("incident_id")
-    for column in HEADLINE_COLUMNS:
-        data[column] = pd.array(heads[column].reindex(data["id"]), dtype="Int64")
-    data["outside_headline"] = data["id"].map(
-        beside_headline(tables.casualties, tables.damage, tables.sources)
-    )
-    data["contested"] = data["id"].isin(contested_incidents(tables))
-    sources = tables.sources
-    grouped = sources.groupby("incident_id", sort=False)
-    data["n_sources"] = data["id"].map(grouped.size()).fillna(0).astype("int64")
-    data["sources"] = data["id"].map(grouped["name"].agg("; ".join))
-    parties = sources.drop_duplicates(["incident_id", "party"]).sort_values(
-        ["incident_id", "party"]
-    )
-    data["parties"] = data["id"].map(
-        parties.groupby("incident_id", sort=False)["party"].agg(";".join)
-    )
-    statements = (
-        _statements(tables)
-        .drop_duplicates(["incident_id", "status"])
-        .sort_values(["incident_id", "status"])
-    )
-    data["statuses"] = data["id"].map(
-        statements.groupby("incident_id", sort=False)["status"].agg(";".join)
-    )
+    latest = latest_positions(tables.casualties, codes["casualties"])
+    for column, values in headline_figures(
+        tables.casualties, codes["casualties"], n, latest
+    ).items():
+        data[column] = values
+    data["outside_headline"] = beside_headline(
+        tables.casualties, tables.damage, tables.sources,
+        (codes["casualties"], codes["damage"], codes["sources"]), n, latest,
+    )  # fmt: skip
+    statements = _statements(tables, codes)
+    data["contested"] = contested_incidents(statements, n)
+    source_codes = codes["sources"]
+    data["n_sources"] = np.bincount(source_codes[source_codes >= 0], minlength=n).astype("int64")
+    data["sources"] = join_per_incident(source_codes, tables.sources["name"], n, "; ")
+    parties = pd.DataFrame(
+        {"code": source_codes, "party": tables.sources["party"].to_numpy()}
+    ).drop_duplicates()
+    parties = parties.sort_values(["code", "party"])
+    data["parties"] = join_per_incident(parties["code"].to_numpy(), parties["party"], n, ";")
+    kinds = statements[["code", "status"]].drop_duplicates().sort_values(["code", "status"])
+    data["statuses"] = join_per_incident(kinds["code"].to_numpy(), kinds["status"], n, ";")
     data["tags"] = _tags_text(data["tags"])
-    for column in ("outside_headline", "sources", "parties", "statuses"):
-        data[column] = data[column].astype("object").where(data[column].notna(), None)
     geometry = points(incidents["lon"], incidents["lat"])
     return gpd.GeoDataFrame(data[COLUMNS].reset_index(drop=True), geometry=geometry, crs=CRS)
 
 
 def _tags_text(tags: pd.Series) -> pd.Series:
     """The JSON tag lists as '; '-joined text."""
-    import json
-
     unique = {t: "; ".join(json.loads(t)) for t in tags.dropna().unique()}
     return tags.map(unique).astype("object").where(tags.notna(), None)

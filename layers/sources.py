@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 
-from layers._common import CRS, at_incidents, points
+from layers._common import CRS, incident_locations, points
 from mapping.tables import IncidentTables
 
 COLUMNS = ["incident_id", "source_id", "name", "party", "url", "published", "archive_url", "note"]
@@ -12,6 +12,6 @@ COLUMNS = ["incident_id", "source_id", "name", "party", "url", "published", "arc
 
 def sources_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every declared source of every incident, located at its incident."""
-    data = at_incidents(tables.sources, tables)
-    geometry = points(data["incident_lon"], data["incident_lat"])
-    return gpd.GeoDataFrame(data[COLUMNS].reset_index(drop=True), geometry=geometry, crs=CRS)
+    lon, lat = incident_locations(tables.sources, tables)
+    data = tables.sources[COLUMNS].reset_index(drop=True)
+    return gpd.GeoDataFrame(data, geometry=points(lon, lat), crs=CRS)

@@ -10,10 +10,14 @@
 
 Groups: `killed`/`injured`/`missing` count statements about everyone (`unspecified`) or
 civilians; children and military have their own headline columns.
+
+Incidents are addressed by their row number in the incidents table (`codes`), so that a million
+incidents are sorted and grouped as integers, not strings.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from mapping.counts import describe_range
@@ -26,105 +30,187 @@ HEADLINE_GROUPS = {
     "military": "military_",
 }
 CATEGORIES = ("killed", "injured", "missing")
-HEADLINE_COLUMNS = [
-    f"{prefix}{category}_{bound}"
-    for prefix in ("", "children_", "military_")
-    for category in CATEGORIES
-    for bound in ("min", "max")
+FIGURES = [
+    f"{prefix}{category}" for prefix in ("", "children_", "military_") for category in CATEGORIES
 ]
-_HEADLINE = {status.value for status in HEADLINE_STATUSES}
-_BEFORE_ANY_STATEMENT = pd.Timestamp("1000-01-01", tz="UTC")
+HEADLINE_COLUMNS = [f"{figure}_{bound}" for figure in FIGURES for bound in ("min", "max")]
+HEADLINE_STATUS_VALUES = [status.value for status in HEADLINE_STATUSES]
+_NO_TIME = np.iinfo("int64").min
 
 
-def statement_times(as_of: pd.Series) -> pd.Series:
-    """ISO dates and date-times as UTC instants (a bare date is that day's start, UTC)."""
-    return pd.to_datetime(as_of, utc=True, format="ISO8601", errors="coerce")
-
-
-def latest_statements(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Each source's latest statement per incident, group and category (rule 1)."""
-    if casualties.empty:
-        return casualties
-    data = casualties.assign(_t=statement_times(casualties["as_of"]))
-    data = data.sort_values(["incident_id", "source_id", "seq"], kind="stable")
-    # A statement without a time inherits the time of the source's statement before it.
-    data["_t"] = data.groupby(["incident_id", "source_id"], sort=False)["_t"].ffill()
-    data["_t"] = data["_t"].fillna(_BEFORE_ANY_STATEMENT)
-    data = data.sort_values(
-        ["incident_id", "source_id", "group", "category", "_t", "seq"], kind="stable"
+def statement_times(as_of: pd.Series) -> np.ndarray:
+    """ISO dates and date-times as UTC nanoseconds (a bare date is that day's start, UTC);
+    missing or unreadable times are _NO_TIME. Each distinct text is parsed once."""
+    codes, uniques = pd.factorize(as_of)
+    parsed = pd.to_datetime(
+        pd.Series(uniques, dtype="object"), utc=True, format="ISO8601", errors="coerce"
     )
-    latest = data.drop_duplicates(["incident_id", "source_id", "group", "category"], keep="last")
-    return latest.drop(columns="_t")
+    values = parsed.to_numpy(dtype="datetime64[ns]").view("int64").copy()
+    values[parsed.isna().to_numpy()] = _NO_TIME
+    return np.where(codes >= 0, values[np.maximum(codes, 0)] if len(values) else _NO_TIME, _NO_TIME)
 
 
-def headline_figures(casualties: pd.DataFrame, incident_ids: pd.Series) -> pd.DataFrame:
-    """Headline ranges per incident: columns `killed_min`, `killed_max`, `children_killed_min`, …"""
-    result = pd.DataFrame(index=pd.Index(incident_ids, name="incident_id"))
-    for column in HEADLINE_COLUMNS:
-        result[column] = pd.array([pd.NA] * len(result), dtype="Int64")
-    latest = latest_statements(casualties)
-    credible = latest[latest["status"].isin(_HEADLINE)]
-    if credible.empty:
-        return result.reset_index()
-    prefix = credible["group"].map(HEADLINE_GROUPS)
-    credible = credible.assign(_figure=prefix + credible["category"])
-    # An open-ended statement (a minimum without a maximum) makes the headline open-ended.
-    credible = credible.assign(_open=credible["max"].isna() & credible["min"].notna())
-    grouped = credible.groupby(["incident_id", "_figure"], sort=False)
-    low = grouped["min"].min()
-    high = grouped["max"].max().where(~grouped["_open"].any())
-    figures = pd.DataFrame({"min": low, "max": high}).reset_index()
-    wide = figures.pivot(index="incident_id", columns="_figure", values=["min", "max"])
-    for bound, figure in wide.columns:
-        column = f"{figure}_{bound}"
-        values = wide[(bound, figure)].reindex(result.index)
-        result[column] = pd.array(values, dtype="Int64")
-    return result.reset_index()
+def latest_statements(casualties: pd.DataFrame, codes: np.ndarray | None = None) -> pd.DataFrame:
+    """Each source's latest statement per incident, group and category (rule 1)."""
+    return casualties.iloc[latest_positions(casualties, codes)]
+
+
+def latest_positions(casualties: pd.DataFrame, codes: np.ndarray | None = None) -> np.ndarray:
+    """Row positions of the statements rule 1 keeps, in row order.
+
+    `codes` numbers the incident of each row (any integers that identify incidents)."""
+    if casualties.empty:
+        return np.zeros(0, dtype="int64")
+    if codes is None:
+        codes = pd.factorize(casualties["incident_id"])[0]
+    source = pd.factorize(casualties["source_id"])[0]
+    group = pd.factorize(casualties["group"])[0]
+    category = pd.factorize(casualties["category"])[0]
+    seq = casualties["seq"].to_numpy(dtype="int64", na_value=0)
+    when = statement_times(casualties["as_of"])
+    # A statement without a time inherits the time of the same source's statement before it.
+    order = np.lexsort((seq, source, codes))
+    same_run = np.r_[
+        False, (codes[order][1:] == codes[order][:-1]) & (source[order][1:] == source[order][:-1])
+    ]
+    run_start = np.maximum.accumulate(np.where(same_run, 0, np.arange(len(order))))
+    when[order] = _forward_fill(when[order], run_start)
+    order = np.lexsort((seq, when, category, group, source, codes))
+    keys = (codes[order], source[order], group[order], category[order])
+    last = np.r_[np.any([k[1:] != k[:-1] for k in keys], axis=0), True]
+    return np.sort(order[last])
+
+
+def _forward_fill(values: np.ndarray, run_start: np.ndarray) -> np.ndarray:
+    """Fill _NO_TIME gaps with the previous value in the same run (runs start at run_start)."""
+    known = values != _NO_TIME
+    last_known = np.where(known, np.arange(len(values)), -1)
+    last_known = np.maximum.accumulate(last_known)
+    usable = last_known >= run_start
+    filled = values.copy()
+    gaps = ~known & usable
+    filled[gaps] = values[last_known[gaps]]
+    return filled
+
+
+def headline_figures(
+    casualties: pd.DataFrame, codes: np.ndarray, n: int, positions: np.ndarray | None = None
+) -> dict[str, pd.arrays.IntegerArray]:
+    """Headline ranges for incidents 0..n-1: {'killed_min': …, 'children_killed_max': …}.
+
+    `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows."""
+    columns = {column: np.full(n, np.nan) for column in HEADLINE_COLUMNS}
+    if positions is None:
+        positions = latest_positions(casualties, codes)
+    if len(positions):
+        latest, latest_codes = casualties.iloc[positions], codes[positions]
+        credible = latest["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
+        prefix = latest["group"].map(HEADLINE_GROUPS).fillna("").astype(str)
+        figure = pd.Categorical(prefix + latest["category"].astype(str), categories=FIGURES).codes
+        low = latest["min"].to_numpy(dtype="float64", na_value=np.nan)
+        high = latest["max"].to_numpy(dtype="float64", na_value=np.nan)
+        frame = pd.DataFrame(
+            {
+                "code": latest_codes[credible],
+                "figure": figure[credible],
+                "low": low[credible],
+                "high": high[credible],
+                "open": (np.isnan(high) & ~np.isnan(low))[credible],
+            }
+        )
+        frame = frame[frame["figure"] >= 0]
+        grouped = frame.groupby(["code", "figure"], sort=False).agg(
+            low=("low", "min"), high=("high", "max"), open=("open", "any")
+        )
+        code = grouped.index.get_level_values("code").to_numpy()
+        which = grouped.index.get_level_values("figure").to_numpy()
+        high_values = np.where(grouped["open"].to_numpy(), np.nan, grouped["high"].to_numpy())
+        for index, name in enumerate(FIGURES):
+            rows = which == index
+            columns[f"{name}_min"][code[rows]] = grouped["low"].to_numpy()[rows]
+            columns[f"{name}_max"][code[rows]] = high_values[rows]
+    return {name: pd.array(values, dtype="Int64") for name, values in columns.items()}
 
 
 def beside_headline(
-    casualties: pd.DataFrame, damage: pd.DataFrame, sources: pd.DataFrame
-) -> pd.Series:
-    """Per incident, the figures kept out of the headline, e.g.
-    'Russian Ministry of Defence (claimed): up to 85 military killed'."""
-    parts: list[pd.DataFrame] = []
-    names = sources[["incident_id", "source_id", "name"]]
-    latest = latest_statements(casualties)
-    outside = latest[~latest["status"].isin(_HEADLINE)]
-    if not outside.empty:
-        group = outside["group"].where(outside["group"] != "unspecified", "")
-        parts.append(
-            outside.assign(
-                _what=_ranges(outside) + (" " + group).str.replace("  ", " ", regex=False).str.rstrip()
-                + " " + outside["category"]
-            )
-        )  # fmt: skip
-    off = damage[~damage["status"].isin(_HEADLINE)]
-    if not off.empty:
-        counted = _ranges(off)
-        parts.append(
-            off.assign(
-                _what=(
-                    counted + " " + off["object"].str.replace("_", " ") + " " + off["severity"]
-                ).str.strip()
-            )
+    casualties: pd.DataFrame,
+    damage: pd.DataFrame,
+    sources: pd.DataFrame,
+    codes: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n: int,
+    positions: np.ndarray | None = None,
+) -> np.ndarray:
+    """For incidents 0..n-1, the figures kept out of the headline (None if none), e.g.
+    'Russian Ministry of Defence (claimed): up to 85 military killed'.
+
+    `codes` gives the incident number of each casualty, damage and source row."""
+    casualty_codes, damage_codes, source_codes = codes
+    if positions is None:
+        positions = latest_positions(casualties, casualty_codes)
+    latest = casualties.iloc[positions]
+    outside_mask = ~latest["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
+    outside, outside_codes = latest[outside_mask], casualty_codes[positions][outside_mask]
+    off_mask = ~damage["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
+    off, off_codes = damage[off_mask], damage_codes[off_mask]
+    result = np.full(n, None, dtype=object)
+    if outside.empty and off.empty:
+        return result
+    wanted = np.isin(source_codes, np.union1d(outside_codes, off_codes))
+    names = dict(
+        zip(
+            zip(source_codes[wanted].tolist(), sources["source_id"][wanted].tolist(), strict=True),
+            sources["name"][wanted].tolist(),
+            strict=True,
         )
-    if not parts:
-        return pd.Series(dtype="object")
-    rows = pd.concat(parts, ignore_index=True).merge(
-        names, on=["incident_id", "source_id"], how="left"
     )
-    rows["_text"] = rows["name"] + " (" + rows["status"] + "): " + rows["_what"]
-    return rows.groupby("incident_id", sort=False)["_text"].agg("; ".join)
+    joined: dict[int, list[str]] = {}
 
+    def add(rows: pd.DataFrame, row_codes: np.ndarray, what: list[str]) -> None:
+        for code, source, status, text in zip(
+            row_codes.tolist(),
+            rows["source_id"].tolist(),
+            rows["status"].tolist(),
+            what,
+            strict=True,
+        ):
+            joined.setdefault(code, []).append(
+                f"{names.get((code, source), source)} ({status}): {text}"
+            )
 
-def _ranges(rows: pd.DataFrame) -> pd.Series:
-    """'14', 'at least 16', 'up to 85', '18–20' for each row's min/max."""
-    return pd.Series(
+    add(
+        outside,
+        outside_codes,
         [
-            describe_range(None if pd.isna(low) else int(low), None if pd.isna(high) else int(high))
-            for low, high in zip(rows["min"], rows["max"], strict=True)
+            " ".join(
+                part for part in (figure, "" if group == "unspecified" else group, category) if part
+            )
+            for figure, group, category in zip(
+                _ranges(outside),
+                outside["group"].tolist(),
+                outside["category"].tolist(),
+                strict=True,
+            )
         ],
-        index=rows.index,
-        dtype="object",
     )
+    add(
+        off,
+        off_codes,
+        [
+            " ".join(part for part in (figure, obj.replace("_", " "), severity) if part)
+            for figure, obj, severity in zip(
+                _ranges(off), off["object"].tolist(), off["severity"].tolist(), strict=True
+            )
+        ],
+    )
+    for code, parts in joined.items():
+        if code >= 0:
+            result[code] = "; ".join(parts)
+    return result
+
+
+def _ranges(rows: pd.DataFrame) -> list[str]:
+    """'14', 'at least 16', 'up to 85', '18–20' for each row's min/max."""
+    return [
+        describe_range(None if pd.isna(low) else int(low), None if pd.isna(high) else int(high))
+        for low, high in zip(rows["min"].tolist(), rows["max"].tolist(), strict=True)
+    ]

@@ -22,10 +22,10 @@ def _description(row: pd.Series) -> str:
     (GDAL then escapes it once more for XML, which is undone when the file is read)."""
     lines = [
         f"{escape_html(row['date'])} · {escape_html(row['place'])}"
-        + (f", {escape_html(row['admin1'])}" if row["admin1"] else ""),
+        + (f", {escape_html(row['admin1'])}" if pd.notna(row["admin1"]) else ""),
         f"Location: {escape_html(row['precision'])} (±{row['radius_m']:,.0f} m)"
         if pd.notna(row["radius_m"]) else "Location: unresolved",
-        f"Weapon: {escape_html(row['weapon_system'] or row['weapon_category'])}",
+        f"Weapon: {escape_html(row['weapon_system'] if pd.notna(row['weapon_system']) else row['weapon_category'])}",
     ]  # fmt: skip
     for label, prefix in (
         ("Killed", ""),
@@ -36,7 +36,7 @@ def _description(row: pd.Series) -> str:
         text = _figure(row[f"{column}_min"], row[f"{column}_max"])
         if text:
             lines.append(f"{label}: {escape_html(text)}")
-    if row["outside_headline"]:
+    if pd.notna(row["outside_headline"]):
         lines.append(f"Not in the headline: {escape_html(row['outside_headline'])}")
     if row["contested"]:
         lines.append("Contested: the parties' accounts conflict")

@@ -49,7 +49,7 @@ def test_sumy_headline_and_no_contest(seed_layers):
     sumy = _row(seed_layers.incidents, "2025-04-13-sumy")
     assert (sumy["killed_min"], sumy["injured_max"]) == (21, 119)
     assert not sumy["contested"]
-    assert sumy["outside_headline"] is None
+    assert pd.isna(sumy["outside_headline"])
 
 
 def test_incident_columns_for_gis(seed_layers):
