@@ -18,7 +18,7 @@ app: install
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: install
-	bash scripts/system-deps.sh
+	bash scripts/system-deps.sh chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest

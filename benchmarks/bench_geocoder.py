@@ -120,7 +120,7 @@ def run() -> list[tuple[str, str, str]]:
     return rows
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     rows = run()
     width = max(len(r[0]) for r in rows)
     print(f"{'geocoder':<{width}}  {'result':>14}  note")

@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-BENCHMARKS = ["bench_geocoder"]
+BENCHMARKS = ["bench_geocoder", "bench_exports"]
 
 
 def machine() -> str:
@@ -27,11 +27,13 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
 
 
-def main(names: list[str]) -> None:
+def main(argv: list[str]) -> None:
+    """`run.py` runs everything; `run.py NAME [ARGS...]` runs one benchmark with its arguments."""
     print(f"machine: {machine()}\n")
-    for name in names or BENCHMARKS:
+    names, extra = (argv[:1], argv[1:]) if argv else (BENCHMARKS, [])
+    for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
-        module.main()
+        module.main(extra) if extra else module.main()
         print()
 
 

@@ -255,3 +255,39 @@ def export_command(
     layers = selection.apply(prepared.layers)
     written = export(layers, output, fmt, profile=profile, hxl=hxl)  # type: ignore[arg-type]
     _summary(written, len(prepared.layers.incidents), prepared, output)
+
+
+@main.command("map")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write.",
+)
+@click.option(
+    "--tiles",
+    default=None,
+    metavar="URL",
+    help="Basemap tile URL template (default OpenStreetMap); 'none' for no basemap.",
+)
+@click.option("--attribution", default=None, help="Attribution text for --tiles.")
+@_geocoder_options
+@filter_options
+def map_command(paths: tuple[Path, ...], output: Path, tiles: str | None, attribution: str | None,
+                overrides: Path | None, online: bool, **filters) -> None:  # fmt: skip
+    """Write a standalone HTML map that works offline (only basemap tiles need a network)."""
+    from mapping.atomic import atomic_path
+    from mapping.strike_map import OSM_ATTRIBUTION, OSM_TILES, MapOptions, map_html
+
+    selection = _filter(filters)
+    prepared = _prepare(paths, overrides, online)
+    layers = selection.apply(prepared.layers)
+    options = MapOptions(
+        tiles=None if (tiles or "").lower() == "none" else (tiles or OSM_TILES),
+        attribution=attribution or (OSM_ATTRIBUTION if not tiles else ""),
+    )
+    with atomic_path(output) as temp:
+        temp.write_text(map_html(layers, options), encoding="utf-8")
+    _summary(len(layers.incidents), len(prepared.layers.incidents), prepared, output)

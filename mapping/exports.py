@@ -66,3 +66,14 @@ def export(
     except OSError as error:
         raise ExportError(f"{path}: {error.strerror or error}") from error
     raise ExportError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+
+
+def export_bytes(layers, fmt: Format, *, profile: Profile = "flat", hxl: bool = False) -> bytes:
+    """The export as bytes (for downloads), written through a temporary file."""
+    import tempfile
+
+    suffix = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "kml": ".kml"}[fmt]
+    with tempfile.TemporaryDirectory(prefix="strikemap-") as folder:
+        path = Path(folder) / f"export{suffix}"
+        export(layers, path, fmt, profile=profile, hxl=hxl)
+        return path.read_bytes()

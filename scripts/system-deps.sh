@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the full test suite drives (none yet beyond Python's own).
+# Installs the Debian packages named as arguments when missing (the test suite drives chromium).
 # Kept as one script so CI and a developer's fresh machine set up the same way.
 set -euo pipefail
 need=()

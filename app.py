@@ -1,0 +1,245 @@
+"""strikemap in the browser: load records, filter, see the map, read the sources, download.
+
+UI wiring only: every computation is a function in `mapping` or `layers`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tempfile
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from mapping import __version__
+from mapping.detail import incident_table, statements_by_source
+from mapping.exports import export_bytes
+from mapping.filters import IncidentFilter
+from mapping.geocoding import default_geocoder
+from mapping.inputs import INPUT_SUFFIXES
+from mapping.model import Party, Status
+from mapping.pipeline import Prepared, prepare
+from mapping.strike_map import CATEGORY_COLOURS, clicked_incident, map_html, render_map
+from mapping.timeline import timeline
+
+SEEDS = Path(__file__).resolve().parent / "seeds"
+st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
+
+
+@st.cache_resource(show_spinner="Resolving places and building layers…", max_entries=8)
+def load(paths: tuple[str, ...], _fingerprint: str) -> Prepared:
+    """Load and prepare once per set of inputs (the fingerprint changes when their content does)."""
+    return prepare([Path(p) for p in paths], default_geocoder())
+
+
+def _uploads_folder(files) -> tuple[tuple[str, ...], str]:
+    digest = hashlib.sha1()
+    folder = Path(tempfile.gettempdir()) / "strikemap-uploads"
+    paths = []
+    for file in files:
+        content = file.getvalue()
+        digest.update(file.name.encode() + content)
+        target = folder / hashlib.sha1(content).hexdigest()[:12] / Path(file.name).name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        paths.append(str(target))
+    return tuple(paths), digest.hexdigest()
+
+
+def _fingerprint(path: Path) -> str:
+    files = sorted(path.rglob("*")) if path.is_dir() else [path]
+    return hashlib.sha1(
+        "".join(
+            f"{f}:{f.stat().st_mtime_ns}:{f.stat().st_size}" for f in files if f.is_file()
+        ).encode()
+    ).hexdigest()
+
+
+# -- data ------------------------------------------------------------------------------------
+st.sidebar.title("strikemap")
+st.sidebar.caption(f"v{__version__} · every figure attributed to its source")
+with st.sidebar.expander("Data", expanded=False):
+    uploads = st.file_uploader(
+        "Record files or exports",
+        type=[s.lstrip(".") for s in INPUT_SUFFIXES],
+        accept_multiple_files=True,
+        help="YAML/JSON records, strikemap GeoJSON (full profile), CSV, ACLED CSV, GeoPackage.",
+    )
+    typed_path = st.text_input(
+        "…or a file or folder on this machine", value="", placeholder=str(SEEDS)
+    )
+
+if uploads:
+    paths, fingerprint = _uploads_folder(uploads)
+    label = ", ".join(u.name for u in uploads)
+elif typed_path.strip():
+    source = Path(typed_path.strip()).expanduser()
+    if not source.exists():
+        st.error(f"No such file or folder: {source}")
+        st.stop()
+    paths, fingerprint, label = (str(source),), _fingerprint(source), str(source)
+else:
+    paths, fingerprint, label = (str(SEEDS),), _fingerprint(SEEDS), "bundled seeds"
+
+prepared = load(paths, fingerprint)
+layers = prepared.layers
+incidents = layers.incidents
+
+# -- filters ---------------------------------------------------------------------------------
+st.sidebar.subheader("Filters")
+dates = (
+    pd.to_datetime(incidents["date"], format="ISO8601")
+    if len(incidents)
+    else pd.Series(dtype="datetime64[ns]")
+)
+if len(incidents):
+    first, last = dates.min().date(), dates.max().date()
+    if first == last:
+        first -= dt.timedelta(days=1)
+    since, until = st.sidebar.slider("Dates", min_value=first, max_value=last, value=(first, last))
+else:
+    since = until = None
+categories = st.sidebar.multiselect(
+    "Weapon category", sorted(incidents["weapon_category"].dropna().unique())
+)
+systems = st.sidebar.multiselect(
+    "Weapon system", sorted(incidents["weapon_system"].dropna().unique())
+)
+min_killed = st.sidebar.number_input("At least killed (headline)", min_value=0, value=0, step=1)
+statuses = st.sidebar.multiselect("Has a statement that is", [s.value for s in Status])
+parties = st.sidebar.multiselect("Has a source from", [p.value for p in Party])
+regions = st.sidebar.multiselect("Region", sorted(incidents["admin1"].dropna().unique()))
+text = st.sidebar.text_input("Search place, region, source")
+
+selection = IncidentFilter.create(
+    since=since,
+    until=until,
+    weapons=[*categories, *systems],
+    min_killed=int(min_killed) or None,
+    statuses=statuses,
+    parties=parties,
+    admin1=regions,
+    text=text,
+)
+shown = selection.apply(layers)
+st.sidebar.metric("Incidents shown", f"{len(shown.incidents):,} of {len(incidents):,}")
+
+# -- problems --------------------------------------------------------------------------------
+if prepared.problems:
+    errors = [p for p in prepared.problems if p.severity == "error"]
+    with st.expander(f"⚠️ {len(prepared.problems)} problem(s) in the data: records skipped or places to check",
+                     expanded=bool(errors)):  # fmt: skip
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "file": p.file,
+                        "line": p.line,
+                        "record": p.record_id,
+                        "field": p.field,
+                        "problem": p.message,
+                        "severity": p.severity,
+                    }
+                    for p in prepared.problems
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+# -- map and detail --------------------------------------------------------------------------
+st.markdown(f"### Strikes — {label}")
+map_column, detail_column = st.columns([3, 2])
+with map_column:
+    returned = st_folium(
+        render_map(shown),
+        key="map",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_object_clicked_tooltip"],
+    )
+ids = shown.incidents["id"].tolist()
+picked = clicked_incident((returned or {}).get("last_object_clicked_tooltip"), ids)
+if picked:
+    st.session_state["selected"] = picked
+
+table = incident_table(shown.incidents)
+table_event = st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key="table",
+)
+if table_event and table_event.selection.rows:
+    st.session_state["selected"] = table.iloc[table_event.selection.rows[0]]["id"]
+
+with detail_column:
+    selected = st.session_state.get("selected")
+    if selected not in ids:
+        st.info(
+            "Click an incident on the map or a row of the table to read every statement about it."
+        )
+    else:
+        row = shown.incidents[shown.incidents["id"] == selected].iloc[0]
+        st.subheader(f"{row['place']} · {row['date']}")
+        st.caption(
+            f"{row['weapon_system'] or row['weapon_category']} · location: {row['precision']}"
+            f" (±{row['radius_m']:,.0f} m)"
+            + (" · ambiguous place name" if row["ambiguous"] else "")
+        )
+        if row["contested"]:
+            st.warning("Contested: the parties' accounts of this strike conflict.")
+        if isinstance(row["outside_headline"], str):
+            st.markdown("**Not in the headline** (claimed, disputed or retracted):")
+            st.text(row["outside_headline"])
+        st.dataframe(
+            statements_by_source(shown, selected),
+            hide_index=True,
+            width="stretch",
+            column_config={"url": st.column_config.LinkColumn("url")},
+        )
+
+# -- timeline --------------------------------------------------------------------------------
+st.markdown("#### Timeline")
+period = st.radio("Per", ["week", "day"], horizontal=True, label_visibility="collapsed")
+series = timeline(shown.incidents, period)  # type: ignore[arg-type]
+if len(series):
+    measure = st.radio(
+        "Show", ["incidents", "killed"], horizontal=True, label_visibility="collapsed"
+    )
+    present = sorted(series["weapon_category"].unique())
+    chart = (
+        alt.Chart(series)
+        .mark_bar()
+        .encode(
+            x=alt.X("period:T", title=period),
+            y=alt.Y(f"{measure}:Q", title=measure),
+            color=alt.Color(
+                "weapon_category:N",
+                scale=alt.Scale(domain=present, range=[CATEGORY_COLOURS[c] for c in present]),
+                title="weapon",
+            ),
+            tooltip=["period:T", "weapon_category:N", "incidents:Q", "killed:Q"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+
+# -- downloads -------------------------------------------------------------------------------
+st.markdown("#### Download the incidents shown")
+buttons = st.columns(5)
+downloads = [
+    ("GeoJSON (flat)", "strikemap.geojson", "application/geo+json", lambda: export_bytes(shown, "geojson")),
+    ("GeoJSON (full)", "strikemap-full.geojson", "application/geo+json",
+     lambda: export_bytes(shown, "geojson", profile="full")),
+    ("GeoPackage", "strikemap.gpkg", "application/geopackage+sqlite3", lambda: export_bytes(shown, "gpkg")),
+    ("CSV (HXL)", "strikemap.csv", "text/csv", lambda: export_bytes(shown, "csv", hxl=True)),
+    ("HTML map", "strikemap-map.html", "text/html", lambda: map_html(shown).encode("utf-8")),
+]  # fmt: skip
+for column, (title, name, mime, make) in zip(buttons, downloads, strict=True):
+    column.download_button(title, data=make, file_name=name, mime=mime, on_click="ignore")

@@ -1,0 +1,128 @@
+"""The Streamlit app, driven as a user would in a real browser with no internet."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+
+import pyogrio
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.browser.conftest import App
+from tests.browser.test_map_page import click_incident
+from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+SCREENSHOT = ROOT / "docs" / "app.png"
+
+
+def open_app(page, url: str):
+    """Load the app and return the map's frame once its markers are drawn."""
+    page.goto(url)
+    return map_frame(page)
+
+
+def map_frame(page, expect: int | None = None):
+    """The map's frame once its markers are drawn (a changed map comes in a new frame)."""
+    condition = "window.strikemapReady === true" + (
+        f" && window.strikemapCount === {expect}" if expect is not None else ""
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for handle in page.query_selector_all('iframe[title="streamlit_folium.st_folium"]'):
+            frame = handle.content_frame()
+            try:
+                if frame is not None and frame.evaluate(condition):
+                    return frame
+            except PlaywrightError:  # the frame went away while we asked
+                pass
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the map never satisfied: {condition}")
+
+
+def choose(page, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    box.locator("input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def test_app_opens_the_seeds_on_a_map_offline(page, app):
+    frame = open_app(page, app.url)
+    assert frame.evaluate("window.strikemapCount") == 3
+    assert "3 of 3" in page.get_by_test_id("stMetric").inner_text()
+    assert page.guard.not_tiles == [], page.guard.not_tiles
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ROOT / "tests" / "app-screenshot.png"))
+    if os.environ.get("STRIKEMAP_UPDATE_SCREENSHOT"):
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "tests" / "app-screenshot.png", SCREENSHOT)
+
+
+def test_weapon_filter_changes_the_markers(page, app):
+    open_app(page, app.url)
+    choose(page, "Weapon category", "cruise_missile")
+    frame = map_frame(page, expect=1)
+    assert frame.evaluate("window.strikemapCount") == 1
+    assert "1 of 3" in page.get_by_test_id("stMetric").inner_text()
+
+
+def test_clicking_kryvyi_rih_shows_both_sides_marked(page, app):
+    frame = open_app(page, app.url)
+    click_incident(page, 47.90572, 33.39404, frame=frame)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Russian Ministry of Defence (Telegram)" in text
+    assert "claimed; not corroborated: up to 85 military killed" in text
+    assert "at least 16 civilians killed" in text
+    # The click also selects the incident: its statements appear side by side by source.
+    page.get_by_text("Contested: the parties' accounts of this strike conflict.").wait_for(
+        timeout=30_000
+    )
+    assert page.get_by_role("heading", name="Kryvyi Rih · 2025-04-04").is_visible()
+
+
+def test_download_returns_valid_geojson(page, app, tmp_path):
+    open_app(page, app.url)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="GeoJSON (flat)").click()
+    path = tmp_path / "download.geojson"
+    download.value.save_as(path)
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    assert "crs" not in collection
+    read = pyogrio.read_dataframe(path)
+    assert sorted(read["id"]) == ["2023-01-14-dnipro", "2025-04-04-kryvyi-rih", "2025-04-13-sumy"]
+
+
+def test_hostile_record_is_text_in_the_app(page, tmp_path, gazetteer):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "hostile.yaml").write_text(
+        "id: hostile\ndate: 2025-04-04\nplace: {name: Sumy, country: UA}\n"
+        "sources:\n  - {id: x, name: '<img src=x onerror=alert(1)>', party: other, url: 'javascript:alert(1)'}\n"
+        "casualties: [{source: x, killed: 3}]\n",
+        encoding="utf-8",
+    )
+    running = App()
+    try:
+        page.goto(running.url)
+        page.get_by_text("Data", exact=True).click()
+        field = page.get_by_label("…or a file or folder on this machine")
+        field.fill(str(folder))
+        field.press("Enter")
+        frame = map_frame(page, expect=1)
+        click_incident(page, 50.91741, 34.79906, frame=frame)
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert "<img src=x onerror=alert(1)>" in popup.inner_text()
+        assert popup.locator("img, a").count() == 0
+        page.wait_for_timeout(500)
+        assert page.dialogs == []
+        assert frame.locator("img[src='x']").count() == 0
+    finally:
+        running.stop()

@@ -1,0 +1,89 @@
+"""The standalone HTML map in a real browser with no internet: markers, popups, escaping."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from mapping.cli import main
+from tests.conftest import SEEDS
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def _map_file(tmp_path, *paths, **options) -> str:
+    out = tmp_path / "map.html"
+    args = ["map", *map(str, paths), "-o", str(out)]
+    for key, value in options.items():
+        args += [f"--{key.replace('_', '-')}", value]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return out.as_uri()
+
+
+def _open(page, uri: str) -> None:
+    page.goto(uri)
+    page.wait_for_function("window.strikemapReady === true", timeout=30_000)
+
+
+def click_incident(page, lat: float, lon: float, frame=None) -> None:
+    """Click the marker at lat/lon (found through Leaflet's own projection)."""
+    where = frame or page
+    container, x, y = where.evaluate(
+        f"""(() => {{
+            const map = window.map || window[document.querySelector('.folium-map').id];
+            const point = map.latLngToContainerPoint([{lat}, {lon}]);
+            return [map.getContainer().id, point.x, point.y];
+        }})()"""
+    )
+    where.locator(f"#{container}").click(position={"x": x, "y": y})
+
+
+def test_seed_map_draws_offline_and_asks_only_for_tiles(page, tmp_path, gazetteer):
+    _open(page, _map_file(tmp_path, SEEDS))
+    assert page.evaluate("window.strikemapCount") == 3
+    assert page.guard.not_tiles == []
+    assert page.locator(".leaflet-control-layers").is_visible()  # layer control works offline
+    assert "ballistic missile" in page.locator(".sm-legend").inner_text()
+    assert not page.errors
+
+
+def test_popup_shows_the_russian_claim_beside_the_ukrainian_figures(page, tmp_path, gazetteer):
+    _open(page, _map_file(tmp_path, SEEDS))
+    click_incident(page, 47.90572, 33.39404)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Kryvyi Rih" in text
+    assert "Killed: at least 16" in text
+    assert "Russian Ministry of Defence (Telegram)" in text
+    assert "claimed; not corroborated: up to 85 military killed" in text
+    assert "Ukrainian authorities" in text
+    assert "at least 16 civilians killed" in text
+    assert "Contested" in text
+    assert "the centre of the place, not the impact point" in text
+    link = popup.locator("a[href^='https://euromaidanpress.com']")
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("target") == "_blank"
+
+
+def test_hostile_report_text_is_shown_as_text(page, tmp_path, gazetteer):
+    record = tmp_path / "hostile.yaml"
+    record.write_text(
+        "id: hostile\ndate: 2025-04-04\nplace: {name: Sumy, country: UA}\n"
+        "sources:\n"
+        "  - {id: x, name: '<img src=x onerror=alert(1)>', party: other, url: 'javascript:alert(1)'}\n"
+        "casualties: [{source: x, killed: 3, note: '</script><script>alert(2)</script>'}]\n"
+        'notes: "<b onmouseover=alert(3)>"\n',
+        encoding="utf-8",
+    )
+    _open(page, _map_file(tmp_path, record))
+    click_incident(page, 50.91741, 34.79906)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "<img src=x onerror=alert(1)>" in popup.inner_text()  # shown, not interpreted
+    assert popup.locator("img").count() == 0
+    assert popup.locator("a").count() == 0  # a javascript: URL never becomes a link
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert not page.errors
