@@ -7,25 +7,21 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from mapping.records import RECORD_SUFFIXES, LoadResult, Problem, load_data, load_file
+from mapping.records import (
+    RECORD_SUFFIXES,
+    LoadResult,
+    Problem,
+    load_data,
+    load_file,
+    record_files,
+)
 
 INPUT_SUFFIXES = (*RECORD_SUFFIXES, ".geojson", ".csv", ".gpkg")
 
 
 def input_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files named, with folders expanded to the readable files inside (sorted)."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                )
-            )
-        else:
-            files.append(path)
-    return files
+    return list(record_files(paths, INPUT_SUFFIXES))
 
 
 def load_inputs(paths: Iterable[str | Path]) -> LoadResult:

@@ -89,13 +89,15 @@ class LoadResult:
         self.problems.extend(other.problems)
 
 
-def record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The record files named, with folders expanded (sorted, recursive)."""
+def record_files(
+    paths: Iterable[str | Path], suffixes: tuple[str, ...] = RECORD_SUFFIXES
+) -> Iterator[Path]:
+    """The files named, with folders expanded to the files with these suffixes (sorted, recursive)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
             )
         else:
             yield path
