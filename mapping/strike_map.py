@@ -9,7 +9,9 @@ the script only joins escaped strings, numbers and fixed labels. Only http(s) UR
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +61,7 @@ class MapOptions:
     aggregate_threshold: int = 20_000  # above this, a density grid is shown as well
     grid_degrees: float = 0.5
     height: str = "100%"
+    pack_above: int | None = 2_000_000  # data larger than this (characters) ships deflated
 
 
 class OfflineMap(folium.Map):
@@ -71,137 +74,156 @@ class OfflineMap(folium.Map):
 
 
 class _Strings:
-    """The page's string table: each distinct text once, HTML-escaped."""
+    """The page's string table: each distinct text once, HTML-escaped, the most used first so
+    that the texts which recur (sources, parties, dates) get the shortest numbers."""
 
     def __init__(self) -> None:
         self.items: list[str] = []
         self._index: dict[str, int] = {}
+        self._uses: list[int] = []
+        self._columns: list[np.ndarray] = []
 
-    def __call__(self, value: object) -> int:
-        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-            return -1
-        text = escape_html(value)
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
+    def codes(self, values: pd.Series) -> np.ndarray:
+        """A column as table positions (-1 where missing); final once `finish` has run."""
+        factor, uniques = pd.factorize(values, use_na_sentinel=True)
+        uses = np.bincount(factor[factor >= 0], minlength=len(uniques))
+        lookup = np.empty(len(uniques), dtype=np.int64)
+        for k, value in enumerate(uniques.tolist()):
+            text = escape_html(value)
+            position = self._index.get(text)
+            if position is None:
+                position = self._index[text] = len(self.items)
+                self.items.append(text)
+                self._uses.append(0)
+            self._uses[position] += int(uses[k])
+            lookup[k] = position
+        column = np.full(len(factor), -1, dtype=np.int64)
+        present = factor >= 0
+        column[present] = lookup[factor[present]]
+        self._columns.append(column)
+        return column
 
-    def many(self, values: pd.Series) -> list[int]:
-        return [self(v) for v in values.tolist()]
+    def finish(self) -> list[str]:
+        """Reorder the table by use, renumber every column handed out, and return the table."""
+        order = np.argsort(-np.asarray(self._uses, dtype=np.int64), kind="stable")
+        renumber = np.empty(len(order), dtype=np.int64)
+        renumber[order] = np.arange(len(order))
+        for column in self._columns:
+            present = column >= 0
+            column[present] = renumber[column[present]]
+        return [self.items[i] for i in order]
 
 
-def _ints(values: pd.Series) -> list[int]:
+def _ints(values: pd.Series) -> np.ndarray:
     """Whole numbers with -1 for missing."""
-    return pd.array(values, dtype="Int64").fillna(-1).astype("int64").tolist()
+    return pd.array(values, dtype="Int64").fillna(-1).to_numpy(dtype="int64")
 
 
-def _index_of(values: pd.Series, vocabulary: list[str]) -> list[int]:
+def _index_of(values: pd.Series, vocabulary: list[str]) -> np.ndarray:
     lookup = {v: i for i, v in enumerate(vocabulary)}
-    return [lookup.get(v, -1) for v in values.tolist()]
+    return np.fromiter(
+        (lookup.get(v, -1) for v in values.tolist()), dtype=np.int64, count=len(values)
+    )
 
 
-def _trim(row: list[Any]) -> list[Any]:
-    """Drop trailing 'missing' (-1) values: the script reads them as undefined."""
-    while row and row[-1] == -1:
-        row.pop()
-    return row
+def _coordinates(values: pd.Series | np.ndarray) -> list[float]:
+    return np.round(np.asarray(values, dtype="float64"), 5).tolist()
+
+
+def _rows(*columns: np.ndarray | list[Any]) -> list[list[Any]]:
+    """Row arrays without their trailing 'missing' (-1) values: the script reads those as
+    undefined, and most optional fields are missing."""
+    rows = []
+    for row in zip(*(c.tolist() if isinstance(c, np.ndarray) else c for c in columns), strict=True):
+        end = len(row)
+        while end and row[end - 1] == -1:
+            end -= 1
+        rows.append(list(row[:end]))
+    return rows
 
 
 def map_payload(layers) -> dict[str, Any]:
-    """The compact, escaped data the page's script draws from."""
+    """The compact, escaped data the page's script draws from.
+
+    Text columns are positions in one string table; statements (casualties, damage, claims,
+    sources) name their incident by the difference from the previous statement's incident,
+    which is 0 or 1 for nearly every row."""
     incidents = layers.incidents
     located = incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)].reset_index(
         drop=True
     )
-    position = {incident_id: i for i, incident_id in enumerate(located["id"].tolist())}
-    strings = _Strings()
+    position = pd.Index(located["id"])
+    text = _Strings()
     flags = (
         located["contested"].astype(bool).to_numpy() * 1
         + located["ambiguous"].astype(bool).to_numpy() * 2
     )
-    rows = zip(
-        np.round(located.geometry.y.to_numpy(), 5).tolist(),
-        np.round(located.geometry.x.to_numpy(), 5).tolist(),
+    incident_columns = [
+        _coordinates(located.geometry.y),
+        _coordinates(located.geometry.x),
         _index_of(located["weapon_category"], CATEGORIES),
-        strings.many(located["place"]),
-        strings.many(located["date"]),
-        strings.many(located["id"]),
+        text.codes(located["place"]),
+        text.codes(located["date"]),
+        text.codes(located["id"]),
         _ints(located["killed_min"]),
         _ints(located["killed_max"]),
         _ints(located["injured_min"]),
         _ints(located["injured_max"]),
         _ints(located["children_killed_min"]),
         _ints(located["children_killed_max"]),
-        flags.tolist(),
+        flags,
         _ints(located["radius_m"].round()),
         _index_of(located["precision"], PRECISIONS),
-        strings.many(located["admin1"]),
-        strings.many(located["weapon_system"]),
-        strings.many(located["time"]),
-        strings.many(located["outside_headline"]),
-        strict=True,
-    )
-    incident_rows = [_trim(list(row)) for row in rows]
+        text.codes(located["admin1"]),
+        text.codes(located["weapon_system"]),
+        text.codes(located["time"]),
+        text.codes(located["outside_headline"]),
+    ]
 
-    def owner(layer) -> list[int]:
-        return [position.get(i, -1) for i in layer["incident_id"].tolist()]
+    def statements(layer, make_columns) -> tuple[np.ndarray, list]:
+        owner = position.get_indexer(layer["incident_id"])
+        keep = owner >= 0
+        kept = layer[keep]
+        owners = owner[keep]
+        return np.diff(owners, prepend=0), make_columns(kept)
 
-    def statements(layer, *columns: list[int]) -> list[list[Any]]:
-        keep = [i for i, o in enumerate(owner(layer)) if o >= 0]
-        table = [owner(layer), *columns]
-        return [_trim([column[i] for column in table]) for i in keep]
+    casualties = statements(layers.casualties, lambda c: [
+        text.codes(c["source"]), text.codes(c["party"]), _index_of(c["status"], STATUSES),
+        _index_of(c["group"], GROUPS), _index_of(c["category"], KINDS), _ints(c["min"]),
+        _ints(c["max"]), text.codes(c["as_of"]), text.codes(c["note"]),
+    ])  # fmt: skip
 
-    casualties = layers.casualties
-    damage = layers.damage
-    claims = layers.claims
-    sources = layers.sources
-    own = damage["located_at"] == "own"
+    def damage_columns(d) -> list:
+        own = (d["located_at"] == "own").to_numpy()
+        return [
+            text.codes(d["source"]), text.codes(d["party"]), _index_of(d["status"], STATUSES),
+            text.codes(d["object"].str.replace("_", " ")), _ints(d["count_min"]),
+            _ints(d["count_max"]), _index_of(d["severity"], SEVERITIES), text.codes(d["as_of"]),
+            np.where(own, np.round(d.geometry.y.to_numpy(dtype="float64"), 5), -1),
+            np.where(own, np.round(d.geometry.x.to_numpy(dtype="float64"), 5), -1),
+            text.codes(d["note"]),
+        ]  # fmt: skip
+
+    damage = statements(layers.damage, damage_columns)
+    claims = statements(layers.claims, lambda c: [
+        text.codes(c["source"]), text.codes(c["party"]), _index_of(c["status"], STATUSES),
+        text.codes(c["about"]), text.codes(c["text"]), text.codes(c["as_of"]),
+        text.codes(c["note"]),
+    ])  # fmt: skip
+    sources = statements(layers.sources, lambda s: [
+        text.codes(s["name"]), text.codes(s["party"]),
+        text.codes(pd.Series([safe_url(u) if isinstance(u, str) else None for u in s["url"].tolist()],
+                             dtype=object)),
+        text.codes(s["published"]),
+    ])  # fmt: skip
+    strings = text.finish()
     return {
-        "strings": strings.items,
-        "incidents": incident_rows,
-        "casualties": statements(
-            casualties,
-            strings.many(casualties["source"]),
-            strings.many(casualties["party"]),
-            _index_of(casualties["status"], STATUSES),
-            _index_of(casualties["group"], GROUPS),
-            _index_of(casualties["category"], KINDS),
-            _ints(casualties["min"]),
-            _ints(casualties["max"]),
-            strings.many(casualties["as_of"]),
-            strings.many(casualties["note"]),
-        ),
-        "damage": statements(
-            damage,
-            strings.many(damage["source"]),
-            strings.many(damage["party"]),
-            _index_of(damage["status"], STATUSES),
-            strings.many(damage["object"].str.replace("_", " ")),
-            _ints(damage["count_min"]),
-            _ints(damage["count_max"]),
-            _index_of(damage["severity"], SEVERITIES),
-            strings.many(damage["as_of"]),
-            np.where(own, np.round(damage.geometry.y, 5), -1).tolist(),
-            np.where(own, np.round(damage.geometry.x, 5), -1).tolist(),
-            strings.many(damage["note"]),
-        ),
-        "claims": statements(
-            claims,
-            strings.many(claims["source"]),
-            strings.many(claims["party"]),
-            _index_of(claims["status"], STATUSES),
-            strings.many(claims["about"]),
-            strings.many(claims["text"]),
-            strings.many(claims["as_of"]),
-            strings.many(claims["note"]),
-        ),
-        "sources": statements(
-            sources,
-            strings.many(sources["name"]),
-            strings.many(sources["party"]),
-            [strings(safe_url(u)) if isinstance(u, str) else -1 for u in sources["url"].tolist()],
-            strings.many(sources["published"]),
-        ),
+        "strings": strings,
+        "incidents": _rows(*incident_columns),
+        "casualties": _rows(casualties[0], *casualties[1]),
+        "damage": _rows(damage[0], *damage[1]),
+        "claims": _rows(claims[0], *claims[1]),
+        "sources": _rows(sources[0], *sources[1]),
         "unlocated": int(len(incidents) - len(located)),
     }
 
@@ -220,8 +242,32 @@ class StrikeLayer(MacroElement):
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
-  var D = {{ this.payload_json }};
   var O = {{ this.options_json }};
+  {% if this.packed %}
+  // The data, deflated and base64-encoded: a large map is several times smaller this way.
+  var packed = "{{ this.packed }}";
+  function inflate(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+  if (typeof DecompressionStream === "undefined") {
+    var warning = L.control({position: "topright"});
+    warning.onAdd = function () {
+      var div = L.DomUtil.create("div", "sm-legend");
+      div.textContent = "This browser cannot unpack the map's data: use a current Chrome, Edge, Firefox or Safari.";
+      return div;
+    };
+    warning.addTo(map);
+    return;
+  }
+  inflate(packed).then(draw);
+  {% else %}
+  draw({{ this.payload_json }});
+  {% endif %}
+
+  function draw(D) {
   var S = D.strings;
   var CATS = O.categories, COLOURS = O.colours, STATUSES = O.statuses, GROUPS = O.groups,
       KINDS = O.kinds, SEVERITIES = O.severities, PRECISIONS = O.precisions;
@@ -238,7 +284,8 @@ class StrikeLayer(MacroElement):
   var byIncident = {casualties: [], damage: [], claims: [], sources: []};
   ["casualties", "damage", "claims", "sources"].forEach(function (kind) {
     var list = byIncident[kind];
-    D[kind].forEach(function (row) { (list[row[0]] = list[row[0]] || []).push(row); });
+    var owner = 0;  // rows name their incident by the difference from the row before
+    D[kind].forEach(function (row) { owner += row[0]; row[0] = owner; (list[owner] = list[owner] || []).push(row); });
   });
   function statusText(code) {
     var status = STATUSES[code] || "";
@@ -318,7 +365,10 @@ class StrikeLayer(MacroElement):
   var renderer = L.canvas({padding: 0.5});
   var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
     showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
-    chunkProgress: function (done, total) { if (done === total) { window.strikemapReady = true; map.fire("strikemap:ready"); } }});
+    chunkProgress: function (done, total) {
+      // called just before the last chunk's clusters go on the map: flag readiness after it
+      if (done === total) setTimeout(function () { window.strikemapReady = true; map.fire("strikemap:ready"); }, 0);
+    }});
   var markers = D.incidents.map(function (r, i) {
     var killed = num(r[6]) || 0;
     var contested = (r[12] || 0) & 1;
@@ -336,12 +386,15 @@ class StrikeLayer(MacroElement):
     return div;
   }, {sticky: false});
   clusters.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
-  if (markers.length === 0) { window.strikemapReady = true; }
-  clusters.addLayers(markers);
+  // On the map first: markercluster's addLayers off the map checks each marker against all the
+  // others (quadratic), on the map it clusters them in timed chunks.
   clusters.addTo(map);
+  clusters.addLayers(markers);
   window.strikemapCount = markers.length;
 
-  var precision = L.layerGroup();
+  // Overlays are filled when first shown: nothing is built for a layer nobody turns on.
+  function lazy(fill) { var group = L.layerGroup(); group.once("add", function () { fill(group); }); return group; }
+  var precision = lazy(function (precision) {
   D.incidents.forEach(function (r) {
     var p = PRECISIONS[r[14]];
     if (p && p !== "site" && num(r[13])) {
@@ -349,9 +402,10 @@ class StrikeLayer(MacroElement):
         weight: 1, dashArray: "3 4", fillOpacity: 0.06, interactive: false}));
     }
   });
+  });
   if (O.showPrecision) precision.addTo(map);
 
-  var damage = L.layerGroup();
+  var damage = lazy(function (damage) {
   D.damage.forEach(function (d) {
     var r = D.incidents[d[0]];
     var at = (d[9] !== undefined && d[9] !== -1) ? [d[9], d[10]] : [r[0], r[1]];
@@ -361,8 +415,9 @@ class StrikeLayer(MacroElement):
     });
     damage.addLayer(mark);
   });
+  });
 
-  var claims = L.layerGroup();
+  var claims = lazy(function (claims) {
   var seen = {};
   D.claims.forEach(function (c) {
     if (seen[c[0]]) return;
@@ -373,6 +428,7 @@ class StrikeLayer(MacroElement):
     claims.addLayer(mark);
   });
 
+  });
   var density = L.layerGroup();
   (O.grid || []).forEach(function (g) {
     density.addLayer(L.circleMarker([g[0], g[1]], {renderer: renderer, radius: Math.min(30, 3 + 2 * Math.sqrt(g[2])),
@@ -400,19 +456,46 @@ class StrikeLayer(MacroElement):
     return div;
   };
   legend.addTo(map);
+  }
 })();
 {% endmacro %}
 """
     )
 
     def __init__(
-        self, payload: dict[str, Any], options: dict[str, Any], tiles_name: str | None
+        self,
+        payload: dict[str, Any],
+        options: dict[str, Any],
+        tiles_name: str | None,
+        pack_above: int | None = None,
     ) -> None:
         super().__init__()
         self._name = "StrikeLayer"
         self.payload_json = _script_json(payload)
         self.options_json = _script_json(options)
         self.tiles_name = tiles_name
+        self.packed = ""
+        if pack_above is not None and len(self.payload_json) > pack_above:
+            deflated = zlib.compress(self.payload_json.encode("utf-8"), 6)
+            self.packed = base64.b64encode(deflated).decode("ascii")
+            self.payload_json = ""
+
+    def render(self, **kwargs: Any) -> None:
+        """Add the script to the page as it is. (branca would compile the rendered script as a
+        template of its own, so text from a report such as `{{ 7*7 }}` would be evaluated.)"""
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_Verbatim(script), name=self.get_name())
+
+
+class _Verbatim(Element):
+    """Page content that is never read as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
 
 
 _STYLE = """
@@ -502,6 +585,7 @@ def render_map(layers, options: MapOptions | None = None) -> folium.Map:
             "gridDegrees": options.grid_degrees,
         },
         tiles_name,
+        options.pack_above,
     ).add_to(fmap)
     return fmap
 

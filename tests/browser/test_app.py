@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 
 import pyogrio
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.conftest import App
-from tests.browser.test_map_page import click_incident
+from tests.browser.helpers import App, choose, click_incident, map_frame, open_path
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -23,31 +20,6 @@ def open_app(page, url: str):
     """Load the app and return the map's frame once its markers are drawn."""
     page.goto(url)
     return map_frame(page)
-
-
-def map_frame(page, expect: int | None = None):
-    """The map's frame once its markers are drawn (a changed map comes in a new frame)."""
-    condition = "window.strikemapReady === true" + (
-        f" && window.strikemapCount === {expect}" if expect is not None else ""
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for handle in page.query_selector_all('iframe[title="streamlit_folium.st_folium"]'):
-            frame = handle.content_frame()
-            try:
-                if frame is not None and frame.evaluate(condition):
-                    return frame
-            except PlaywrightError:  # the frame went away while we asked
-                pass
-        page.wait_for_timeout(200)
-    raise AssertionError(f"the map never satisfied: {condition}")
-
-
-def choose(page, label: str, option: str) -> None:
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-    box.locator("input").click()
-    page.get_by_role("option", name=option, exact=True).click()
-    page.keyboard.press("Escape")
 
 
 def test_app_opens_the_seeds_on_a_map_offline(page, app):
@@ -111,10 +83,7 @@ def test_hostile_record_is_text_in_the_app(page, tmp_path, gazetteer):
     running = App()
     try:
         page.goto(running.url)
-        page.get_by_text("Data", exact=True).click()
-        field = page.get_by_label("…or a file or folder on this machine")
-        field.fill(str(folder))
-        field.press("Enter")
+        open_path(page, folder)
         frame = map_frame(page, expect=1)
         click_incident(page, 50.91741, 34.79906, frame=frame)
         popup = frame.locator(".leaflet-popup-content")

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from mapping.cli import main
+from tests.browser.helpers import click_incident
 from tests.conftest import SEEDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -24,19 +25,6 @@ def _map_file(tmp_path, *paths, **options) -> str:
 def _open(page, uri: str) -> None:
     page.goto(uri)
     page.wait_for_function("window.strikemapReady === true", timeout=30_000)
-
-
-def click_incident(page, lat: float, lon: float, frame=None) -> None:
-    """Click the marker at lat/lon (found through Leaflet's own projection)."""
-    where = frame or page
-    container, x, y = where.evaluate(
-        f"""(() => {{
-            const map = window.map || window[document.querySelector('.folium-map').id];
-            const point = map.latLngToContainerPoint([{lat}, {lon}]);
-            return [map.getContainer().id, point.x, point.y];
-        }})()"""
-    )
-    where.locator(f"#{container}").click(position={"x": x, "y": y})
 
 
 def test_seed_map_draws_offline_and_asks_only_for_tiles(page, tmp_path, gazetteer):
@@ -86,4 +74,22 @@ def test_hostile_report_text_is_shown_as_text(page, tmp_path, gazetteer):
     assert popup.locator("a").count() == 0  # a javascript: URL never becomes a link
     page.wait_for_timeout(300)
     assert page.dialogs == []
+    assert not page.errors
+
+
+def test_packed_map_draws_and_opens_popups(page, tmp_path, seed_layers):
+    from mapping.strike_map import MapOptions, map_html
+
+    out = tmp_path / "packed.html"
+    out.write_text(map_html(seed_layers, MapOptions(pack_above=0)), encoding="utf-8")
+    assert "var packed" in out.read_text(encoding="utf-8")
+    _open(page, out.as_uri())
+    assert page.evaluate("window.strikemapCount") == 3
+    click_incident(page, 47.90572, 33.39404)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "claimed; not corroborated: up to 85 military killed" in popup.inner_text()
+    for overlay in ("Location uncertainty", "Damage reports", "Claims"):  # filled when first shown
+        page.get_by_label(overlay).check()
+    page.wait_for_timeout(300)
     assert not page.errors

@@ -1,0 +1,217 @@
+"""The map on SYNTHETIC incidents (1k, 10k, 100k) in headless Debian chromium, next to the naive
+folium page (one `folium.Marker` with a `Popup` per incident), and the app's filter → map time.
+
+For each size: time to build the HTML, its size in bytes per incident, and the time from
+navigation start until every marker is on the map (strikemap: `window.strikemapReady`; naive:
+every marker element in the page). The naive page loads Leaflet and jQuery from CDNs; here those
+requests are answered from the same installed packages (the naive page's best case: no network
+wait), and its Bootstrap/Font Awesome requests are refused as they would be offline.
+
+The app: `streamlit run app.py` on 10k incidents; time from picking a weapon category in the
+sidebar until the map's frame shows the new marker count.
+
+Run: `python benchmarks/run.py bench_map` (or with sizes: `... bench_map 1000 10000`).
+"""
+
+from __future__ import annotations
+
+import html
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import xstatic.pkg.jquery as jquery
+import xstatic.pkg.leaflet as leaflet
+
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+NAIVE_LIMIT = 10_000  # beyond this the naive page takes minutes to build and to draw
+APP_SIZE = 10_000
+PAGE_TIMEOUT_MS = 300_000
+
+# The naive page's CDN assets, answered from installed packages.
+_LOCAL_COPIES = {
+    "leaflet.js": (Path(leaflet.BASE_DIR) / "leaflet.js", "text/javascript"),
+    "leaflet.css": (Path(leaflet.BASE_DIR) / "leaflet.css", "text/css"),
+    "jquery-3.7.1.min.js": (Path(jquery.BASE_DIR) / "jquery.min.js", "text/javascript"),
+}
+
+
+def naive_map(incidents):
+    """What a first folium script does: one Marker with a Popup and a Tooltip per incident."""
+    import folium
+    import pandas as pd
+
+    fmap = folium.Map(location=[48.5, 31.5], zoom_start=6)
+    for row in incidents.itertuples(index=False):
+        killed = "" if pd.isna(row.killed_min) else row.killed_min
+        popup = (
+            f"<b>{html.escape(row.place)}</b><br>{html.escape(row.date)}"
+            f"<br>{html.escape(str(row.weapon_system))}<br>Killed: {killed}"
+            f"<br>Sources: {html.escape(str(row.sources))}"
+        )
+        folium.Marker(
+            [row.geometry.y, row.geometry.x],
+            popup=folium.Popup(popup, max_width=300),
+            tooltip=f"{html.escape(row.place)} {html.escape(row.date)}",
+        ).add_to(fmap)
+    return fmap
+
+
+def _serve_locally(route) -> None:
+    url = route.request.url
+    if url.startswith(("file:", "data:", "http://127.0.0.1")):
+        route.continue_()
+        return
+    name = url.rsplit("/", 1)[-1]
+    if name in _LOCAL_COPIES:
+        path, mime = _LOCAL_COPIES[name]
+        route.fulfill(body=path.read_bytes(), content_type=mime)
+    else:
+        route.abort()
+
+
+def _time_to_markers(browser, path: Path, ready: str) -> float:
+    """Seconds from navigation start until the JS expression `ready` holds."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route("**/*", _serve_locally)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(path.as_uri(), wait_until="commit", timeout=PAGE_TIMEOUT_MS)
+        handle = page.wait_for_function(
+            f"() => ({ready}) && performance.now()", polling="raf", timeout=PAGE_TIMEOUT_MS
+        )
+        if errors:
+            raise RuntimeError(f"{path.name}: {errors[0]}")
+        return handle.json_value() / 1000
+    finally:
+        context.close()
+
+
+def map_rows(sizes: list[int]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.synthetic import synthetic_tables
+    from layers import build_layers
+    from mapping.strike_map import map_html
+    from tests.browser.helpers import launch
+
+    rows: list[dict] = []
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as folder:
+        browser = launch(playwright)
+        for n in sizes:
+            layers = build_layers(synthetic_tables(n, seed=1))
+            started = time.perf_counter()
+            page = map_html(layers)
+            built = time.perf_counter() - started
+            path = Path(folder) / f"strikemap-{n}.html"
+            path.write_text(page, encoding="utf-8")
+            shown = _time_to_markers(
+                browser, path, f"window.strikemapReady === true && window.strikemapCount === {n}"
+            )
+            rows.append(
+                {"n": n, "page": "strikemap", "build": built, "bytes": path.stat().st_size,
+                 "browser": shown}
+            )  # fmt: skip
+            if n > NAIVE_LIMIT:
+                continue
+            started = time.perf_counter()
+            page = naive_map(layers.incidents).get_root().render()
+            built = time.perf_counter() - started
+            path = Path(folder) / f"naive-{n}.html"
+            path.write_text(page, encoding="utf-8")
+            shown = _time_to_markers(
+                browser, path, f"document.querySelectorAll('.leaflet-marker-icon').length === {n}"
+            )
+            rows.append(
+                {"n": n, "page": "naive folium Marker+Popup", "build": built,
+                 "bytes": path.stat().st_size, "browser": shown}
+            )  # fmt: skip
+        browser.close()
+    return rows
+
+
+def app_rows(n: int = APP_SIZE) -> list[dict]:
+    """Filter → map in the running app: seconds from picking a category to the redrawn map."""
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.synthetic import synthetic_tables
+    from layers import build_layers
+    from mapping.exports import export
+    from tests.browser.helpers import App, launch, map_frame, open_path
+
+    layers = build_layers(synthetic_tables(n, seed=1))
+    counts = layers.incidents["weapon_category"].value_counts()
+    categories = [c for c in counts.index if c][:3]
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        data = Path(folder) / "synthetic.gpkg"
+        export(layers, data)
+        app = App()
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(app.url)
+            started = time.perf_counter()
+            open_path(page, data)
+            map_frame(page, expect=n, timeout=600)
+            rows.append({"step": f"open {n:,} incidents (first load, builds layers)",
+                         "seconds": time.perf_counter() - started})  # fmt: skip
+            expected = 0
+            for category in categories:
+                expected += int(counts[category])
+                # `choose`, with the clock started at the click on the option
+                box = page.locator('[data-testid="stMultiSelect"]').filter(
+                    has_text="Weapon category"
+                )
+                box.locator("input").click()
+                option = page.get_by_role("option", name=category, exact=True)
+                option.wait_for()
+                started = time.perf_counter()
+                option.click()
+                map_frame(page, expect=expected)
+                rows.append({"step": f"add weapon category {category} → map shows {expected:,}",
+                             "seconds": time.perf_counter() - started})  # fmt: skip
+                page.keyboard.press("Escape")
+        finally:
+            browser.close()
+            app.stop()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    sizes = [int(a) for a in (argv or [])] or list(DEFAULT_SIZES)
+    rows = map_rows(sizes)
+    print(
+        f"{'incidents':>10}  {'page':<27} {'build s':>8} {'HTML MB':>8} {'bytes/inc':>10} "
+        f"{'markers in page s':>18}"
+    )
+    for row in rows:
+        print(
+            f"{row['n']:>10,}  {row['page']:<27} {row['build']:>8.2f} {row['bytes'] / 2**20:>8.1f}"
+            f" {row['bytes'] / row['n']:>10,.0f} {row['browser']:>18.2f}"
+        )
+    for n in sizes:
+        pair = [r for r in rows if r["n"] == n]
+        if len(pair) == 2:
+            ours, naive = pair
+            print(
+                f"{n:>10,}  strikemap vs naive: build {naive['build'] / ours['build']:.1f}x, "
+                f"HTML {naive['bytes'] / ours['bytes']:.1f}x smaller, "
+                f"markers {naive['browser'] / ours['browser']:.1f}x sooner"
+            )
+    print()
+    steps = app_rows()
+    print(f"{'app (streamlit run, headless chromium)':<60} {'seconds':>8}")
+    for row in steps:
+        print(f"{row['step']:<60} {row['seconds']:>8.2f}")
+    changes = [r["seconds"] for r in steps[1:]]
+    print(f"{'filter → map, median of ' + str(len(changes)):<60} {statistics.median(changes):>8.2f}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    main(sys.argv[1:])
