@@ -209,7 +209,9 @@ def main(argv: list[str] | None = None) -> None:
     for row in steps:
         print(f"{row['step']:<60} {row['seconds']:>8.2f}")
     changes = [r["seconds"] for r in steps[1:]]
-    print(f"{'filter → map, median of ' + str(len(changes)):<60} {statistics.median(changes):>8.2f}")
+    print(
+        f"{'filter → map, median of ' + str(len(changes)):<60} {statistics.median(changes):>8.2f}"
+    )
 
 
 if __name__ == "__main__":
