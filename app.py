@@ -23,7 +23,15 @@ from mapping.geocoding import default_geocoder
 from mapping.inputs import INPUT_SUFFIXES
 from mapping.model import Party, Status
 from mapping.pipeline import Prepared, prepare
-from mapping.strike_map import CATEGORY_COLOURS, clicked_incident, map_html, render_map
+from mapping.strike_map import (
+    CATEGORY_COLOURS,
+    MapData,
+    clicked_incident,
+    data_map,
+    map_data,
+    map_html,
+    shown_group,
+)
 from mapping.timeline import timeline
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -31,9 +39,15 @@ st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
 
 
 @st.cache_resource(show_spinner="Resolving places and building layers…", max_entries=8)
-def load(paths: tuple[str, ...], _fingerprint: str) -> Prepared:
+def load(paths: tuple[str, ...], fingerprint: str) -> Prepared:
     """Load and prepare once per set of inputs (the fingerprint changes when their content does)."""
     return prepare([Path(p) for p in paths], default_geocoder())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def page_data(paths: tuple[str, ...], fingerprint: str) -> MapData:
+    """The map's data for all loaded incidents, built once; filters only select from it."""
+    return map_data(load(paths, fingerprint).layers)
 
 
 def _uploads_folder(files) -> tuple[tuple[str, ...], str]:
@@ -155,8 +169,11 @@ if prepared.problems:
 st.markdown(f"### Strikes — {label}")
 map_column, detail_column = st.columns([3, 2])
 with map_column:
+    # The map and its data stay in the page; a filter change sends only which incidents to show.
+    data = page_data(paths, fingerprint)
     returned = st_folium(
-        render_map(shown),
+        data_map(data),
+        feature_group_to_add=shown_group(data, shown.incidents["id"]),
         key="map",
         height=560,
         use_container_width=True,

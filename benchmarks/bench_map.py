@@ -135,17 +135,21 @@ def map_rows(sizes: list[int]) -> list[dict]:
 
 
 def app_rows(n: int = APP_SIZE) -> list[dict]:
-    """Filter → map in the running app: seconds from picking a category to the redrawn map."""
+    """Filter → map in the running app: seconds from the user's action to the redrawn map."""
     from playwright.sync_api import sync_playwright
 
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
     from mapping.exports import export
-    from tests.browser.helpers import App, launch, map_frame, open_path
+    from mapping.filters import IncidentFilter
+    from tests.browser.helpers import App, launch, map_frame, multiselect, open_path, settled
 
     layers = build_layers(synthetic_tables(n, seed=1))
-    counts = layers.incidents["weapon_category"].value_counts()
-    categories = [c for c in counts.index if c][:3]
+    first, second = layers.incidents["weapon_category"].value_counts().index[:2]
+
+    def shown(**criteria) -> int:
+        return len(IncidentFilter.create(**criteria).apply(layers).incidents)
+
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         data = Path(folder) / "synthetic.gpkg"
@@ -160,22 +164,36 @@ def app_rows(n: int = APP_SIZE) -> list[dict]:
             map_frame(page, expect=n, timeout=600)
             rows.append({"step": f"open {n:,} incidents (first load, builds layers)",
                          "seconds": time.perf_counter() - started})  # fmt: skip
-            expected = 0
-            for category in categories:
-                expected += int(counts[category])
-                # `choose`, with the clock started at the click on the option
-                box = page.locator('[data-testid="stMultiSelect"]').filter(
-                    has_text="Weapon category"
-                )
-                box.locator("input").click()
-                option = page.get_by_role("option", name=category, exact=True)
-                option.wait_for()
+
+            def timed(step: str, prepare, act, expected: int) -> None:
+                prepare()
                 started = time.perf_counter()
-                option.click()
+                act()
                 map_frame(page, expect=expected)
-                rows.append({"step": f"add weapon category {category} → map shows {expected:,}",
+                rows.append({"step": f"{step} → map shows {expected:,}",
                              "seconds": time.perf_counter() - started})  # fmt: skip
                 page.keyboard.press("Escape")
+                settled(page)
+
+            def pick(category: str):
+                def prepare():
+                    multiselect(page, "Weapon category").click()
+                    page.get_by_role("option", name=category, exact=True).wait_for()
+
+                return prepare, lambda: page.get_by_role(
+                    "option", name=category, exact=True
+                ).click()
+
+            killed = page.get_by_label("At least killed (headline)")
+            timed(f"pick weapon category {first}", *pick(first), shown(weapons=[first]))
+            timed(f"add weapon category {second}", *pick(second), shown(weapons=[first, second]))
+            timed("at least 1 killed", lambda: killed.fill("1"), lambda: killed.press("Enter"),
+                  shown(weapons=[first, second], min_killed=1))  # fmt: skip
+            clear = page.get_by_role("button", name="Clear all")
+            timed("clear weapon categories", lambda: None, clear.click,
+                  shown(min_killed=1))  # fmt: skip
+            timed("at least 0 killed (everything)", lambda: killed.fill("0"),
+                  lambda: killed.press("Enter"), n)  # fmt: skip
         finally:
             browser.close()
             app.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
+import pandas as pd
 
 from layers.casualties import casualties_layer
 from layers.claims import claims_layer
@@ -15,7 +16,7 @@ from layers.damage import damage_layer
 from layers.incidents import incidents_layer
 from layers.precision import precision_layer
 from layers.sources import sources_layer
-from mapping.tables import IncidentTables
+from mapping.tables import IncidentTables, member_of
 
 LAYER_NAMES = ("incidents", "precision", "damage", "casualties", "claims", "sources")
 
@@ -37,16 +38,15 @@ class Layers:
 
     def subset(self, ids) -> Layers:
         """Every layer restricted to some incident ids."""
-        keep = set(ids) if not hasattr(ids, "isin") else ids
-        tables = self.tables.subset(keep)
+        keep = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
         return Layers(
-            tables,
-            self.incidents[self.incidents["id"].isin(keep)],
-            self.precision[self.precision["id"].isin(keep)],
-            self.damage[self.damage["incident_id"].isin(keep)],
-            self.casualties[self.casualties["incident_id"].isin(keep)],
-            self.claims[self.claims["incident_id"].isin(keep)],
-            self.sources[self.sources["incident_id"].isin(keep)],
+            self.tables.subset(keep),
+            self.incidents[member_of(self.incidents["id"], keep)],
+            self.precision[member_of(self.precision["id"], keep)],
+            self.damage[member_of(self.damage["incident_id"], keep)],
+            self.casualties[member_of(self.casualties["incident_id"], keep)],
+            self.claims[member_of(self.claims["incident_id"], keep)],
+            self.sources[member_of(self.sources["incident_id"], keep)],
         )
 
 

@@ -135,8 +135,10 @@ class IncidentFilter:
         """The layers restricted to passing incidents."""
         if self.empty:
             return layers
-        ids = layers.incidents["id"][self.mask(layers.incidents)]
-        return layers.subset(ids)
+        passing = self.mask(layers.incidents)
+        if passing.all():
+            return layers
+        return layers.subset(layers.incidents["id"][passing])
 
 
 def _any_listed(column: pd.Series, wanted: frozenset[str]) -> np.ndarray:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -83,12 +84,16 @@ class _Strings:
         self._uses: list[int] = []
         self._columns: list[np.ndarray] = []
 
-    def codes(self, values: pd.Series) -> np.ndarray:
-        """A column as table positions (-1 where missing); final once `finish` has run."""
+    def codes(self, values: pd.Series, transform: Any = None) -> np.ndarray:
+        """A column as table positions (-1 where missing, or where `transform` gives None);
+        final once `finish` has run."""
         factor, uniques = pd.factorize(values, use_na_sentinel=True)
         uses = np.bincount(factor[factor >= 0], minlength=len(uniques))
         lookup = np.empty(len(uniques), dtype=np.int64)
         for k, value in enumerate(uniques.tolist()):
+            if transform is not None and (value := transform(value)) is None:
+                lookup[k] = -1
+                continue
             text = escape_html(value)
             position = self._index.get(text)
             if position is None:
@@ -120,26 +125,32 @@ def _ints(values: pd.Series) -> np.ndarray:
 
 
 def _index_of(values: pd.Series, vocabulary: list[str]) -> np.ndarray:
-    lookup = {v: i for i, v in enumerate(vocabulary)}
-    return np.fromiter(
-        (lookup.get(v, -1) for v in values.tolist()), dtype=np.int64, count=len(values)
-    )
+    """Positions in a fixed vocabulary (-1 for missing or unknown values)."""
+    return pd.Categorical(values, categories=vocabulary).codes.astype(np.int64)
 
 
 def _coordinates(values: pd.Series | np.ndarray) -> list[float]:
     return np.round(np.asarray(values, dtype="float64"), 5).tolist()
 
 
-def _rows(*columns: np.ndarray | list[Any]) -> list[list[Any]]:
+def _rows(*columns: np.ndarray | list[Any]) -> list[tuple[Any, ...]]:
     """Row arrays without their trailing 'missing' (-1) values: the script reads those as
     undefined, and most optional fields are missing."""
-    rows = []
-    for row in zip(*(c.tolist() if isinstance(c, np.ndarray) else c for c in columns), strict=True):
-        end = len(row)
-        while end and row[end - 1] == -1:
-            end -= 1
-        rows.append(list(row[:end]))
-    return rows
+    if not len(columns[0]):
+        return []
+    present = np.column_stack([np.asarray(c) != -1 for c in columns])
+    # the length of each row: one past its last present value
+    lengths = present.shape[1] - np.argmax(present[:, ::-1], axis=1)
+    lengths[~present.any(axis=1)] = 0
+    lists = [c.tolist() if isinstance(c, np.ndarray) else c for c in columns]
+    return [row[:n] for row, n in zip(zip(*lists, strict=True), lengths.tolist(), strict=True)]
+
+
+def _located(incidents: pd.DataFrame) -> pd.DataFrame:
+    """The incidents that have a point, in order: the page's incidents."""
+    return incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)].reset_index(
+        drop=True
+    )
 
 
 def map_payload(layers) -> dict[str, Any]:
@@ -149,9 +160,7 @@ def map_payload(layers) -> dict[str, Any]:
     sources) name their incident by the difference from the previous statement's incident,
     which is 0 or 1 for nearly every row."""
     incidents = layers.incidents
-    located = incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)].reset_index(
-        drop=True
-    )
+    located = _located(incidents)
     position = pd.Index(located["id"])
     text = _Strings()
     flags = (
@@ -212,8 +221,7 @@ def map_payload(layers) -> dict[str, Any]:
     ])  # fmt: skip
     sources = statements(layers.sources, lambda s: [
         text.codes(s["name"]), text.codes(s["party"]),
-        text.codes(pd.Series([safe_url(u) if isinstance(u, str) else None for u in s["url"].tolist()],
-                             dtype=object)),
+        text.codes(s["url"], transform=safe_url),
         text.codes(s["published"]),
     ])  # fmt: skip
     strings = text.finish()
@@ -234,255 +242,38 @@ def _script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class StrikeLayer(MacroElement):
-    """Incidents, their uncertainty, damage and claims, drawn from one data array."""
+@dataclass(frozen=True, eq=False)
+class MapData:
+    """The page's data for a set of layers, escaped and compact, built once and reused: the
+    standalone page draws all of it; the app's map holds it and is told which incidents to
+    show."""
 
-    _template = Template(
-        """
-{% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  var O = {{ this.options_json }};
-  {% if this.packed %}
-  // The data, deflated and base64-encoded: a large map is several times smaller this way.
-  var packed = "{{ this.packed }}";
-  function inflate(b64) {
-    var bin = atob(b64), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new Response(stream).text().then(JSON.parse);
-  }
-  if (typeof DecompressionStream === "undefined") {
-    var warning = L.control({position: "topright"});
-    warning.onAdd = function () {
-      var div = L.DomUtil.create("div", "sm-legend");
-      div.textContent = "This browser cannot unpack the map's data: use a current Chrome, Edge, Firefox or Safari.";
-      return div;
-    };
-    warning.addTo(map);
-    return;
-  }
-  inflate(packed).then(draw);
-  {% else %}
-  draw({{ this.payload_json }});
-  {% endif %}
+    ids: pd.Index  # the located incidents, in the data's order
+    payload_json: str  # empty when packed
+    packed: str  # deflated and base64-encoded JSON, or empty
 
-  function draw(D) {
-  var S = D.strings;
-  var CATS = O.categories, COLOURS = O.colours, STATUSES = O.statuses, GROUPS = O.groups,
-      KINDS = O.kinds, SEVERITIES = O.severities, PRECISIONS = O.precisions;
-  function s(i) { return (i === undefined || i < 0) ? "" : S[i]; }
-  function num(i) { return (i === undefined || i < 0) ? null : i; }
-  function range(lo, hi) {
-    lo = num(lo); hi = num(hi);
-    if (lo !== null && lo === hi) return String(lo);
-    if (lo !== null && hi !== null) return lo + "\u2013" + hi;
-    if (lo !== null) return "at least " + lo;
-    if (hi !== null) return "up to " + hi;
-    return "";
-  }
-  var byIncident = {casualties: [], damage: [], claims: [], sources: []};
-  ["casualties", "damage", "claims", "sources"].forEach(function (kind) {
-    var list = byIncident[kind];
-    var owner = 0;  // rows name their incident by the difference from the row before
-    D[kind].forEach(function (row) { owner += row[0]; row[0] = owner; (list[owner] = list[owner] || []).push(row); });
-  });
-  function statusText(code) {
-    var status = STATUSES[code] || "";
-    var note = (status === "claimed") ? "; not corroborated" : (status === "disputed") ? "; contradicted by other evidence" : (status === "retracted") ? "; withdrawn" : "";
-    return '<span class="sm-status sm-' + status + '">' + status + '</span>' + note;
-  }
-  function who(row) { return '<b>' + s(row[1]) + '</b> <span class="sm-party">(' + s(row[2]).replace(/_/g, " ") + ')</span>'; }
-  function when(i) { return (i === undefined || i < 0) ? "" : ' <span class="sm-when">as of ' + s(i) + '</span>'; }
-  function headline(r) {
-    var parts = [];
-    var killed = range(r[6], r[7]), injured = range(r[8], r[9]), children = range(r[10], r[11]);
-    if (killed) parts.push("Killed: <b>" + killed + "</b>");
-    if (injured) parts.push("Injured: <b>" + injured + "</b>");
-    if (children) parts.push("Children killed: <b>" + children + "</b>");
-    return parts.length ? parts.join(" &middot; ") : "No casualty figures from credible sources";
-  }
-  function tooltip(i) {
-    var r = D.incidents[i];
-    return '<b>' + s(r[3]) + '</b> &middot; ' + s(r[4]) + '<br><span class="sm-id">' + s(r[5]) + '</span>';
-  }
-  function popup(i) {
-    var r = D.incidents[i], flags = r[12] || 0, html = [];
-    html.push('<div class="sm-popup" data-incident="' + s(r[5]) + '">');
-    html.push('<div class="sm-title">' + s(r[3]) + (s(r[15]) ? ', ' + s(r[15]) : '') + '</div>');
-    html.push('<div>' + s(r[4]) + (s(r[17]) ? ' ' + s(r[17]) : '') + ' &middot; ' + (s(r[16]) || CATS[r[2]].replace(/_/g, " ")) + '</div>');
-    var precision = PRECISIONS[r[14]] || "unknown";
-    html.push('<div class="sm-where">Location: ' + precision + (num(r[13]) !== null ? ' (&plusmn;' + r[13].toLocaleString("en") + ' m)' : '') +
-              (precision === "settlement" || precision === "region" ? ' &mdash; the centre of the place, not the impact point' : '') +
-              (flags & 2 ? ' &mdash; <b>ambiguous place name</b>' : '') + '</div>');
-    if (flags & 1) html.push('<div class="sm-contested">Contested: the parties\\' accounts conflict</div>');
-    html.push('<div class="sm-headline">' + headline(r) + '</div>');
-    if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');
-    var cas = byIncident.casualties[i] || [];
-    if (cas.length) {
-      html.push('<div class="sm-section">Casualty statements</div><ul>');
-      cas.forEach(function (c) {
-        var group = GROUPS[c[4]] === "unspecified" ? "" : " " + GROUPS[c[4]];
-        html.push('<li>' + who(c) + ' &mdash; ' + statusText(c[3]) + ': ' + range(c[6], c[7]) + group + ' ' + KINDS[c[5]] + when(c[8]) +
-                  (s(c[9]) ? ' <span class="sm-note">(' + s(c[9]) + ')</span>' : '') + '</li>');
-      });
-      html.push('</ul>');
-    }
-    var dmg = byIncident.damage[i] || [];
-    if (dmg.length) {
-      html.push('<div class="sm-section">Damage</div><ul>');
-      dmg.forEach(function (d) {
-        html.push('<li>' + who(d) + ' &mdash; ' + statusText(d[3]) + ': ' + (range(d[5], d[6]) ? range(d[5], d[6]) + ' ' : '') + s(d[4]) + ', ' + (SEVERITIES[d[7]] || "") + when(d[8]) + '</li>');
-      });
-      html.push('</ul>');
-    }
-    var cl = byIncident.claims[i] || [];
-    if (cl.length) {
-      html.push('<div class="sm-section">Claims</div><ul>');
-      cl.forEach(function (c) {
-        html.push('<li>' + who(c) + ' &mdash; ' + statusText(c[3]) + ' (' + s(c[4]) + '): &ldquo;' + s(c[5]) + '&rdquo;' + when(c[6]) +
-                  (s(c[7]) ? ' <span class="sm-note">' + s(c[7]) + '</span>' : '') + '</li>');
-      });
-      html.push('</ul>');
-    }
-    var src = byIncident.sources[i] || [];
-    if (src.length) {
-      html.push('<div class="sm-section">Sources</div><ul>');
-      src.forEach(function (c) {
-        var name = s(c[1]);
-        var link = (c[3] !== undefined && c[3] >= 0) ? '<a href="' + s(c[3]) + '" target="_blank" rel="noopener noreferrer">' + name + '</a>' : name;
-        html.push('<li>' + link + ' <span class="sm-party">(' + s(c[2]).replace(/_/g, " ") + ')</span>' + (s(c[4]) ? ' <span class="sm-when">' + s(c[4]) + '</span>' : '') + '</li>');
-      });
-      html.push('</ul>');
-    }
-    html.push('</div>');
-    return html.join("");
-  }
-  if (D.incidents.length) {  // the final view first, so nothing is drawn twice
-    map.fitBounds(L.latLngBounds(D.incidents.map(function (r) { return [r[0], r[1]]; })).pad(0.2),
-                  {maxZoom: 8, animate: false});
-  }
-  var renderer = L.canvas({padding: 0.5});
-  var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
-    showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
-    chunkProgress: function (done, total) {
-      // called just before the last chunk's clusters go on the map: flag readiness after it
-      if (done === total) setTimeout(function () { window.strikemapReady = true; map.fire("strikemap:ready"); }, 0);
-    }});
-  var markers = D.incidents.map(function (r, i) {
-    var killed = num(r[6]) || 0;
-    var contested = (r[12] || 0) & 1;
-    var marker = L.circleMarker([r[0], r[1]], {
-      renderer: renderer, radius: Math.min(24, 5 + 2.2 * Math.sqrt(killed)),
-      color: contested ? "#000000" : "#ffffff", weight: contested ? 3 : 1.5, dashArray: contested ? "4 3" : null,
-      fillColor: COLOURS[CATS[r[2]]] || COLOURS.unknown, fillOpacity: 0.85});
-    marker.strikemapIndex = i;
-    return marker;
-  });
-  // Content as an element: streamlit-folium reads a clicked marker's tooltip text from it.
-  clusters.bindTooltip(function (layer) {
-    var div = document.createElement("div");
-    div.innerHTML = tooltip(layer.strikemapIndex);
-    return div;
-  }, {sticky: false});
-  clusters.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
-  // On the map first: markercluster's addLayers off the map checks each marker against all the
-  // others (quadratic), on the map it clusters them in timed chunks.
-  clusters.addTo(map);
-  clusters.addLayers(markers);
-  window.strikemapCount = markers.length;
 
-  // Overlays are filled when first shown: nothing is built for a layer nobody turns on.
-  function lazy(fill) { var group = L.layerGroup(); group.once("add", function () { fill(group); }); return group; }
-  var precision = lazy(function (precision) {
-  D.incidents.forEach(function (r) {
-    var p = PRECISIONS[r[14]];
-    if (p && p !== "site" && num(r[13])) {
-      precision.addLayer(L.circle([r[0], r[1]], {renderer: renderer, radius: r[13], color: COLOURS[CATS[r[2]]] || "#333",
-        weight: 1, dashArray: "3 4", fillOpacity: 0.06, interactive: false}));
-    }
-  });
-  });
-  if (O.showPrecision) precision.addTo(map);
+def map_data(layers, options: MapOptions | None = None) -> MapData:
+    """The page's data for these layers."""
+    options = options or MapOptions()
+    payload = map_payload(layers)
+    ids = pd.Index(_located(layers.incidents)["id"])
+    text = _script_json(payload)
+    if options.pack_above is not None and len(text) > options.pack_above:
+        packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+        return MapData(ids, "", packed)
+    return MapData(ids, text, "")
 
-  var damage = lazy(function (damage) {
-  D.damage.forEach(function (d) {
-    var r = D.incidents[d[0]];
-    var at = (d[9] !== undefined && d[9] !== -1) ? [d[9], d[10]] : [r[0], r[1]];
-    var mark = L.circleMarker(at, {renderer: renderer, radius: 4, color: "#222", weight: 1, fillColor: "#ffd700", fillOpacity: 0.9});
-    mark.bindPopup(function () {
-      return '<div class="sm-popup">' + who(d) + ' &mdash; ' + statusText(d[3]) + ': ' + (range(d[5], d[6]) ? range(d[5], d[6]) + ' ' : '') + s(d[4]) + ', ' + (SEVERITIES[d[7]] || "") + when(d[8]) + '<br>' + s(r[3]) + ' &middot; ' + s(r[4]) + '</div>';
-    });
-    damage.addLayer(mark);
-  });
-  });
 
-  var claims = lazy(function (claims) {
-  var seen = {};
-  D.claims.forEach(function (c) {
-    if (seen[c[0]]) return;
-    seen[c[0]] = true;
-    var r = D.incidents[c[0]];
-    var mark = L.circleMarker([r[0], r[1]], {renderer: renderer, radius: 9, color: "#000", weight: 1.5, dashArray: "2 3", fill: false});
-    mark.bindPopup(function () { return popup(c[0]); }, {maxWidth: 440, maxHeight: 380});
-    claims.addLayer(mark);
-  });
+def _template(name: str) -> Template:
+    return Template((Path(__file__).parent / "templates" / name).read_text(encoding="utf-8"))
 
-  });
-  var density = L.layerGroup();
-  (O.grid || []).forEach(function (g) {
-    density.addLayer(L.circleMarker([g[0], g[1]], {renderer: renderer, radius: Math.min(30, 3 + 2 * Math.sqrt(g[2])),
-      color: "#7a0000", weight: 1, fillColor: "#b30000", fillOpacity: 0.35}).bindTooltip(g[2] + " incidents, at least " + g[3] + " killed"));
-  });
-  if (O.showGrid) density.addTo(map);
 
-  var base = {};
-  {% if this.tiles_name %}base["Basemap"] = {{ this.tiles_name }};{% endif %}
-  var overlays = {"Incidents": clusters, "Location uncertainty": precision, "Damage reports": damage, "Claims": claims};
-  if (O.grid && O.grid.length) overlays["Density (" + O.gridDegrees + "\u00b0 grid)"] = density;
-  L.control.layers(base, overlays, {collapsed: false, position: "topright"}).addTo(map);
-
-  var legend = L.control({position: "bottomright"});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create("div", "sm-legend");
-    var rows = ['<b>Weapon</b>'];
-    O.present.forEach(function (cat) {
-      rows.push('<div><i style="background:' + COLOURS[cat] + '"></i>' + cat.replace(/_/g, " ") + '</div>');
-    });
-    rows.push('<div><i class="sm-contested-key"></i>contested</div>');
-    rows.push('<div><i class="sm-circle-key"></i>location uncertainty</div>');
-    rows.push('<div class="sm-legend-note">size: headline killed</div>');
-    div.innerHTML = rows.join("");
-    return div;
-  };
-  legend.addTo(map);
-  }
-})();
-{% endmacro %}
-"""
-    )
-
-    def __init__(
-        self,
-        payload: dict[str, Any],
-        options: dict[str, Any],
-        tiles_name: str | None,
-        pack_above: int | None = None,
-    ) -> None:
-        super().__init__()
-        self._name = "StrikeLayer"
-        self.payload_json = _script_json(payload)
-        self.options_json = _script_json(options)
-        self.tiles_name = tiles_name
-        self.packed = ""
-        if pack_above is not None and len(self.payload_json) > pack_above:
-            deflated = zlib.compress(self.payload_json.encode("utf-8"), 6)
-            self.packed = base64.b64encode(deflated).decode("ascii")
-            self.payload_json = ""
+class _Script(MacroElement):
+    """A MacroElement whose script is added to the page as rendered: branca would compile it
+    again as a template of its own, so report text such as `{{ 7*7 }}` would be evaluated."""
 
     def render(self, **kwargs: Any) -> None:
-        """Add the script to the page as it is. (branca would compile the rendered script as a
-        template of its own, so text from a report such as `{{ 7*7 }}` would be evaluated.)"""
         script = self._template.module.__dict__["script"](self, kwargs)
         self.get_root().script.add_child(_Verbatim(script), name=self.get_name())
 
@@ -496,6 +287,49 @@ class _Verbatim(Element):
 
     def render(self, **kwargs: Any) -> str:
         return self.text
+
+
+class StrikeLayer(_Script):
+    """The incidents' data on a map, and the script that draws them: all at once
+    (`draw_all`), or the ones a `StrikeSelection` names."""
+
+    _template = _template("strike_layer.js")
+
+    def __init__(
+        self, data: MapData, options: MapOptions, tiles_name: str | None, draw_all: bool
+    ) -> None:
+        super().__init__()
+        self._name = "StrikeLayer"
+        self.payload_json = data.payload_json
+        self.packed = data.packed
+        self.tiles_name = tiles_name
+        self.draw_all = draw_all
+        self.options_json = _script_json(
+            {
+                "categories": CATEGORIES,
+                "colours": CATEGORY_COLOURS,
+                "statuses": STATUSES,
+                "groups": GROUPS,
+                "kinds": KINDS,
+                "severities": SEVERITIES,
+                "precisions": PRECISIONS,
+                "precisionCircles": options.precision_circles,
+                "circlesLimit": options.circles_limit,
+                "aggregateThreshold": options.aggregate_threshold,
+                "gridDegrees": options.grid_degrees,
+            }
+        )
+
+
+class StrikeSelection(_Script):
+    """Which of the map's incidents to show (positions in its `MapData`)."""
+
+    _template = _template("strike_selection.js")
+
+    def __init__(self, positions: Sequence[int]) -> None:
+        super().__init__()
+        self._name = "StrikeSelection"
+        self.keep_json = _script_json(list(positions))
 
 
 _STYLE = """
@@ -520,74 +354,44 @@ _STYLE = """
 """
 
 
-def density_grid(incidents, degrees: float) -> list[list[float]]:
-    """[lat, lon, incidents, killed] per grid cell with incidents (cell centres)."""
-    located = incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)]
-    if located.empty:
-        return []
-    cell_x = np.floor(located.geometry.x.to_numpy() / degrees)
-    cell_y = np.floor(located.geometry.y.to_numpy() / degrees)
-    frame = pd.DataFrame(
-        {
-            "x": cell_x,
-            "y": cell_y,
-            "killed": located["killed_min"].fillna(0).astype("int64").to_numpy(),
-        }
-    )
-    cells = (
-        frame.groupby(["y", "x"])
-        .agg(count=("killed", "size"), killed=("killed", "sum"))
-        .reset_index()
-    )
-    return [
-        [round((y + 0.5) * degrees, 4), round((x + 0.5) * degrees, 4), int(n), int(k)]
-        for y, x, n, k in cells.itertuples(index=False)
-    ]
+def base_map(options: MapOptions | None = None) -> folium.Map:
+    """The map without data: basemap, page style and view."""
+    options = options or MapOptions()
+    fmap = OfflineMap(location=[48.5, 31.5], zoom_start=6, tiles=None, max_zoom=18,
+                      prefer_canvas=True, control_scale=True, height=options.height)  # fmt: skip
+    if options.tiles:
+        folium.TileLayer(tiles=options.tiles, attr=options.attribution, name="Basemap",
+                         max_zoom=19, control=False).add_to(fmap)  # fmt: skip
+    fmap.get_root().header.add_child(Element(_STYLE), name="strikemap_style")
+    return fmap
+
+
+def _with_data(data: MapData, options: MapOptions | None, draw_all: bool) -> folium.Map:
+    options = options or MapOptions()
+    fmap = base_map(options)
+    tiles = [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
+    tiles_name = tiles[0].get_name() if tiles else None
+    StrikeLayer(data, options, tiles_name, draw_all).add_to(fmap)
+    return fmap
 
 
 def render_map(layers, options: MapOptions | None = None) -> folium.Map:
     """A folium map of the (already filtered) layers; standalone with `.save()` or embedded."""
-    options = options or MapOptions()
-    incidents = layers.incidents
-    fmap = OfflineMap(location=[48.5, 31.5], zoom_start=6, tiles=None, max_zoom=18,
-                      prefer_canvas=True, control_scale=True, height=options.height)  # fmt: skip
-    tiles_name = None
-    if options.tiles:
-        tiles = folium.TileLayer(tiles=options.tiles, attr=options.attribution, name="Basemap",
-                                 max_zoom=19, control=False)  # fmt: skip
-        tiles.add_to(fmap)
-        tiles_name = tiles.get_name()
-    fmap.get_root().header.add_child(Element(_STYLE), name="strikemap_style")
-    n = len(incidents)
-    grid = density_grid(incidents, options.grid_degrees) if n > options.aggregate_threshold else []
-    present: Sequence[str] = [
-        c for c in CATEGORIES if c in set(incidents["weapon_category"].tolist())
-    ]
-    show_precision = (
-        options.precision_circles
-        if options.precision_circles is not None
-        else n <= options.circles_limit
-    )
-    StrikeLayer(
-        map_payload(layers),
-        {
-            "categories": CATEGORIES,
-            "colours": CATEGORY_COLOURS,
-            "statuses": STATUSES,
-            "groups": GROUPS,
-            "kinds": KINDS,
-            "severities": SEVERITIES,
-            "precisions": PRECISIONS,
-            "present": list(present),
-            "showPrecision": bool(show_precision),
-            "grid": grid,
-            "showGrid": bool(grid),
-            "gridDegrees": options.grid_degrees,
-        },
-        tiles_name,
-        options.pack_above,
-    ).add_to(fmap)
-    return fmap
+    return _with_data(map_data(layers, options), options, draw_all=True)
+
+
+def data_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
+    """A map that holds `data` and draws what a `shown_group` names: the app keeps this map
+    (and its page) while the filters change, and sends only the selection."""
+    return _with_data(data, options, draw_all=False)
+
+
+def shown_group(data: MapData, ids: Iterable[str]) -> folium.FeatureGroup:
+    """The incidents to show on a `data_map`, for streamlit-folium's `feature_group_to_add`."""
+    positions = data.ids.get_indexer(pd.Index(ids))
+    group = folium.FeatureGroup(name="strikemap", control=False)
+    StrikeSelection(positions[positions >= 0].tolist()).add_to(group)
+    return group
 
 
 def map_html(layers, options: MapOptions | None = None) -> str:

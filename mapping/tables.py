@@ -57,13 +57,13 @@ class IncidentTables:
 
     def subset(self, ids: Iterable[str] | pd.Series) -> IncidentTables:
         """The same tables restricted to some incidents; statements follow their incident."""
-        keep = pd.Index(ids)
+        keep = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
         return IncidentTables(
-            self.incidents[self.incidents["id"].isin(keep)],
-            self.sources[self.sources["incident_id"].isin(keep)],
-            self.casualties[self.casualties["incident_id"].isin(keep)],
-            self.damage[self.damage["incident_id"].isin(keep)],
-            self.claims[self.claims["incident_id"].isin(keep)],
+            self.incidents[member_of(self.incidents["id"], keep)],
+            self.sources[member_of(self.sources["incident_id"], keep)],
+            self.casualties[member_of(self.casualties["incident_id"], keep)],
+            self.damage[member_of(self.damage["incident_id"], keep)],
+            self.claims[member_of(self.claims["incident_id"], keep)],
         )
 
 
@@ -339,3 +339,16 @@ def row_codes(keys: pd.Series, ids: pd.Series) -> np.ndarray:
 
     found = pc.index_in(pa.array(keys.astype("str")), value_set=pa.array(ids.astype("str")))
     return found.fill_null(-1).to_numpy().astype("int64", copy=False)
+
+
+def member_of(keys: pd.Series, ids: Iterable[str] | pd.Series) -> np.ndarray:
+    """Which keys are among `ids`, as a boolean array.
+
+    pyarrow's hash lookup: pandas' `isin` on Arrow-backed text walks the values in Python
+    (~40x slower on 10k rows)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
+    found = pc.is_in(pa.array(keys.astype("str")), value_set=pa.array(ids.astype("str")))
+    return found.fill_null(False).to_numpy(zero_copy_only=False)

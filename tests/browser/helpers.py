@@ -144,10 +144,22 @@ def map_frame(page, expect: int | None = None, timeout: float = 60):
     raise AssertionError(f"the map never satisfied: {condition}")
 
 
+def settled(page) -> None:
+    """Wait until the app has finished its run (no stale elements from the run before)."""
+    page.wait_for_function(
+        "document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=60_000
+    )
+
+
+def multiselect(page, label: str):
+    """The input of the sidebar multiselect labelled `label`, once the app has settled."""
+    settled(page)
+    return page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).locator("input")
+
+
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the sidebar multiselect labelled `label`."""
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-    box.locator("input").click()
+    multiselect(page, label).click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
 

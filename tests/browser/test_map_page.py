@@ -82,7 +82,7 @@ def test_packed_map_draws_and_opens_popups(page, tmp_path, seed_layers):
 
     out = tmp_path / "packed.html"
     out.write_text(map_html(seed_layers, MapOptions(pack_above=0)), encoding="utf-8")
-    assert "var packed" in out.read_text(encoding="utf-8")
+    assert 'unpack("' in out.read_text(encoding="utf-8")
     _open(page, out.as_uri())
     assert page.evaluate("window.strikemapCount") == 3
     click_incident(page, 47.90572, 33.39404)
@@ -93,3 +93,18 @@ def test_packed_map_draws_and_opens_popups(page, tmp_path, seed_layers):
         page.get_by_label(overlay).check()
     page.wait_for_timeout(300)
     assert not page.errors
+
+
+def test_every_popup_lists_its_own_sources(page, tmp_path, seed_layers):
+    _open(page, _map_file(tmp_path, SEEDS))
+    for incident in seed_layers.incidents.itertuples():
+        click_incident(page, incident.geometry.y, incident.geometry.x)
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        text = popup.inner_text()
+        assert incident.place in text
+        names = seed_layers.sources.loc[seed_layers.sources["incident_id"] == incident.id, "name"]
+        for name in names:
+            assert name in text, (incident.id, name)
+        page.keyboard.press("Escape")
+        popup.wait_for(state="detached")

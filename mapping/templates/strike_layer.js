@@ -1,0 +1,269 @@
+{#- The map's script. Rendered by Jinja in strike_map.py; every value it receives is JSON or a
+    base64 string made there, and all report text in it is HTML-escaped already. -#}
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var O = {{ this.options_json }};
+  var tiles = {{ this.tiles_name or "null" }};
+  {% if this.packed %}
+  // The data, deflated and base64-encoded: a large map is several times smaller this way.
+  var loading = unpack("{{ this.packed }}");
+  {% else %}
+  var loading = Promise.resolve({{ this.payload_json }});
+  {% endif %}
+  window.strikemap = loading.then(views);
+  window.strikemap.catch(function (error) {
+    var warning = L.control({position: "topright"});
+    warning.onAdd = function () {
+      var div = L.DomUtil.create("div", "sm-legend");
+      div.textContent = "The map's data could not be read (" + error + "). A current Chrome, Edge, Firefox or Safari can.";
+      return div;
+    };
+    warning.addTo(map);
+  });
+  window.dispatchEvent(new Event("strikemap:data"));
+  {% if this.draw_all %}
+  window.strikemap.then(function (view) { view.draw(map, null); });
+  {% endif %}
+
+  function unpack(b64) {
+    if (typeof DecompressionStream === "undefined") return Promise.reject("no DecompressionStream");
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  // Everything that reads the data; `draw(parent, keep)` puts the incidents at positions `keep`
+  // (all when null) on a map, or into a feature group that the app swaps on every filter change.
+  function views(D) {
+  var S = D.strings;
+  var CATS = O.categories, COLOURS = O.colours, STATUSES = O.statuses, GROUPS = O.groups,
+      KINDS = O.kinds, SEVERITIES = O.severities, PRECISIONS = O.precisions;
+  var byIncident = {casualties: [], damage: [], claims: [], sources: []};
+  ["casualties", "damage", "claims", "sources"].forEach(function (kind) {
+    var list = byIncident[kind];
+    var owner = 0;  // rows name their incident by the difference from the row before
+    D[kind].forEach(function (row) { owner += row[0]; row[0] = owner; (list[owner] = list[owner] || []).push(row); });
+  });
+  function s(i) { return (i === undefined || i < 0) ? "" : S[i]; }
+  function num(i) { return (i === undefined || i < 0) ? null : i; }
+  function range(lo, hi) {
+    lo = num(lo); hi = num(hi);
+    if (lo !== null && lo === hi) return String(lo);
+    if (lo !== null && hi !== null) return lo + "\u2013" + hi;
+    if (lo !== null) return "at least " + lo;
+    if (hi !== null) return "up to " + hi;
+    return "";
+  }
+  function statusText(code) {
+    var status = STATUSES[code] || "";
+    var note = (status === "claimed") ? "; not corroborated" : (status === "disputed") ? "; contradicted by other evidence" : (status === "retracted") ? "; withdrawn" : "";
+    return '<span class="sm-status sm-' + status + '">' + status + '</span>' + note;
+  }
+  function who(row) { return '<b>' + s(row[1]) + '</b> <span class="sm-party">(' + s(row[2]).replace(/_/g, " ") + ')</span>'; }
+  function when(i) { return (i === undefined || i < 0) ? "" : ' <span class="sm-when">as of ' + s(i) + '</span>'; }
+  function headline(r) {
+    var parts = [];
+    var killed = range(r[6], r[7]), injured = range(r[8], r[9]), children = range(r[10], r[11]);
+    if (killed) parts.push("Killed: <b>" + killed + "</b>");
+    if (injured) parts.push("Injured: <b>" + injured + "</b>");
+    if (children) parts.push("Children killed: <b>" + children + "</b>");
+    return parts.length ? parts.join(" &middot; ") : "No casualty figures from credible sources";
+  }
+  function tooltip(i) {
+    var r = D.incidents[i];
+    return '<b>' + s(r[3]) + '</b> &middot; ' + s(r[4]) + '<br><span class="sm-id">' + s(r[5]) + '</span>';
+  }
+  function popup(i) {
+    var r = D.incidents[i], flags = r[12] || 0, html = [];
+    html.push('<div class="sm-popup" data-incident="' + s(r[5]) + '">');
+    html.push('<div class="sm-title">' + s(r[3]) + (s(r[15]) ? ', ' + s(r[15]) : '') + '</div>');
+    html.push('<div>' + s(r[4]) + (s(r[17]) ? ' ' + s(r[17]) : '') + ' &middot; ' + (s(r[16]) || CATS[r[2]].replace(/_/g, " ")) + '</div>');
+    var precision = PRECISIONS[r[14]] || "unknown";
+    html.push('<div class="sm-where">Location: ' + precision + (num(r[13]) !== null ? ' (&plusmn;' + r[13].toLocaleString("en") + ' m)' : '') +
+              (precision === "settlement" || precision === "region" ? ' &mdash; the centre of the place, not the impact point' : '') +
+              (flags & 2 ? ' &mdash; <b>ambiguous place name</b>' : '') + '</div>');
+    if (flags & 1) html.push('<div class="sm-contested">Contested: the parties\' accounts conflict</div>');
+    html.push('<div class="sm-headline">' + headline(r) + '</div>');
+    if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');
+    var cas = byIncident.casualties[i] || [];
+    if (cas.length) {
+      html.push('<div class="sm-section">Casualty statements</div><ul>');
+      cas.forEach(function (c) {
+        var group = GROUPS[c[4]] === "unspecified" ? "" : " " + GROUPS[c[4]];
+        html.push('<li>' + who(c) + ' &mdash; ' + statusText(c[3]) + ': ' + range(c[6], c[7]) + group + ' ' + KINDS[c[5]] + when(c[8]) +
+                  (s(c[9]) ? ' <span class="sm-note">(' + s(c[9]) + ')</span>' : '') + '</li>');
+      });
+      html.push('</ul>');
+    }
+    var dmg = byIncident.damage[i] || [];
+    if (dmg.length) {
+      html.push('<div class="sm-section">Damage</div><ul>');
+      dmg.forEach(function (d) {
+        html.push('<li>' + who(d) + ' &mdash; ' + statusText(d[3]) + ': ' + (range(d[5], d[6]) ? range(d[5], d[6]) + ' ' : '') + s(d[4]) + ', ' + (SEVERITIES[d[7]] || "") + when(d[8]) + '</li>');
+      });
+      html.push('</ul>');
+    }
+    var cl = byIncident.claims[i] || [];
+    if (cl.length) {
+      html.push('<div class="sm-section">Claims</div><ul>');
+      cl.forEach(function (c) {
+        html.push('<li>' + who(c) + ' &mdash; ' + statusText(c[3]) + ' (' + s(c[4]) + '): &ldquo;' + s(c[5]) + '&rdquo;' + when(c[6]) +
+                  (s(c[7]) ? ' <span class="sm-note">' + s(c[7]) + '</span>' : '') + '</li>');
+      });
+      html.push('</ul>');
+    }
+    var src = byIncident.sources[i] || [];
+    if (src.length) {
+      html.push('<div class="sm-section">Sources</div><ul>');
+      src.forEach(function (c) {
+        var name = s(c[1]);
+        var link = (c[3] !== undefined && c[3] >= 0) ? '<a href="' + s(c[3]) + '" target="_blank" rel="noopener noreferrer">' + name + '</a>' : name;
+        html.push('<li>' + link + ' <span class="sm-party">(' + s(c[2]).replace(/_/g, " ") + ')</span>' + (s(c[4]) ? ' <span class="sm-when">' + s(c[4]) + '</span>' : '') + '</li>');
+      });
+      html.push('</ul>');
+    }
+    html.push('</div>');
+    return html.join("");
+  }
+
+  function densityGrid(rows) {
+    var cells = {}, degrees = O.gridDegrees, out = [];
+    rows.forEach(function (i) {
+      var r = D.incidents[i], y = Math.floor(r[0] / degrees), x = Math.floor(r[1] / degrees), key = y + "," + x;
+      var cell = cells[key] || (cells[key] = [(y + 0.5) * degrees, (x + 0.5) * degrees, 0, 0]);
+      cell[2] += 1;
+      cell[3] += num(r[6]) || 0;
+    });
+    for (var key in cells) out.push(cells[key]);
+    return out;
+  }
+
+  // Overlays are filled when first shown: nothing is built for a layer nobody turns on.
+  function lazy(fill) { var group = L.layerGroup(); group.once("add", function () { fill(group); }); return group; }
+
+  function draw(parent, keep) {
+    var map = (parent instanceof L.Map) ? parent : parent._map;
+    if (!map) { parent.once("add", function () { draw(parent, keep); }); return; }
+    window.strikemapReady = false;
+    var rows = keep || D.incidents.map(function (r, i) { return i; });
+    var shown = new Uint8Array(D.incidents.length);
+    rows.forEach(function (i) { shown[i] = 1; });
+    if (rows.length) {  // the final view first, so nothing is drawn twice
+      map.fitBounds(L.latLngBounds(rows.map(function (i) { return [D.incidents[i][0], D.incidents[i][1]]; })).pad(0.2),
+                    {maxZoom: 8, animate: false});
+    }
+    var renderer = L.canvas({padding: 0.5});
+    var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
+      showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
+      chunkProgress: function (done, total) {
+        // called just before the last chunk's clusters go on the map: flag readiness after it
+        if (done === total) setTimeout(function () { window.strikemapReady = true; map.fire("strikemap:ready"); }, 0);
+      }});
+    var markers = rows.map(function (i) {
+      var r = D.incidents[i];
+      var killed = num(r[6]) || 0;
+      var contested = (r[12] || 0) & 1;
+      var marker = L.circleMarker([r[0], r[1]], {
+        renderer: renderer, radius: Math.min(24, 5 + 2.2 * Math.sqrt(killed)),
+        color: contested ? "#000000" : "#ffffff", weight: contested ? 3 : 1.5, dashArray: contested ? "4 3" : null,
+        fillColor: COLOURS[CATS[r[2]]] || COLOURS.unknown, fillOpacity: 0.85});
+      marker.strikemapIndex = i;
+      return marker;
+    });
+    // Content as an element: streamlit-folium reads a clicked marker's tooltip text from it, on
+    // the layers that exist when the group arrives, so in the app the group carries the tooltip
+    // (marker events reach it through the cluster group).
+    (parent === map ? clusters : parent).bindTooltip(function (layer) {
+      var div = document.createElement("div");
+      div.innerHTML = layer.strikemapIndex === undefined ? "" : tooltip(layer.strikemapIndex);
+      return div;
+    }, {sticky: false});
+    clusters.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
+    // On the map first: markercluster's addLayers off the map checks each marker against all the
+    // others (quadratic), on the map it clusters them in timed chunks.
+    clusters.addTo(parent);
+    clusters.addLayers(markers);
+    window.strikemapCount = markers.length;
+
+    var precision = lazy(function (group) {
+      rows.forEach(function (i) {
+        var r = D.incidents[i], p = PRECISIONS[r[14]];
+        if (p && p !== "site" && num(r[13])) {
+          group.addLayer(L.circle([r[0], r[1]], {renderer: renderer, radius: r[13], color: COLOURS[CATS[r[2]]] || "#333",
+            weight: 1, dashArray: "3 4", fillOpacity: 0.06, interactive: false}));
+        }
+      });
+    });
+    var showPrecision = (O.precisionCircles === null) ? rows.length <= O.circlesLimit : O.precisionCircles;
+    if (showPrecision) precision.addTo(map);
+
+    var damage = lazy(function (group) {
+      D.damage.forEach(function (d) {
+        if (!shown[d[0]]) return;
+        var r = D.incidents[d[0]];
+        var at = (d[9] !== undefined && d[9] !== -1) ? [d[9], d[10]] : [r[0], r[1]];
+        var mark = L.circleMarker(at, {renderer: renderer, radius: 4, color: "#222", weight: 1, fillColor: "#ffd700", fillOpacity: 0.9});
+        mark.bindPopup(function () {
+          return '<div class="sm-popup">' + who(d) + ' &mdash; ' + statusText(d[3]) + ': ' + (range(d[5], d[6]) ? range(d[5], d[6]) + ' ' : '') + s(d[4]) + ', ' + (SEVERITIES[d[7]] || "") + when(d[8]) + '<br>' + s(r[3]) + ' &middot; ' + s(r[4]) + '</div>';
+        });
+        group.addLayer(mark);
+      });
+    });
+
+    var claims = lazy(function (group) {
+      var seen = {};
+      D.claims.forEach(function (c) {
+        if (!shown[c[0]] || seen[c[0]]) return;
+        seen[c[0]] = true;
+        var r = D.incidents[c[0]];
+        var mark = L.circleMarker([r[0], r[1]], {renderer: renderer, radius: 9, color: "#000", weight: 1.5, dashArray: "2 3", fill: false});
+        mark.bindPopup(function () { return popup(c[0]); }, {maxWidth: 440, maxHeight: 380});
+        group.addLayer(mark);
+      });
+    });
+
+    var density = L.layerGroup();
+    var grid = rows.length > O.aggregateThreshold ? densityGrid(rows) : [];
+    grid.forEach(function (g) {
+      density.addLayer(L.circleMarker([g[0], g[1]], {renderer: renderer, radius: Math.min(30, 3 + 2 * Math.sqrt(g[2])),
+        color: "#7a0000", weight: 1, fillColor: "#b30000", fillOpacity: 0.35}).bindTooltip(g[2] + " incidents, at least " + g[3] + " killed"));
+    });
+    if (grid.length) density.addTo(map);
+
+    var base = {};
+    if (tiles) base["Basemap"] = tiles;
+    var overlays = {"Incidents": clusters, "Location uncertainty": precision, "Damage reports": damage, "Claims": claims};
+    if (grid.length) overlays["Density (" + O.gridDegrees + "\u00b0 grid)"] = density;
+    var control = L.control.layers(base, overlays, {collapsed: false, position: "topright"}).addTo(map);
+
+    var present = {};
+    rows.forEach(function (i) { present[CATS[D.incidents[i][2]]] = true; });
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "sm-legend");
+      var lines = ['<b>Weapon</b>'];
+      CATS.forEach(function (cat) {
+        if (present[cat]) lines.push('<div><i style="background:' + COLOURS[cat] + '"></i>' + cat.replace(/_/g, " ") + '</div>');
+      });
+      lines.push('<div><i class="sm-contested-key"></i>contested</div>');
+      lines.push('<div><i class="sm-circle-key"></i>location uncertainty</div>');
+      lines.push('<div class="sm-legend-note">size: headline killed</div>');
+      div.innerHTML = lines.join("");
+      return div;
+    };
+    legend.addTo(map);
+    if (parent !== map) {
+      parent.once("remove", function () {  // overlays the user turned on sit on the map itself
+        [clusters, precision, damage, claims, density].forEach(function (layer) { map.removeLayer(layer); });
+        control.remove();
+        legend.remove();
+      });
+    }
+  }
+
+  return {draw: draw};
+  }
+})();
+{% endmacro %}
