@@ -26,7 +26,7 @@ import xstatic.pkg.jquery as jquery
 import xstatic.pkg.leaflet as leaflet
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
-NAIVE_LIMIT = 10_000  # beyond this the naive page takes minutes to build and to draw
+NAIVE_LIMIT = 100_000  # the naive page at 100k takes about a minute to build
 APP_SIZE = 10_000
 PAGE_TIMEOUT_MS = 300_000
 

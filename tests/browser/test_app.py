@@ -35,10 +35,11 @@ def test_app_opens_the_seeds_on_a_map_offline(page, app):
 
 
 def test_weapon_filter_changes_the_markers(page, app):
-    open_app(page, app.url)
+    before = open_app(page, app.url)
     choose(page, "Weapon category", "cruise_missile")
     frame = map_frame(page, expect=1)
     assert frame.evaluate("window.strikemapCount") == 1
+    assert frame == before  # the map's page stays; only the selection was sent
     assert "1 of 3" in page.get_by_test_id("stMetric").inner_text()
 
 
