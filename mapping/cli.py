@@ -291,3 +291,40 @@ def map_command(paths: tuple[Path, ...], output: Path, tiles: str | None, attrib
     with atomic_path(output) as temp:
         temp.write_text(map_html(layers, options), encoding="utf-8")
     _summary(len(layers.incidents), len(prepared.layers.incidents), prepared, output)
+
+
+@main.command()
+@click.argument("source", type=click.File("rb"))
+@click.option(
+    "--date-hint",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The report's date (YYYY-MM-DD) when the text does not give it: weekdays and "
+    "'yesterday' are read from it.",
+)
+@click.option(
+    "--yaml", "output_format", flag_value="yaml", default=True, help="Print YAML (default)."
+)
+@click.option("--json", "output_format", flag_value="json", help="Print JSON.")
+def extract(source, date_hint, output_format: str) -> None:
+    """Propose a draft record from a report's text (FILE, or - for stdin), for review.
+
+    Every value comes with its evidence: the words and their character span in the text.
+    The draft is marked `review: draft`; party claims are `claimed`, nothing is `confirmed`.
+    """
+    from mapping.extraction import extract_draft
+    from mapping.gazetteer import Gazetteer
+    from mapping.model import Incident
+    from mapping.records import dump_yaml, incident_to_record
+
+    draft = extract_draft(
+        source.read(), date_hint=date_hint.date() if date_hint else None, gazetteer=Gazetteer()
+    )
+    for message in draft.messages:
+        click.echo(f"strikemap: {message}", err=True)
+    if draft.record is None:
+        sys.exit(1)
+    incident = Incident.model_validate(draft.record)
+    if output_format == "json":
+        click.echo(json.dumps(incident_to_record(incident), ensure_ascii=False, indent=2))
+    else:
+        click.echo(dump_yaml([incident]), nl=False)

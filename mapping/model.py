@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    NonNegativeInt,
     PositiveInt,
     field_serializer,
     field_validator,
@@ -312,6 +313,22 @@ class Claim(_Record):
     note: str | None = None
 
 
+class Review(StrEnum):
+    """Where a record stands in review."""
+
+    DRAFT = "draft"  # proposed by `strikemap extract` from report text; an analyst must check it
+
+
+class Evidence(_Record):
+    """Where in a report's text an extracted value came from: the words and their span."""
+
+    path: Text  # the value it supports, e.g. "casualties[0].killed" or "place"
+    quote: Text  # the words, as written
+    start: NonNegativeInt  # character offsets in the report text
+    end: NonNegativeInt
+    sentence: str | None = None
+
+
 class Incident(_Record):
     """One strike event: when, where, with what, and everything sources said about it."""
 
@@ -327,6 +344,8 @@ class Incident(_Record):
     claims: tuple[Claim, ...] = ()
     notes: str | None = None
     tags: tuple[Text, ...] = ()
+    review: Review | None = None
+    evidence: tuple[Evidence, ...] = ()
 
     @field_validator("time", mode="before")
     @classmethod

@@ -22,7 +22,7 @@ INCIDENT_COLUMNS = [
     "id", "date", "time", "date_precision", "place", "country", "admin1", "near", "lat", "lon",
     "precision", "radius_m", "gazetteer_id", "ambiguous", "place_note", "weapon_system",
     "weapon_category", "weapon_warhead", "weapon_count", "weapon_source", "weapon_note", "notes",
-    "tags",
+    "tags", "review", "evidence",
 ]  # fmt: skip
 SOURCE_COLUMNS = [
     "incident_id", "source_id", "name", "party", "url", "published", "archive_url", "note",
@@ -108,6 +108,12 @@ def incident_tables(incidents: Iterable[Incident]) -> IncidentTables:
                 "notes": incident.notes,
                 "tags": json.dumps(list(incident.tags), ensure_ascii=False)
                 if incident.tags
+                else None,
+                "review": _value(incident.review),
+                "evidence": json.dumps(
+                    [e.model_dump(exclude_none=True) for e in incident.evidence], ensure_ascii=False
+                )
+                if incident.evidence
                 else None,
             }
         )
@@ -324,6 +330,8 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
                 or None,
                 "notes": row["notes"],
                 "tags": json.loads(row["tags"]) if _text(row["tags"]) else None,
+                "review": row["review"],
+                "evidence": json.loads(row["evidence"]) if _text(row["evidence"]) else None,
             }
         )
         records.append(record)

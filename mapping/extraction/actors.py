@@ -1,0 +1,270 @@
+"""Who says each figure: speakers named in a report, mapped to declared sources with a party.
+
+Known institutions and people are a table (aliases → id, name, party); anyone else is read from
+the words around the name ("Interior Minister Ihor Klymenko", "Oleksandr Vilkul, head of the
+city military administration, said"), their party from their role. Pronouns and "the ministry",
+"the statement" point back at the last speaker named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapping.extraction.text import Sentence
+from mapping.model import Party
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A speaker: the source id it becomes, its display name and the side it speaks for."""
+
+    id: str
+    name: str
+    party: Party
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: Actor
+    start: int  # offsets in the sentence
+    end: int
+
+
+G = Party.UKRAINE_GOVERNMENT
+R = Party.RUSSIA_GOVERNMENT
+L = Party.LOCAL_AUTHORITY
+M = Party.INDEPENDENT_MEDIA
+S = Party.STATE_MEDIA
+I = Party.INTERNATIONAL_ORG  # noqa: E741
+N = Party.NGO
+
+# (regex of the words, id, name, party); longer forms first where they overlap.
+_KNOWN: list[tuple[str, str, str, Party]] = [
+    (r"Russia'?s?\s+(?:Ministry\s+of\s+Defen[cs]e|[Dd]efen[cs]e\s+[Mm]inistry|MoD)"
+     r"|(?:the\s+)?Russian\s+(?:Ministry\s+of\s+Defen[cs]e|[Dd]efen[cs]e\s+[Mm]inistry|MoD)"
+     r"|Ministry\s+of\s+Defen[cs]e\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?",
+     "russian-mod", "Russian Ministry of Defence", R),
+    (r"(?:Kremlin\s+spokes(?:man|person)\s+)?Dmitry\s+Peskov|(?:the\s+)?Kremlin|Peskov",
+     "kremlin", "Kremlin", R),
+    (r"(?:Ukraine'?s|Ukrainian)\s+(?:authorities|officials|government)",
+     "ukrainian-authorities", "Ukrainian authorities", G),
+    (r"(?:Ukrainian\s+)?President\s+(?:Volodymyr\s+)?Zelensk(?:yy|iy|y|i)|Volodymyr\s+Zelensk(?:yy|iy|y|i)"
+     r"|Zelensk(?:yy|iy|y|i)|(?:Ukraine'?s|the\s+Ukrainian)\s+president",
+     "president-zelensky", "President Volodymyr Zelensky", G),
+    (r"(?:Ukraine'?s\s+|the\s+Ukrainian\s+)?General\s+Staff(?:\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine)?",
+     "ukraine-general-staff", "General Staff of the Armed Forces of Ukraine", G),
+    (r"(?:Ukraine'?s|the\s+Ukrainian)\s+[Aa]ir\s+[Ff]orce",
+     "ukrainian-air-force", "Ukrainian Air Force", G),
+    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|[Ee]mergency\s+[Ss]ervices?)(?:\s+of\s+Ukraine)?",
+     "state-emergency-service", "State Emergency Service of Ukraine", G),
+    (r"(?:the\s+)?Prosecutor\s+General'?s\s+[Oo]ffice",
+     "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
+    (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+Human\s+Rights\s+Monitoring\s+Mission(?:\s+in\s+Ukraine)?"
+     r"|(?:the\s+)?U(?:N|nited\s+Nations)\s+monitoring\s+mission|HRMMU|UN\s+monitors",
+     "un-monitoring-mission", "UN Human Rights Monitoring Mission in Ukraine", I),
+    (r"(?:the\s+)?United\s+Nations|(?:the\s+)?UN(?=\s)|OHCHR",
+     "united-nations", "United Nations", I),
+    (r"UNICEF", "unicef", "UNICEF", I),
+    (r"Human\s+Rights\s+Watch", "human-rights-watch", "Human Rights Watch", N),
+    (r"Amnesty\s+International", "amnesty-international", "Amnesty International", N),
+    (r"(?:the\s+)?regional\s+military\s+administration|(?:the\s+)?regional\s+administration",
+     "regional-military-administration", "Regional military administration", L),
+    (r"(?:the\s+)?city\s+military\s+administration|(?:the\s+)?city\s+council",
+     "city-military-administration", "City military administration", L),
+    (r"(?:local|regional|city)\s+(?:authorities|officials)", "local-authorities", "Local authorities", L),
+    (r"Reuters", "reuters", "Reuters", M),
+    (r"(?:the\s+)?Associated\s+Press|AP(?=\))", "ap", "Associated Press", M),
+    (r"AFP|Agence\s+France-Presse", "afp", "AFP", M),
+    (r"(?:the\s+)?BBC", "bbc", "BBC", M),
+    (r"CNN", "cnn", "CNN", M),
+    (r"(?:The\s+|the\s+)?New\s+York\s+Times", "new-york-times", "The New York Times", M),
+    (r"(?:The\s+|the\s+)?Kyiv\s+Independent", "kyiv-independent", "The Kyiv Independent", M),
+    (r"Euromaidan\s+Press", "euromaidan-press", "Euromaidan Press", M),
+    (r"Ukrinform", "ukrinform", "Ukrinform", S),
+    (r"Suspilne", "suspilne", "Suspilne", S),
+    (r"TASS", "tass", "TASS", S),
+    (r"RIA\s+Novosti", "ria-novosti", "RIA Novosti", S),
+]  # fmt: skip
+
+# People in the reports analysts work with most, by surname: (id, full name, party).
+_PEOPLE: dict[str, tuple[str, str, Party]] = {
+    "vilkul": ("oleksandr-vilkul", "Oleksandr Vilkul", L),
+    "lysak": ("serhiy-lysak", "Serhiy Lysak", L),
+    "reznichenko": ("valentyn-reznichenko", "Valentyn Reznichenko", L),
+    "lukashuk": ("mykola-lukashuk", "Mykola Lukashuk", L),
+    "kobzar": ("artem-kobzar", "Artem Kobzar", L),
+    "klymenko": ("ihor-klymenko", "Ihor Klymenko", G),
+    "budanov": ("kyrylo-budanov", "Kyrylo Budanov", G),
+    "oleshchuk": ("mykola-oleshchuk", "Mykola Oleshchuk", G),
+    "ihnat": ("yurii-ihnat", "Yurii Ihnat", G),
+    "syrskyi": ("oleksandr-syrskyi", "Oleksandr Syrskyi", G),
+    "sybiha": ("andrii-sybiha", "Andrii Sybiha", G),
+    "yermak": ("andriy-yermak", "Andriy Yermak", G),
+    "lubinets": ("dmytro-lubinets", "Dmytro Lubinets", G),
+    "klitschko": ("vitali-klitschko", "Vitali Klitschko", L),
+    "syniehubov": ("oleh-syniehubov", "Oleh Syniehubov", L),
+    "terekhov": ("ihor-terekhov", "Ihor Terekhov", L),
+    "fedorov": ("ivan-fedorov", "Ivan Fedorov", L),
+    "kiper": ("oleh-kiper", "Oleh Kiper", L),
+    "prokudin": ("oleksandr-prokudin", "Oleksandr Prokudin", L),
+    "zakharova": ("maria-zakharova", "Maria Zakharova", R),
+    "konashenkov": ("igor-konashenkov", "Igor Konashenkov", R),
+    "gladkov": ("vyacheslav-gladkov", "Vyacheslav Gladkov", R),
+}
+
+_ROLE = (
+    r"(?:(?:[Aa]cting\s+)?(?:[Rr]egional\s+|[Cc]ity\s+|[Dd]eputy\s+)?(?:[Gg]overnor|[Mm]ayor)"
+    r"|(?:Interior|Defen[cs]e|Foreign|Health|Energy)\s+Minister|Minister|President|Prime\s+Minister"
+    r"|Prosecutor(?:\s+General)?|(?:[Aa]ir\s+[Ff]orce\s+)?(?:[Cc]ommander|[Ss]pokes(?:man|woman|person))"
+    r"|(?:[Mm]ilitary\s+)?[Ii]ntelligence\s+chief|[Rr]egional\s+council\s+(?:chairman|chair|head)"
+    r"|[Rr]egional\s+head|[Hh]ead\s+of\s+the\s+[\w\s-]{3,50}?administration"
+    r"|(?:Kremlin|ministry|[Mm]inistry)\s+spokes(?:man|woman|person))"
+)
+_NAME = r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
+_TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
+_APPOSED = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[^,]{{3,90}}?),")
+_SURNAME = re.compile(r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?(?P<surname>[A-Z][a-z]+)\b")
+_KNOWN_RE = [
+    (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
+]
+
+SPEECH = (
+    r"(?:said|says|say|wrote|writes|reported|reports|told\s+[\w\s]{1,30}?|added|stated|announced"
+    r"|confirmed|claimed|posted|declared|tweeted|noted|warned)"
+)
+_BACK_REFERENCE = re.compile(
+    r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
+    r"|agency|statement|mission|administration|authorities|military))\s+"
+    r"(?:also\s+|later\s+)?(?:said|says|wrote|added|reported|read|told|stated|claimed|noted)\b"
+    r"|according\s+to\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
+    r"|administration|authorities|mission)|him|her|them)",
+    re.IGNORECASE,
+)
+
+
+def _party_of_role(role: str, country_default: Party) -> Party:
+    text = role.lower()
+    if re.search(r"russia|kremlin|moscow", text):
+        return R
+    if re.search(r"governor|mayor|regional|city|oblast|council|administration|local", text):
+        return L
+    if re.search(r"minister|president|prosecutor|commander|intelligence|general staff|air force"
+                 r"|army|armed forces|spokes|police|military|emergency|government", text):  # fmt: skip
+        return country_default
+    return Party.OTHER
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+
+
+class Speakers:
+    """Reads the speakers of a report sentence by sentence, remembering who was named."""
+
+    def __init__(self, country_default: Party = G) -> None:
+        self.country_default = country_default
+        self.people: dict[str, Actor] = {}  # surname → actor, for later "Lysak said"
+        self.last: Actor | None = None
+        self._named: list[Actor] = []  # every actor named so far, in order
+        self._last_paragraph = -1
+        self._last_speaker: Actor | None = None
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        """Every actor named in the sentence, first position first, overlaps resolved."""
+        text = sentence.text
+        found: list[Mention] = []
+        for pattern, actor in _KNOWN_RE:
+            for match in pattern.finditer(text):
+                found.append(Mention(actor, match.start(), match.end()))
+        for pattern in (_TITLED, _APPOSED):
+            for match in pattern.finditer(text):
+                actor = self._person(match.group("name"), match.group("role"))
+                if actor is not None:
+                    found.append(Mention(actor, match.start(), match.end()))
+        for match in _SURNAME.finditer(text):
+            surname = match.group("surname").lower()
+            actor = self.people.get(surname)
+            if actor is None and surname in _PEOPLE:
+                actor = Actor(*_PEOPLE[surname])
+            if actor is not None:
+                found.append(Mention(actor, match.start(), match.end()))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Mention] = []
+        for mention in found:
+            if chosen and mention.start < chosen[-1].end:
+                if mention.end - mention.start > chosen[-1].end - chosen[-1].start:
+                    chosen[-1] = mention
+                continue
+            chosen.append(mention)
+        return chosen
+
+    def _person(self, name: str, role: str) -> Actor | None:
+        """A named person with a role; remembered by surname for later mentions."""
+        surname = name.split()[-1].lower()
+        if surname in _PEOPLE:
+            actor = Actor(*_PEOPLE[surname])
+        elif re.search(r"\d", role) or len(role.split()) > 12:
+            return None
+        else:
+            party = _party_of_role(role, self.country_default)
+            if party is Party.OTHER:
+                return None
+            actor = Actor(slug(name), name, party)
+        self.people[surname] = actor
+        return actor
+
+    def speaker(self, sentence: Sentence) -> tuple[Actor | None, Mention | None]:
+        """Who the sentence quotes: the actor tied to a speech verb, 'according to', a
+        'Name:' prefix or a pronoun pointing back; else the last speaker of the paragraph."""
+        text = sentence.text
+        mentions = self.mentions(sentence)
+        chosen: Mention | None = None
+        prefix = re.match(r"\s*(?P<who>[^:.]{3,90}):\s", text)
+        if prefix:
+            chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
+        if chosen is None:
+            for mention in mentions:
+                after = text[mention.end : mention.end + 110]
+                before = text[max(0, mention.start - 40) : mention.start]
+                if re.match(
+                    rf"(?:,[^,]{{0,100}},)?\s*(?:also\s+|later\s+|earlier\s+)?{SPEECH}\b", after
+                ) or (re.search(rf"\b{SPEECH},?\s*$|according\s+to\s*$|\bcited\s*$", before)):
+                    chosen = mention
+                    break
+        if chosen is None:
+            back = _BACK_REFERENCE.search(text)
+            if back and self.last is not None:
+                actor = self.last
+                ref = (back.group("ref") or back.group("ref2") or "").lower()
+                if "ministry" in ref:
+                    actor = next(
+                        (a for a in reversed(self._named) if "ministry" in a.name.lower()),
+                        actor,
+                    )
+                self._remember(actor, sentence)
+                return actor, Mention(actor, back.start(), back.end())
+        if chosen is not None:
+            self._remember(chosen.actor, sentence)
+            return chosen.actor, chosen
+        if mentions:
+            self.last = mentions[-1].actor
+            self._named.append(mentions[-1].actor)
+        if sentence.paragraph == self._last_paragraph and self._last_speaker is not None:
+            return self._last_speaker, None
+        return None, None
+
+    def _remember(self, actor: Actor, sentence: Sentence) -> None:
+        self.last = actor
+        self._named.append(actor)
+        self._last_paragraph = sentence.paragraph
+        self._last_speaker = actor
+
+
+def publisher(agency: str | None) -> Actor | None:
+    """The news agency named in a dateline '(Reuters)'."""
+    if not agency:
+        return None
+    for pattern, actor in _KNOWN_RE:
+        if pattern.fullmatch(agency.strip()):
+            return actor
+    return None

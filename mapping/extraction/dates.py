@@ -1,0 +1,173 @@
+"""When: the report's own date (header or dateline) and the day of the strike it describes.
+
+Explicit dates are parsed by dateparser; weekdays and relative words ("on Friday", "Sunday's
+strike", "yesterday") are resolved by our rule against the report's date: the latest such day
+on or before it (a Saturday report's "on Saturday" is that day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from mapping.extraction.text import Sentence
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_EXPLICIT = (
+    r"(?:\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\w-])"
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+_RELATIVE = (
+    r"(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
+)
+DATE_PHRASE = re.compile(
+    rf"(?<![\w-])(?P<expr>{_EXPLICIT}|{_WEEKDAY}|{_RELATIVE})(?![\w-])", re.IGNORECASE
+)
+_STRIKE_WORDS = re.compile(
+    r"\b(?:strikes?|struck|attacks?|attacked|hit|shelling|bombing|missiles?|drones?|explosions?"
+    r"|shelled|bombed|launched|fired|killed|killing)\b",
+    re.IGNORECASE,
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|wrote|reported|reports|announced|added|stated|confirmed"
+    r"|posted|claimed)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<city>[A-Z][A-Za-z.' -]{{1,40}}?),\s+(?:[A-Z][a-z]+,\s+)?"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*-",
+    re.MULTILINE,
+)
+_TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the text, and where it was."""
+
+    value: object
+    start: int
+    end: int
+    quote: str
+    sentence: str | None = None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    city_span: tuple[int, int]
+    agency: str | None
+    date: Found | None
+
+
+def parse_explicit(expr: str, base: dt.date) -> dt.date | None:
+    """An explicit date ('April 4', '4 April 2025', 'Jan 14'), years missing taken from `base`
+    (the latest such day on or before it)."""
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time(23, 59)),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    parsed = dateparser.parse(expr, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def resolve(expr: str, base: dt.date) -> dt.date | None:
+    """The day a date phrase names, seen from a report dated `base`."""
+    word = expr.lower().replace("'s", "").strip()
+    word = " ".join(word.split())
+    if word in _WEEKDAYS:
+        return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
+    if word in ("yesterday", "last night", "overnight"):
+        return base - dt.timedelta(days=1)
+    if word in ("today", "tonight", "this morning", "this evening"):
+        return base
+    return parse_explicit(expr, base)
+
+
+def dateline(text: str) -> Dateline | None:
+    """'KYIV, April 4 (Reuters) -': the city it was filed from, the agency and the date."""
+    found = _DATELINE.search(text[:300])
+    if not found:
+        return None
+    date = Found(found.group("date"), found.start("date"), found.end("date"), found.group("date"))
+    return Dateline(found.group("city").strip(), found.span("city"), found.group("agency"), date)
+
+
+def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None:
+    """The report's own date: a dated header line, else its dateline (year from the hint), else
+    the hint given by the analyst."""
+    head = text[:300]
+    for line in head.split("\n")[:3]:
+        for match in DATE_PHRASE.finditer(line):
+            expr = match.group("expr")
+            if _YEAR.search(expr) or re.match(r"\d{4}-", expr):
+                start = text.index(line) + match.start("expr")
+                day = parse_explicit(expr, today)
+                if day:
+                    return Found(day, start, start + len(expr), expr)
+    line = dateline(text)
+    if line and line.date:
+        day = parse_explicit(str(line.date.value), hint or today)
+        if day:
+            return Found(day, line.date.start, line.date.end, line.date.quote)
+    if hint:
+        return Found(hint, 0, 0, "")
+    return None
+
+
+def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Found | None:
+    """The day of the strike: the first date phrase tied to a strike word (not to 'said'), else
+    the first date phrase in a sentence about the strike; phrases before `after` (a dateline)
+    are the report's date, not the strike's."""
+    fallback = None
+    for sentence in sentences:
+        strike_words = list(_STRIKE_WORDS.finditer(sentence.text))
+        if not strike_words:
+            continue
+        for match in DATE_PHRASE.finditer(sentence.text):
+            if sentence.start + match.start() < after:
+                continue
+            if _SPEECH_BEFORE.search(sentence.text[: match.start()]):
+                continue
+            day = resolve(match.group("expr"), base)
+            if day is None or day > base:
+                continue
+            start, end = sentence.span(*match.span("expr"))
+            found = Found(day, start, end, match.group("expr"), sentence.text)
+            near = any(
+                abs(w.start() - match.end()) < 45 or abs(match.start() - w.end()) < 45
+                for w in strike_words
+            )
+            if near:
+                return found
+            fallback = fallback or found
+    return fallback
+
+
+def statement_date(sentence: Sentence, base: dt.date) -> dt.date | None:
+    """When a sentence says its speaker spoke ('said on Saturday')."""
+    for match in DATE_PHRASE.finditer(sentence.text):
+        if _SPEECH_BEFORE.search(sentence.text[: match.start()]):
+            return resolve(match.group("expr"), base)
+    return None
+
+
+def strike_time(sentences: list[Sentence]) -> Found | None:
+    """'at 18:49' in a sentence about the strike."""
+    for sentence in sentences:
+        if _STRIKE_WORDS.search(sentence.text):
+            match = _TIME.search(sentence.text)
+            if match:
+                start, end = sentence.span(*match.span("time"))
+                return Found(match.group("time"), start, end, match.group("time"), sentence.text)
+    return None

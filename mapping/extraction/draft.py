@@ -1,0 +1,317 @@
+"""A draft incident record from a report's text, each value with its evidence.
+
+The draft uses the record format of `seeds/`, is marked `review: draft`, and is never more
+certain than the text: figures from a party to the conflict are `claimed`, everything else
+`reported`; nothing is `confirmed` by extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from mapping.extraction.actors import Actor, Speakers, publisher, slug
+from mapping.extraction.claims import claims_in, not_corroborated
+from mapping.extraction.dates import dateline, report_date, statement_date, strike_date, strike_time
+from mapping.extraction.figures import Figure, casualty_figures, damage_figures, whole_of
+from mapping.extraction.numbers import Count
+from mapping.extraction.places import PlaceMention, place_mentions
+from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
+from mapping.model import Incident, Party, Place
+from mapping.weapons import find_weapons
+
+REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
+PARTIES_TO_THE_CONFLICT = {Party.RUSSIA_GOVERNMENT}  # whose statements about a strike are claims
+NOTE = (
+    "Draft proposed by `strikemap extract` from report text. Check every value against the "
+    "evidence before use."
+)
+NOT_CORROBORATED_NOTE = "No evidence given; not independently corroborated (per the report)."
+
+
+@dataclass
+class Draft:
+    """What extraction found: a record (None when the text held nothing usable) and what the
+    analyst should know about it."""
+
+    record: dict[str, Any] | None
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def found_nothing(self) -> bool:
+        return self.record is None
+
+
+@dataclass
+class _Statement:
+    actor: Actor
+    sentence: Sentence
+    start: int
+    end: int
+    entry: dict[str, Any]
+    kind: str  # casualties / damage / claims
+    path_key: str  # "killed", "injured", "missing" for casualties
+
+
+class _Evidence:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, path: str, start: int, end: int, sentence: Sentence | None) -> None:
+        quote = " ".join(self.text[start:end].split())
+        if quote:
+            item = {"path": path, "quote": quote, "start": start, "end": end}
+            if sentence is not None:
+                item["sentence"] = " ".join(sentence.text.split())
+            self.items.append(item)
+
+
+def _count(count: Count) -> dict[str, int] | int:
+    if count.min is not None and count.min == count.max:
+        return count.min
+    return {k: v for k, v in (("min", count.min), ("max", count.max)) if v is not None}
+
+
+def extract_draft(
+    data: str | bytes,
+    *,
+    date_hint: dt.date | None = None,
+    gazetteer: Any = None,
+    today: dt.date | None = None,
+) -> Draft:
+    """Read a report and propose a draft record (see the module's docstring)."""
+    today = today or dt.date.today()
+    text = read_text(data)
+    if not looks_like_text(text):
+        return Draft(None, ["found nothing: the input is empty or not text"])
+    parts = sentences(text)
+    line = dateline(text)
+    own_date = report_date(text, date_hint, today)
+    base = own_date.value if own_date else today
+    assert isinstance(base, dt.date)
+    evidence = _Evidence(text)
+    speakers = Speakers()
+    default_source = publisher(line.agency if line else None) or REPORT
+
+    statements: list[_Statement] = []
+    spoken: dict[int, Actor | None] = {}
+    doubted: set[str] = set()
+    claim_spans: list[tuple[int, int]] = []
+    last_wholes: list[tuple[Figure, Actor, Sentence]] = []
+    for index, sentence in enumerate(parts):
+        actor, mention = speakers.speaker(sentence)
+        spoken[index] = actor
+        source = actor or default_source
+        if not_corroborated(sentence) and (actor or speakers.last):
+            doubted.add((actor or speakers.last).id)  # type: ignore[union-attr]
+        as_of = statement_date(sentence, base) or (base if own_date else None)
+        if source.party in PARTIES_TO_THE_CONFLICT:
+            for claim in claims_in(sentence):
+                start, end = sentence.span(claim.start, claim.end)
+                claim_spans.append((start, end))
+                statements.append(_Statement(source, sentence, start, end, {
+                    "about": claim.about, "text": claim.text, "as_of": as_of}, "claims", ""))  # fmt: skip
+        figures = casualty_figures(sentence)
+        wholes_here = []
+        for figure in figures:
+            category, figure_source = figure.category, source
+            if figure.part:
+                whole = whole_of(figure, figures)
+                if whole is None and last_wholes and not any(not f.part for f in figures):
+                    whole, figure_source, _ = last_wholes[-1]
+                if whole is None:
+                    continue
+                category = whole.category
+            else:
+                wholes_here.append((figure, source, sentence))
+            start, end = sentence.span(figure.start, figure.end)
+            entry: dict[str, Any] = {"group": figure.group, category: _count(figure.count),
+                                     "as_of": as_of, "note": figure.count.note}  # fmt: skip
+            statements.append(
+                _Statement(figure_source, sentence, start, end, entry, "casualties", str(category))
+            )
+        if wholes_here:
+            last_wholes = wholes_here
+        local_claims = [(a - sentence.start, b - sentence.start) for a, b in claim_spans
+                        if sentence.start <= a < sentence.end]  # fmt: skip
+        for damage in damage_figures(sentence, local_claims):
+            start, end = sentence.span(damage.start, damage.end)
+            entry = {"object": damage.object, "severity": damage.severity, "as_of": as_of}
+            if damage.count is not None:
+                entry["count"] = _count(damage.count)
+                if damage.count.note:
+                    entry["note"] = damage.count.note
+            statements.append(_Statement(source, sentence, start, end, entry, "damage", ""))
+
+    statements = _deduplicated(statements)
+    record: dict[str, Any] = {"id": "draft", "review": "draft"}
+    messages: list[str] = []
+
+    # date and time
+    skip_to = line.date.end if line and line.date else 0
+    day = strike_date(parts, base, after=skip_to)
+    if day is not None:
+        record["date"] = day.value
+        evidence.add("date", day.start, day.end, _sentence_at(parts, day.start))
+    elif own_date is not None:
+        record["date"] = own_date.value
+        if own_date.end > own_date.start:
+            evidence.add("date", own_date.start, own_date.end, _sentence_at(parts, own_date.start))
+        else:
+            messages.append("no date in the text: the date is the --date-hint")
+    else:
+        record["date"] = today
+        messages.append("no date in the text and no --date-hint: today's date stands in; set it")
+    time = strike_time(parts)
+    if time is not None:
+        record["time"] = time.value
+        evidence.add("time", time.start, time.end, _sentence_at(parts, time.start))
+
+    # place
+    skip = [line.city_span] if line else []
+    place = _struck_place(parts, skip, gazetteer)
+    if place is not None:
+        mention, location = place
+        record["place"] = location
+        start, end = mention.sentence.span(mention.start, mention.end)
+        evidence.add("place", start, end, mention.sentence)
+    else:
+        record["place"] = {"name": "unknown"}
+        messages.append("no place the gazetteer knows: set place.name")
+
+    # weapon
+    weapon = _weapon(text, parts, spoken, default_source)
+    used: dict[str, Actor] = {}
+    if weapon is not None:
+        record["weapon"], span, actor = weapon
+        used[actor.id] = actor
+        evidence.add("weapon", *span, _sentence_at(parts, span[0]))
+
+    # statements
+    lists: dict[str, list[dict[str, Any]]] = {"casualties": [], "damage": [], "claims": []}
+    for statement in statements:
+        entry = {"source": statement.actor.id, **statement.entry}
+        claimed = statement.actor.party in PARTIES_TO_THE_CONFLICT
+        doubtful = statement.actor.id in doubted
+        entry["status"] = "claimed" if claimed or doubtful else "reported"
+        if doubtful:
+            entry["note"] = "; ".join(filter(None, [entry.get("note"), NOT_CORROBORATED_NOTE]))
+        target = lists[statement.kind]
+        suffix = f".{statement.path_key}" if statement.path_key else ""
+        evidence.add(f"{statement.kind}[{len(target)}]{suffix}", statement.start, statement.end,
+                     statement.sentence)  # fmt: skip
+        target.append({k: v for k, v in entry.items() if v is not None})
+        used[statement.actor.id] = statement.actor
+    if not used:
+        used[default_source.id] = default_source
+    record["sources"] = [
+        {"id": a.id, "name": a.name, "party": a.party.value} for a in used.values()
+    ]
+    for key, items in lists.items():
+        if items:
+            record[key] = items
+    struck = place is not None and place[0].score > 1  # a strike word points at the place
+    if not (lists["casualties"] or lists["damage"] or lists["claims"] or weapon or struck):
+        return Draft(None, ["found nothing: no strike, weapon or figure in the text"])
+    record["id"] = f"draft-{record['date']}-{slug(record['place']['name'])}"
+    record["notes"] = NOTE
+    record["evidence"] = evidence.items
+    Incident.model_validate(record)  # a draft that does not validate is a bug, not a draft
+    return Draft(_ordered(record), messages)
+
+
+def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
+    """The same figure from the same source once; a figure the report states without a source
+    is dropped when a named source gives the same figure."""
+
+    def key(s: _Statement, with_source: bool) -> tuple:
+        entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note", "text")}
+        return ((s.actor.id,) if with_source else ()) + (s.kind, repr(sorted(entry.items())))
+
+    attributed = {key(s, False) for s in statements if s.actor.id != REPORT.id}
+    seen: set[tuple] = set()
+    kept = []
+    for statement in statements:
+        k = key(statement, True)
+        if k in seen:
+            continue
+        if statement.actor is REPORT and key(statement, False) in attributed:
+            continue
+        seen.add(k)
+        kept.append(statement)
+    return kept
+
+
+def _sentence_at(parts: list[Sentence], offset: int) -> Sentence | None:
+    return next((s for s in parts if s.start <= offset < s.end), None)
+
+
+def _struck_place(
+    parts: list[Sentence], skip: list[tuple[int, int]], gazetteer: Any
+) -> tuple[PlaceMention, dict[str, Any]] | None:
+    """The best-scored known place, resolved by the gazetteer."""
+    if gazetteer is None:
+        return None
+    totals: dict[str, float] = {}
+    first: dict[str, PlaceMention] = {}
+    best_mention: dict[str, PlaceMention] = {}
+    for sentence in parts:
+        for mention in place_mentions(sentence, skip):
+            rows = [r for r in gazetteer.exact(mention.name) if r.population >= 1000]
+            if not rows:
+                continue
+            key = mention.name.lower()
+            totals[key] = totals.get(key, 0.0) + mention.score
+            first.setdefault(key, mention)
+            if key not in best_mention or mention.score > best_mention[key].score:
+                best_mention[key] = mention
+    if not totals:
+        return None
+    order = list(first)
+    key = max(order, key=lambda k: (totals[k], -order.index(k)))
+    if totals[key] <= 0:
+        return None
+    mention = best_mention[key]
+    rows = gazetteer.exact(mention.name)
+    country = "UA" if any(r.country == "UA" for r in rows) else None
+    location = gazetteer.geocode(Place(name=mention.name, country=country))
+    if location is None:
+        return None
+    place = {
+        "name": mention.name,
+        "country": location.country,
+        "admin1": location.admin1,
+        "lat": round(location.lat, 5),
+        "lon": round(location.lon, 5),
+        "precision": location.precision.value,
+        "radius_m": location.radius_m,
+        "gazetteer_id": location.id,
+        "ambiguous": location.ambiguous or None,
+    }
+    return mention, {k: v for k, v in place.items() if v is not None}
+
+
+def _weapon(
+    text: str, parts: list[Sentence], spoken: dict[int, Actor | None], default: Actor
+) -> tuple[dict[str, Any], tuple[int, int], Actor] | None:
+    """The most specific weapon named (a system before a description), and who named it."""
+    found = find_weapons(text)
+    if not found:
+        return None
+    named = [f for f in found if f[3].system is not None]
+    start, end, _words, match = (named or found)[0]
+    index = next((i for i, s in enumerate(parts) if s.start <= start < s.end), None)
+    actor = (spoken.get(index) if index is not None else None) or default
+    weapon: dict[str, Any] = {"category": match.category.value, "source": actor.id}
+    if match.system:
+        weapon = {"system": match.system, **weapon}
+    return weapon, (start, end), actor
+
+
+_ORDER = ["id", "review", "date", "time", "place", "weapon", "sources", "casualties", "damage",
+          "claims", "notes", "evidence"]  # fmt: skip
+
+
+def _ordered(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: record[k] for k in _ORDER if k in record}

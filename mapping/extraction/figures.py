@@ -1,0 +1,308 @@
+"""Casualty and damage figures in a sentence: the count, what it counts, and its words.
+
+Readable rules, one pattern per way reports state a figure:
+- "16 civilians were killed", "34 dead", "Dozens are wounded", "40 remain in hospital";
+- "killing at least 16 civilians", "injuring 83";
+- "the death toll has risen to 19", "the number of dead rose to 32";
+- parts of a figure: "including six children", "two of them children", "one of them a child",
+  "including a 15-year-old girl" (they count what the figure before them counts);
+- damage: "five multi-storey apartment blocks were damaged", "up to 20 vehicles were destroyed",
+  "scorched vehicles", "a trolleybus", "another 230 damaged".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapping.extraction.numbers import COUNT, Count, count_range
+from mapping.extraction.text import Sentence
+
+_GROUPS = {
+    "civilians": r"civilians?|non-combatants",
+    "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
+    "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
+    r"|instructors|fighters|mercenaries|militants|commanders",
+    "unspecified": r"people|persons|residents|individuals|victims|others|passengers|workers"
+    r"|employees|pedestrians",
+}
+_GROUP = "|".join(_GROUPS.values())
+_GROUP_PHRASE = (
+    rf"(?:[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})"
+    rf"(?:\s+and\s+(?:foreign\s+|other\s+|Western\s+)?(?:{_GROUP}))?"
+)
+_KILLED = r"killed|dead|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured|wounded)"
+_INJURED = r"injured|wounded|hurt|injuries"
+_MISSING = r"missing|unaccounted\s+for|trapped\s+under\s+(?:the\s+)?rubble"
+_HOSPITAL = (
+    r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
+    r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
+)
+_AUX = (
+    r"(?:\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|have|has|had|remain|remained"
+    r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|confirmed|now|also|so\s+far|already"
+    r"|officially))*"
+)
+# a part set off by commas: ", including nine children," or ", two of them children,"
+_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom)\s+[^,]{1,60}|[\w-]+\s+of\s+them\s+[^,]{1,40}),)?"
+
+_MAIN = re.compile(
+    rf"{COUNT}(?:\s+(?:more|others|other|additional))?(?:\s+(?:of\s+(?:the\s+)?)?{_GROUP_PHRASE})?{_PAREN}{_AUX}\s+"
+    rf"(?P<cat>{_KILLED}|{_INJURED}|{_MISSING}|{_HOSPITAL})\b",
+    re.IGNORECASE,
+)
+_VERB_FIRST = re.compile(
+    rf"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)\s+{COUNT}"
+    rf"(?:\s+{_GROUP_PHRASE})?",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll|number\s+of\s+(?:the\s+)?"
+    r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
+    r"|people\s+wounded))"
+    r"[^.;]{0,90}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
+    rf"|grew|is|was|now|at|to)\s+{COUNT}(?:\s+(?:people|dead))?",
+    re.IGNORECASE,
+)
+_SUB = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|among\s+whom|among\s+the\s+dead\s+(?:are|were))\s+"
+    r"(?:an?\s+(?P<age>\d{1,2})-year-old\s+(?:girl|boy|child|teenager|student)"
+    rf"|{COUNT}\s+{_GROUP_PHRASE})",
+    re.IGNORECASE,
+)
+_OF_THEM = re.compile(
+    rf"{COUNT}\s+of\s+them\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?P<group>{_GROUP})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A casualty figure as the text gives it (offsets in its sentence)."""
+
+    category: str | None  # killed / injured / missing; None until a part takes its whole's
+    group: str
+    count: Count
+    start: int
+    end: int
+    part: bool = False  # "including six children": counts what the figure before it counts
+
+
+def _group_of(word: str | None) -> str:
+    if not word:
+        return "unspecified"
+    for group, pattern in _GROUPS.items():
+        if re.fullmatch(pattern, word, re.IGNORECASE):
+            return group
+    return "unspecified"
+
+
+def _category(word: str) -> str:
+    word = word.lower()
+    if re.match(rf"(?:{_KILLED}|killing|kills)$", word):
+        return "killed"
+    if re.match(rf"(?:{_MISSING})$", word):
+        return "missing"
+    return "injured"  # injured, wounded, hurt, in hospital, injuring, wounding
+
+
+def casualty_figures(sentence: Sentence) -> list[Figure]:
+    """Every casualty figure in a sentence, in order of position."""
+    text = sentence.text
+    taken: list[tuple[int, int]] = []
+    figures: list[Figure] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(match: re.Match[str], category: str | None, group: str, part: bool = False) -> None:
+        start, end = match.span("num") if match.group("num") else match.span()
+        if not free(start, end):
+            return
+        qualifier = match.group("qual") if "qual" in match.groupdict() else None
+        count = count_range(qualifier, match.group("num")) if match.group("num") else Count(1, 1)
+        if count is None:
+            return
+        taken.append((start, end))
+        figures.append(Figure(category, group, count, match.start(), match.end(), part))
+
+    for match in _SUB.finditer(text):
+        if match.group("age"):
+            if int(match.group("age")) < 18:
+                figures.append(
+                    Figure(None, "children", Count(1, 1), match.start(), match.end(), True)
+                )
+                taken.append(match.span())
+            continue
+        add(match, None, _group_of(match.group("group")), part=True)
+    for match in _OF_THEM.finditer(text):
+        add(match, None, _group_of(match.group("group")), part=True)
+    for match in _TOLL.finditer(text):
+        what = (match.group("kind") or "") + " " + (match.group("what") or "")
+        category = "injured" if re.search(r"injur|wound", what, re.I) else "killed"
+        add(match, category, "unspecified")
+    for match in _VERB_FIRST.finditer(text):
+        add(match, _category(match.group("cat")), _group_of(match.group("group")))
+    for match in _MAIN.finditer(text):
+        after = text[match.end() : match.end() + 25]
+        if (
+            re.match(r"\s+and\s+(?:wounded|injured|hurt)\b", after, re.I)
+            and _category(match.group("cat").split()[0]) == "killed"
+        ):
+            continue  # "killed and wounded": one number for both, neither figure
+        if match.group("num").lower() in ("one",) and re.match(
+            r"\s+of\b", text[match.end("num") :]
+        ):
+            continue  # "one of the dead"
+        add(match, _category(match.group("cat").split()[0]), _group_of(match.group("group")))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def whole_of(part: Figure, figures: list[Figure]) -> Figure | None:
+    """The figure a part belongs to: the nearest whole figure before it in the sentence, else
+    the nearest after it."""
+    wholes = [f for f in figures if not f.part and f.category]
+    before = [f for f in wholes if f.start <= part.start]
+    if before:
+        return before[-1]
+    after = [f for f in wholes if f.start > part.start]
+    return after[0] if after else None
+
+
+# -- damage ----------------------------------------------------------------------------------
+
+_OBJECTS: list[tuple[str, str]] = [
+    ("apartment_block", r"apartment\s+(?:blocks?|buildings?)|residential\s+blocks?|tower\s+blocks?"
+     r"|high-?rise\s+(?:buildings?|blocks?)|high-?rises|blocks\s+of\s+flats"
+     r"|multi-?stor(?:e)?y\s+(?:buildings?|blocks?)"),
+    ("energy", r"energy\s+(?:facilit(?:y|ies)|infrastructure)|power\s+(?:plants?|stations?|lines?)"
+     r"|substations?"),
+    ("military_vehicle", r"military\s+vehicles?|armou?red\s+vehicles?|units\s+of\s+(?:military\s+)?equipment"),
+    ("residential_building", r"residential\s+buildings?"),
+    ("apartment", r"apartments?|flats"),
+    ("house", r"(?:private\s+)?houses?|homes"),
+    ("public_transport", r"trolleybus(?:es)?|minibus(?:es)?|buses|bus|trams?"),
+    ("vehicle", r"cars?|vehicles?|automobiles?"),
+    ("school", r"schools?"),
+    ("educational", r"educational\s+(?:institutions?|facilit(?:y|ies)|buildings?)|kindergartens?"
+     r"|universit(?:y|ies)|colleges?"),
+    ("hospital", r"hospitals?|clinics?|medical\s+facilit(?:y|ies)"),
+    ("shop", r"shops?|stores?|supermarkets?|shopping\s+(?:centres?|centers?|malls?)"),
+    ("restaurant", r"restaurants?|caf[eé]s?|catering\s+(?:establishments?|facilities)"),
+    ("office", r"office\s+buildings?|offices"),
+    ("industrial", r"industrial\s+(?:facilit(?:y|ies)|enterprises?)|enterprises?|factor(?:y|ies)"
+     r"|warehouses?"),
+    ("railway", r"railway\s+(?:stations?|lines?|infrastructure|tracks?)|rail\s+infrastructure"),
+    ("religious", r"churches|church|mosques?|synagogues?|cathedrals?"),
+    ("cultural", r"museums?|theatres?|theaters?"),
+    ("playground", r"playgrounds?"),
+]  # fmt: skip
+_OBJECT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _OBJECTS)
+_DAMAGE_WORDS = re.compile(
+    r"\b(?:damaged|destroyed|destroying|hit|struck|burn(?:ed|t)|scorched|razed|flattened"
+    r"|collapsed|wrecked|charred|damage\s+to|on\s+fire|ablaze|ruined)\b",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    rf"(?:{COUNT}|(?<![\w-])(?P<article>an?)(?![\w-]))\s+(?:[\w-]+\s+){{0,3}}?(?<![\w-])(?:{_OBJECT})\b",
+    re.IGNORECASE,
+)
+_BARE = re.compile(rf"(?<![\w-])(?:{_OBJECT})\b", re.IGNORECASE)
+_ANOTHER = re.compile(rf"\banother\s+{COUNT}\s+(?P<verb>damaged|destroyed)\b", re.IGNORECASE)
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:next\s+to|near|close\s+to|beside|outside|behind|opposite|in\s+front\s+of|in|at|to"
+    r"|from|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DamageFigure:
+    object: str
+    count: Count | None
+    severity: str
+    start: int
+    end: int
+
+
+def _severity(text: str, start: int, end: int) -> str:
+    after = re.search(r"\b(heavily|badly|severely|partially|partly|completely|totally)?\s*"
+                      r"(damaged|destroyed|razed|flattened|destroying)\b",
+                      text[end : end + 60], re.IGNORECASE)  # fmt: skip
+    before = re.search(
+        r"\b(destroyed|destroying|damaged)\s+(?:[\w-]+\s+){0,3}$",
+        text[max(0, start - 40) : start],
+        re.I,
+    )
+    found = after or before
+    if not found:
+        return "damaged"
+    words = found.group(0).lower()
+    if re.search(r"destroy|razed|flattened", words):
+        return "destroyed"
+    if re.search(r"heavily|badly|severely", words):
+        return "severe"
+    if re.search(r"partially|partly", words):
+        return "moderate"
+    return "damaged"
+
+
+def damage_figures(sentence: Sentence, excluded: list[tuple[int, int]] = ()) -> list[DamageFigure]:
+    """Damaged objects in a sentence that says something was damaged; `excluded` spans (a
+    claim's words, say) are skipped."""
+    text = sentence.text
+    if not _DAMAGE_WORDS.search(text):
+        return []
+    found: list[DamageFigure] = []
+    taken: list[tuple[int, int]] = list(excluded)
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def object_of(match: re.Match[str]) -> tuple[str, int, int] | None:
+        for name, _ in _OBJECTS:
+            if match.group(name):
+                return name, match.start(name), match.end(name)
+        return None
+
+    for match in _COUNTED.finditer(text):
+        obj = object_of(match)
+        if obj is None or not free(match.start(), obj[2]):
+            continue
+        name, start, end = obj
+        if _LOCATION_BEFORE.search(text[: match.start()]):
+            continue
+        if match.group("article"):
+            if re.search(r"s$", match.group(name)) and name not in ("public_transport",):
+                continue
+            count: Count | None = Count(1, 1)
+        else:
+            count = count_range(match.group("qual"), match.group("num"))
+        taken.append((match.start(), end))
+        found.append(DamageFigure(name, count, _severity(text, start, end), match.start(), end))
+    for match in _BARE.finditer(text):
+        obj = object_of(match)
+        if obj is None or not free(*match.span()):
+            continue
+        name, start, end = obj
+        if (
+            not re.search(r"(?:s|es|ies|homes|flats)$", match.group(0), re.I)
+            and name != "restaurant"
+        ):
+            continue  # a bare singular ("the building") is a mention, not a count
+        if _LOCATION_BEFORE.search(text[: match.start()]):
+            continue
+        taken.append(match.span())
+        found.append(DamageFigure(name, None, _severity(text, start, end), start, end))
+    found.sort(key=lambda d: d.start)
+    for match in _ANOTHER.finditer(text):
+        before = [d for d in found if d.end <= match.start()]
+        if before:
+            severity = "destroyed" if match.group("verb").lower() == "destroyed" else "damaged"
+            count = count_range(match.group("qual"), match.group("num"))
+            found.append(
+                DamageFigure(before[-1].object, count, severity, match.start(), match.end())
+            )
+    found.sort(key=lambda d: d.start)
+    return found

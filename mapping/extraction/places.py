@@ -1,0 +1,83 @@
+"""Where: the place the strike hit, told apart from the other places a report names.
+
+Capitalised names that the gazetteer knows are candidates; a candidate gains weight when a
+strike word points at it ("struck Kryvyi Rih", "the strike on Sumy", "killed in Dnipro") and
+loses it in mentions ("similar attacks in Kharkiv, Dnipro and Odesa", "launched from Russia's
+Kursk region", the dateline's city)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapping.extraction.text import Sentence
+
+_NAME = re.compile(r"(?<![\w'-])[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){0,2}(?![\w'-])")
+_STOP = {
+    "a", "an", "the", "this", "that", "on", "in", "at", "and", "but", "he", "she", "they", "it",
+    "president", "ministry", "minister", "governor", "mayor", "russia", "russian", "ukraine",
+    "ukrainian", "western", "palm", "sunday", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "general", "staff", "air", "force",
+    "defence", "defense", "kremlin", "telegram", "rescuers", "no", "up", "more", "over", "about",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "un",
+    "today", "yesterday", "earlier", "later", "rescue", "death", "toll", "update", "acting",
+}  # fmt: skip
+_STRIKE_BEFORE = re.compile(
+    r"(?:\b(?:struck|hit|hits|targeted|shelled|attacked|bombed|pounded)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:of\s+|in\s+)?"
+    r"|\b(?:strikes?|attacks?|shelling|bombing)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+|in\s+)?"
+    r"|\b(?:killed|injured|wounded|died|dead|damaged|destroyed)\s+(?:[\w-]+\s+){0,3}?in\s+"
+    r"|\b(?:city|town|village)\s+of\s+|\bin\s+(?:the\s+)?(?:centre|center)\s+of\s+)$",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(
+    r"\b(?:similar|other|previous|earlier|also|recent\s+weeks|last\s+(?:week|month|year)|as\s+well\s+as"
+    r"|elsewhere|since)\b",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|over|launched\s+from|fired\s+from)\s+(?:the\s+)?(?:Russia'?s\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\bfrom\s+[A-Z][\w'-]*(?:\s+and\s+)?$",
+)
+_REGION_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province)\b"
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    name: str
+    start: int  # in the sentence
+    end: int
+    score: float
+    sentence: Sentence
+
+
+def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Capitalised names in a sentence with how strongly they read as the struck place."""
+    text = sentence.text
+    mention_sentence = bool(_MENTION.search(text))
+    found = []
+    for match in _NAME.finditer(text):
+        name = match.group(0)
+        words = name.split()
+        while words and words[0].lower() in _STOP:
+            words = words[1:]
+        if not words or all(w.lower() in _STOP for w in words):
+            continue
+        name = " ".join(words)
+        start = match.end() - len(name)
+        absolute = sentence.start + start
+        if any(a <= absolute < b for a, b in skip):
+            continue
+        before, after = text[:start], text[match.end() :]
+        if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before):
+            continue
+        score = 1.0
+        if _STRIKE_BEFORE.search(before):
+            score += 3
+        if mention_sentence:
+            score -= 3
+        found.append(PlaceMention(name, start, match.end(), score, sentence))
+    return found

@@ -1,0 +1,113 @@
+"""Report text as sentences with their character spans (the spans evidence points at)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CHARS = 2_000_000  # longer input is read up to here (a book, not a report)
+
+# One character for one: spans stay the same in the cleaned text and the original.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ", "\r": " ", "\x00": " ",
+    }
+)  # fmt: skip
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "rep", "sen",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "etc", "approx", "u.s", "u.n", "a.m", "p.m", "e.g", "i.e", "inc", "co", "corp", "jr",
+}  # fmt: skip
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the report: its text and where it sits."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span inside the sentence, in the report's offsets."""
+        return self.start + start, self.start + end
+
+
+def read_text(data: bytes | str) -> str:
+    """Report text from bytes or str: UTF-8 (undecodable bytes replaced), typographic quotes and
+    dashes made plain, cut at MAX_CHARS."""
+    if isinstance(data, bytes):
+        data = data.decode("utf-8", errors="replace")
+    return data[:MAX_CHARS].translate(_SAME_LENGTH)
+
+
+def looks_like_text(text: str) -> bool:
+    """False for binary noise: mostly replacement or control characters."""
+    if not text.strip():
+        return False
+    sample = text[:20_000]
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n "))
+    return bad / len(sample) < 0.1
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The report's sentences. Paragraphs (blank lines) always end one; a short line without a
+    full stop (a headline, a live-blog time stamp) is a sentence of its own; otherwise line
+    breaks are the wrapping of running text."""
+    found: list[Sentence] = []
+    position = 0
+    for number, paragraph in enumerate(_PARAGRAPH.split(text)):
+        start = text.index(paragraph, position) if paragraph else position
+        position = start + len(paragraph)
+        for line_start, line_end in _headline_breaks(paragraph):
+            _split_running(text, start + line_start, start + line_end, number, found)
+    return found
+
+
+def _headline_breaks(paragraph: str) -> list[tuple[int, int]]:
+    """Pieces of a paragraph split after short lines that do not end a sentence."""
+    lines = paragraph.split("\n")
+    widest = max((len(line.strip()) for line in lines), default=0)
+    pieces, start, offset = [], 0, 0
+    for line in lines[:-1]:
+        offset += len(line) + 1
+        stripped = line.strip()
+        if (stripped and stripped[-1] not in ".,;:-\"'" and len(stripped) < 0.7 * widest) or (
+            stripped.endswith(":") and len(stripped) < 0.7 * widest
+        ):
+            pieces.append((start, offset - 1))
+            start = offset
+    pieces.append((start, len(paragraph)))
+    return pieces
+
+
+def _split_running(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    chunk = text[start:end]
+    begin = 0
+    for stop in _END.finditer(chunk):
+        word = re.search(r"([\w.]+)[.!?]*[\"')\]]*$", chunk[begin : stop.end()])
+        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):  # an initial: "J. Smith"
+            continue
+        _add(text, start + begin, start + stop.end(), paragraph, out)
+        begin = stop.end()
+    _add(text, start + begin, end, paragraph, out)
+
+
+def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        # line breaks become spaces, one for one, so offsets in the sentence map back
+        out.append(Sentence(start, end, text[start:end].replace("\n", " "), paragraph))
