@@ -18,7 +18,9 @@ from streamlit_folium import st_folium
 from mapping import __version__
 from mapping.detail import incident_table, statements_by_source
 from mapping.exports import export_bytes
+from mapping.extraction import extract_draft
 from mapping.filters import IncidentFilter
+from mapping.gazetteer import Gazetteer
 from mapping.geocoding import default_geocoder
 from mapping.inputs import INPUT_SUFFIXES
 from mapping.model import Party, Status
@@ -73,6 +75,20 @@ def _fingerprint(path: Path) -> str:
     ).hexdigest()
 
 
+def _draft_file(text: str, hint: dt.date | None) -> dict:
+    """Draft a record from a pasted report and keep it as a record file for this session."""
+    draft = extract_draft(text, date_hint=hint, gazetteer=Gazetteer())
+    if draft.record is None:
+        return {"messages": draft.messages}
+    record_yaml = draft.to_yaml()
+    folder = Path(tempfile.gettempdir()) / "strikemap-drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha1(record_yaml.encode()).hexdigest()[:12]}.yaml"
+    path.write_text(record_yaml, encoding="utf-8")
+    return {"path": str(path), "yaml": record_yaml, "id": draft.record["id"],
+            "messages": draft.messages}  # fmt: skip
+
+
 # -- data ------------------------------------------------------------------------------------
 st.sidebar.title("strikemap")
 st.sidebar.caption(f"v{__version__} · every figure attributed to its source")
@@ -87,6 +103,18 @@ with st.sidebar.expander("Data", expanded=False):
         "…or a file or folder on this machine", value="", placeholder=str(SEEDS)
     )
 
+with (
+    st.sidebar.expander("Draft an incident from a report", expanded=False),
+    st.form("draft_form", border=False),
+):
+    report = st.text_area("Paste a report (English)", height=160)
+    report_date = st.date_input("Report date (reads 'on Friday', 'yesterday')", value=None)
+    if st.form_submit_button("Draft") and report.strip():
+        st.session_state["draft"] = _draft_file(report, report_date)
+        if "id" in st.session_state["draft"]:
+            st.session_state["selected"] = st.session_state["draft"]["id"]
+draft = st.session_state.get("draft") or {}
+
 if uploads:
     paths, fingerprint = _uploads_folder(uploads)
     label = ", ".join(u.name for u in uploads)
@@ -99,6 +127,8 @@ elif typed_path.strip():
 else:
     paths, fingerprint, label = (str(SEEDS),), _fingerprint(SEEDS), "bundled seeds"
 
+if "path" in draft and Path(draft["path"]).exists():
+    paths, fingerprint = (*paths, draft["path"]), fingerprint + draft["path"]
 prepared = load(paths, fingerprint)
 layers = prepared.layers
 incidents = layers.incidents
@@ -164,6 +194,22 @@ if prepared.problems:
             hide_index=True,
             width="stretch",
         )
+
+# -- draft from a report ----------------------------------------------------------------------
+for message in draft.get("messages", []):
+    st.warning(f"Report draft: {message}")
+if "yaml" in draft:
+    with st.expander("📝 Draft from the pasted report: check every value, then save it as a record file",
+                     expanded=True):  # fmt: skip
+        st.caption("Marked `review: draft` on the map. Each value's words and position in the "
+                   "report are listed under `evidence`.")  # fmt: skip
+        st.code(draft["yaml"], language="yaml")
+        keep, discard = st.columns(2)
+        keep.download_button("Download the draft (YAML)", draft["yaml"], file_name=f"{draft['id']}.yaml",
+                             mime="application/yaml")  # fmt: skip
+        if discard.button("Discard the draft"):
+            del st.session_state["draft"]
+            st.rerun()
 
 # -- map and detail --------------------------------------------------------------------------
 st.markdown(f"### Strikes — {label}")

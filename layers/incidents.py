@@ -22,7 +22,7 @@ from mapping.weapons import lookup_weapon
 COLUMNS = [
     "id", "date", "time", "place", "admin1", "country", "precision", "radius_m", "gazetteer_id",
     "ambiguous", "weapon_system", "weapon_category", "weapon_warhead", *HEADLINE_COLUMNS,
-    "outside_headline", "contested", "n_sources", "sources", "parties", "statuses", "tags", "notes",
+    "outside_headline", "contested", "n_sources", "sources", "parties", "statuses", "tags", "notes", "review",
 ]  # fmt: skip
 
 
@@ -89,7 +89,7 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
         for name in ("sources", "casualties", "damage", "claims")
     }
     data = incidents[["id", "date", "time", "place", "admin1", "country", "precision", "radius_m",
-                      "gazetteer_id", "ambiguous", "weapon_category", "weapon_warhead", "tags", "notes"]].copy()  # fmt: skip
+                      "gazetteer_id", "ambiguous", "weapon_category", "weapon_warhead", "tags", "notes", "review"]].copy()  # fmt: skip
     data["weapon_system"] = canonical_systems(incidents["weapon_system"])
     data["weapon_category"] = data["weapon_category"].fillna("unknown")
     latest = latest_positions(tables.casualties, codes["casualties"])

@@ -314,7 +314,7 @@ def extract(source, date_hint, output_format: str) -> None:
     from mapping.extraction import extract_draft
     from mapping.gazetteer import Gazetteer
     from mapping.model import Incident
-    from mapping.records import dump_yaml, incident_to_record
+    from mapping.records import incident_to_record
 
     draft = extract_draft(
         source.read(), date_hint=date_hint.date() if date_hint else None, gazetteer=Gazetteer()
@@ -323,8 +323,8 @@ def extract(source, date_hint, output_format: str) -> None:
         click.echo(f"strikemap: {message}", err=True)
     if draft.record is None:
         sys.exit(1)
-    incident = Incident.model_validate(draft.record)
     if output_format == "json":
-        click.echo(json.dumps(incident_to_record(incident), ensure_ascii=False, indent=2))
+        record = incident_to_record(Incident.model_validate(draft.record))
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
-        click.echo(dump_yaml([incident]), nl=False)
+        click.echo(draft.to_yaml(), nl=False)

@@ -166,6 +166,7 @@ def map_payload(layers) -> dict[str, Any]:
     flags = (
         located["contested"].astype(bool).to_numpy() * 1
         + located["ambiguous"].astype(bool).to_numpy() * 2
+        + (located["review"] == "draft").fillna(False).to_numpy(dtype=bool) * 4
     )
     incident_columns = [
         _coordinates(located.geometry.y),
@@ -339,6 +340,7 @@ _STYLE = """
 .sm-title { font-weight: 600; font-size: 14px; }
 .sm-where, .sm-when, .sm-party, .sm-note, .sm-id { color: #555; }
 .sm-contested { color: #8a0000; font-weight: 600; }
+.sm-draft { color: #7a4b00; background: #fff3cd; font-weight: 600; padding: 1px 4px; }
 .sm-headline { margin: 4px 0; }
 .sm-outside { color: #8a0000; }
 .sm-section { margin-top: 6px; font-weight: 600; border-bottom: 1px solid #ddd; }

@@ -41,6 +41,14 @@ class Draft:
     def found_nothing(self) -> bool:
         return self.record is None
 
+    def to_yaml(self) -> str:
+        """The draft as a record file (what `strikemap validate` reads)."""
+        from mapping.records import dump_yaml
+
+        if self.record is None:
+            raise ValueError("no draft: the text held nothing to draft")
+        return dump_yaml([Incident.model_validate(self.record)])
+
 
 @dataclass
 class _Statement:

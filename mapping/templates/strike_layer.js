@@ -84,6 +84,7 @@
     html.push('<div class="sm-where">Location: ' + precision + (num(r[13]) !== null ? ' (&plusmn;' + r[13].toLocaleString("en") + ' m)' : '') +
               (precision === "settlement" || precision === "region" ? ' &mdash; the centre of the place, not the impact point' : '') +
               (flags & 2 ? ' &mdash; <b>ambiguous place name</b>' : '') + '</div>');
+    if (flags & 4) html.push('<div class="sm-draft">Draft: extracted from report text, not yet reviewed</div>');
     if (flags & 1) html.push('<div class="sm-contested">Contested: the parties\' accounts conflict</div>');
     html.push('<div class="sm-headline">' + headline(r) + '</div>');
     if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');

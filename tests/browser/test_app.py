@@ -96,3 +96,28 @@ def test_hostile_record_is_text_in_the_app(page, tmp_path, gazetteer):
         assert frame.locator("img[src='x']").count() == 0
     finally:
         running.stop()
+
+
+REPORT = """4 April 2025
+KYIV, April 4 (Reuters) - A Russian ballistic missile struck a residential district of
+Kryvyi Rih on Friday evening, killing at least 16 civilians, Ukrainian authorities said.
+Russia's Ministry of Defense said it had hit a meeting of unit commanders and Western
+instructors, killing up to 85 servicemen. It provided no evidence."""
+
+
+def test_pasted_report_becomes_a_draft_on_the_map(page, app):
+    open_app(page, app.url)
+    page.get_by_text("Draft an incident from a report", exact=True).click()
+    page.get_by_label("Paste a report (English)").fill(REPORT)
+    page.get_by_role("button", name="Draft", exact=True).click()
+    frame = map_frame(page, expect=4)
+    assert frame.evaluate("window.strikemapCount") == 4
+    code = page.locator('[data-testid="stCode"]').first
+    code.wait_for()
+    text = code.inner_text()
+    assert "review: draft" in text
+    assert "date: 2025-04-04" in text
+    assert "status: claimed" in text
+    assert page.get_by_role("button", name="Download the draft (YAML)").is_visible()
+    page.get_by_role("button", name="Discard the draft").click()
+    map_frame(page, expect=3)

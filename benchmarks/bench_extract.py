@@ -1,0 +1,69 @@
+"""`strikemap extract` speed: a 2,000-word article, after start-up (imports, gazetteer open,
+first date parse), median of repeated runs; and the corpus score (benchmarks/score_extract.py).
+
+The article is the test corpus's reports (real strikes, our wording) joined and repeated to
+2,000 words — long enough to stand for a feature article with many figures and names.
+
+Run: `python benchmarks/run.py bench_extract`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+
+WORDS = 2_000
+RUNS = 25
+
+
+def article(words: int = WORDS) -> str:
+    import yaml
+
+    from benchmarks.score_extract import CORPUS
+
+    texts = [c["text"] for c in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))]
+    parts: list[str] = []
+    while sum(len(p.split()) for p in parts) < words:
+        parts.append(texts[len(parts) % len(texts)])
+    return "\n\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    started = time.perf_counter()
+    from benchmarks.score_extract import score, totals
+    from mapping.extraction import extract_draft
+    from mapping.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer()
+    text = article()
+    hint = dt.date(2025, 4, 4)
+    extract_draft(text, date_hint=hint, gazetteer=gazetteer)
+    start_up = time.perf_counter() - started
+    times = []
+    for _ in range(RUNS):
+        began = time.perf_counter()
+        draft = extract_draft(text, date_hint=hint, gazetteer=gazetteer)
+        times.append(time.perf_counter() - began)
+    figures = len(draft.record.get("casualties", [])) if draft.record else 0
+    print(f"{'measure':<62} {'result':>10}")
+    print(f"{'article':<62} {len(text.split()):>6} words")
+    print(f"{'start-up (imports, gazetteer, first extraction)':<62} {start_up * 1000:>7.0f} ms")
+    print(f"{f'extraction, median of {RUNS}':<62} {statistics.median(times) * 1000:>7.1f} ms")
+    print(f"{'extraction, slowest':<62} {max(times) * 1000:>7.1f} ms")
+    print(f"{'casualty figures in the draft':<62} {figures:>10}")
+    scores = score(gazetteer)
+    precision, recall = totals(scores)
+    held = [s for s in scores if s.heldout]
+    print(f"{f'corpus ({len(scores)} reports): figure precision / recall':<62} "
+          f"{precision:>5.1%} / {recall:.1%}")  # fmt: skip
+    precision, recall = totals(held)
+    print(f"{f'  held out ({len(held)} reports)':<62} {precision:>5.1%} / {recall:.1%}")
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    main()
