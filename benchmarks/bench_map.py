@@ -96,40 +96,32 @@ def map_rows(sizes: list[int]) -> list[dict]:
 
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
+    from mapping.extraction.actors import slug
     from mapping.strike_map import map_html
     from tests.browser.helpers import launch
 
     rows: list[dict] = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as folder:
         browser = launch(playwright)
+
+        def measure(n: int, name: str, render, ready: str) -> None:
+            started = time.perf_counter()
+            page = render()
+            built = time.perf_counter() - started
+            path = Path(folder) / f"{slug(name)}-{n}.html"
+            path.write_text(page, encoding="utf-8")
+            shown = _time_to_markers(browser, path, ready)
+            rows.append({"n": n, "page": name, "build": built, "bytes": path.stat().st_size,
+                         "browser": shown})  # fmt: skip
+
         for n in sizes:
             layers = build_layers(synthetic_tables(n, seed=1))
-            started = time.perf_counter()
-            page = map_html(layers)
-            built = time.perf_counter() - started
-            path = Path(folder) / f"strikemap-{n}.html"
-            path.write_text(page, encoding="utf-8")
-            shown = _time_to_markers(
-                browser, path, f"window.strikemapReady === true && window.strikemapCount === {n}"
-            )
-            rows.append(
-                {"n": n, "page": "strikemap", "build": built, "bytes": path.stat().st_size,
-                 "browser": shown}
-            )  # fmt: skip
-            if n > NAIVE_LIMIT:
-                continue
-            started = time.perf_counter()
-            page = naive_map(layers.incidents).get_root().render()
-            built = time.perf_counter() - started
-            path = Path(folder) / f"naive-{n}.html"
-            path.write_text(page, encoding="utf-8")
-            shown = _time_to_markers(
-                browser, path, f"document.querySelectorAll('.leaflet-marker-icon').length === {n}"
-            )
-            rows.append(
-                {"n": n, "page": "naive folium Marker+Popup", "build": built,
-                 "bytes": path.stat().st_size, "browser": shown}
-            )  # fmt: skip
+            measure(n, "strikemap", lambda layers=layers: map_html(layers),
+                    f"window.strikemapReady === true && window.strikemapCount === {n}")  # fmt: skip
+            if n <= NAIVE_LIMIT:
+                measure(n, "naive folium Marker+Popup",
+                        lambda layers=layers: naive_map(layers.incidents).get_root().render(),
+                        f"document.querySelectorAll('.leaflet-marker-icon').length === {n}")  # fmt: skip
         browser.close()
     return rows
 
