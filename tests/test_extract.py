@@ -109,6 +109,9 @@ def test_every_evidence_span_holds_its_quote(gazetteer):
         for i, entry in enumerate(draft.record.get("casualties", [])):
             category = next(k for k in ("killed", "injured", "missing") if k in entry)
             assert f"casualties[{i}].{category}" in paths
+        for i, source in enumerate(draft.record["sources"]):
+            if source["id"] != "report":
+                assert f"sources[{i}]" in paths, (case["id"], source)
 
 
 @pytest.mark.parametrize(

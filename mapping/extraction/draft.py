@@ -104,12 +104,15 @@ def extract_draft(
 
     statements: list[_Statement] = []
     spoken: dict[int, Actor | None] = {}
+    named_at: dict[str, tuple[int, int, Sentence]] = {}  # where each speaker is first named
     doubted: set[str] = set()
     claim_spans: list[tuple[int, int]] = []
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
     for index, sentence in enumerate(parts):
         actor, mention = speakers.speaker(sentence)
         spoken[index] = actor
+        if actor is not None and mention is not None and actor.id not in named_at:
+            named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
         source = actor or default_source
         if not_corroborated(sentence) and (actor or speakers.last):
             doubted.add((actor or speakers.last).id)  # type: ignore[union-attr]
@@ -216,6 +219,14 @@ def extract_draft(
     record["sources"] = [
         {"id": a.id, "name": a.name, "party": a.party.value} for a in used.values()
     ]
+    for i, actor in enumerate(used.values()):
+        if actor.id in named_at:
+            evidence.add(f"sources[{i}]", *named_at[actor.id])
+        elif actor is default_source and line is not None and line.agency:
+            start = text.find(line.agency)
+            evidence.add(
+                f"sources[{i}]", start, start + len(line.agency), _sentence_at(parts, start)
+            )
     for key, items in lists.items():
         if items:
             record[key] = items
