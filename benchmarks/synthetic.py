@@ -61,7 +61,16 @@ def synthetic_tables(n: int, *, seed: int = 0) -> IncidentTables:
     days = rng.integers(0, 4 * 365, n)
     dates = (np.datetime64("2022-02-24") + days.astype("timedelta64[D]")).astype(str)
     weapon = rng.integers(0, len(CATEGORIES), n)
-    place_number = rng.integers(0, 20_000, n)
+    # 20,000 places, each with its centroid and settlement radius. As with real geocoding, an
+    # incident located at settlement precision sits on its place's centroid (incidents in one
+    # town share it); a site-precise one is within ~3 km of it with a small radius.
+    places = 20_000
+    place_lat = rng.uniform(44.5, 52.0, places).round(5)
+    place_lon = rng.uniform(22.5, 40.0, places).round(5)
+    place_radius = rng.choice([3_000.0, 5_000.0, 9_300.0, 12_000.0, 20_000.0], places)
+    place_number = rng.integers(0, places, n)
+    site = rng.random(n) >= 0.8
+    jitter = np.where(site, 1.0, 0.0)
     incidents = pd.DataFrame(
         {
             "id": ids,
@@ -70,10 +79,10 @@ def synthetic_tables(n: int, *, seed: int = 0) -> IncidentTables:
             "place": np.char.add("Synthetic place ", place_number.astype(str)),
             "country": "UA",
             "admin1": np.char.add("Synthetic region ", (place_number % 24).astype(str)),
-            "lat": rng.uniform(44.5, 52.0, n).round(5),
-            "lon": rng.uniform(22.5, 40.0, n).round(5),
-            "precision": np.where(rng.random(n) < 0.8, "settlement", "site"),
-            "radius_m": rng.choice([100.0, 1_000.0, 5_000.0, 12_000.0], n),
+            "lat": (place_lat[place_number] + jitter * rng.uniform(-0.03, 0.03, n)).round(5),
+            "lon": (place_lon[place_number] + jitter * rng.uniform(-0.04, 0.04, n)).round(5),
+            "precision": np.where(site, "site", "settlement"),
+            "radius_m": np.where(site, rng.choice([100.0, 1_000.0], n), place_radius[place_number]),
             "ambiguous": False,
             "weapon_system": SYSTEMS[weapon],
             "weapon_category": CATEGORIES[weapon],

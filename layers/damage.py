@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
+import shapely
 
-from layers._common import CRS, incident_locations, points, with_sources
+from layers._common import CRS, at_incidents, geometry, with_sources
 from mapping.tables import IncidentTables
 
 COLUMNS = [
@@ -17,12 +18,14 @@ COLUMNS = [
 def damage_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every damage report; `located_at` says whether the point is its own or the incident's."""
     data = with_sources(tables.damage, tables)
-    incident_lon, incident_lat = incident_locations(tables.damage, tables)
     own = (data["lat"].notna() & data["lon"].notna()).to_numpy()
-    lon = np.where(own, data["lon"].to_numpy(dtype="float64"), incident_lon)
-    lat = np.where(own, data["lat"].to_numpy(dtype="float64"), incident_lat)
+    located = at_incidents(tables.damage, tables)
+    if own.any():
+        located[own] = shapely.points(
+            data["lon"].to_numpy(dtype="float64")[own], data["lat"].to_numpy(dtype="float64")[own]
+        )
     data = data.rename(columns={"min": "count_min", "max": "count_max"})
     data["located_at"] = np.where(own, "own", "incident")
     return gpd.GeoDataFrame(
-        data[COLUMNS].reset_index(drop=True), geometry=points(lon, lat), crs=CRS
+        data[COLUMNS].reset_index(drop=True), geometry=geometry(located), crs=CRS
     )

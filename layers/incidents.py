@@ -8,7 +8,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from layers._common import CRS, join_per_incident, points, with_sources
+from layers._common import CRS, geometry, incident_points, join_per_incident, source_rows
 from mapping.headline import (
     HEADLINE_COLUMNS,
     HEADLINE_STATUS_VALUES,
@@ -44,7 +44,7 @@ def contested_incidents(statements: pd.DataFrame, n: int) -> np.ndarray:
     flags = pd.DataFrame(
         {
             "code": statements["code"].to_numpy(),
-            "party": pd.factorize(statements["party"])[0],
+            "party": statements["party"].to_numpy(),
             "claimed": (status == "claimed").to_numpy(),
             "credible": status.isin(HEADLINE_STATUS_VALUES).to_numpy(),
             "disputed": (status == "disputed").to_numpy(),
@@ -65,17 +65,18 @@ def contested_incidents(statements: pd.DataFrame, n: int) -> np.ndarray:
 
 
 def _statements(tables: IncidentTables, codes: dict[str, np.ndarray]) -> pd.DataFrame:
-    """Every casualty, damage and claim statement: incident `code`, `status` and source `party`."""
+    """Every casualty, damage and claim statement: incident `code`, `status` and source `party`
+    (as a number: which party does not matter here, only whether two are the same)."""
     parts = [getattr(tables, name) for name in ("casualties", "damage", "claims")]
     rows = pd.concat(
         [part[["incident_id", "source_id", "status"]] for part in parts], ignore_index=True
     )
-    with_party = with_sources(rows, tables)
+    party = np.append(pd.factorize(tables.sources["party"])[0], -1)
     return pd.DataFrame(
         {
             "code": np.concatenate([codes[name] for name in ("casualties", "damage", "claims")]),
             "status": rows["status"].to_numpy(),
-            "party": with_party["party"].to_numpy(),
+            "party": party[source_rows(rows, tables)],
         }
     )
 
@@ -114,8 +115,8 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     kinds = statements[["code", "status"]].drop_duplicates().sort_values(["code", "status"])
     data["statuses"] = join_per_incident(kinds["code"].to_numpy(), kinds["status"], n, ";")
     data["tags"] = _tags_text(data["tags"])
-    geometry = points(incidents["lon"], incidents["lat"])
-    return gpd.GeoDataFrame(data[COLUMNS].reset_index(drop=True), geometry=geometry, crs=CRS)
+    located = geometry(incident_points(tables)[:-1])
+    return gpd.GeoDataFrame(data[COLUMNS].reset_index(drop=True), geometry=located, crs=CRS)
 
 
 def _tags_text(tags: pd.Series) -> pd.Series:

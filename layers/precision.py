@@ -6,7 +6,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from layers._common import CRS
+from layers._common import CRS, shared
 from mapping.tables import IncidentTables
 
 COLUMNS = ["id", "place", "precision", "radius_m"]
@@ -50,7 +50,8 @@ def precision_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Circles of `radius_m` metres around every located incident."""
     data = tables.incidents
     located = data[data["lat"].notna() & data["lon"].notna() & data["radius_m"].notna()]
-    geometry = circles(
+    geometry = shared(
+        circles,
         located["lon"].to_numpy(dtype="float64"),
         located["lat"].to_numpy(dtype="float64"),
         np.maximum(located["radius_m"].to_numpy(dtype="float64"), 1.0),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 
-from layers._common import CRS, incident_locations, points
+from layers._common import CRS, at_incidents, geometry
 from mapping.tables import IncidentTables
 
 COLUMNS = ["incident_id", "source_id", "name", "party", "url", "published", "archive_url", "note"]
@@ -12,6 +12,5 @@ COLUMNS = ["incident_id", "source_id", "name", "party", "url", "published", "arc
 
 def sources_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every declared source of every incident, located at its incident."""
-    lon, lat = incident_locations(tables.sources, tables)
     data = tables.sources[COLUMNS].reset_index(drop=True)
-    return gpd.GeoDataFrame(data, geometry=points(lon, lat), crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=geometry(at_incidents(tables.sources, tables)), crs=CRS)

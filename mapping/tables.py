@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -51,6 +51,8 @@ class IncidentTables:
     casualties: pd.DataFrame
     damage: pd.DataFrame
     claims: pd.DataFrame
+    # the incidents' points, made once and shared by every layer (see layers._common)
+    points: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.incidents)
