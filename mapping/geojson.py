@@ -1,7 +1,7 @@
 """GeoJSON (RFC 7946): a flat profile for GIS tools and a full profile that loses nothing.
 
-Flat: one feature per incident with scalar properties (the incidents layer), written by GDAL
-through pyogrio's Arrow path (WGS 84, lon/lat, no `crs` member).
+Flat: one feature per incident with scalar properties (the incidents layer), WGS 84 lon/lat,
+no `crs` member.
 Full: one feature per incident whose properties are the whole record, so importing the file
 gives back the same incidents.
 """
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import math
-import warnings
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
-import pyogrio
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from mapping.atomic import atomic_path
 from mapping.records import LoadResult, Problem, load_data
@@ -25,23 +27,94 @@ COORDINATE_DECIMALS = 6  # ~0.1 m: finer than any location a report gives
 FULL_PROFILE = {"profile": "full", "version": 1}
 
 
+CHUNK_ROWS = 100_000  # features encoded at a time: bounded memory at any size
+_CONTROL = r"[\x00-\x1f]"
+
+
 def write_flat_geojson(incidents: gpd.GeoDataFrame, path: str | Path) -> int:
-    """The incidents layer as flat RFC 7946 GeoJSON; returns the number of features."""
+    """The incidents layer as flat RFC 7946 GeoJSON; returns the number of features.
+
+    Encoded column by column with Arrow compute kernels and written straight from Arrow's
+    buffers, a chunk of rows at a time. Written by hand because GDAL's GeoJSON driver (the
+    `to_file` baseline) formats feature by feature and takes about twice as long; the output
+    is the same document: WGS 84 lon/lat, coordinates to 6 decimals, no `crs` member."""
     if incidents.crs is not None and incidents.crs.to_epsg() != 4326:
         incidents = incidents.to_crs(4326)
-    # The points are already WGS 84 lon/lat, which RFC 7946 implies. Written without a CRS,
-    # GDAL adds no `crs` member, and skips the per-feature work of its RFC 7946 mode
-    # (~35% faster on a million incidents) for the same document.
-    with atomic_path(path) as temp, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="'crs' was not provided")
-        pyogrio.write_dataframe(
-            incidents.set_crs(None, allow_override=True),
-            temp,
-            driver="GeoJSON",
-            use_arrow=True,
-            layer_options={"COORDINATE_PRECISION": str(COORDINATE_DECIMALS), "WRITE_NAME": "NO"},
-        )
+    kinds = set(incidents.geometry.geom_type.dropna().unique())
+    if not kinds <= {"Point"}:
+        raise ValueError(f"the flat profile holds points, not {sorted(kinds - {'Point'})}")
+    names = [c for c in incidents.columns if c != incidents.geometry.name]
+    with atomic_path(path) as temp, temp.open("wb") as handle:
+        handle.write(b'{"type":"FeatureCollection","features":[')
+        for start in range(0, len(incidents), CHUNK_ROWS):
+            chunk = incidents.iloc[start : start + CHUNK_ROWS]
+            if start:
+                handle.write(b",")
+            handle.write(b"\n")
+            _write_features(chunk, names, handle)
+        handle.write(b"\n]}\n")
     return len(incidents)
+
+
+def _text(value: str) -> pa.Scalar:
+    return pa.scalar(value, pa.large_string())
+
+
+def _write_features(chunk: gpd.GeoDataFrame, names: list[str], handle) -> None:
+    parts: list[Any] = []
+    for i, name in enumerate(names):
+        parts += [_text(("," if i else "{") + json.dumps(name, ensure_ascii=False) + ":"),
+                  _json_values(chunk[name])]  # fmt: skip
+    geometry = chunk.geometry
+    missing = pa.array(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())
+    x = pa.array(np.round(geometry.x.to_numpy(), COORDINATE_DECIMALS)).cast(pa.large_string())
+    y = pa.array(np.round(geometry.y.to_numpy(), COORDINATE_DECIMALS)).cast(pa.large_string())
+    point = pc.binary_join_element_wise(
+        _text('{"type":"Point","coordinates":['), x, _text(","), y, _text("]}"), _text("")
+    )
+    point = pc.if_else(missing, _text("null"), point)
+    features = pc.binary_join_element_wise(
+        _text('{"type":"Feature","geometry":'), point, _text(',"properties":'), *parts,
+        _text("}},\n"), _text(""),
+    )  # fmt: skip
+    _validity, offsets, data = features.buffers()
+    ends = np.frombuffer(offsets, dtype=np.int64)[
+        features.offset : features.offset + len(features) + 1
+    ]
+    handle.write(memoryview(data)[ends[0] : ends[-1] - 2])  # all features, without the last ",\n"
+
+
+def _json_values(series: pd.Series) -> pa.Array:
+    """Each value of a column as JSON text; missing values and NaN as null."""
+    values = pa.array(series, from_pandas=True)
+    kind = values.type
+    if pa.types.is_boolean(kind):
+        text = pc.if_else(values, _text("true"), _text("false"))
+    elif pa.types.is_integer(kind):
+        text = values.cast(pa.large_string())
+    elif pa.types.is_floating(kind):
+        finite = pc.is_finite(values)
+        text = values.cast(pa.large_string())
+        whole = pc.invert(pc.match_substring_regex(text, r"[.eE]"))
+        text = pc.if_else(whole, pc.binary_join_element_wise(text, _text(".0"), _text("")), text)
+        text = pc.if_else(finite, text, pa.scalar(None, pa.large_string()))
+    else:
+        text = pc.binary_join_element_wise(_text('"'), _escaped(values), _text('"'), _text(""))
+    return pc.fill_null(text, _text("null"))
+
+
+def _escaped(values: pa.Array) -> pa.Array:
+    """Text escaped for a JSON string (the rare control characters through json.dumps)."""
+    text = values.cast(pa.large_string())
+    text = pc.replace_substring(text, "\\", "\\\\")
+    text = pc.replace_substring(text, '"', '\\"')
+    if pc.any(pc.match_substring_regex(text, _CONTROL)).as_py():
+        text = pa.array(
+            [None if v is None else json.dumps(v, ensure_ascii=False)[1:-1] for v in
+             values.cast(pa.large_string()).to_pylist()],
+            pa.large_string(),
+        )  # fmt: skip
+    return text
 
 
 def full_geojson(tables: IncidentTables) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import pyogrio
 import pytest
 from click.testing import CliRunner
 
+import mapping.geojson
 from layers import LAYER_NAMES
 from mapping.cli import main
 from mapping.errors import ExportError
@@ -181,11 +182,11 @@ def test_failed_export_leaves_the_previous_file(seed_layers, out, monkeypatch):
     export(seed_layers, path)
     before = path.read_bytes()
 
-    def broken(frame, target, **options):
-        target.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    def broken(chunk, names, handle):
+        handle.write(b'{"type": "Feature", "geometry": ')  # half a feature, then the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pyogrio, "write_dataframe", broken)
+    monkeypatch.setattr(mapping.geojson, "_write_features", broken)
     with pytest.raises(ExportError, match="No space left on device"):
         export(seed_layers, path)
     assert path.read_bytes() == before
@@ -239,3 +240,44 @@ def test_cli_export_reports_unresolved_places(tmp_path, gazetteer):
     assert "1 place(s) unresolved" in result.stderr
     feature = json.loads(path.read_text())["features"][0]
     assert feature["geometry"] is None
+
+
+def test_flat_geojson_writes_any_text_and_missing_values_as_json(out, monkeypatch):
+    import geopandas as gpd
+    import shapely
+
+    from mapping.geojson import write_flat_geojson
+
+    names = [
+        'quote " and \\ backslash',
+        "line\nbreak\ttab",
+        "bell\x07 and \x00",
+        "Кривий Ріг 🚀",
+        None,
+    ]
+    frame = gpd.GeoDataFrame(
+        {
+            "id": [f"i{k}" for k in range(5)],
+            "place": pd.array(names, dtype="str"),
+            "killed_min": pd.array([1, None, 3, None, 0], dtype="Int64"),
+            "radius_m": [1000.0, float("nan"), 2.5, 1e20, 0.0],
+            "contested": [True, False, True, False, True],
+        },
+        geometry=[shapely.Point(33.39404, 47.90572), None, shapely.Point(-0.1, 51.5),
+                  shapely.Point(179.9999999, -89.1234567), shapely.Point(30, 50)],
+        crs="EPSG:4326",
+    )  # fmt: skip
+    monkeypatch.setattr(mapping.geojson, "CHUNK_ROWS", 2)  # three chunks
+    path = out / "odd.geojson"
+    assert write_flat_geojson(frame, path) == 5
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    features = collection["features"]
+    assert [f["properties"]["place"] for f in features] == names
+    assert [f["properties"]["killed_min"] for f in features] == [1, None, 3, None, 0]
+    assert [f["properties"]["radius_m"] for f in features] == [1000.0, None, 2.5, 1e20, 0.0]
+    assert [f["properties"]["contested"] for f in features] == [True, False, True, False, True]
+    assert features[1]["geometry"] is None
+    assert features[3]["geometry"]["coordinates"] == [180.0, -89.123457]
+    read = pyogrio.read_dataframe(path)
+    assert len(read) == 5
+    assert str(read["radius_m"].dtype) == "float64"
