@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -154,7 +155,23 @@ def _geocoder_options(command):
     )(command)
 
 
-def _prepare(paths: tuple[Path, ...], overrides: Path | None, online: bool):
+class _Steps:
+    """Progress of a long run on stderr, when it is a terminal: each step as it starts, with
+    the seconds the one before took (resolving places has a bar of its own)."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self.name: str | None = None
+
+    def __call__(self, name: str | None) -> None:
+        now = time.perf_counter()
+        if self.shown and self.name:
+            click.echo(f"strikemap: {self.name}: {now - self.started:.1f} s", err=True)
+        self.name, self.started = name, now
+
+
+def _prepare(paths: tuple[Path, ...], overrides: Path | None, online: bool, steps: _Steps):
     from mapping.geocoding import default_geocoder
     from mapping.pipeline import prepare
 
@@ -165,7 +182,9 @@ def _prepare(paths: tuple[Path, ...], overrides: Path | None, online: bool):
             return incidents
         return click.progressbar(incidents, label="resolving places", file=sys.stderr)
 
-    prepared = prepare(paths, geocoder, progress=lambda items: _with_bar(progress(items)))
+    prepared = prepare(
+        paths, geocoder, progress=lambda items: _with_bar(progress(items)), step=steps
+    )
     for problem in prepared.problems:
         click.echo(str(problem), err=True)
     return prepared
@@ -194,6 +213,21 @@ def _summary(written: int, total: int, prepared, path: Path) -> None:
     )
 
 
+def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -> None:
+    """Load, resolve, build, filter and export: the body of `build` and `export`."""
+    from mapping.exports import export
+
+    selection = _filter(filters)
+    steps = _Steps()
+    prepared = _prepare(paths, overrides, online, steps)
+    steps("filtering")
+    layers = selection.apply(prepared.layers)
+    steps(f"writing {output.name}")
+    written = export(layers, output, **how)
+    steps(None)
+    _summary(written, len(prepared.layers.incidents), prepared, output)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -209,13 +243,7 @@ def build(
     paths: tuple[Path, ...], output: Path, overrides: Path | None, online: bool, **filters
 ) -> None:
     """Resolve places and write every layer to one GeoPackage."""
-    from mapping.exports import export
-
-    selection = _filter(filters)
-    prepared = _prepare(paths, overrides, online)
-    layers = selection.apply(prepared.layers)
-    written = export(layers, output, "gpkg")
-    _summary(written, len(prepared.layers.incidents), prepared, output)
+    _write(paths, output, overrides, online, filters, fmt="gpkg")
 
 
 @main.command("export")
@@ -248,13 +276,7 @@ def export_command(
     **filters,
 ) -> None:
     """Write incidents as GeoJSON, GeoPackage, CSV or KML."""
-    from mapping.exports import export
-
-    selection = _filter(filters)
-    prepared = _prepare(paths, overrides, online)
-    layers = selection.apply(prepared.layers)
-    written = export(layers, output, fmt, profile=profile, hxl=hxl)  # type: ignore[arg-type]
-    _summary(written, len(prepared.layers.incidents), prepared, output)
+    _write(paths, output, overrides, online, filters, fmt=fmt, profile=profile, hxl=hxl)
 
 
 @main.command("map")
@@ -282,14 +304,18 @@ def map_command(paths: tuple[Path, ...], output: Path, tiles: str | None, attrib
     from mapping.strike_map import OSM_ATTRIBUTION, OSM_TILES, MapOptions, map_html
 
     selection = _filter(filters)
-    prepared = _prepare(paths, overrides, online)
+    steps = _Steps()
+    prepared = _prepare(paths, overrides, online, steps)
+    steps("filtering")
     layers = selection.apply(prepared.layers)
+    steps(f"drawing {output.name}")
     options = MapOptions(
         tiles=None if (tiles or "").lower() == "none" else (tiles or OSM_TILES),
         attribution=attribution or (OSM_ATTRIBUTION if not tiles else ""),
     )
     with atomic_path(output) as temp:
         temp.write_text(map_html(layers, options), encoding="utf-8")
+    steps(None)
     _summary(len(layers.incidents), len(prepared.layers.incidents), prepared, output)
 
 
