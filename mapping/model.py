@@ -346,6 +346,7 @@ class Incident(_Record):
     tags: tuple[Text, ...] = ()
     review: Review | None = None
     evidence: tuple[Evidence, ...] = ()
+    revision: PositiveInt | None = None  # in a team store: the revision this copy was read at
 
     @field_validator("time", mode="before")
     @classmethod

@@ -22,7 +22,7 @@ INCIDENT_COLUMNS = [
     "id", "date", "time", "date_precision", "place", "country", "admin1", "near", "lat", "lon",
     "precision", "radius_m", "gazetteer_id", "ambiguous", "place_note", "weapon_system",
     "weapon_category", "weapon_warhead", "weapon_count", "weapon_source", "weapon_note", "notes",
-    "tags", "review", "evidence",
+    "tags", "review", "evidence", "revision",
 ]  # fmt: skip
 SOURCE_COLUMNS = [
     "incident_id", "source_id", "name", "party", "url", "published", "archive_url", "note",
@@ -38,7 +38,7 @@ CLAIM_COLUMNS = [
     "incident_id", "seq", "source_id", "about", "text", "status", "as_of", "disputed_by", "note",
 ]  # fmt: skip
 
-_INT_COLUMNS = ("weapon_count", "min", "max", "seq")
+_INT_COLUMNS = ("weapon_count", "min", "max", "seq", "revision")
 _FLOAT_COLUMNS = ("lat", "lon", "radius_m")
 
 
@@ -117,6 +117,7 @@ def incident_tables(incidents: Iterable[Incident]) -> IncidentTables:
                 )
                 if incident.evidence
                 else None,
+                "revision": incident.revision,
             }
         )
         for source in incident.sources:
@@ -334,6 +335,7 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
                 "tags": json.loads(row["tags"]) if _text(row["tags"]) else None,
                 "review": row["review"],
                 "evidence": json.loads(row["evidence"]) if _text(row["evidence"]) else None,
+                "revision": None if pd.isna(row["revision"]) else int(row["revision"]),
             }
         )
         records.append(record)
