@@ -25,6 +25,7 @@ from mapping.geocoding import default_geocoder
 from mapping.inputs import INPUT_SUFFIXES
 from mapping.model import Party, Status
 from mapping.pipeline import Prepared, prepare
+from mapping.store import is_store_url
 from mapping.strike_map import (
     CATEGORY_COLOURS,
     MapData,
@@ -102,6 +103,11 @@ with st.sidebar.expander("Data", expanded=False):
     typed_path = st.text_input(
         "…or a file or folder on this machine", value="", placeholder=str(SEEDS)
     )
+    store_url = st.text_input(
+        "…or a team store", value="", placeholder="postgresql://user@host:5432/db or incidents.gpkg"
+    )
+    if st.button("Reload from the store", disabled=not store_url.strip()):
+        st.session_state["store_reads"] = st.session_state.get("store_reads", 0) + 1
 
 with (
     st.sidebar.expander("Draft an incident from a report", expanded=False),
@@ -118,6 +124,14 @@ draft = st.session_state.get("draft") or {}
 if uploads:
     paths, fingerprint = _uploads_folder(uploads)
     label = ", ".join(u.name for u in uploads)
+elif store_url.strip():
+    url = store_url.strip()
+    if not is_store_url(url) and not url.endswith(".gpkg"):
+        st.error(f"Not a store: {url} (postgresql://… or a .gpkg file)")
+        st.stop()
+    # a store changes under us: read again when asked ("Reload from the store")
+    paths, label = (url,), url
+    fingerprint = f"{url}#{st.session_state.get('store_reads', 0)}"
 elif typed_path.strip():
     source = Path(typed_path.strip()).expanduser()
     if not source.exists():

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the data has problems (invalid records, nothing found),
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
@@ -38,9 +39,24 @@ def main() -> None:
     logging.basicConfig(format="strikemap: %(message)s", level=logging.WARNING)
 
 
+def store_source(command):
+    """`--store URL` as a source beside (or instead of) the PATH arguments."""
+
+    @functools.wraps(command)
+    def with_store(*args, paths=(), store=None, **kwargs):
+        sources = (*paths, store) if store else paths
+        if not sources:
+            raise click.UsageError("give PATH... (files or folders) or --store URL")
+        return command(*args, paths=sources, **kwargs)
+
+    return click.option("--store", default=None, metavar="URL",
+                        help="Also read every incident in this team store.")(with_store)  # fmt: skip
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
+@store_source
 def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     """Check record files and folders; print each problem as file:line: id: field: message.
 
@@ -229,7 +245,7 @@ def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -239,6 +255,7 @@ def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -
 )
 @_geocoder_options
 @filter_options
+@store_source
 def build(
     paths: tuple[Path, ...], output: Path, overrides: Path | None, online: bool, **filters
 ) -> None:
@@ -247,7 +264,7 @@ def build(
 
 
 @main.command("export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--format",
@@ -265,6 +282,7 @@ def build(
 @click.option("--hxl", is_flag=True, help="CSV: add an HXL hashtag row under the header.")
 @_geocoder_options
 @filter_options
+@store_source
 def export_command(
     paths: tuple[Path, ...],
     output: Path,
@@ -280,7 +298,7 @@ def export_command(
 
 
 @main.command("map")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -297,6 +315,7 @@ def export_command(
 @click.option("--attribution", default=None, help="Attribution text for --tiles.")
 @_geocoder_options
 @filter_options
+@store_source
 def map_command(paths: tuple[Path, ...], output: Path, tiles: str | None, attribution: str | None,
                 overrides: Path | None, online: bool, **filters) -> None:  # fmt: skip
     """Write a standalone HTML map that works offline (only basemap tiles need a network)."""
@@ -354,3 +373,85 @@ def extract(source, date_hint, output_format: str) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         click.echo(draft.to_yaml(), nl=False)
+
+
+_STORE_HELP = "A team store: postgresql://user@host:port/db or a store GeoPackage (incidents.gpkg)."
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
+@click.option("--author", default=None, help="Who writes (default: the login name).")
+@_geocoder_options
+def push(paths: tuple[Path, ...], url: str, author: str | None, overrides: Path | None,
+         online: bool) -> None:  # fmt: skip
+    """Write record files to a team store, each incident as a new revision.
+
+    A record pulled at revision N (it says `revision: N`) lands only if the store still holds
+    revision N; a record without a revision only if its id is new. Otherwise nothing is
+    written and each conflict is listed."""
+    from mapping.store import open_store
+
+    prepared = _prepare(paths, overrides, online, _Steps())
+    with open_store(url) as store:
+        before = {i.id for i in store.get([i.id for i in prepared.incidents])}
+        revisions = store.put(prepared.incidents, author=author,
+                              origin=", ".join(str(p) for p in paths))  # fmt: skip
+    updated = len(before & set(revisions))
+    click.echo(
+        f"pushed {len(revisions)} incident(s) to {url}: {len(revisions) - updated} new, "
+        f"{updated} updated; {prepared.unresolved} place(s) unresolved",
+        err=True,
+    )
+
+
+@main.command()
+@click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Record file (.yaml, .json: to edit and push back) or an export "
+              "(.geojson, .gpkg, .csv, .kml).")  # fmt: skip
+@filter_options
+def pull(url: str, output: Path, **filters) -> None:
+    """Read incidents from a team store (the filter runs in the database) into a file."""
+    from layers import build_layers
+    from mapping.atomic import atomic_path
+    from mapping.exports import export
+    from mapping.records import dump_yaml, incident_to_record
+    from mapping.store import open_store
+    from mapping.tables import incident_tables
+
+    with open_store(url) as store:
+        incidents = store.query(_filter(filters))
+        total = store.count()
+    if output.suffix.lower() in (".yaml", ".yml", ".json"):
+        with atomic_path(output) as temp:
+            if output.suffix.lower() == ".json":
+                records = [incident_to_record(i) for i in incidents]
+                temp.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+            else:
+                temp.write_text(dump_yaml(incidents), encoding="utf-8")
+    else:
+        export(build_layers(incident_tables(incidents)), output)
+    click.echo(f"pulled {len(incidents)} incident(s) to {output}; {total - len(incidents)} "
+               "filtered out", err=True)  # fmt: skip
+
+
+@main.command()
+@click.argument("incident_id")
+@click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the revisions as JSON.")
+def history(incident_id: str, url: str, as_json: bool) -> None:
+    """Every revision of an incident: when, who, from where, and what changed."""
+    from mapping.store import open_store
+
+    with open_store(url) as store:
+        revisions = store.history(incident_id)
+    if not revisions:
+        click.echo(f"strikemap: no incident '{incident_id}' in {url}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in revisions], ensure_ascii=False, indent=2))
+        return
+    for r in revisions:
+        changed = "created" if r.revision == 1 else "changed " + (", ".join(r.changed) or "nothing")
+        click.echo(f"r{r.revision}  {r.written_at}  {r.author}  {r.origin or '-'}  {changed}")

@@ -10,6 +10,7 @@ from pathlib import Path
 from mapping.records import (
     RECORD_SUFFIXES,
     LoadResult,
+    Origin,
     Problem,
     load_data,
     load_file,
@@ -25,11 +26,31 @@ def input_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_inputs(paths: Iterable[str | Path]) -> LoadResult:
-    """Incidents from any mix of inputs; problems name file, line, record and field."""
+    """Incidents from any mix of inputs (files, folders, store URLs); problems name file,
+    line, record and field."""
+    from mapping.store import is_store_url
+
+    paths = list(paths)
+    urls = [str(p) for p in paths if is_store_url(str(p))]
     result = LoadResult()
-    for path in input_files(paths):
+    for path in input_files(p for p in paths if str(p) not in urls):
         result.extend(load_input(path))
+    for url in urls:
+        result.extend(load_store(url))
     return result
+
+
+def load_store(url: str) -> LoadResult:
+    """Every incident in a team store, at its current revision."""
+    from mapping.errors import StrikemapError
+    from mapping.store import open_store
+
+    try:
+        with open_store(url) as store:
+            incidents = store.query()
+    except StrikemapError as error:
+        return LoadResult(problems=[Problem(url, None, None, None, str(error))])
+    return LoadResult(incidents=incidents, origins={i.id: Origin(url, None) for i in incidents})
 
 
 def load_input(path: Path) -> LoadResult:
@@ -37,6 +58,8 @@ def load_input(path: Path) -> LoadResult:
     suffix = path.suffix.lower()
     if not path.exists():
         return LoadResult(problems=[Problem(str(path), None, None, None, "no such file")])
+    if suffix == ".gpkg" and _is_store(path):
+        return load_store(f"gpkg:{path}")
     if suffix == ".gpkg":
         from mapping.errors import ExportError
         from mapping.geopackage import read_geopackage
@@ -53,6 +76,19 @@ def load_input(path: Path) -> LoadResult:
     if suffix == ".csv":
         return _load_csv(path)
     return load_file(path)
+
+
+def _is_store(path: Path) -> bool:
+    """A GeoPackage written by the team store (it keeps revisions) rather than an export."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            return bool(connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'"
+            ).fetchone())  # fmt: skip
+    except sqlite3.Error:
+        return False
 
 
 def _is_feature_collection(path: Path) -> bool:

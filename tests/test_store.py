@@ -231,3 +231,48 @@ def test_gis_tools_read_the_flat_view(url, resolved, postgres, tmp_path):
     kryvyi_rih = frame[frame["id"] == "2025-04-04-kryvyi-rih"].iloc[0]
     assert kryvyi_rih["killed_min"] == 16
     assert abs(kryvyi_rih.geometry.x - 33.39404) < 1e-6
+
+
+def test_push_pull_edit_push_and_history_from_the_command_line(url, tmp_path, gazetteer):
+    from click.testing import CliRunner
+
+    from mapping.cli import main
+    from mapping.records import dump_yaml, load_records
+
+    runner = CliRunner()
+    pushed = runner.invoke(main, ["push", str(ROOT / "seeds"), "--store", url, "--author", "ana"])
+    assert pushed.exit_code == 0, pushed.output
+    assert "pushed 3 incident(s)" in pushed.output
+    assert "3 new, 0 updated" in pushed.output
+    pulled = tmp_path / "pulled.yaml"
+    result = runner.invoke(main, ["pull", "--store", url, "--weapon", "ballistic_missile",
+                                  "-o", str(pulled)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "pulled 2 incident(s)" in result.output
+    text = pulled.read_text(encoding="utf-8")
+    assert text.count("revision: 1") == 2
+    edited = tmp_path / "edited.yaml"
+    copies = load_records([pulled]).incidents
+    edited.write_text(
+        dump_yaml(i.model_copy(update={"notes": "checked against footage"}) for i in copies),
+        encoding="utf-8",
+    )
+    again = runner.invoke(main, ["push", str(edited), "--store", url, "--author", "ben"])
+    assert again.exit_code == 0, again.output
+    assert "0 new, 2 updated" in again.output
+    stale = runner.invoke(main, ["push", str(pulled), "--store", url])  # still says revision 1
+    assert stale.exit_code == 1
+    assert "conflict" in stale.output
+    assert "nothing written" in stale.output
+    first_id = next(line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("id: "))
+    shown = runner.invoke(main, ["history", first_id, "--store", url])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.strip().splitlines()
+    assert lines[0].split()[0] == "r1"
+    assert lines[0].split()[2:] == ["ana", str(ROOT / "seeds"), "created"]
+    assert lines[1].split()[0] == "r2"
+    assert lines[1].split()[2:] == ["ben", str(edited), "changed", "notes"]
+    exported = tmp_path / "from-store.geojson"
+    result = runner.invoke(main, ["export", "--store", url, "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    assert len(pyogrio.read_dataframe(exported)) == 3

@@ -121,3 +121,20 @@ def test_pasted_report_becomes_a_draft_on_the_map(page, app):
     assert page.get_by_role("button", name="Download the draft (YAML)").is_visible()
     page.get_by_role("button", name="Discard the draft").click()
     map_frame(page, expect=3)
+
+
+def test_app_opens_a_team_store(page, app, tmp_path, resolved):
+    from mapping.store import open_store
+
+    store_path = tmp_path / "team.gpkg"
+    with open_store(store_path) as store:
+        store.put(resolved[:2], author="tester")
+    page.goto(app.url)
+    map_frame(page)
+    page.get_by_text("Data", exact=True).click()
+    field = page.get_by_label("…or a team store")
+    field.fill(str(store_path))
+    field.press("Enter")
+    frame = map_frame(page, expect=2)
+    assert frame.evaluate("window.strikemapCount") == 2
+    assert str(store_path) in page.get_by_role("heading", name="Strikes").first.inner_text()
