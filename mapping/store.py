@@ -33,7 +33,6 @@ import pandas as pd
 from mapping.errors import StrikemapError
 from mapping.filters import IncidentFilter
 from mapping.model import Incident
-from mapping.records import incident_to_record
 
 
 class ConflictError(StrikemapError):
@@ -107,7 +106,8 @@ class Store:
     def _create(self, cur: Any) -> None: ...
     def _begin(self, cur: Any) -> None: ...
     def _lock(self, cur: Any, ids: list[str]) -> dict[str, int]: ...
-    def _point(self, lon: float | None, lat: float | None) -> tuple[str, list[Any]]: ...
+    def _point(self, lon: float | None, lat: float | None) -> list[Any]: ...
+    def _point_sql(self) -> str: ...
     def _bbox(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]: ...
     def _date(self, value: dt.date | str) -> Any: ...
 
@@ -181,13 +181,13 @@ class Store:
 
     def get(self, ids: Iterable[str]) -> list[Incident]:
         """The incidents with these ids (at their current revision)."""
-        ids = list(ids)
-        if not ids:
-            return []
-        marks = ", ".join("?" for _ in ids)
+        found: list[Incident] = []
         with self._cursor() as cur:
-            cur.execute(f"SELECT record FROM incidents WHERE id IN ({marks}) ORDER BY id", ids)
-            return [_incident(row[0]) for row in cur.fetchall()]
+            for chunk in _chunks(sorted(set(ids))):
+                marks = ", ".join("?" for _ in chunk)
+                cur.execute(f"SELECT record FROM incidents WHERE id IN ({marks})", chunk)
+                found += [_incident(row[0]) for row in cur.fetchall()]
+        return sorted(found, key=lambda i: i.id)
 
     def query(self, selection: IncidentFilter | None = None) -> list[Incident]:
         """The incidents that pass the filter. Dates, weapons, headline minimums, countries,
@@ -275,45 +275,64 @@ class Store:
         return where, params
 
     def _write(self, cur, incidents, layers, revisions, written_at, author, origin) -> None:
-        flat = layers.incidents.set_index("id")
-        ids = [i.id for i in incidents]
-        marks = ", ".join("?" for _ in ids)
-        for table in STATEMENTS:
-            cur.execute(f"DELETE FROM {table} WHERE incident_id IN ({marks})", ids)
-        for incident in incidents:
+        flat = layers.incidents
+        if flat["id"].tolist() != [i.id for i in incidents]:  # the layer keeps the input order
+            raise AssertionError("incidents layer out of order")
+        updated = [i.id for i in incidents if revisions[i.id] > 1]
+        for chunk in _chunks(updated):
+            marks = ", ".join("?" for _ in chunk)
+            for table in STATEMENTS:
+                cur.execute(f"DELETE FROM {table} WHERE incident_id IN ({marks})", chunk)
+        columns = ["id", "revision", *[n for n, _ in FLAT], "record", "updated_at"]
+        geometry = self._point_sql()
+        new_rows, updated_rows, history = [], [], []
+        values = _rows(flat, [n for n, _ in FLAT])
+        for incident, flat_values in zip(incidents, values, strict=True):
             revision = revisions[incident.id]
-            record = incident_to_record(incident.model_copy(update={"revision": revision}))
-            text = json.dumps(record, ensure_ascii=False, sort_keys=True)
-            row = flat.loc[incident.id]
-            values = [_value(row[name]) for name, _ in FLAT]
-            values[0] = self._date(incident.date)
-            geometry, geometry_params = self._point(incident.place.lon, incident.place.lat)
-            columns = ["id", "revision", *[n for n, _ in FLAT], "record", "updated_at"]
-            params = [incident.id, revision, *values, text, written_at]
-            if revision == 1:
-                names = ", ".join(_quoted(c) for c in columns) + ", geom"
-                marks_row = ", ".join("?" for _ in columns) + f", {geometry}"
-                cur.execute(f"INSERT INTO incidents ({names}) VALUES ({marks_row})",
-                            params + geometry_params)  # fmt: skip
-            else:
-                sets = ", ".join(f"{_quoted(c)} = ?" for c in columns[1:]) + f", geom = {geometry}"
-                cur.execute(f"UPDATE incidents SET {sets} WHERE id = ?",
-                            params[1:] + geometry_params + [incident.id])  # fmt: skip
-            cur.execute(
-                "INSERT INTO revisions (id, revision, written_at, author, origin, record) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [incident.id, revision, written_at, author, origin, text],
+            # the record as stored: validated JSON from pydantic, with its new revision
+            body = incident.model_dump_json(exclude_defaults=True, exclude={"revision"})
+            text = (
+                f'{{"revision":{revision},{body[1:]}'
+                if body != "{}"
+                else f'{{"revision":{revision}}}'
             )
-        for table, columns in STATEMENTS.items():
+            row = [incident.id, revision, self._date(incident.date), *flat_values[1:], text,
+                   written_at, *self._point(incident.place.lon, incident.place.lat)]  # fmt: skip
+            (new_rows if revision == 1 else updated_rows).append(row)
+            history.append([incident.id, revision, written_at, author, origin, text])
+        names = ", ".join(_quoted(c) for c in columns) + ", geom"
+        marks = ", ".join("?" for _ in columns) + f", {geometry}"
+        if new_rows:
+            cur.executemany(f"INSERT INTO incidents ({names}) VALUES ({marks})", new_rows)
+        if updated_rows:
+            sets = ", ".join(f"{_quoted(c)} = ?" for c in columns[1:]) + f", geom = {geometry}"
+            cur.executemany(f"UPDATE incidents SET {sets} WHERE id = ?",
+                            [row[1:] + row[:1] for row in updated_rows])  # fmt: skip
+        cur.executemany("INSERT INTO revisions (id, revision, written_at, author, origin, record) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", history)  # fmt: skip
+        for table, names_ in STATEMENTS.items():
             frame = getattr(layers, table)
-            names = ", ".join(_quoted(c) for c in ["incident_id", *columns])
-            marks_row = ", ".join("?" for _ in range(len(columns) + 1))
-            rows = [
-                [_value(v) for v in row]
-                for row in frame[["incident_id", *columns]].itertuples(index=False, name=None)
-            ]
+            rows = _rows(frame, ["incident_id", *names_])
             if rows:
-                cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks_row})", rows)
+                quoted = ", ".join(_quoted(c) for c in ["incident_id", *names_])
+                marks = ", ".join("?" for _ in range(len(names_) + 1))
+                cur.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:
+    """Rows of plain Python values (None for missing), column by column."""
+    lists = []
+    for column in columns:
+        values = frame[column]
+        plain = values.astype(object).where(values.notna(), None).tolist()
+        lists.append([v.item() if hasattr(v, "item") else v for v in plain]
+                     if values.dtype.kind in "biuf" else plain)  # fmt: skip
+    return [list(row) for row in zip(*lists, strict=True)]
 
 
 class _Cursor:
@@ -343,7 +362,9 @@ class _Cursor:
 
 
 def _incident(record: str | dict) -> Incident:
-    return Incident.model_validate(json.loads(record) if isinstance(record, str) else record)
+    if isinstance(record, str):
+        return Incident.model_validate_json(record)
+    return Incident.model_validate(record)
 
 
 def _value(value: Any) -> Any:
@@ -424,12 +445,18 @@ class GeoPackageStore(Store):
         cur.execute("BEGIN IMMEDIATE")  # the write lock now: the check and the write are one
 
     def _lock(self, cur, ids: list[str]) -> dict[str, int]:
-        marks = ", ".join("?" for _ in ids)
-        cur.execute(f"SELECT id, revision FROM incidents WHERE id IN ({marks})", ids)
-        return {i: int(r) for i, r in cur.fetchall()}
+        held: dict[str, int] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            cur.execute(f"SELECT id, revision FROM incidents WHERE id IN ({marks})", chunk)
+            held.update((i, int(r)) for i, r in cur.fetchall())
+        return held
 
     def _point(self, lon, lat):
-        return "?", [_gpkg_point(lon, lat)]
+        return [_gpkg_point(lon, lat)]
+
+    def _point_sql(self) -> str:
+        return "?"
 
     def _bbox(self, bbox):
         west, south, east, north = bbox
@@ -551,9 +578,10 @@ class PostgisStore(Store):
         return {i: int(r) for i, r in cur.fetchall()}
 
     def _point(self, lon, lat):
-        if lon is None or lat is None:
-            return "NULL", []
-        return "ST_SetSRID(ST_MakePoint(?, ?), 4326)", [lon, lat]
+        return [lon, lat]  # a missing coordinate makes a NULL point
+
+    def _point_sql(self) -> str:
+        return "ST_SetSRID(ST_MakePoint(?, ?), 4326)"
 
     def _bbox(self, bbox):
         west, south, east, north = bbox
