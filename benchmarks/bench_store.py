@@ -1,0 +1,90 @@
+"""The team store on SYNTHETIC incidents: push and query on both engines (a GeoPackage file, a
+PostgreSQL + PostGIS server started for the run), time and incidents per second.
+
+Incidents are pushed in batches of 100,000 (one transaction each), as a bulk import would;
+making the incident objects from the synthetic tables is not timed. Queries: everything, and a
+filter the database answers through its indexes (half a year, one weapon category, a bounding
+box). Run: `python benchmarks/run.py bench_store` (or with sizes: `... bench_store 100000 1000000`).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = (100_000,)
+BATCH = 100_000
+
+
+def batches(n: int):
+    """Incident objects, BATCH at a time (labelled synthetic, see benchmarks/synthetic.py)."""
+    from benchmarks.synthetic import synthetic_tables
+    from mapping.model import Incident
+    from mapping.tables import incident_records
+
+    tables = synthetic_tables(n, seed=1)
+    ids = tables.incidents["id"]
+    for start in range(0, n, BATCH):
+        part = tables.subset(ids.iloc[start : start + BATCH])
+        yield [Incident.model_validate(r) for r in incident_records(part)]
+
+
+def run(sizes: list[int]) -> list[dict]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from postgres_server import PostgresServer
+
+    from mapping.filters import IncidentFilter
+    from mapping.store import open_store
+
+    selection = IncidentFilter.create(
+        since="2024-01-01", until="2024-06-30", weapons=["ballistic_missile"], bbox="30,46,36,50"
+    )
+    rows = []
+    with PostgresServer() as server, tempfile.TemporaryDirectory() as folder:
+        for n in sizes:
+            urls = {"GeoPackage": str(Path(folder) / f"store-{n}.gpkg"),
+                    "PostGIS": server.url}  # fmt: skip
+            stores = {engine: open_store(url) for engine, url in urls.items()}
+            pushed = dict.fromkeys(stores, 0.0)
+            for batch in batches(n):
+                for engine, store in stores.items():
+                    started = time.perf_counter()
+                    store.put(batch, author="benchmark", origin="synthetic")
+                    pushed[engine] += time.perf_counter() - started
+            for engine, store in stores.items():
+                rows.append({"n": n, "engine": engine, "step": "push", "seconds": pushed[engine],
+                             "rows": n})  # fmt: skip
+                started = time.perf_counter()
+                found = store.query(selection)
+                rows.append({"n": n, "engine": engine, "step": "query: half-year, weapon, bbox",
+                             "seconds": time.perf_counter() - started, "rows": len(found)})  # fmt: skip
+                started = time.perf_counter()
+                everything = store.query()
+                rows.append({"n": n, "engine": engine, "step": "query: everything",
+                             "seconds": time.perf_counter() - started, "rows": len(everything)})  # fmt: skip
+                store.close()
+            with open_store(server.url) as store:  # empty the server for the next size
+                with store._cursor() as cur:
+                    cur.execute("DROP TABLE incidents, casualties, damage, claims, sources, "
+                                "revisions CASCADE")  # fmt: skip
+                store.connection.commit()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    sizes = [int(a) for a in (argv or [])] or list(DEFAULT_SIZES)
+    print(
+        f"{'incidents':>10}  {'engine':<11} {'step':<32} {'seconds':>8} {'rows':>9} {'rows/s':>9}"
+    )
+    for row in run(sizes):
+        rate = row["rows"] / row["seconds"] if row["seconds"] else float("inf")
+        print(f"{row['n']:>10,}  {row['engine']:<11} {row['step']:<32} {row['seconds']:>8.2f} "
+              f"{row['rows']:>9,} {rate:>9,.0f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main(sys.argv[1:])
