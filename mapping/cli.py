@@ -455,3 +455,81 @@ def history(incident_id: str, url: str, as_json: bool) -> None:
     for r in revisions:
         changed = "created" if r.revision == 1 else "changed " + (", ".join(r.changed) or "nothing")
         click.echo(f"r{r.revision}  {r.written_at}  {r.author}  {r.origin or '-'}  {changed}")
+
+
+@main.group()
+def archive() -> None:
+    """An archive larger than memory: partitions on disk, processed on a dask cluster."""
+
+
+_SCHEDULER = click.option(
+    "--scheduler", default=None, metavar="ADDRESS",
+    help="A dask.distributed scheduler (tcp://host:8786); default: a cluster on this machine.",
+)  # fmt: skip
+
+
+@archive.command("add")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--to", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The archive folder.")  # fmt: skip
+@_geocoder_options
+@store_source
+def archive_add(paths, folder: Path, overrides: Path | None, online: bool) -> None:
+    """Resolve places and add the incidents read as one new partition of an archive."""
+    from mapping.archive import add_partition
+
+    prepared = _prepare(paths, overrides, online, _Steps())
+    part = add_partition(folder, prepared.layers.tables)
+    click.echo(f"added {len(prepared.incidents)} incident(s) to {folder} as {part.name}", err=True)
+
+
+@archive.command("build")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_SCHEDULER
+def archive_build(folder: Path, scheduler: str | None) -> None:
+    """Build every layer of every partition (GeoParquet under FOLDER/layers)."""
+    from mapping.archive import build, cluster
+
+    with cluster(scheduler) as client:
+        count = build(folder, client)
+    click.echo(f"built the layers of {count} incident(s) in {folder}", err=True)
+
+
+@archive.command("export")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The flat GeoJSON to write.")  # fmt: skip
+@_SCHEDULER
+@filter_options
+def archive_export(folder: Path, output: Path, scheduler: str | None, **filters) -> None:
+    """Write the archive's filtered incidents as one flat GeoJSON file."""
+    from mapping.archive import cluster, export_flat_geojson
+
+    with cluster(scheduler) as client:
+        count = export_flat_geojson(folder, _filter(filters), output, client)
+    click.echo(f"wrote {count} incident(s) to {output}", err=True)
+
+
+@archive.command("aggregate")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--by", default="admin1,week,weapon_category", show_default=True,
+              help="Comma-separated: admin1, country, week, month, weapon_category, weapon_system.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV to write (default: print).")  # fmt: skip
+@_SCHEDULER
+@filter_options
+def archive_aggregate(folder: Path, by: str, output: Path | None, scheduler: str | None,
+                      **filters) -> None:  # fmt: skip
+    """Incidents, killed and injured (headline lower bounds) per area, week and weapon."""
+    from mapping.archive import aggregate_archive, cluster
+    from mapping.atomic import atomic_path
+
+    keys = tuple(k.strip() for k in by.split(",") if k.strip())
+    with cluster(scheduler) as client:  # noqa: F841 - dask computes on the active client
+        table = aggregate_archive(folder, _filter(filters), keys)
+    if output is None:
+        click.echo(table.to_csv(), nl=False)
+    else:
+        with atomic_path(output) as temp:
+            table.to_csv(temp)
+        click.echo(f"wrote {len(table)} group(s) to {output}", err=True)

@@ -43,17 +43,23 @@ def write_flat_geojson(incidents: gpd.GeoDataFrame, path: str | Path) -> int:
     kinds = set(incidents.geometry.geom_type.dropna().unique())
     if not kinds <= {"Point"}:
         raise ValueError(f"the flat profile holds points, not {sorted(kinds - {'Point'})}")
-    names = [c for c in incidents.columns if c != incidents.geometry.name]
     with atomic_path(path) as temp, temp.open("wb") as handle:
         handle.write(b'{"type":"FeatureCollection","features":[')
-        for start in range(0, len(incidents), CHUNK_ROWS):
-            chunk = incidents.iloc[start : start + CHUNK_ROWS]
-            if start:
-                handle.write(b",")
+        if len(incidents):
             handle.write(b"\n")
-            _write_features(chunk, names, handle)
+            write_features(incidents, handle)
         handle.write(b"\n]}\n")
     return len(incidents)
+
+
+def write_features(incidents: gpd.GeoDataFrame, handle) -> None:
+    """The features of a flat GeoJSON, without the collection around them, separated by
+    ',\\n' — the same bytes for the same rows however they are split into calls."""
+    names = [c for c in incidents.columns if c != incidents.geometry.name]
+    for start in range(0, len(incidents), CHUNK_ROWS):
+        if start:
+            handle.write(b",\n")
+        _write_features(incidents.iloc[start : start + CHUNK_ROWS], names, handle)
 
 
 def _text(value: str) -> pa.Scalar:
@@ -77,6 +83,8 @@ def _write_features(chunk: gpd.GeoDataFrame, names: list[str], handle) -> None:
         _text('{"type":"Feature","geometry":'), point, _text(',"properties":'), *parts,
         _text("}},\n"), _text(""),
     )  # fmt: skip
+    if isinstance(features, pa.ChunkedArray):  # columns read from Parquet come in chunks
+        features = features.combine_chunks()
     _validity, offsets, data = features.buffers()
     ends = np.frombuffer(offsets, dtype=np.int64)[
         features.offset : features.offset + len(features) + 1
