@@ -54,10 +54,11 @@ GROUPS = np.array(["unspecified", "civilians", "children"])
 TAGS = json.dumps(["synthetic"])
 
 
-def synthetic_tables(n: int, *, seed: int = 0) -> IncidentTables:
-    """`n` synthetic incidents with resolved places (scattered over Ukraine's extent)."""
+def synthetic_tables(n: int, *, seed: int = 0, first: int = 0) -> IncidentTables:
+    """`n` synthetic incidents with resolved places (scattered over Ukraine's extent), numbered
+    from `first` (so that batches made apart have distinct ids)."""
     rng = np.random.default_rng(seed)
-    ids = np.char.add("synthetic-", np.char.zfill(np.arange(n).astype(str), 7))
+    ids = np.char.add("synthetic-", np.char.zfill(np.arange(first, first + n).astype(str), 7))
     days = rng.integers(0, 4 * 365, n)
     dates = (np.datetime64("2022-02-24") + days.astype("timedelta64[D]")).astype(str)
     weapon = rng.integers(0, len(CATEGORIES), n)

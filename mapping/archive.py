@@ -72,6 +72,11 @@ def add_partition(archive: Path, tables: IncidentTables) -> Path:
     """Write incident tables as the archive's next partition (written whole, then renamed)."""
     existing = partitions(archive)
     number = int(existing[-1].name.split("-")[1]) + 1 if existing else 0
+    return add_partition_at(archive, number, tables)
+
+
+def add_partition_at(archive: Path, number: int, tables: IncidentTables) -> Path:
+    """Write incident tables as partition `number` (for writers working side by side)."""
     target = Path(archive) / "tables" / f"part-{number:05d}"
     temp = target.with_name(f".{target.name}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
