@@ -229,15 +229,20 @@ def _summary(written: int, total: int, prepared, path: Path) -> None:
     )
 
 
-def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -> None:
-    """Load, resolve, build, filter and export: the body of `build` and `export`."""
-    from mapping.exports import export
-
+def _selected(paths, overrides, online: bool, filters: dict):
+    """Load, resolve, build and filter, reporting each step: (prepared, layers, steps)."""
     selection = _filter(filters)
     steps = _Steps()
     prepared = _prepare(paths, overrides, online, steps)
     steps("filtering")
-    layers = selection.apply(prepared.layers)
+    return prepared, selection.apply(prepared.layers), steps
+
+
+def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -> None:
+    """Load, resolve, build, filter and export: the body of `build` and `export`."""
+    from mapping.exports import export
+
+    prepared, layers, steps = _selected(paths, overrides, online, filters)
     steps(f"writing {output.name}")
     written = export(layers, output, **how)
     steps(None)
@@ -322,11 +327,7 @@ def map_command(paths: tuple[Path, ...], output: Path, tiles: str | None, attrib
     from mapping.atomic import atomic_path
     from mapping.strike_map import OSM_ATTRIBUTION, OSM_TILES, MapOptions, map_html
 
-    selection = _filter(filters)
-    steps = _Steps()
-    prepared = _prepare(paths, overrides, online, steps)
-    steps("filtering")
-    layers = selection.apply(prepared.layers)
+    prepared, layers, steps = _selected(paths, overrides, online, filters)
     steps(f"drawing {output.name}")
     options = MapOptions(
         tiles=None if (tiles or "").lower() == "none" else (tiles or OSM_TILES),
@@ -420,19 +421,30 @@ def pull(url: str, output: Path, **filters) -> None:
     from mapping.store import open_store
     from mapping.tables import incident_tables
 
+    pulled = 0
     with open_store(url) as store:
-        incidents = store.query(_filter(filters))
         total = store.count()
-    if output.suffix.lower() in (".yaml", ".yml", ".json"):
-        with atomic_path(output) as temp:
-            if output.suffix.lower() == ".json":
-                records = [incident_to_record(i) for i in incidents]
-                temp.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
-            else:
-                temp.write_text(dump_yaml(incidents), encoding="utf-8")
-    else:
-        export(build_layers(incident_tables(incidents)), output)
-    click.echo(f"pulled {len(incidents)} incident(s) to {output}; {total - len(incidents)} "
+        batches = store.batches(_filter(filters))
+        if output.suffix.lower() in (".yaml", ".yml", ".json"):
+            # records stream to the file a batch at a time: any number fits in memory
+            as_json = output.suffix.lower() == ".json"
+            with atomic_path(output) as temp, temp.open("w", encoding="utf-8") as handle:
+                handle.write("[\n" if as_json else "")
+                for batch in batches:
+                    if as_json:
+                        records = [
+                            json.dumps(incident_to_record(i), ensure_ascii=False) for i in batch
+                        ]
+                        handle.write((",\n" if pulled else "") + ",\n".join(records))
+                    else:
+                        handle.write(dump_yaml(batch))
+                    pulled += len(batch)
+                handle.write("\n]\n" if as_json else "")
+        else:
+            incidents = [i for batch in batches for i in batch]
+            pulled = len(incidents)
+            export(build_layers(incident_tables(incidents)), output)
+    click.echo(f"pulled {pulled} incident(s) to {output}; {total - pulled} "
                "filtered out", err=True)  # fmt: skip
 
 

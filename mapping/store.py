@@ -23,7 +23,7 @@ import json
 import re
 import sqlite3
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,31 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
+def _tables_sql(types: dict[str, str], key: str, json_type: str, point: str) -> list[str]:
+    """The store's tables and view, in an engine's words: its column types (by our names
+    DATE/TEXT/REAL/INTEGER/BOOLEAN), its auto-numbered key, its JSON type and point type."""
+    flat = ", ".join(f"{_quoted(n)} {types[t]}" for n, t in FLAT)
+    sql = [f"CREATE TABLE incidents (fid {key}, id {types['TEXT']} NOT NULL UNIQUE, revision "
+           f"{types['INTEGER']} NOT NULL, {flat}, record {json_type} NOT NULL, updated_at "
+           f"{types['TEXT']} NOT NULL, geom {point})"]  # fmt: skip
+    for table, columns in STATEMENTS.items():
+        body = ", ".join(
+            _quoted(c)
+            + " "
+            + types["INTEGER" if c in ("seq", "min", "max", "count_min", "count_max") else "TEXT"]
+            for c in columns
+        )
+        sql += [f"CREATE TABLE {table} (fid {key}, incident_id {types['TEXT']} NOT NULL, {body})",
+                f"CREATE INDEX {table}_incident ON {table} (incident_id)"]  # fmt: skip
+    sql.append(f"CREATE TABLE revisions (id {types['TEXT']} NOT NULL, revision {types['INTEGER']} "
+               f"NOT NULL, written_at {types['TEXT']} NOT NULL, author {types['TEXT']} NOT NULL, "
+               f"origin {types['TEXT']} NOT NULL, record {json_type} NOT NULL, "
+               "PRIMARY KEY (id, revision))")  # fmt: skip
+    view_columns = ", ".join(["fid", "id", "revision", *[_quoted(n) for n, _ in FLAT], "geom"])
+    sql.append(f"CREATE VIEW incidents_flat AS SELECT {view_columns} FROM incidents")
+    return sql
+
+
 def open_store(url: str | Path) -> Store:
     """The store a URL names: `postgresql://…` or a GeoPackage path (`….gpkg`)."""
     text = str(url)
@@ -121,8 +146,8 @@ class Store:
             self._create(cur)
         self.connection.commit()
 
-    def _cursor(self):
-        return _Cursor(self)
+    def _cursor(self, streaming: bool = False):
+        return _Cursor(self, streaming)
 
     def close(self) -> None:
         self.connection.close()
@@ -190,22 +215,33 @@ class Store:
         return sorted(found, key=lambda i: i.id)
 
     def query(self, selection: IncidentFilter | None = None) -> list[Incident]:
-        """The incidents that pass the filter. Dates, weapons, headline minimums, countries,
-        statuses, parties and the bounding box (through the spatial index) are answered by
-        the database; the rest of the filter then runs on what it returned."""
+        """The incidents that pass the filter (see `batches`), as one list."""
+        return [incident for batch in self.batches(selection) for incident in batch]
+
+    def batches(
+        self, selection: IncidentFilter | None = None, size: int = 20_000
+    ) -> Iterator[list[Incident]]:
+        """The incidents that pass the filter, `size` at a time, in date order: memory stays
+        bounded however many there are. Dates, weapons, headline minimums, countries,
+        statuses, parties and the bounding box (through the spatial index) are answered by the
+        database; the rest of the filter then runs on each batch."""
         from layers import build_layers
         from mapping.tables import incident_tables
 
         selection = selection or IncidentFilter()
         where, params = self._where(selection)
         sql = "SELECT record FROM incidents" + (f" WHERE {' AND '.join(where)}" if where else "")
-        with self._cursor() as cur:
+        with self._cursor(streaming=True) as cur:
             cur.execute(sql + " ORDER BY date, id", params)
-            found = [_incident(row[0]) for row in cur.fetchall()]
-        if selection.empty or not found:
-            return found
-        kept = set(selection.apply(build_layers(incident_tables(found))).incidents["id"])
-        return [i for i in found if i.id in kept]
+            while rows := cur.fetchmany(size):
+                found = [_incident(row[0]) for row in rows]
+                if not selection.empty:
+                    layers = build_layers(incident_tables(found))
+                    kept = set(selection.apply(layers).incidents["id"])
+                    found = [i for i in found if i.id in kept]
+                if found:
+                    yield found
+        self.connection.commit()  # end the read (PostgreSQL holds it open for the cursor)
 
     def history(self, incident_id: str) -> list[Revision]:
         """Every revision of an incident, oldest first, with the fields each one changed."""
@@ -338,9 +374,13 @@ def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:
 class _Cursor:
     """A cursor that speaks '?' placeholders to either engine."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, streaming: bool = False) -> None:
         self.store = store
-        self.cursor = store.connection.cursor()
+        # PostgreSQL sends a plain cursor's whole result at once; a named one streams it
+        named = streaming and store.engine == "postgis"
+        self.cursor = (
+            store.connection.cursor(name="strikemap_rows") if named else store.connection.cursor()
+        )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.cursor.execute(self.store._sql(sql), list(params))
@@ -353,6 +393,9 @@ class _Cursor:
 
     def fetchone(self) -> Any:
         return self.cursor.fetchone()
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return self.cursor.fetchmany(size)
 
     def __enter__(self) -> _Cursor:
         return self
@@ -493,21 +536,9 @@ class GeoPackageStore(Store):
         cur.execute("CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name "
                     "TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT "
                     "NULL, UNIQUE (table_name, column_name, extension_name))")  # fmt: skip
-        flat = ", ".join(f"{_quoted(n)} {t}" for n, t in FLAT)
-        cur.execute(f"CREATE TABLE incidents (fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT "
-                    f"NOT NULL UNIQUE, revision INTEGER NOT NULL, {flat}, record TEXT NOT NULL, "
-                    f"updated_at TEXT NOT NULL, geom POINT)")  # fmt: skip
-        for table, columns in STATEMENTS.items():
-            body = ", ".join(_quoted(c) + (" INTEGER" if c in ("seq", "min", "max", "count_min",
-                             "count_max") else " TEXT") for c in columns)  # fmt: skip
-            cur.execute(f"CREATE TABLE {table} (fid INTEGER PRIMARY KEY AUTOINCREMENT, "
-                        f"incident_id TEXT NOT NULL, {body})")  # fmt: skip
-            cur.execute(f"CREATE INDEX {table}_incident ON {table} (incident_id)")
-        cur.execute("CREATE TABLE revisions (id TEXT NOT NULL, revision INTEGER NOT NULL, "
-                    "written_at TEXT NOT NULL, author TEXT NOT NULL, origin TEXT NOT NULL, "
-                    "record TEXT NOT NULL, PRIMARY KEY (id, revision))")  # fmt: skip
-        view_columns = ", ".join(["fid", "id", "revision", *[_quoted(n) for n, _ in FLAT], "geom"])
-        cur.execute(f"CREATE VIEW incidents_flat AS SELECT {view_columns} FROM incidents")
+        types = {name: name for name in ("DATE", "TEXT", "REAL", "INTEGER", "BOOLEAN")}
+        for sql in _tables_sql(types, "INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "POINT"):
+            cur.execute(sql)
         for table, kind in (("incidents", "features"), ("incidents_flat", "features"),
                             ("revisions", "attributes"), *((t, "attributes") for t in STATEMENTS)):  # fmt: skip
             cur.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
@@ -608,20 +639,7 @@ class PostgisStore(Store):
             return
         types = {"DATE": "date", "TEXT": "text", "REAL": "double precision", "INTEGER": "integer",
                  "BOOLEAN": "boolean"}  # fmt: skip
-        flat = ", ".join(f"{_quoted(n)} {types[t]}" for n, t in FLAT)
-        cur.execute(f"CREATE TABLE incidents (fid bigserial PRIMARY KEY, id text NOT NULL "
-                    f"UNIQUE, revision integer NOT NULL, {flat}, record jsonb NOT NULL, "
-                    f"updated_at text NOT NULL, geom geometry(Point, 4326))")  # fmt: skip
+        for sql in _tables_sql(types, "bigserial PRIMARY KEY", "jsonb", "geometry(Point, 4326)"):
+            cur.execute(sql)
         cur.execute("CREATE INDEX incidents_geom ON incidents USING gist (geom)")
         cur.execute("CREATE INDEX incidents_date ON incidents (date)")
-        for table, columns in STATEMENTS.items():
-            body = ", ".join(_quoted(c) + (" integer" if c in ("seq", "min", "max", "count_min",
-                             "count_max") else " text") for c in columns)  # fmt: skip
-            cur.execute(f"CREATE TABLE {table} (fid bigserial PRIMARY KEY, incident_id text "
-                        f"NOT NULL, {body})")  # fmt: skip
-            cur.execute(f"CREATE INDEX {table}_incident ON {table} (incident_id)")
-        cur.execute("CREATE TABLE revisions (id text NOT NULL, revision integer NOT NULL, "
-                    "written_at text NOT NULL, author text NOT NULL, origin text NOT NULL, "
-                    "record jsonb NOT NULL, PRIMARY KEY (id, revision))")  # fmt: skip
-        view_columns = ", ".join(["fid", "id", "revision", *[_quoted(n) for n, _ in FLAT], "geom"])
-        cur.execute(f"CREATE VIEW incidents_flat AS SELECT {view_columns} FROM incidents")

@@ -3,6 +3,7 @@ PostGIS server started for the suite (scripts/postgres_server.py)."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -272,6 +273,12 @@ def test_push_pull_edit_push_and_history_from_the_command_line(url, tmp_path, ga
     assert lines[0].split()[2:] == ["ana", str(ROOT / "seeds"), "created"]
     assert lines[1].split()[0] == "r2"
     assert lines[1].split()[2:] == ["ben", str(edited), "changed", "notes"]
+    as_json = tmp_path / "pulled.json"
+    result = runner.invoke(main, ["pull", "--store", url, "-o", str(as_json)])
+    assert result.exit_code == 0, result.output
+    assert sorted(r["id"] for r in json.loads(as_json.read_text(encoding="utf-8"))) == sorted(
+        i.id for i in load_records([ROOT / "seeds"]).incidents
+    )
     exported = tmp_path / "from-store.geojson"
     result = runner.invoke(main, ["export", "--store", url, "-o", str(exported)])
     assert result.exit_code == 0, result.output
