@@ -57,7 +57,7 @@ def cluster(scheduler: str | None = None, workers: int = 2) -> Iterator:
             processes=True,
             host="127.0.0.1",
             memory_limit=WORKER_MEMORY,
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
         ) as local,  # fmt: skip
         Client(local) as client,
     ):
