@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
-import pandas as pd
 
 from layers.casualties import casualties_layer
 from layers.claims import claims_layer
@@ -16,7 +15,7 @@ from layers.damage import damage_layer
 from layers.incidents import incidents_layer
 from layers.precision import precision_layer
 from layers.sources import sources_layer
-from mapping.tables import IncidentTables, member_of
+from mapping.tables import IncidentTables, id_series, member_of
 
 LAYER_NAMES = ("incidents", "precision", "damage", "casualties", "claims", "sources")
 
@@ -38,7 +37,7 @@ class Layers:
 
     def subset(self, ids) -> Layers:
         """Every layer restricted to some incident ids."""
-        keep = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
+        keep = id_series(ids)
         return Layers(
             self.tables.subset(keep),
             self.incidents[member_of(self.incidents["id"], keep)],

@@ -24,18 +24,8 @@ import pandas as pd
 
 from mapping.atomic import atomic_path
 from mapping.filters import IncidentFilter
-from mapping.tables import (
-    CASUALTY_COLUMNS,
-    CLAIM_COLUMNS,
-    DAMAGE_COLUMNS,
-    INCIDENT_COLUMNS,
-    SOURCE_COLUMNS,
-    IncidentTables,
-    conform,
-)
+from mapping.tables import TABLE_COLUMNS, IncidentTables, conform
 
-TABLES = {"incidents": INCIDENT_COLUMNS, "sources": SOURCE_COLUMNS,
-          "casualties": CASUALTY_COLUMNS, "damage": DAMAGE_COLUMNS, "claims": CLAIM_COLUMNS}  # fmt: skip
 GROUPINGS = ("admin1", "country", "week", "month", "weapon_category", "weapon_system")
 WORKER_MEMORY = "4GB"
 
@@ -81,7 +71,7 @@ def add_partition_at(archive: Path, number: int, tables: IncidentTables) -> Path
     temp = target.with_name(f".{target.name}.tmp")
     shutil.rmtree(temp, ignore_errors=True)
     temp.mkdir(parents=True)
-    for name in TABLES:
+    for name in TABLE_COLUMNS:
         getattr(tables, name).to_parquet(temp / f"{name}.parquet", index=False)
     temp.rename(target)
     return target
@@ -91,7 +81,7 @@ def read_partition(folder: Path) -> IncidentTables:
     return IncidentTables(
         *(
             conform(pd.read_parquet(folder / f"{name}.parquet"), columns)
-            for name, columns in TABLES.items()
+            for name, columns in TABLE_COLUMNS.items()
         )
     )
 

@@ -81,9 +81,10 @@ def load_input(path: Path) -> LoadResult:
 def _is_store(path: Path) -> bool:
     """A GeoPackage written by the team store (it keeps revisions) rather than an export."""
     import sqlite3
+    from contextlib import closing
 
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             return bool(connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'"
             ).fetchone())  # fmt: skip

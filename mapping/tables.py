@@ -38,6 +38,11 @@ CLAIM_COLUMNS = [
     "incident_id", "seq", "source_id", "about", "text", "status", "as_of", "disputed_by", "note",
 ]  # fmt: skip
 
+# IncidentTables' fields, in order, with their columns.
+TABLE_COLUMNS = {
+    "incidents": INCIDENT_COLUMNS, "sources": SOURCE_COLUMNS, "casualties": CASUALTY_COLUMNS,
+    "damage": DAMAGE_COLUMNS, "claims": CLAIM_COLUMNS,
+}  # fmt: skip
 _INT_COLUMNS = ("weapon_count", "min", "max", "seq", "revision")
 _FLOAT_COLUMNS = ("lat", "lon", "radius_m")
 
@@ -59,7 +64,7 @@ class IncidentTables:
 
     def subset(self, ids: Iterable[str] | pd.Series) -> IncidentTables:
         """The same tables restricted to some incidents; statements follow their incident."""
-        keep = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
+        keep = id_series(ids)
         return IncidentTables(
             self.incidents[member_of(self.incidents["id"], keep)],
             self.sources[member_of(self.sources["incident_id"], keep)],
@@ -353,6 +358,11 @@ def row_codes(keys: pd.Series, ids: pd.Series) -> np.ndarray:
     return found.fill_null(-1).to_numpy().astype("int64", copy=False)
 
 
+def id_series(ids: Iterable[str] | pd.Series) -> pd.Series:
+    """Incident ids as a text Series (an iterator is read once, so it can be used again)."""
+    return ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
+
+
 def member_of(keys: pd.Series, ids: Iterable[str] | pd.Series) -> np.ndarray:
     """Which keys are among `ids`, as a boolean array.
 
@@ -361,6 +371,6 @@ def member_of(keys: pd.Series, ids: Iterable[str] | pd.Series) -> np.ndarray:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    ids = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")
+    ids = id_series(ids)
     found = pc.is_in(pa.array(keys.astype("str")), value_set=pa.array(ids.astype("str")))
     return found.fill_null(False).to_numpy(zero_copy_only=False)

@@ -103,14 +103,14 @@ def extract_draft(
     default_source = publisher(line.agency if line else None) or REPORT
 
     statements: list[_Statement] = []
-    spoken: dict[int, Actor | None] = {}
+    spoken: dict[Sentence, Actor | None] = {}
     named_at: dict[str, tuple[int, int, Sentence]] = {}  # where each speaker is first named
     doubted: set[str] = set()
     claim_spans: list[tuple[int, int]] = []
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
-    for index, sentence in enumerate(parts):
+    for sentence in parts:
         actor, mention = speakers.speaker(sentence)
-        spoken[index] = actor
+        spoken[sentence] = actor
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
         source = actor or default_source
@@ -312,7 +312,7 @@ def _struck_place(
 
 
 def _weapon(
-    text: str, parts: list[Sentence], spoken: dict[int, Actor | None], default: Actor
+    text: str, parts: list[Sentence], spoken: dict[Sentence, Actor | None], default: Actor
 ) -> tuple[dict[str, Any], tuple[int, int], Actor] | None:
     """The most specific weapon named (a system before a description), and who named it."""
     found = find_weapons(text)
@@ -320,8 +320,7 @@ def _weapon(
         return None
     named = [f for f in found if f[3].system is not None]
     start, end, _words, match = (named or found)[0]
-    index = next((i for i, s in enumerate(parts) if s.start <= start < s.end), None)
-    actor = (spoken.get(index) if index is not None else None) or default
+    actor = spoken.get(_sentence_at(parts, start)) or default
     weapon: dict[str, Any] = {"category": match.category.value, "source": actor.id}
     if match.system:
         weapon = {"system": match.system, **weapon}
