@@ -16,17 +16,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapping import __version__
-from mapping.detail import incident_table, statements_by_source
-from mapping.exports import export_bytes
 from mapping.extraction import extract_draft
 from mapping.filters import IncidentFilter
-from mapping.gazetteer import Gazetteer
+from mapping.formats import READABLE_SUFFIXES, export_bytes
 from mapping.geocoding import default_geocoder
-from mapping.inputs import INPUT_SUFFIXES
+from mapping.geocoding.gazetteer import Gazetteer
 from mapping.model import Party, Status
 from mapping.pipeline import Prepared, prepare
-from mapping.store import is_store_url
-from mapping.strike_map import (
+from mapping.render.detail import incident_table, statements_by_source
+from mapping.render.map import (
     CATEGORY_COLOURS,
     MapData,
     clicked_incident,
@@ -35,7 +33,8 @@ from mapping.strike_map import (
     map_html,
     shown_group,
 )
-from mapping.timeline import timeline
+from mapping.render.timeline import timeline
+from mapping.store import is_store
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
@@ -44,7 +43,7 @@ st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
 @st.cache_resource(show_spinner="Resolving places and building layers…", max_entries=8)
 def load(paths: tuple[str, ...], fingerprint: str) -> Prepared:
     """Load and prepare once per set of inputs (the fingerprint changes when their content does)."""
-    return prepare([Path(p) for p in paths], default_geocoder())
+    return prepare(list(paths), default_geocoder())  # store URLs stay text, not paths
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -86,8 +85,12 @@ def _draft_file(text: str, hint: dt.date | None) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{hashlib.sha1(record_yaml.encode()).hexdigest()[:12]}.yaml"
     path.write_text(record_yaml, encoding="utf-8")
-    return {"path": str(path), "yaml": record_yaml, "id": draft.record["id"],
-            "messages": draft.messages}  # fmt: skip
+    return {
+        "path": str(path),
+        "yaml": record_yaml,
+        "id": draft.record["id"],
+        "messages": draft.messages,
+    }
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -96,7 +99,7 @@ st.sidebar.caption(f"v{__version__} · every figure attributed to its source")
 with st.sidebar.expander("Data", expanded=False):
     uploads = st.file_uploader(
         "Record files or exports",
-        type=[s.lstrip(".") for s in INPUT_SUFFIXES],
+        type=[s.lstrip(".") for s in READABLE_SUFFIXES],
         accept_multiple_files=True,
         help="YAML/JSON records, strikemap GeoJSON (full profile), CSV, ACLED CSV, GeoPackage.",
     )
@@ -126,7 +129,7 @@ if uploads:
     label = ", ".join(u.name for u in uploads)
 elif store_url.strip():
     url = store_url.strip()
-    if not is_store_url(url) and not url.endswith(".gpkg"):
+    if not is_store(url) and not url.endswith(".gpkg"):
         st.error(f"Not a store: {url} (postgresql://… or a .gpkg file)")
         st.stop()
     # a store changes under us: read again when asked ("Reload from the store")
@@ -189,8 +192,10 @@ st.sidebar.metric("Incidents shown", f"{len(shown.incidents):,} of {len(incident
 # -- problems --------------------------------------------------------------------------------
 if prepared.problems:
     errors = [p for p in prepared.problems if p.severity == "error"]
-    with st.expander(f"⚠️ {len(prepared.problems)} problem(s) in the data: records skipped or places to check",
-                     expanded=bool(errors)):  # fmt: skip
+    with st.expander(
+        f"⚠️ {len(prepared.problems)} problem(s) in the data: records skipped or places to check",
+        expanded=bool(errors),
+    ):
         st.dataframe(
             pd.DataFrame(
                 [
@@ -213,14 +218,22 @@ if prepared.problems:
 for message in draft.get("messages", []):
     st.warning(f"Report draft: {message}")
 if "yaml" in draft:
-    with st.expander("📝 Draft from the pasted report: check every value, then save it as a record file",
-                     expanded=True):  # fmt: skip
-        st.caption("Marked `review: draft` on the map. Each value's words and position in the "
-                   "report are listed under `evidence`.")  # fmt: skip
+    with st.expander(
+        "📝 Draft from the pasted report: check every value, then save it as a record file",
+        expanded=True,
+    ):
+        st.caption(
+            "Marked `review: draft` on the map. Each value's words and position in the "
+            "report are listed under `evidence`."
+        )
         st.code(draft["yaml"], language="yaml")
         keep, discard = st.columns(2)
-        keep.download_button("Download the draft (YAML)", draft["yaml"], file_name=f"{draft['id']}.yaml",
-                             mime="application/yaml")  # fmt: skip
+        keep.download_button(
+            "Download the draft (YAML)",
+            draft["yaml"],
+            file_name=f"{draft['id']}.yaml",
+            mime="application/yaml",
+        )
         if discard.button("Discard the draft"):
             del st.session_state["draft"]
             st.rerun()

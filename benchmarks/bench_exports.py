@@ -24,8 +24,8 @@ def _one(n: int) -> list[dict]:
     from benchmarks.memory import PeakMemory
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
-    from mapping.exports import export
     from mapping.filters import IncidentFilter
+    from mapping.formats import export
 
     rows: list[dict] = []
 

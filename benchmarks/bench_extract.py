@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     from benchmarks.score_extract import score, totals
     from mapping.extraction import extract_draft
-    from mapping.gazetteer import Gazetteer
+    from mapping.geocoding.gazetteer import Gazetteer
 
     gazetteer = Gazetteer()
     text = article()
@@ -55,8 +55,10 @@ def main(argv: list[str] | None = None) -> None:
     scores = score(gazetteer)
     precision, recall = totals(scores)
     held = [s for s in scores if s.heldout]
-    print(f"{f'corpus ({len(scores)} reports): figure precision / recall':<62} "
-          f"{precision:>5.1%} / {recall:.1%}")  # fmt: skip
+    print(
+        f"{f'corpus ({len(scores)} reports): figure precision / recall':<62} "
+        f"{precision:>5.1%} / {recall:.1%}"
+    )
     precision, recall = totals(held)
     print(f"{f'  held out ({len(held)} reports)':<62} {precision:>5.1%} / {recall:.1%}")
 

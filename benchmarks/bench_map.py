@@ -97,7 +97,7 @@ def map_rows(sizes: list[int]) -> list[dict]:
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
     from mapping.extraction.actors import slug
-    from mapping.strike_map import map_html
+    from mapping.render.map import map_html
     from tests.browser.helpers import launch
 
     rows: list[dict] = []
@@ -111,17 +111,31 @@ def map_rows(sizes: list[int]) -> list[dict]:
             path = Path(folder) / f"{slug(name)}-{n}.html"
             path.write_text(page, encoding="utf-8")
             shown = _time_to_markers(browser, path, ready)
-            rows.append({"n": n, "page": name, "build": built, "bytes": path.stat().st_size,
-                         "browser": shown})  # fmt: skip
+            rows.append(
+                {
+                    "n": n,
+                    "page": name,
+                    "build": built,
+                    "bytes": path.stat().st_size,
+                    "browser": shown,
+                }
+            )
 
         for n in sizes:
             layers = build_layers(synthetic_tables(n, seed=1))
-            measure(n, "strikemap", lambda layers=layers: map_html(layers),
-                    f"window.strikemapReady === true && window.strikemapCount === {n}")  # fmt: skip
+            measure(
+                n,
+                "strikemap",
+                lambda layers=layers: map_html(layers),
+                f"window.strikemapReady === true && window.strikemapCount === {n}",
+            )
             if n <= NAIVE_LIMIT:
-                measure(n, "naive folium Marker+Popup",
-                        lambda layers=layers: naive_map(layers.incidents).get_root().render(),
-                        f"document.querySelectorAll('.leaflet-marker-icon').length === {n}")  # fmt: skip
+                measure(
+                    n,
+                    "naive folium Marker+Popup",
+                    lambda layers=layers: naive_map(layers.incidents).get_root().render(),
+                    f"document.querySelectorAll('.leaflet-marker-icon').length === {n}",
+                )
         browser.close()
     return rows
 
@@ -132,8 +146,8 @@ def app_rows(n: int = APP_SIZE) -> list[dict]:
 
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
-    from mapping.exports import export
     from mapping.filters import IncidentFilter
+    from mapping.formats import export
     from tests.browser.helpers import App, launch, map_frame, multiselect, open_path, settled
 
     layers = build_layers(synthetic_tables(n, seed=1))
@@ -154,16 +168,24 @@ def app_rows(n: int = APP_SIZE) -> list[dict]:
             started = time.perf_counter()
             open_path(page, data)
             map_frame(page, expect=n, timeout=600)
-            rows.append({"step": f"open {n:,} incidents (first load, builds layers)",
-                         "seconds": time.perf_counter() - started})  # fmt: skip
+            rows.append(
+                {
+                    "step": f"open {n:,} incidents (first load, builds layers)",
+                    "seconds": time.perf_counter() - started,
+                }
+            )
 
             def timed(step: str, prepare, act, expected: int) -> None:
                 prepare()
                 started = time.perf_counter()
                 act()
                 map_frame(page, expect=expected)
-                rows.append({"step": f"{step} → map shows {expected:,}",
-                             "seconds": time.perf_counter() - started})  # fmt: skip
+                rows.append(
+                    {
+                        "step": f"{step} → map shows {expected:,}",
+                        "seconds": time.perf_counter() - started,
+                    }
+                )
                 page.keyboard.press("Escape")
                 settled(page)
 
@@ -179,13 +201,20 @@ def app_rows(n: int = APP_SIZE) -> list[dict]:
             killed = page.get_by_label("At least killed (headline)")
             timed(f"pick weapon category {first}", *pick(first), shown(weapons=[first]))
             timed(f"add weapon category {second}", *pick(second), shown(weapons=[first, second]))
-            timed("at least 1 killed", lambda: killed.fill("1"), lambda: killed.press("Enter"),
-                  shown(weapons=[first, second], min_killed=1))  # fmt: skip
+            timed(
+                "at least 1 killed",
+                lambda: killed.fill("1"),
+                lambda: killed.press("Enter"),
+                shown(weapons=[first, second], min_killed=1),
+            )
             clear = page.get_by_role("button", name="Clear all")
-            timed("clear weapon categories", lambda: None, clear.click,
-                  shown(min_killed=1))  # fmt: skip
-            timed("at least 0 killed (everything)", lambda: killed.fill("0"),
-                  lambda: killed.press("Enter"), n)  # fmt: skip
+            timed("clear weapon categories", lambda: None, clear.click, shown(min_killed=1))
+            timed(
+                "at least 0 killed (everything)",
+                lambda: killed.fill("0"),
+                lambda: killed.press("Enter"),
+                n,
+            )
         finally:
             browser.close()
             app.stop()

@@ -45,8 +45,7 @@ def run(sizes: list[int]) -> list[dict]:
     rows = []
     with PostgresServer() as server, tempfile.TemporaryDirectory() as folder:
         for n in sizes:
-            urls = {"GeoPackage": str(Path(folder) / f"store-{n}.gpkg"),
-                    "PostGIS": server.url}  # fmt: skip
+            urls = {"GeoPackage": str(Path(folder) / f"store-{n}.gpkg"), "PostGIS": server.url}
             stores = {engine: open_store(url) for engine, url in urls.items()}
             pushed = dict.fromkeys(stores, 0.0)
             for batch in batches(n):
@@ -55,21 +54,38 @@ def run(sizes: list[int]) -> list[dict]:
                     store.put(batch, author="benchmark", origin="synthetic")
                     pushed[engine] += time.perf_counter() - started
             for engine, store in stores.items():
-                rows.append({"n": n, "engine": engine, "step": "push", "seconds": pushed[engine],
-                             "rows": n})  # fmt: skip
+                rows.append(
+                    {"n": n, "engine": engine, "step": "push", "seconds": pushed[engine], "rows": n}
+                )
                 started = time.perf_counter()
                 found = store.query(selection)
-                rows.append({"n": n, "engine": engine, "step": "query: half-year, weapon, bbox",
-                             "seconds": time.perf_counter() - started, "rows": len(found)})  # fmt: skip
+                rows.append(
+                    {
+                        "n": n,
+                        "engine": engine,
+                        "step": "query: half-year, weapon, bbox",
+                        "seconds": time.perf_counter() - started,
+                        "rows": len(found),
+                    }
+                )
                 started = time.perf_counter()
                 everything = sum(len(batch) for batch in store.batches())  # streamed, counted
-                rows.append({"n": n, "engine": engine, "step": "query: everything (streamed)",
-                             "seconds": time.perf_counter() - started, "rows": everything})  # fmt: skip
+                rows.append(
+                    {
+                        "n": n,
+                        "engine": engine,
+                        "step": "query: everything (streamed)",
+                        "seconds": time.perf_counter() - started,
+                        "rows": everything,
+                    }
+                )
                 store.close()
             with open_store(server.url) as store:  # empty the server for the next size
                 with store._cursor() as cur:
-                    cur.execute("DROP TABLE incidents, casualties, damage, claims, sources, "
-                                "revisions CASCADE")  # fmt: skip
+                    cur.execute(
+                        "DROP TABLE incidents, casualties, damage, claims, sources, "
+                        "revisions CASCADE"
+                    )
                 store.connection.commit()
     return rows
 
@@ -81,8 +97,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     for row in run(sizes):
         rate = row["rows"] / row["seconds"] if row["seconds"] else float("inf")
-        print(f"{row['n']:>10,}  {row['engine']:<11} {row['step']:<32} {row['seconds']:>8.2f} "
-              f"{row['rows']:>9,} {rate:>9,.0f}")  # fmt: skip
+        print(
+            f"{row['n']:>10,}  {row['engine']:<11} {row['step']:<32} {row['seconds']:>8.2f} "
+            f"{row['rows']:>9,} {rate:>9,.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,14 @@ def record_figures(record: dict | None) -> set[tuple]:
     for entry in (record or {}).get("casualties", []):
         for category in ("killed", "injured", "missing"):
             if category in entry:
-                found.add((entry["source"], category, entry.get("group", "unspecified"),
-                           *_range(entry[category])))  # fmt: skip
+                found.add(
+                    (
+                        entry["source"],
+                        category,
+                        entry.get("group", "unspecified"),
+                        *_range(entry[category]),
+                    )
+                )
     return found
 
 
@@ -87,14 +93,16 @@ def totals(scores: list[Score]) -> tuple[float, float]:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from mapping.gazetteer import Gazetteer
+    from mapping.geocoding.gazetteer import Gazetteer
 
     scores = score(Gazetteer())
     mark = {True: "ok", False: "WRONG", None: "-"}
     print(f"{'report':<28} {'found':>5} {'right':>5} {'expected':>8}  date   place  weapon")
     for s in scores:
-        print(f"{s.id:<28} {s.extracted:>5} {s.true_positives:>5} {s.expected:>8}  "
-              f"{mark[s.date_ok]:<6} {mark[s.place_ok]:<6} {mark[s.weapon_ok]}")  # fmt: skip
+        print(
+            f"{s.id:<28} {s.extracted:>5} {s.true_positives:>5} {s.expected:>8}  "
+            f"{mark[s.date_ok]:<6} {mark[s.place_ok]:<6} {mark[s.weapon_ok]}"
+        )
         for figure in s.missed:
             print(f"{'':<30}missed: {figure}")
         for figure in s.wrong:

@@ -24,9 +24,17 @@ from mapping.tables import (
 )
 
 CATEGORIES = np.array(
-    ["ballistic_missile", "cruise_missile", "glide_bomb", "loitering_munition", "drone",
-     "rocket_artillery", "artillery", "air_defence_missile"]
-)  # fmt: skip
+    [
+        "ballistic_missile",
+        "cruise_missile",
+        "glide_bomb",
+        "loitering_munition",
+        "drone",
+        "rocket_artillery",
+        "artillery",
+        "air_defence_missile",
+    ]
+)
 SYSTEMS = np.array(
     [
         "Iskander-M",

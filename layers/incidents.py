@@ -89,8 +89,25 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
         name: row_codes(getattr(tables, name)["incident_id"], incidents["id"])
         for name in ("sources", "casualties", "damage", "claims")
     }
-    data = incidents[["id", "date", "time", "place", "admin1", "country", "precision", "radius_m",
-                      "gazetteer_id", "ambiguous", "weapon_category", "weapon_warhead", "tags", "notes", "review"]].copy()  # fmt: skip
+    data = incidents[
+        [
+            "id",
+            "date",
+            "time",
+            "place",
+            "admin1",
+            "country",
+            "precision",
+            "radius_m",
+            "gazetteer_id",
+            "ambiguous",
+            "weapon_category",
+            "weapon_warhead",
+            "tags",
+            "notes",
+            "review",
+        ]
+    ].copy()
     data["weapon_system"] = canonical_systems(incidents["weapon_system"])
     data["weapon_category"] = data["weapon_category"].fillna("unknown")
     latest = latest_positions(tables.casualties, codes["casualties"])
@@ -99,9 +116,13 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     ).items():
         data[column] = values
     data["outside_headline"] = beside_headline(
-        tables.casualties, tables.damage, tables.sources,
-        (codes["casualties"], codes["damage"], codes["sources"]), n, latest,
-    )  # fmt: skip
+        tables.casualties,
+        tables.damage,
+        tables.sources,
+        (codes["casualties"], codes["damage"], codes["sources"]),
+        n,
+        latest,
+    )
     statements = _statements(tables, codes)
     data["contested"] = contested_incidents(statements, n)
     source_codes = codes["sources"]

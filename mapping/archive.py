@@ -21,9 +21,12 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from distributed import Client, LocalCluster
 
+from layers import build_layers
 from mapping.atomic import atomic_path
 from mapping.filters import IncidentFilter
+from mapping.formats.geojson import write_features
 from mapping.tables import TABLE_COLUMNS, IncidentTables, conform
 
 GROUPINGS = ("admin1", "country", "week", "month", "weapon_category", "weapon_system")
@@ -34,8 +37,6 @@ WORKER_MEMORY = "4GB"
 def cluster(scheduler: str | None = None, workers: int = 2) -> Iterator:
     """A dask.distributed client: of the scheduler at `scheduler` (tcp://host:port), or of a
     LocalCluster on 127.0.0.1 with one process per worker, closed at the end."""
-    from distributed import Client, LocalCluster
-
     if scheduler:
         with Client(scheduler) as client:
             yield client
@@ -48,7 +49,7 @@ def cluster(scheduler: str | None = None, workers: int = 2) -> Iterator:
             host="127.0.0.1",
             memory_limit=WORKER_MEMORY,
             dashboard_address="127.0.0.1:0",
-        ) as local,  # fmt: skip
+        ) as local,
         Client(local) as client,
     ):
         yield client
@@ -87,8 +88,6 @@ def read_partition(folder: Path) -> IncidentTables:
 
 
 def _build_one(folder: str, archive: str) -> int:
-    from layers import build_layers
-
     layers = build_layers(read_partition(Path(folder)))
     for name, layer in layers.items():
         target = Path(archive) / "layers" / name / f"{Path(folder).name}.parquet"
@@ -100,8 +99,9 @@ def _build_one(folder: str, archive: str) -> int:
 
 def build(archive: Path, client) -> int:
     """Build every layer of every partition on the cluster; returns the number of incidents."""
-    futures = client.map(_build_one, [str(p) for p in partitions(archive)],
-                         archive=str(archive), pure=False)  # fmt: skip
+    futures = client.map(
+        _build_one, [str(p) for p in partitions(archive)], archive=str(archive), pure=False
+    )
     return sum(client.gather(futures))
 
 
@@ -158,14 +158,17 @@ def aggregate_archive(
 
 
 def _empty_incidents() -> pd.DataFrame:
-    return pd.DataFrame({"date": pd.Series(dtype="str"), "killed_min": pd.Series(dtype="Int64"),
-                         "injured_min": pd.Series(dtype="Int64"),
-                         **{k: pd.Series(dtype="str") for k in GROUPINGS if k not in ("week", "month")}})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "date": pd.Series(dtype="str"),
+            "killed_min": pd.Series(dtype="Int64"),
+            "injured_min": pd.Series(dtype="Int64"),
+            **{k: pd.Series(dtype="str") for k in GROUPINGS if k not in ("week", "month")},
+        }
+    )
 
 
 def _export_one(part: gpd.GeoDataFrame, folder: str, number: int) -> int:
-    from mapping.geojson import write_features
-
     with open(Path(folder) / f"{number:05d}.part", "wb") as handle:
         write_features(part, handle)
     return len(part)
@@ -182,8 +185,10 @@ def export_flat_geojson(archive: Path, selection: IncidentFilter, path: Path, cl
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        tasks = [dask.delayed(_export_one)(part, str(work), i)
-                 for i, part in enumerate(frame.to_delayed())]  # fmt: skip
+        tasks = [
+            dask.delayed(_export_one)(part, str(work), i)
+            for i, part in enumerate(frame.to_delayed())
+        ]
         counts = client.compute(tasks, sync=True)
         with atomic_path(path) as temp, temp.open("wb") as handle:
             handle.write(b'{"type":"FeatureCollection","features":[')

@@ -16,8 +16,6 @@ import click
 
 from mapping import __version__
 from mapping.errors import StrikemapError
-from mapping.filters import IncidentFilter
-from mapping.inputs import load_inputs
 from mapping.model import Party, Status
 
 
@@ -49,8 +47,9 @@ def store_source(command):
             raise click.UsageError("give PATH... (files or folders) or --store URL")
         return command(*args, paths=sources, **kwargs)
 
-    return click.option("--store", default=None, metavar="URL",
-                        help="Also read every incident in this team store.")(with_store)  # fmt: skip
+    return click.option(
+        "--store", default=None, metavar="URL", help="Also read every incident in this team store."
+    )(with_store)
 
 
 @main.command()
@@ -62,6 +61,8 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 
     Reads YAML/JSON records and strikemap's exports (full GeoJSON, CSV, GeoPackage) and
     ACLED-format CSV."""
+    from mapping.pipeline import load_inputs
+
     result = load_inputs(paths)
     for problem in result.problems:
         if problem.severity == "error" or not quiet:
@@ -156,7 +157,9 @@ def filter_options(command):
     return command
 
 
-def _filter(options: dict) -> IncidentFilter:
+def _filter(options: dict):
+    from mapping.filters import IncidentFilter
+
     try:
         return IncidentFilter.create(**options)
     except ValueError as error:
@@ -164,8 +167,11 @@ def _filter(options: dict) -> IncidentFilter:
 
 
 def _geocoder_options(command):
-    command = click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                           help="Analyst overrides file (CSV or YAML) for places.")(command)  # fmt: skip
+    command = click.option(
+        "--overrides",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Analyst overrides file (CSV or YAML) for places.",
+    )(command)
     return click.option(
         "--online", is_flag=True, help="Ask Nominatim for places the offline gazetteer lacks."
     )(command)
@@ -240,7 +246,7 @@ def _selected(paths, overrides, online: bool, filters: dict):
 
 def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -> None:
     """Load, resolve, build, filter and export: the body of `build` and `export`."""
-    from mapping.exports import export
+    from mapping.formats import export
 
     prepared, layers, steps = _selected(paths, overrides, online, filters)
     steps(f"writing {output.name}")
@@ -274,8 +280,8 @@ def build(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["geojson", "gpkg", "csv", "kml"]),
-    help="Default: from the output's suffix.",
+    metavar="FORMAT",
+    help="geojson, gpkg, csv or kml (default: from the output's suffix).",
 )
 @click.option(
     "--profile",
@@ -321,11 +327,18 @@ def export_command(
 @_geocoder_options
 @filter_options
 @store_source
-def map_command(paths: tuple[Path, ...], output: Path, tiles: str | None, attribution: str | None,
-                overrides: Path | None, online: bool, **filters) -> None:  # fmt: skip
+def map_command(
+    paths: tuple[Path, ...],
+    output: Path,
+    tiles: str | None,
+    attribution: str | None,
+    overrides: Path | None,
+    online: bool,
+    **filters,
+) -> None:
     """Write a standalone HTML map that works offline (only basemap tiles need a network)."""
     from mapping.atomic import atomic_path
-    from mapping.strike_map import OSM_ATTRIBUTION, OSM_TILES, MapOptions, map_html
+    from mapping.render.map import OSM_ATTRIBUTION, OSM_TILES, MapOptions, map_html
 
     prepared, layers, steps = _selected(paths, overrides, online, filters)
     steps(f"drawing {output.name}")
@@ -358,9 +371,7 @@ def extract(source, date_hint, output_format: str) -> None:
     The draft is marked `review: draft`; party claims are `claimed`, nothing is `confirmed`.
     """
     from mapping.extraction import extract_draft
-    from mapping.gazetteer import Gazetteer
-    from mapping.model import Incident
-    from mapping.records import incident_to_record
+    from mapping.geocoding.gazetteer import Gazetteer
 
     draft = extract_draft(
         source.read(), date_hint=date_hint.date() if date_hint else None, gazetteer=Gazetteer()
@@ -370,8 +381,7 @@ def extract(source, date_hint, output_format: str) -> None:
     if draft.record is None:
         sys.exit(1)
     if output_format == "json":
-        record = incident_to_record(Incident.model_validate(draft.record))
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        click.echo(draft.to_json())
     else:
         click.echo(draft.to_yaml(), nl=False)
 
@@ -384,8 +394,9 @@ _STORE_HELP = "A team store: postgresql://user@host:port/db or a store GeoPackag
 @click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
 @click.option("--author", default=None, help="Who writes (default: the login name).")
 @_geocoder_options
-def push(paths: tuple[Path, ...], url: str, author: str | None, overrides: Path | None,
-         online: bool) -> None:  # fmt: skip
+def push(
+    paths: tuple[Path, ...], url: str, author: str | None, overrides: Path | None, online: bool
+) -> None:
     """Write record files to a team store, each incident as a new revision.
 
     A record pulled at revision N (it says `revision: N`) lands only if the store still holds
@@ -396,8 +407,12 @@ def push(paths: tuple[Path, ...], url: str, author: str | None, overrides: Path 
     prepared = _prepare(paths, overrides, online, _Steps())
     with open_store(url) as store:
         before = {i.id for i in store.get([i.id for i in prepared.incidents])}
-        revisions = store.put(prepared.incidents, author=author,
-                              origin=", ".join(str(p) for p in paths))  # fmt: skip
+        revisions = store.put(
+            prepared.incidents,
+            author=author,
+            origin=", ".join(str(p) for p in paths),
+            layers=prepared.layers,
+        )
     updated = len(before & set(revisions))
     click.echo(
         f"pushed {len(revisions)} incident(s) to {url}: {len(revisions) - updated} new, "
@@ -408,44 +423,24 @@ def push(paths: tuple[Path, ...], url: str, author: str | None, overrides: Path 
 
 @main.command()
 @click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Record file (.yaml, .json: to edit and push back) or an export "
-              "(.geojson, .gpkg, .csv, .kml).")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record file (.yaml, .json: to edit and push back) or an export "
+    "(.geojson, .gpkg, .csv, .kml).",
+)
 @filter_options
 def pull(url: str, output: Path, **filters) -> None:
     """Read incidents from a team store (the filter runs in the database) into a file."""
-    from layers import build_layers
-    from mapping.atomic import atomic_path
-    from mapping.exports import export
-    from mapping.records import dump_yaml, incident_to_record
+    from mapping.formats import export_incidents
     from mapping.store import open_store
-    from mapping.tables import incident_tables
 
-    pulled = 0
     with open_store(url) as store:
         total = store.count()
-        batches = store.batches(_filter(filters))
-        if output.suffix.lower() in (".yaml", ".yml", ".json"):
-            # records stream to the file a batch at a time: any number fits in memory
-            as_json = output.suffix.lower() == ".json"
-            with atomic_path(output) as temp, temp.open("w", encoding="utf-8") as handle:
-                handle.write("[\n" if as_json else "")
-                for batch in batches:
-                    if as_json:
-                        records = [
-                            json.dumps(incident_to_record(i), ensure_ascii=False) for i in batch
-                        ]
-                        handle.write((",\n" if pulled else "") + ",\n".join(records))
-                    else:
-                        handle.write(dump_yaml(batch))
-                    pulled += len(batch)
-                handle.write("\n]\n" if as_json else "")
-        else:
-            incidents = [i for batch in batches for i in batch]
-            pulled = len(incidents)
-            export(build_layers(incident_tables(incidents)), output)
-    click.echo(f"pulled {pulled} incident(s) to {output}; {total - pulled} "
-               "filtered out", err=True)  # fmt: skip
+        pulled = export_incidents(store.batches(_filter(filters)), output)
+    click.echo(f"pulled {pulled} incident(s) to {output}; {total - pulled} filtered out", err=True)
 
 
 @main.command()
@@ -475,15 +470,22 @@ def archive() -> None:
 
 
 _SCHEDULER = click.option(
-    "--scheduler", default=None, metavar="ADDRESS",
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
     help="A dask.distributed scheduler (tcp://host:8786); default: a cluster on this machine.",
-)  # fmt: skip
+)
 
 
 @archive.command("add")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--to", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The archive folder.")  # fmt: skip
+@click.option(
+    "--to",
+    "folder",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The archive folder.",
+)
 @_geocoder_options
 @store_source
 def archive_add(paths, folder: Path, overrides: Path | None, online: bool) -> None:
@@ -509,8 +511,13 @@ def archive_build(folder: Path, scheduler: str | None) -> None:
 
 @archive.command("export")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The flat GeoJSON to write.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The flat GeoJSON to write.",
+)
 @_SCHEDULER
 @filter_options
 def archive_export(folder: Path, output: Path, scheduler: str | None, **filters) -> None:
@@ -524,14 +531,23 @@ def archive_export(folder: Path, output: Path, scheduler: str | None, **filters)
 
 @archive.command("aggregate")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--by", default="admin1,week,weapon_category", show_default=True,
-              help="Comma-separated: admin1, country, week, month, weapon_category, weapon_system.")  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV to write (default: print).")  # fmt: skip
+@click.option(
+    "--by",
+    default="admin1,week,weapon_category",
+    show_default=True,
+    help="Comma-separated: admin1, country, week, month, weapon_category, weapon_system.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV to write (default: print).",
+)
 @_SCHEDULER
 @filter_options
-def archive_aggregate(folder: Path, by: str, output: Path | None, scheduler: str | None,
-                      **filters) -> None:  # fmt: skip
+def archive_aggregate(
+    folder: Path, by: str, output: Path | None, scheduler: str | None, **filters
+) -> None:
     """Incidents, killed and injured (headline lower bounds) per area, week and weapon."""
     from mapping.archive import aggregate_archive, cluster
     from mapping.atomic import atomic_path

@@ -3,22 +3,53 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, NonNegativeInt, model_serializer, model_validator
 
-# Phrases with a fixed meaning. "over 50" and "more than 50" exclude 50 itself, so they mean
-# at least 51; "fewer than 10" means at most 9. Vague words ("about", "dozens") are not
-# accepted in records: the analyst decides what they mean and writes a range.
+# Words before a number that make it a range, and which range: the one rule that record files
+# and report text share. "over 50" and "more than 50" exclude 50 itself, so they mean at least
+# 51; "fewer than 10" means at most 9. Vague words ("about", "dozens") are not accepted in
+# records: the analyst decides what they mean and writes a range.
+QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "a minimum of"), "min"),
+    **dict.fromkeys(("more than", "over", "above", "in excess of"), "min+1"),
+    **dict.fromkeys(("up to", "as many as", "at most", "no more than", "a maximum of"), "max"),
+    **dict.fromkeys(("fewer than", "less than", "under", "below"), "max-1"),
+}
+_SYMBOLS = {
+    "min": ("min.", "min", ">=", "≥"),
+    "min+1": (">",),
+    "max": ("max.", "max", "<=", "≤"),
+    "max-1": ("<",),
+}
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between words."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern + r"\s*(\d+)$", re.IGNORECASE), kind)
-    for pattern, kind in (
-        (r"(?:at least|no fewer than|no less than|a minimum of|min\.?|>=|≥)", "min"),
-        (r"(?:more than|over|above|>)", "min+1"),
-        (r"(?:up to|at most|no more than|a maximum of|max\.?|<=|≤)", "max"),
-        (r"(?:fewer than|less than|under|below|<)", "max-1"),
-    )
+    (re.compile(words_pattern([*words, *_SYMBOLS[kind]]) + r"\s*(\d+)$", re.IGNORECASE), kind)
+    for kind in ("min", "min+1", "max", "max-1")
+    for words in [[q for q, k in QUALIFIERS.items() if k == kind]]
 )
+
+
+def qualified_range(kind: str, n: int) -> tuple[int | None, int | None]:
+    """(min, max) that a qualifier of this kind makes of the number n."""
+    if kind == "min":
+        return n, None
+    if kind == "min+1":
+        return n + 1, None
+    if kind == "max":
+        return None, n
+    return None, max(n - 1, 0)
+
+
 _SPAN = re.compile(r"^(\d+)\s*(?:-|–|—|to)\s*(\d+)$")
 _EXACT = re.compile(r"^\d+$")
 
@@ -35,15 +66,9 @@ def parse_count(text: str) -> tuple[int | None, int | None]:
     for pattern, kind in _PHRASES:
         if found := pattern.match(phrase):
             n = int(found[1])
-            if kind == "min":
-                return n, None
-            if kind == "min+1":
-                return n + 1, None
-            if kind == "max":
-                return None, n
-            if n == 0:
+            if kind == "max-1" and n == 0:
                 raise ValueError(f"'{text}' is not a possible count")
-            return None, n - 1
+            return qualified_range(kind, n)
     raise ValueError(
         f"cannot read '{text}' as a count; write a number, {{min: N}}, {{max: N}}, "
         "'at least N', 'over N', 'up to N' or 'N-M'"

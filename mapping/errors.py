@@ -1,6 +1,38 @@
-"""The errors strikemap raises; the CLI turns each into a one-line message and an exit code."""
+"""What goes wrong and where: the problems reported for records, and the errors strikemap
+raises (the CLI turns each error into a one-line message and an exit code)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record came from: its file (or store URL) and line."""
+
+    file: str
+    line: int | None
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a look) in a record, located down to the field."""
+
+    file: str
+    line: int | None
+    record_id: str | None
+    field: str | None
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.record_id or '-'}: {self.field or '-'}: {self.message}"
+        return text if self.severity == "error" else f"{text} (warning)"
 
 
 class StrikemapError(Exception):
@@ -8,7 +40,7 @@ class StrikemapError(Exception):
 
 
 class RecordError(StrikemapError):
-    """A record (or a whole record file) that cannot be loaded, located down to the field."""
+    """A record (or a whole record file) that cannot be loaded; `problem` says where."""
 
     def __init__(
         self,
@@ -19,20 +51,12 @@ class RecordError(StrikemapError):
         record_id: str | None = None,
         field: str | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.line = line
-        self.record_id = record_id
-        self.field = field
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.record_id or '-'}: {self.field or '-'}: {self.message}"
+        self.problem = Problem(file, line, record_id, field, message)
+        super().__init__(str(self.problem))
 
 
 class GeocodeError(StrikemapError):
-    """A geocoder could not answer (not the same as 'no match')."""
+    """A geocoding service could not answer (not the same as 'no match')."""
 
 
 class ExportError(StrikemapError):

@@ -125,9 +125,14 @@ class IncidentFilter:
         if self.text:
             needle = self.text.casefold()
             haystack = (
-                incidents["place"].fillna("") + "\n" + incidents["admin1"].fillna("") + "\n"
-                + incidents["sources"].fillna("") + "\n" + incidents["id"]
-            )  # fmt: skip
+                incidents["place"].fillna("")
+                + "\n"
+                + incidents["admin1"].fillna("")
+                + "\n"
+                + incidents["sources"].fillna("")
+                + "\n"
+                + incidents["id"]
+            )
             keep &= haystack.str.casefold().str.contains(needle, regex=False).to_numpy()
         return keep
 

@@ -64,6 +64,15 @@ class Precision(StrEnum):
     REGION = "region"  # a district or oblast
 
 
+# Uncertainty radius of a location known only to a precision level, in metres.
+DEFAULT_RADIUS_M = {
+    Precision.SITE: 100.0,
+    Precision.AREA: 1_000.0,
+    Precision.SETTLEMENT: 5_000.0,
+    Precision.REGION: 50_000.0,
+}
+
+
 class DatePrecision(StrEnum):
     DAY = "day"
     WEEK = "week"

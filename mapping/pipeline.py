@@ -1,23 +1,52 @@
-"""From input files to layers: load → geocode → tables → layers, as every face uses it."""
+"""From inputs to layers, as every face uses it: read (files, folders, stores) → resolve
+places → tables → layers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from layers import Layers, build_layers
+from mapping.errors import Origin, Problem, StrikemapError
+from mapping.formats import input_files, read_file
 from mapping.geocoding import Geocoder, geocode_incidents
-from mapping.inputs import load_inputs
 from mapping.model import Incident
-from mapping.records import Problem
+from mapping.records import LoadResult
+from mapping.store import is_store, open_store
 from mapping.tables import incident_tables
+
+
+def load_inputs(paths: Iterable[str | Path]) -> LoadResult:
+    """Incidents from any mix of inputs (files, folders, store URLs, store GeoPackages);
+    problems name file, line, record and field."""
+    result = LoadResult()
+    files: list[str | Path] = []
+    for path in paths:
+        if is_store(path):
+            result.extend(load_store(str(path)))
+        else:
+            files.append(path)
+    for file in input_files(files):
+        result.extend(read_file(file))
+    return result
+
+
+def load_store(url: str) -> LoadResult:
+    """Every incident in a team store, at its current revision."""
+    try:
+        with open_store(url) as store:
+            incidents = store.query()
+    except StrikemapError as error:
+        return LoadResult(problems=[Problem(url, None, None, None, str(error))])
+    return LoadResult(incidents=incidents, origins={i.id: Origin(url, None) for i in incidents})
 
 
 @dataclass
 class Prepared:
     """Layers ready to filter, map and export, with every problem met on the way."""
 
-    layers: object  # layers.Layers (typed loosely: mapping does not import the layer builders)
+    layers: Layers
     incidents: list[Incident]
     problems: list[Problem] = field(default_factory=list)
 
@@ -31,22 +60,20 @@ def _silent(step: str) -> None:
 
 
 def prepare_incidents(
-    incidents: list[Incident],
+    loaded: LoadResult,
     geocoder: Geocoder,
-    problems: list[Problem] | None = None,
     progress: Callable[[Iterable[Incident]], Iterable[Incident]] | None = None,
     step: Callable[[str], None] = _silent,
 ) -> Prepared:
     """Resolve places and build the layers for incidents already loaded; `step` hears the
     name of each step as it starts."""
-    from layers import build_layers
-
     step("resolving places")
-    report = geocode_incidents(progress(incidents) if progress else incidents, geocoder)
+    incidents = progress(loaded.incidents) if progress else loaded.incidents
+    report = geocode_incidents(incidents, geocoder, loaded.origins)
     step("building tables")
     tables = incident_tables(report.incidents)
     step("building layers")
-    return Prepared(build_layers(tables), report.incidents, [*(problems or []), *report.problems])
+    return Prepared(build_layers(tables), report.incidents, [*loaded.problems, *report.problems])
 
 
 def prepare(
@@ -57,13 +84,4 @@ def prepare(
 ) -> Prepared:
     """Load every input, resolve places and build the layers."""
     step("reading inputs")
-    loaded = load_inputs(paths)
-    prepared = prepare_incidents(loaded.incidents, geocoder, loaded.problems, progress, step)
-    # Geocoding problems name the record; add the file and line it came from.
-    prepared.problems = [
-        replace(p, file=loaded.origins[p.record_id].file, line=loaded.origins[p.record_id].line)
-        if p.file == "-" and p.record_id in loaded.origins
-        else p
-        for p in prepared.problems
-    ]
-    return prepared
+    return prepare_incidents(load_inputs(paths), geocoder, progress, step)

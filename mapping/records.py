@@ -13,43 +13,16 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from mapping.errors import Origin, Problem
 from mapping.model import Incident, _FieldError
 from mapping.yaml_source import RecordDumper, line_of, parse_documents
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong (or worth a look) in a record file."""
-
-    file: str
-    line: int | None
-    record_id: str | None
-    field: str | None
-    message: str
-    severity: Literal["error", "warning"] = "error"
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        text = f"{where}: {self.record_id or '-'}: {self.field or '-'}: {self.message}"
-        return text if self.severity == "error" else f"{text} (warning)"
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a loaded incident came from."""
-
-    file: str
-    line: int | None
-
-    def __str__(self) -> str:
-        return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
 @dataclass(slots=True)

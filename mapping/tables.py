@@ -259,31 +259,43 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
         parts = by_incident.get(row["id"], {})
         place = _clean(
             {
-                "name": row["place"], "country": row["country"], "admin1": row["admin1"],
-                "near": row["near"], "lat": row["lat"], "lon": row["lon"],
-                "precision": row["precision"], "radius_m": row["radius_m"],
-                "gazetteer_id": row["gazetteer_id"], "ambiguous": bool(row["ambiguous"]) or None,
+                "name": row["place"],
+                "country": row["country"],
+                "admin1": row["admin1"],
+                "near": row["near"],
+                "lat": row["lat"],
+                "lon": row["lon"],
+                "precision": row["precision"],
+                "radius_m": row["radius_m"],
+                "gazetteer_id": row["gazetteer_id"],
+                "ambiguous": bool(row["ambiguous"]) or None,
                 "note": row["place_note"],
             }
-        )  # fmt: skip
+        )
         weapon = _clean(
             {
-                "system": row["weapon_system"], "category": row["weapon_category"],
-                "warhead": row["weapon_warhead"], "count": row["weapon_count"],
-                "source": row["weapon_source"], "note": row["weapon_note"],
+                "system": row["weapon_system"],
+                "category": row["weapon_category"],
+                "warhead": row["weapon_warhead"],
+                "count": row["weapon_count"],
+                "source": row["weapon_source"],
+                "note": row["weapon_note"],
             }
-        )  # fmt: skip
+        )
         casualties: dict[int, dict[str, Any]] = {}
         for c in parts.get("casualties", []):
             entry = casualties.setdefault(
                 int(c["seq"]),
                 _clean(
                     {
-                        "source": c["source_id"], "group": c["group"], "as_of": c["as_of"],
-                        "status": c["status"], "note": c["note"],
+                        "source": c["source_id"],
+                        "group": c["group"],
+                        "as_of": c["as_of"],
+                        "status": c["status"],
+                        "note": c["note"],
                     }
                 ),
-            )  # fmt: skip
+            )
             entry[c["category"]] = _count(c)
         record = _clean(
             {

@@ -28,7 +28,7 @@ def kryvyi_rih(seeds: LoadResult):
 @pytest.fixture(scope="session")
 def gazetteer():
     """The real offline gazetteer (built into the user cache on first use, ~10 s)."""
-    from mapping.gazetteer import Gazetteer
+    from mapping.geocoding.gazetteer import Gazetteer
 
     return Gazetteer()
 

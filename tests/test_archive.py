@@ -10,7 +10,7 @@ from benchmarks.synthetic import synthetic_tables
 from layers import build_layers
 from mapping import archive
 from mapping.filters import IncidentFilter
-from mapping.geojson import write_flat_geojson
+from mapping.formats.geojson import write_flat_geojson
 from mapping.tables import TABLE_COLUMNS, IncidentTables, incident_tables
 
 pytestmark = pytest.mark.slow
@@ -40,8 +40,9 @@ def built(tmp_path_factory, client, resolved):
     for part in parts:
         archive.add_partition(folder, part)
     assert archive.build(folder, client) == 9_003
-    frames = [pd.concat([getattr(p, name) for p in parts], ignore_index=True)
-              for name in TABLE_COLUMNS]  # fmt: skip
+    frames = [
+        pd.concat([getattr(p, name) for p in parts], ignore_index=True) for name in TABLE_COLUMNS
+    ]
     return folder, build_layers(IncidentTables(*frames)).incidents
 
 
@@ -86,8 +87,9 @@ def test_archive_commands(tmp_path, gazetteer):
     built = runner.invoke(main, ["archive", "build", str(folder)])
     assert built.exit_code == 0, built.output
     out = tmp_path / "ballistic.geojson"
-    exported = runner.invoke(main, ["archive", "export", str(folder), "-o", str(out),
-                                    "--weapon", "ballistic_missile"])  # fmt: skip
+    exported = runner.invoke(
+        main, ["archive", "export", str(folder), "-o", str(out), "--weapon", "ballistic_missile"]
+    )
     assert exported.exit_code == 0, exported.output
     ids = sorted(f["properties"]["id"] for f in json.loads(out.read_text())["features"])
     assert ids == ["2025-04-04-kryvyi-rih", "2025-04-13-sumy"]

@@ -148,8 +148,11 @@ def _party_of_role(role: str, country_default: Party) -> Party:
         return R
     if re.search(r"governor|mayor|regional|city|oblast|council|administration|local", text):
         return L
-    if re.search(r"minister|president|prosecutor|commander|intelligence|general staff|air force"
-                 r"|army|armed forces|spokes|police|military|emergency|government", text):  # fmt: skip
+    if re.search(
+        r"minister|president|prosecutor|commander|intelligence|general staff|air force"
+        r"|army|armed forces|spokes|police|military|emergency|government",
+        text,
+    ):
         return country_default
     return Party.OTHER
 

@@ -7,6 +7,7 @@ certain than the text: figures from a party to the conflict are `claimed`, every
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from mapping.extraction.numbers import Count
 from mapping.extraction.places import PlaceMention, place_mentions
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.model import Incident, Party, Place
+from mapping.records import dump_yaml, incident_to_record
 from mapping.weapons import find_weapons
 
 REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
@@ -36,18 +38,24 @@ class Draft:
 
     record: dict[str, Any] | None
     messages: list[str] = field(default_factory=list)
+    incident: Incident | None = None  # the record, validated once when it was drafted
 
     @property
     def found_nothing(self) -> bool:
-        return self.record is None
+        return self.incident is None
+
+    def _drafted(self) -> Incident:
+        if self.incident is None:
+            raise ValueError("no draft: the text held nothing to draft")
+        return self.incident
 
     def to_yaml(self) -> str:
         """The draft as a record file (what `strikemap validate` reads)."""
-        from mapping.records import dump_yaml
+        return dump_yaml([self._drafted()])
 
-        if self.record is None:
-            raise ValueError("no draft: the text held nothing to draft")
-        return dump_yaml([Incident.model_validate(self.record)])
+    def to_json(self) -> str:
+        """The draft as a JSON record file."""
+        return json.dumps(incident_to_record(self._drafted()), ensure_ascii=False, indent=2)
 
 
 @dataclass
@@ -121,8 +129,17 @@ def extract_draft(
             for claim in claims_in(sentence):
                 start, end = sentence.span(claim.start, claim.end)
                 claim_spans.append((start, end))
-                statements.append(_Statement(source, sentence, start, end, {
-                    "about": claim.about, "text": claim.text, "as_of": as_of}, "claims", ""))  # fmt: skip
+                statements.append(
+                    _Statement(
+                        source,
+                        sentence,
+                        start,
+                        end,
+                        {"about": claim.about, "text": claim.text, "as_of": as_of},
+                        "claims",
+                        "",
+                    )
+                )
         figures = casualty_figures(sentence)
         wholes_here = []
         for figure in figures:
@@ -137,15 +154,22 @@ def extract_draft(
             else:
                 wholes_here.append((figure, source, sentence))
             start, end = sentence.span(figure.start, figure.end)
-            entry: dict[str, Any] = {"group": figure.group, category: _count(figure.count),
-                                     "as_of": as_of, "note": figure.count.note}  # fmt: skip
+            entry: dict[str, Any] = {
+                "group": figure.group,
+                category: _count(figure.count),
+                "as_of": as_of,
+                "note": figure.count.note,
+            }
             statements.append(
                 _Statement(figure_source, sentence, start, end, entry, "casualties", str(category))
             )
         if wholes_here:
             last_wholes = wholes_here
-        local_claims = [(a - sentence.start, b - sentence.start) for a, b in claim_spans
-                        if sentence.start <= a < sentence.end]  # fmt: skip
+        local_claims = [
+            (a - sentence.start, b - sentence.start)
+            for a, b in claim_spans
+            if sentence.start <= a < sentence.end
+        ]
         for damage in damage_figures(sentence, local_claims):
             start, end = sentence.span(damage.start, damage.end)
             entry = {"object": damage.object, "severity": damage.severity, "as_of": as_of}
@@ -210,8 +234,12 @@ def extract_draft(
             entry["note"] = "; ".join(filter(None, [entry.get("note"), NOT_CORROBORATED_NOTE]))
         target = lists[statement.kind]
         suffix = f".{statement.path_key}" if statement.path_key else ""
-        evidence.add(f"{statement.kind}[{len(target)}]{suffix}", statement.start, statement.end,
-                     statement.sentence)  # fmt: skip
+        evidence.add(
+            f"{statement.kind}[{len(target)}]{suffix}",
+            statement.start,
+            statement.end,
+            statement.sentence,
+        )
         target.append({k: v for k, v in entry.items() if v is not None})
         used[statement.actor.id] = statement.actor
     if not used:
@@ -236,8 +264,9 @@ def extract_draft(
     record["id"] = f"draft-{record['date']}-{slug(record['place']['name'])}"
     record["notes"] = NOTE
     record["evidence"] = evidence.items
-    Incident.model_validate(record)  # a draft that does not validate is a bug, not a draft
-    return Draft(_ordered(record), messages)
+    record = _ordered(record)
+    # a draft that does not validate is a bug, not a draft: this raises
+    return Draft(record, messages, Incident.model_validate(record))
 
 
 def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
@@ -327,8 +356,20 @@ def _weapon(
     return weapon, (start, end), actor
 
 
-_ORDER = ["id", "review", "date", "time", "place", "weapon", "sources", "casualties", "damage",
-          "claims", "notes", "evidence"]  # fmt: skip
+_ORDER = [
+    "id",
+    "review",
+    "date",
+    "time",
+    "place",
+    "weapon",
+    "sources",
+    "casualties",
+    "damage",
+    "claims",
+    "notes",
+    "evidence",
+]
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:

@@ -227,9 +227,12 @@ class DamageFigure:
 
 
 def _severity(text: str, start: int, end: int) -> str:
-    after = re.search(r"\b(heavily|badly|severely|partially|partly|completely|totally)?\s*"
-                      r"(damaged|destroyed|razed|flattened|destroying)\b",
-                      text[end : end + 60], re.IGNORECASE)  # fmt: skip
+    after = re.search(
+        r"\b(heavily|badly|severely|partially|partly|completely|totally)?\s*"
+        r"(damaged|destroyed|razed|flattened|destroying)\b",
+        text[end : end + 60],
+        re.IGNORECASE,
+    )
     before = re.search(
         r"\b(destroyed|destroying|damaged)\s+(?:[\w-]+\s+){0,3}$",
         text[max(0, start - 40) : start],

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
+from mapping.counts import QUALIFIERS, qualified_range, words_pattern
+
 _UNITS = [
     "zero",
     "one",
@@ -52,21 +54,13 @@ NUMBER = (
     rf"|{_WORD}(?:(?:\s+and)?[\s-]+{_WORD})*(?:\s+dozen)?"
     r"|a\s+dozen|dozens|scores|hundreds)(?![\w-]|[:.,/]\d)"
 )
-QUALIFIER = (
-    r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over|above"
-    r"|in\s+excess\s+of|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of"
-    r"|about|around|approximately|roughly|some|nearly|almost|close\s+to|fewer\s+than|less\s+than"
-    r"|under)"
-)
+_NEARLY = {"nearly", "almost", "close to"}
+_ABOUT = {"about", "around", "approximately", "roughly", "some"}
+# The range words of record files (mapping.counts), and the estimates reports also use.
+QUALIFIER = words_pattern([*QUALIFIERS, *_NEARLY, *_ABOUT])
 # A count: an optional qualifier, then the number. Named groups: qual, num.
 COUNT = rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})"
 
-_MIN = {"at least", "no fewer than", "no less than", "a minimum of"}
-_ABOVE = {"more than", "over", "above", "in excess of"}
-_MAX = {"up to", "as many as", "at most", "no more than", "a maximum of"}
-_BELOW = {"fewer than", "less than", "under"}
-_NEARLY = {"nearly", "almost", "close to"}
-_ABOUT = {"about", "around", "approximately", "roughly", "some"}
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200}  # at least two dozen, two score...
 
 
@@ -109,14 +103,8 @@ def count_range(qualifier: str | None, words: str) -> Count | None:
     plain = words.lower().strip()
     if plain in _VAGUE:
         return Count(n, None, f'"{words}" read as at least {n}')
-    if q in _MIN:
-        return Count(n, None)
-    if q in _ABOVE:
-        return Count(n + 1, None)
-    if q in _MAX:
-        return Count(None, n)
-    if q in _BELOW:
-        return Count(None, max(n - 1, 0))
+    if q in QUALIFIERS:
+        return Count(*qualified_range(QUALIFIERS[q], n))
     if q in _NEARLY:
         return Count(None, max(n - 1, 0), f'"{qualifier} {words}": fewer than {n}')
     if q in _ABOUT:

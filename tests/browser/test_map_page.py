@@ -78,7 +78,7 @@ def test_hostile_report_text_is_shown_as_text(page, tmp_path, gazetteer):
 
 
 def test_packed_map_draws_and_opens_popups(page, tmp_path, seed_layers):
-    from mapping.strike_map import MapOptions, map_html
+    from mapping.render.map import MapOptions, map_html
 
     out = tmp_path / "packed.html"
     out.write_text(map_html(seed_layers, MapOptions(pack_above=0)), encoding="utf-8")

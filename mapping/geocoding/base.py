@@ -1,0 +1,95 @@
+"""What every geocoder shares: the answer types, the provider interface and default radii.
+
+A leaf: providers, wrappers and the chain import it; it imports only the model.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from mapping.model import DEFAULT_RADIUS_M, Place, Precision
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may mean."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    population: int
+    score: float
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A geocoding answer: where, how precisely, from which provider, and how sure."""
+
+    query: str
+    name: str
+    lat: float
+    lon: float
+    precision: Precision
+    radius_m: float
+    provider: str
+    id: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    score: float = 100.0
+    ambiguous: bool = False
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+    def as_json(self) -> dict[str, object]:
+        """The object `strikemap geocode --json` prints."""
+        return {
+            "query": self.query,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+            "admin1": self.admin1,
+            "precision": self.precision.value,
+            "radius_m": self.radius_m,
+            "provider": self.provider,
+            "id": self.id,
+            "score": self.score,
+            "ambiguous": self.ambiguous,
+            "candidates": [
+                {
+                    "name": c.name,
+                    "lat": c.lat,
+                    "lon": c.lon,
+                    "admin1": c.admin1,
+                    "population": c.population,
+                    "score": c.score,
+                }
+                for c in self.candidates
+            ],
+        }
+
+
+class Geocoder(Protocol):
+    """What every provider implements."""
+
+    provider: str
+
+    def geocode(self, place: Place) -> Location | None:
+        """Where `place` is, or None when this provider does not know it."""
+        ...
+
+
+# Radius of a settlement from its population: about the radius of its built-up area
+# (12·√population metres: ~1 km for a village, ~6 km for Sumy, ~20 km for Kyiv).
+def settlement_radius_m(population: int) -> float:
+    """Uncertainty radius of a settlement centroid, in metres."""
+    if population <= 0:
+        return 1500.0
+    return float(min(25_000, max(1_000, round(12 * math.sqrt(population), -2))))
+
+
+__all__ = ["DEFAULT_RADIUS_M", "Candidate", "Geocoder", "Location", "settlement_radius_m"]

@@ -1,0 +1,446 @@
+"""The map renderer: layers + options → a folium.Map, for the app and for standalone HTML.
+
+Incidents are shipped to the page once, as compact arrays, and drawn by one small script:
+canvas circle markers in a marker-cluster group, sized by headline killed and coloured by
+weapon category, with the location-uncertainty circles, damage and claims as toggleable
+overlays. Every text from reports is HTML-escaped here, in Python, before it enters the page;
+the script only joins escaped strings, numbers and fixed labels. Only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+import numpy as np
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from layers import Layers
+from mapping.html import escape_html, safe_url
+from mapping.model import CasualtyCategory, Group, Precision, Severity, Status
+from mapping.render.assets import scripts, stylesheets
+from mapping.weapons import WeaponCategory
+
+CATEGORY_COLOURS = {
+    "ballistic_missile": "#d62728",
+    "cruise_missile": "#ff7f0e",
+    "air_defence_missile": "#8c564b",
+    "glide_bomb": "#9467bd",
+    "aircraft_bomb": "#e377c2",
+    "loitering_munition": "#1f77b4",
+    "drone": "#17becf",
+    "rocket_artillery": "#bcbd22",
+    "artillery": "#7f7f7f",
+    "unknown": "#333333",
+}
+CATEGORIES = [c.value for c in WeaponCategory]
+# The vocabularies the page decodes statements with (each value ships as its index).
+STATUSES = [s.value for s in Status]
+GROUPS = [g.value for g in Group]
+KINDS = [c.value for c in CasualtyCategory]
+SEVERITIES = [s.value for s in Severity]
+PRECISIONS = [p.value for p in Precision]
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """How to draw the map."""
+
+    tiles: str | None = OSM_TILES  # a URL template; None for no basemap
+    attribution: str = OSM_ATTRIBUTION
+    precision_circles: bool | None = None  # None: on for up to `circles_limit` incidents
+    circles_limit: int = 5_000
+    aggregate_threshold: int = 20_000  # above this, a density grid is shown as well
+    grid_degrees: float = 0.5
+    height: str = "100%"
+    pack_above: int | None = 2_000_000  # data larger than this (characters) ships deflated
+
+
+class OfflineMap(folium.Map):
+    """A folium.Map whose page needs nothing from the internet but basemap tiles."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_js = scripts()
+        self.default_css = stylesheets()
+
+
+class _Strings:
+    """The page's string table: each distinct text once, HTML-escaped, the most used first so
+    that the texts which recur (sources, parties, dates) get the shortest numbers."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+        self._uses: list[int] = []
+        self._columns: list[np.ndarray] = []
+
+    def codes(self, values: pd.Series, transform: Any = None) -> np.ndarray:
+        """A column as table positions (-1 where missing, or where `transform` gives None);
+        final once `finish` has run."""
+        factor, uniques = pd.factorize(values, use_na_sentinel=True)
+        uses = np.bincount(factor[factor >= 0], minlength=len(uniques))
+        lookup = np.empty(len(uniques), dtype=np.int64)
+        for k, value in enumerate(uniques.tolist()):
+            if transform is not None and (value := transform(value)) is None:
+                lookup[k] = -1
+                continue
+            text = escape_html(value)
+            position = self._index.get(text)
+            if position is None:
+                position = self._index[text] = len(self.items)
+                self.items.append(text)
+                self._uses.append(0)
+            self._uses[position] += int(uses[k])
+            lookup[k] = position
+        column = np.full(len(factor), -1, dtype=np.int64)
+        present = factor >= 0
+        column[present] = lookup[factor[present]]
+        self._columns.append(column)
+        return column
+
+    def finish(self) -> list[str]:
+        """Reorder the table by use, renumber every column handed out, and return the table."""
+        order = np.argsort(-np.asarray(self._uses, dtype=np.int64), kind="stable")
+        renumber = np.empty(len(order), dtype=np.int64)
+        renumber[order] = np.arange(len(order))
+        for column in self._columns:
+            present = column >= 0
+            column[present] = renumber[column[present]]
+        return [self.items[i] for i in order]
+
+
+def _ints(values: pd.Series) -> np.ndarray:
+    """Whole numbers with -1 for missing."""
+    return pd.array(values, dtype="Int64").fillna(-1).to_numpy(dtype="int64")
+
+
+def _index_of(values: pd.Series, vocabulary: list[str]) -> np.ndarray:
+    """Positions in a fixed vocabulary (-1 for missing or unknown values)."""
+    return pd.Categorical(values, categories=vocabulary).codes.astype(np.int64)
+
+
+def _coordinates(values: pd.Series | np.ndarray) -> list[float]:
+    return np.round(np.asarray(values, dtype="float64"), 5).tolist()
+
+
+def _rows(*columns: np.ndarray | list[Any]) -> list[tuple[Any, ...]]:
+    """Row arrays without their trailing 'missing' (-1) values: the script reads those as
+    undefined, and most optional fields are missing."""
+    if not len(columns[0]):
+        return []
+    present = np.column_stack([np.asarray(c) != -1 for c in columns])
+    # the length of each row: one past its last present value
+    lengths = present.shape[1] - np.argmax(present[:, ::-1], axis=1)
+    lengths[~present.any(axis=1)] = 0
+    lists = [c.tolist() if isinstance(c, np.ndarray) else c for c in columns]
+    return [row[:n] for row, n in zip(zip(*lists, strict=True), lengths.tolist(), strict=True)]
+
+
+def _located(incidents: pd.DataFrame) -> pd.DataFrame:
+    """The incidents that have a point, in order: the page's incidents."""
+    return incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)].reset_index(
+        drop=True
+    )
+
+
+def map_payload(layers: Layers) -> dict[str, Any]:
+    """The compact, escaped data the page's script draws from.
+
+    Text columns are positions in one string table; statements (casualties, damage, claims,
+    sources) name their incident by the difference from the previous statement's incident,
+    which is 0 or 1 for nearly every row."""
+    incidents = layers.incidents
+    located = _located(incidents)
+    position = pd.Index(located["id"])
+    text = _Strings()
+    flags = (
+        located["contested"].astype(bool).to_numpy() * 1
+        + located["ambiguous"].astype(bool).to_numpy() * 2
+        + (located["review"] == "draft").fillna(False).to_numpy(dtype=bool) * 4
+    )
+    incident_columns = [
+        _coordinates(located.geometry.y),
+        _coordinates(located.geometry.x),
+        _index_of(located["weapon_category"], CATEGORIES),
+        text.codes(located["place"]),
+        text.codes(located["date"]),
+        text.codes(located["id"]),
+        _ints(located["killed_min"]),
+        _ints(located["killed_max"]),
+        _ints(located["injured_min"]),
+        _ints(located["injured_max"]),
+        _ints(located["children_killed_min"]),
+        _ints(located["children_killed_max"]),
+        flags,
+        _ints(located["radius_m"].round()),
+        _index_of(located["precision"], PRECISIONS),
+        text.codes(located["admin1"]),
+        text.codes(located["weapon_system"]),
+        text.codes(located["time"]),
+        text.codes(located["outside_headline"]),
+    ]
+
+    def statements(layer, make_columns) -> tuple[np.ndarray, list]:
+        owner = position.get_indexer(layer["incident_id"])
+        keep = owner >= 0
+        kept = layer[keep]
+        owners = owner[keep]
+        return np.diff(owners, prepend=0), make_columns(kept)
+
+    casualties = statements(
+        layers.casualties,
+        lambda c: [
+            text.codes(c["source"]),
+            text.codes(c["party"]),
+            _index_of(c["status"], STATUSES),
+            _index_of(c["group"], GROUPS),
+            _index_of(c["category"], KINDS),
+            _ints(c["min"]),
+            _ints(c["max"]),
+            text.codes(c["as_of"]),
+            text.codes(c["note"]),
+        ],
+    )
+
+    def damage_columns(d) -> list:
+        own = (d["located_at"] == "own").to_numpy()
+        return [
+            text.codes(d["source"]), text.codes(d["party"]), _index_of(d["status"], STATUSES),
+            text.codes(d["object"].str.replace("_", " ")), _ints(d["count_min"]),
+            _ints(d["count_max"]), _index_of(d["severity"], SEVERITIES), text.codes(d["as_of"]),
+            np.where(own, np.round(d.geometry.y.to_numpy(dtype="float64"), 5), -1),
+            np.where(own, np.round(d.geometry.x.to_numpy(dtype="float64"), 5), -1),
+            text.codes(d["note"]),
+        ]  # fmt: skip
+
+    damage = statements(layers.damage, damage_columns)
+    claims = statements(
+        layers.claims,
+        lambda c: [
+            text.codes(c["source"]),
+            text.codes(c["party"]),
+            _index_of(c["status"], STATUSES),
+            text.codes(c["about"]),
+            text.codes(c["text"]),
+            text.codes(c["as_of"]),
+            text.codes(c["note"]),
+        ],
+    )
+    sources = statements(
+        layers.sources,
+        lambda s: [
+            text.codes(s["name"]),
+            text.codes(s["party"]),
+            text.codes(s["url"], transform=safe_url),
+            text.codes(s["published"]),
+        ],
+    )
+    strings = text.finish()
+    return {
+        "strings": strings,
+        "incidents": _rows(*incident_columns),
+        "casualties": _rows(casualties[0], *casualties[1]),
+        "damage": _rows(damage[0], *damage[1]),
+        "claims": _rows(claims[0], *claims[1]),
+        "sources": _rows(sources[0], *sources[1]),
+        "unlocated": int(len(incidents) - len(located)),
+    }
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element (no '</script>', no HTML comment openers)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True, eq=False)
+class MapData:
+    """The page's data for a set of layers, escaped and compact, built once and reused: the
+    standalone page draws all of it; the app's map holds it and is told which incidents to
+    show."""
+
+    ids: pd.Index  # the located incidents, in the data's order
+    payload_json: str  # empty when packed
+    packed: str  # deflated and base64-encoded JSON, or empty
+
+
+def map_data(layers: Layers, options: MapOptions | None = None) -> MapData:
+    """The page's data for these layers."""
+    options = options or MapOptions()
+    payload = map_payload(layers)
+    ids = pd.Index(_located(layers.incidents)["id"])
+    text = _script_json(payload)
+    if options.pack_above is not None and len(text) > options.pack_above:
+        packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+        return MapData(ids, "", packed)
+    return MapData(ids, text, "")
+
+
+def _template(name: str) -> Template:
+    return Template((Path(__file__).parent / "templates" / name).read_text(encoding="utf-8"))
+
+
+class _Script(MacroElement):
+    """A MacroElement whose script is added to the page as rendered: branca would compile it
+    again as a template of its own, so report text such as `{{ 7*7 }}` would be evaluated."""
+
+    def render(self, **kwargs: Any) -> None:
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_Verbatim(script), name=self.get_name())
+
+
+class _Verbatim(Element):
+    """Page content that is never read as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class StrikeLayer(_Script):
+    """The incidents' data on a map, and the script that draws them: all at once
+    (`draw_all`), or the ones a `StrikeSelection` names."""
+
+    _template = _template("strike_layer.js")
+
+    def __init__(
+        self, data: MapData, options: MapOptions, tiles_name: str | None, draw_all: bool
+    ) -> None:
+        super().__init__()
+        self._name = "StrikeLayer"
+        self.payload_json = data.payload_json
+        self.packed = data.packed
+        self.tiles_name = tiles_name
+        self.draw_all = draw_all
+        self.options_json = _script_json(
+            {
+                "categories": CATEGORIES,
+                "colours": CATEGORY_COLOURS,
+                "statuses": STATUSES,
+                "groups": GROUPS,
+                "kinds": KINDS,
+                "severities": SEVERITIES,
+                "precisions": PRECISIONS,
+                "precisionCircles": options.precision_circles,
+                "circlesLimit": options.circles_limit,
+                "aggregateThreshold": options.aggregate_threshold,
+                "gridDegrees": options.grid_degrees,
+            }
+        )
+
+
+class StrikeSelection(_Script):
+    """Which of the map's incidents to show (positions in its `MapData`)."""
+
+    _template = _template("strike_selection.js")
+
+    def __init__(self, positions: Sequence[int]) -> None:
+        super().__init__()
+        self._name = "StrikeSelection"
+        self.keep_json = _script_json(list(positions))
+
+
+_STYLE = """
+<style>
+.sm-popup { font: 13px/1.35 system-ui, sans-serif; max-width: 420px; }
+.sm-popup ul { margin: 2px 0 6px 16px; padding: 0; }
+.sm-title { font-weight: 600; font-size: 14px; }
+.sm-where, .sm-when, .sm-party, .sm-note, .sm-id { color: #555; }
+.sm-contested { color: #8a0000; font-weight: 600; }
+.sm-draft { color: #7a4b00; background: #fff3cd; font-weight: 600; padding: 1px 4px; }
+.sm-headline { margin: 4px 0; }
+.sm-outside { color: #8a0000; }
+.sm-section { margin-top: 6px; font-weight: 600; border-bottom: 1px solid #ddd; }
+.sm-status { font-weight: 600; }
+.sm-claimed, .sm-disputed, .sm-retracted { color: #8a0000; }
+.sm-confirmed { color: #00650f; }
+.sm-legend { background: rgba(255,255,255,.92); padding: 6px 8px; font: 12px system-ui, sans-serif; border-radius: 4px; }
+.sm-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
+.sm-legend .sm-contested-key { border: 2px dashed #000; width: 8px; height: 8px; }
+.sm-legend .sm-circle-key { border: 1px dashed #333; background: rgba(0,0,0,.06); }
+.sm-legend-note { color: #555; margin-top: 2px; }
+</style>
+"""
+
+
+def base_map(options: MapOptions | None = None) -> folium.Map:
+    """The map without data: basemap, page style and view."""
+    options = options or MapOptions()
+    fmap = OfflineMap(
+        location=[48.5, 31.5],
+        zoom_start=6,
+        tiles=None,
+        max_zoom=18,
+        prefer_canvas=True,
+        control_scale=True,
+        height=options.height,
+    )
+    if options.tiles:
+        folium.TileLayer(
+            tiles=options.tiles,
+            attr=options.attribution,
+            name="Basemap",
+            max_zoom=19,
+            control=False,
+        ).add_to(fmap)
+    fmap.get_root().header.add_child(Element(_STYLE), name="strikemap_style")
+    return fmap
+
+
+def _with_data(data: MapData, options: MapOptions | None, draw_all: bool) -> folium.Map:
+    options = options or MapOptions()
+    fmap = base_map(options)
+    tiles = [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
+    tiles_name = tiles[0].get_name() if tiles else None
+    StrikeLayer(data, options, tiles_name, draw_all).add_to(fmap)
+    return fmap
+
+
+def render_map(layers: Layers, options: MapOptions | None = None) -> folium.Map:
+    """A folium map of the (already filtered) layers; standalone with `.save()` or embedded."""
+    return _with_data(map_data(layers, options), options, draw_all=True)
+
+
+def data_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
+    """A map that holds `data` and draws what a `shown_group` names: the app keeps this map
+    (and its page) while the filters change, and sends only the selection."""
+    return _with_data(data, options, draw_all=False)
+
+
+def shown_group(data: MapData, ids: Iterable[str]) -> folium.FeatureGroup:
+    """The incidents to show on a `data_map`, for streamlit-folium's `feature_group_to_add`."""
+    positions = data.ids.get_indexer(pd.Index(ids))
+    group = folium.FeatureGroup(name="strikemap", control=False)
+    StrikeSelection(positions[positions >= 0].tolist()).add_to(group)
+    return group
+
+
+def map_html(layers: Layers, options: MapOptions | None = None) -> str:
+    """The standalone HTML page of the map."""
+    return render_map(layers, options).get_root().render()
+
+
+def clicked_incident(tooltip_text: str | None, ids: Sequence[str]) -> str | None:
+    """The incident id a map click reported: the tooltip text ends with it (its last line;
+    the line break may be lost when the browser reads the text of a detached element)."""
+    if not tooltip_text:
+        return None
+    text = tooltip_text.strip()
+    matches = [i for i in ids if text.endswith(i)]
+    return max(matches, key=len) if matches else None

@@ -1,0 +1,391 @@
+"""What both store engines share: optimistic writes, filtered reads in batches, history.
+
+The engines differ in connection, placeholders, geometry and locking (the hooks below).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from layers import Layers, build_layers
+from layers.incidents import incidents_layer
+from mapping.errors import StrikemapError
+from mapping.filters import IncidentFilter
+from mapping.model import Incident
+from mapping.store.schema import FLAT, STATEMENTS, _quoted
+from mapping.tables import incident_tables
+
+
+class ConflictError(StrikemapError):
+    """A write based on a revision the store no longer holds; nothing was written."""
+
+    def __init__(self, conflicts: Sequence[str]) -> None:
+        self.conflicts = list(conflicts)
+        lines = "\n  ".join(self.conflicts)
+        super().__init__(f"{len(self.conflicts)} conflict(s), nothing written:\n  {lines}")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One version of an incident as the store keeps it."""
+
+    id: str
+    revision: int
+    written_at: str
+    author: str
+    origin: str
+    record: dict[str, Any]
+    changed: tuple[str, ...]  # the record's fields that differ from the revision before
+
+
+class Store:
+    """Shared logic; the engines differ in connection, placeholders, geometry and locking."""
+
+    engine = "store"
+
+    # -- engine hooks ----------------------------------------------------------------------
+    def _connect(self) -> Any: ...
+    def _create(self, cur: Any) -> None: ...
+    def _begin(self, cur: Any) -> None: ...
+    def _lock(self, cur: Any, ids: list[str]) -> dict[str, int]: ...
+    def _point(self, lon: float | None, lat: float | None) -> list[Any]: ...
+    def _point_sql(self) -> str: ...
+    def _bbox(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]: ...
+    def _date(self, value: dt.date | str) -> Any: ...
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    # -- public interface ------------------------------------------------------------------
+    def __init__(self) -> None:
+        self.connection = self._connect()
+        with self._cursor() as cur:
+            self._create(cur)
+        self.connection.commit()
+
+    def _cursor(self, streaming: bool = False) -> _Cursor:
+        return _Cursor(self, self._raw_cursor(streaming))
+
+    def _raw_cursor(self, streaming: bool) -> Any:
+        """The driver's cursor; an engine may stream a large result when asked."""
+        return self.connection.cursor()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def put(
+        self,
+        incidents: Iterable[Incident],
+        *,
+        author: str | None = None,
+        origin: str = "",
+        layers: Layers | None = None,
+    ) -> dict[str, int]:
+        """Write incidents in one transaction; returns each id's new revision. An incident
+        whose `revision` is not the store's current one (or that is new while its id is
+        taken) is a conflict: then nothing is written and ConflictError says which.
+        `layers`, when the caller has built them from these incidents (in this order), are
+        used for the flat columns and statement rows instead of building them again."""
+        incidents = list(incidents)
+        if not incidents:
+            return {}
+        author = author or _user()
+        ids = [i.id for i in incidents]
+        if len(set(ids)) != len(ids):
+            raise StrikemapError("the same incident id twice in one write")
+        written_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        if layers is None:
+            layers = build_layers(incident_tables(incidents))
+        try:
+            with self._cursor() as cur:
+                self._begin(cur)
+                current = self._lock(cur, ids)
+                conflicts = []
+                for incident in incidents:
+                    held = current.get(incident.id)
+                    if held is not None and incident.revision != held:
+                        conflicts.append(
+                            f"{incident.id}: the store holds revision {held}, this copy is "
+                            + (f"revision {incident.revision}" if incident.revision else "new")
+                            + "; pull it and apply your change again"
+                        )
+                    elif held is None and incident.revision is not None:
+                        conflicts.append(
+                            f"{incident.id}: this copy is revision {incident.revision} but the "
+                            "store does not hold the incident"
+                        )
+                if conflicts:
+                    raise ConflictError(conflicts)
+                revisions = {i.id: current.get(i.id, 0) + 1 for i in incidents}
+                self._write(cur, incidents, layers, revisions, written_at, author, origin)
+            self.connection.commit()
+        except Exception:
+            self.connection.rollback()
+            raise
+        return revisions
+
+    def get(self, ids: Iterable[str]) -> list[Incident]:
+        """The incidents with these ids (at their current revision)."""
+        found: list[Incident] = []
+        with self._cursor() as cur:
+            for chunk in _chunks(sorted(set(ids))):
+                marks = ", ".join("?" for _ in chunk)
+                cur.execute(f"SELECT record FROM incidents WHERE id IN ({marks})", chunk)
+                found += [_incident(row[0]) for row in cur.fetchall()]
+        return sorted(found, key=lambda i: i.id)
+
+    def query(self, selection: IncidentFilter | None = None) -> list[Incident]:
+        """The incidents that pass the filter (see `batches`), as one list."""
+        return [incident for batch in self.batches(selection) for incident in batch]
+
+    def batches(
+        self, selection: IncidentFilter | None = None, size: int = 20_000
+    ) -> Iterator[list[Incident]]:
+        """The incidents that pass the filter, `size` at a time, in date order: memory stays
+        bounded however many there are. Dates, weapons, headline minimums, countries,
+        statuses, parties and the bounding box (through the spatial index) are answered by the
+        database; the rest of the filter then runs on each batch."""
+        selection = selection or IncidentFilter()
+        where, params = self._where(selection)
+        sql = "SELECT record FROM incidents" + (f" WHERE {' AND '.join(where)}" if where else "")
+        with self._cursor(streaming=True) as cur:
+            cur.execute(sql + " ORDER BY date, id", params)
+            while rows := cur.fetchmany(size):
+                found = [_incident(row[0]) for row in rows]
+                if not selection.empty:  # the filter reads the incidents layer alone
+                    passing = selection.mask(incidents_layer(incident_tables(found)))
+                    found = [i for i, keep in zip(found, passing, strict=True) if keep]
+                if found:
+                    yield found
+        self.connection.commit()  # end the read (PostgreSQL holds it open for the cursor)
+
+    def history(self, incident_id: str) -> list[Revision]:
+        """Every revision of an incident, oldest first, with the fields each one changed."""
+        with self._cursor() as cur:
+            cur.execute(
+                "SELECT revision, written_at, author, origin, record FROM revisions "
+                "WHERE id = ? ORDER BY revision",
+                [incident_id],
+            )
+            rows = cur.fetchall()
+        revisions, before = [], {}
+        for revision, written_at, author, origin, record in rows:
+            record = json.loads(record) if isinstance(record, str) else record
+            changed = sorted(
+                k
+                for k in set(before) | set(record)
+                if k != "revision" and before.get(k) != record.get(k)
+            )
+            revisions.append(
+                Revision(
+                    incident_id,
+                    int(revision),
+                    str(written_at),
+                    author,
+                    origin,
+                    record,
+                    tuple(changed),
+                )
+            )
+            before = record
+        return revisions
+
+    def count(self) -> int:
+        with self._cursor() as cur:
+            cur.execute("SELECT COUNT(*) FROM incidents", [])
+            return int(cur.fetchone()[0])
+
+    # -- shared SQL ------------------------------------------------------------------------
+    def _where(self, selection: IncidentFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if selection.since:
+            where.append("date >= ?")
+            params.append(self._date(selection.since))
+        if selection.until:
+            where.append("date <= ?")
+            params.append(self._date(selection.until))
+        weapons = []
+        if selection.weapon_categories:
+            weapons.append(
+                f"weapon_category IN ({', '.join('?' for _ in selection.weapon_categories)})"
+            )
+            params += sorted(selection.weapon_categories)
+        if selection.weapon_systems:
+            weapons.append(f"weapon_system IN ({', '.join('?' for _ in selection.weapon_systems)})")
+            params += sorted(selection.weapon_systems)
+        if weapons:
+            where.append("(" + " OR ".join(weapons) + ")")
+        for column, minimum in (
+            ("killed_min", selection.min_killed),
+            ("injured_min", selection.min_injured),
+        ):
+            if minimum:
+                where.append(f"{column} >= ?")
+                params.append(minimum)
+        if selection.countries:
+            where.append(f"country IN ({', '.join('?' for _ in selection.countries)})")
+            params += sorted(selection.countries)
+        for column, wanted in (("statuses", selection.statuses), ("parties", selection.parties)):
+            if wanted:
+                where.append(
+                    "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in wanted) + ")"
+                )
+                params += [f"%{_like(w)}%" for w in sorted(wanted)]
+        if selection.bbox:
+            sql, values = self._bbox(selection.bbox)
+            where.append(sql)
+            params += values
+        return where, params
+
+    def _write(
+        self,
+        cur: _Cursor,
+        incidents: list[Incident],
+        layers: Layers,
+        revisions: dict[str, int],
+        written_at: str,
+        author: str,
+        origin: str,
+    ) -> None:
+        flat = layers.incidents
+        if flat["id"].tolist() != [i.id for i in incidents]:  # the layer keeps the input order
+            raise AssertionError("incidents layer out of order")
+        updated = [i.id for i in incidents if revisions[i.id] > 1]
+        for chunk in _chunks(updated):
+            marks = ", ".join("?" for _ in chunk)
+            for table in STATEMENTS:
+                cur.execute(f"DELETE FROM {table} WHERE incident_id IN ({marks})", chunk)
+        columns = ["id", "revision", *[n for n, _ in FLAT], "record", "updated_at"]
+        geometry = self._point_sql()
+        new_rows, updated_rows, history = [], [], []
+        values = _rows(flat, [n for n, _ in FLAT])
+        for incident, flat_values in zip(incidents, values, strict=True):
+            revision = revisions[incident.id]
+            # the record as stored: validated JSON from pydantic, with its new revision
+            body = incident.model_dump_json(exclude_defaults=True, exclude={"revision"})
+            text = (
+                f'{{"revision":{revision},{body[1:]}'
+                if body != "{}"
+                else f'{{"revision":{revision}}}'
+            )
+            row = [
+                incident.id,
+                revision,
+                self._date(incident.date),
+                *flat_values[1:],
+                text,
+                written_at,
+                *self._point(incident.place.lon, incident.place.lat),
+            ]
+            (new_rows if revision == 1 else updated_rows).append(row)
+            history.append([incident.id, revision, written_at, author, origin, text])
+        names = ", ".join(_quoted(c) for c in columns) + ", geom"
+        marks = ", ".join("?" for _ in columns) + f", {geometry}"
+        if new_rows:
+            cur.executemany(f"INSERT INTO incidents ({names}) VALUES ({marks})", new_rows)
+        if updated_rows:
+            sets = ", ".join(f"{_quoted(c)} = ?" for c in columns[1:]) + f", geom = {geometry}"
+            cur.executemany(
+                f"UPDATE incidents SET {sets} WHERE id = ?",
+                [row[1:] + row[:1] for row in updated_rows],
+            )
+        cur.executemany(
+            "INSERT INTO revisions (id, revision, written_at, author, origin, record) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            history,
+        )
+        for table, names_ in STATEMENTS.items():
+            frame = getattr(layers, table)
+            rows = _rows(frame, ["incident_id", *names_])
+            if rows:
+                quoted = ", ".join(_quoted(c) for c in ["incident_id", *names_])
+                marks = ", ".join("?" for _ in range(len(names_) + 1))
+                cur.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:
+    """Rows of plain Python values (None for missing), column by column."""
+    lists = []
+    for column in columns:
+        values = frame[column]
+        plain = values.astype(object).where(values.notna(), None).tolist()
+        lists.append(
+            [v.item() if hasattr(v, "item") else v for v in plain]
+            if values.dtype.kind in "biuf"
+            else plain
+        )
+    return [list(row) for row in zip(*lists, strict=True)]
+
+
+class _Cursor:
+    """A cursor that speaks '?' placeholders to either engine."""
+
+    def __init__(self, store: Store, cursor: Any) -> None:
+        self.store = store
+        self.cursor = cursor
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.cursor.execute(self.store._sql(sql), list(params))
+
+    def executemany(self, sql: str, rows: list[list[Any]]) -> None:
+        self.cursor.executemany(self.store._sql(sql), rows)
+
+    def fetchall(self) -> list[Any]:
+        return self.cursor.fetchall()
+
+    def fetchone(self) -> Any:
+        return self.cursor.fetchone()
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return self.cursor.fetchmany(size)
+
+    def __enter__(self) -> _Cursor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cursor.close()
+
+
+def _incident(record: str | dict) -> Incident:
+    if isinstance(record, str):
+        return Incident.model_validate_json(record)
+    return Incident.model_validate(record)
+
+
+def _value(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _like(text: str) -> str:
+    return re.sub(r"([%_\\])", r"\\\1", text)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container): still say something
+        return "unknown"

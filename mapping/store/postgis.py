@@ -1,0 +1,91 @@
+"""The store in PostgreSQL with PostGIS: the team engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import psycopg
+
+from mapping.errors import StrikemapError
+from mapping.model import Incident
+from mapping.store.base import ConflictError, Store
+from mapping.store.schema import _tables_sql
+
+
+class PostgisStore(Store):
+    """The store in PostgreSQL with PostGIS: the team engine."""
+
+    engine = "postgis"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__()
+
+    def _connect(self):
+        try:
+            return psycopg.connect(self.url, connect_timeout=10)
+        except psycopg.OperationalError as error:
+            raise StrikemapError(f"cannot open the store {self.url}: {error}".strip()) from None
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def _raw_cursor(self, streaming: bool) -> Any:
+        # PostgreSQL sends a plain cursor's whole result at once; a named one streams it
+        if streaming:
+            return self.connection.cursor(name="strikemap_rows")
+        return self.connection.cursor()
+
+    def _begin(self, cur) -> None:
+        pass  # psycopg opens the transaction with the first statement
+
+    def _lock(self, cur, ids: list[str]) -> dict[str, int]:
+        # Rows that exist are locked until commit; an id that is new is claimed by its insert,
+        # and a second writer inserting it too fails on the unique key (a conflict).
+        cur.execute("SELECT id, revision FROM incidents WHERE id = ANY(?) FOR UPDATE", [ids])
+        return {i: int(r) for i, r in cur.fetchall()}
+
+    def _point(self, lon, lat):
+        return [lon, lat]  # a missing coordinate makes a NULL point
+
+    def _point_sql(self) -> str:
+        return "ST_SetSRID(ST_MakePoint(?, ?), 4326)"
+
+    def _bbox(self, bbox):
+        west, south, east, north = bbox
+        if west > east:
+            return "TRUE", []
+        return "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", [west, south, east, north]
+
+    def _date(self, value):
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+    def put(self, incidents: Iterable[Incident], **how: Any) -> dict[str, int]:
+        try:
+            return super().put(incidents, **how)
+        except psycopg.errors.UniqueViolation:
+            raise ConflictError(
+                [
+                    "an incident written as new was stored by someone else "
+                    "meanwhile; pull it and apply your change again"
+                ]
+            ) from None
+
+    def _create(self, cur) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(4242)")  # one creator at a time
+        cur.execute("SELECT to_regclass('revisions') IS NOT NULL")
+        if cur.fetchone()[0]:
+            return
+        types = {
+            "DATE": "date",
+            "TEXT": "text",
+            "REAL": "double precision",
+            "INTEGER": "integer",
+            "BOOLEAN": "boolean",
+        }
+        for sql in _tables_sql(types, "bigserial PRIMARY KEY", "jsonb", "geometry(Point, 4326)"):
+            cur.execute(sql)
+        cur.execute("CREATE INDEX incidents_geom ON incidents USING gist (geom)")
+        cur.execute("CREATE INDEX incidents_date ON incidents (date)")

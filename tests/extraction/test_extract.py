@@ -1,0 +1,223 @@
+"""`strikemap extract`: a draft record from a report's text, every figure tied to its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.score_extract import CORPUS, TODAY, score, totals
+from mapping.cli import main
+from mapping.extraction import extract_draft
+from mapping.extraction.numbers import count_range
+from mapping.model import Incident
+
+CASES = {case["id"]: case for case in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))}
+
+
+def _draft(case_id: str, gazetteer):
+    case = CASES[case_id]
+    return extract_draft(
+        case["text"], date_hint=case.get("date_hint"), gazetteer=gazetteer, today=TODAY
+    )
+
+
+def test_corpus_precision_and_recall(gazetteer):
+    scores = score(gazetteer)
+    precision, recall = totals(scores)
+    assert len(scores) >= 20
+    assert precision >= 0.90, [(s.id, s.wrong) for s in scores if s.wrong]
+    assert recall >= 0.85, [(s.id, s.missed) for s in scores if s.missed]
+    assert all(s.place_ok is not False for s in scores), [
+        s.id for s in scores if s.place_ok is False
+    ]
+    assert all(s.date_ok is not False for s in scores), [s.id for s in scores if s.date_ok is False]
+
+
+def test_reference_case(gazetteer):
+    record = _draft("kryvyi-rih-reference", gazetteer).record
+    assert record["review"] == "draft"
+    assert record["date"] == dt.date(2025, 4, 4)
+    place = record["place"]
+    assert place["name"] == "Kryvyi Rih"
+    assert place["gazetteer_id"] == "geonames:703845"
+    assert place["precision"] == "settlement"
+    assert record["weapon"]["category"] == "ballistic_missile"
+    assert record["weapon"]["system"] == "Iskander-M"
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert parties["russian-mod"] == "russia_government"
+    assert parties["president-zelensky"] == "ukraine_government"
+
+    def figures(source):
+        return [c for c in record["casualties"] if c["source"] == source]
+
+    authorities = figures("ukrainian-authorities")
+    assert {"group": "civilians", "killed": {"min": 16}} in [
+        {k: c[k] for k in ("group", "killed") if k in c} for c in authorities
+    ]
+    assert any(c.get("injured") == {"min": 51} for c in authorities)
+    assert all(c["status"] == "reported" for c in authorities)
+    president = figures("president-zelensky")
+    assert any(c.get("killed") == 14 and c["group"] == "unspecified" for c in president)
+    assert any(c.get("killed") == 6 and c["group"] == "children" for c in president)
+    (moscow,) = figures("russian-mod")
+    assert moscow["killed"] == {"max": 85}
+    assert moscow["group"] == "military"
+    assert moscow["status"] == "claimed"
+    assert "corroborated" in moscow["note"]
+    damage = record["damage"]
+    assert any(d["object"] == "apartment_block" and d.get("count") == {"min": 5} for d in damage)
+    assert any(
+        d["source"] == "russian-mod"
+        and d["object"] == "vehicle"
+        and d["count"] == {"max": 20}
+        and d["status"] == "claimed"
+        for d in damage
+    )
+    (claim,) = record["claims"]
+    assert claim["source"] == "russian-mod"
+    assert claim["about"] == "target"
+    assert "meeting of unit commanders and Western instructors" in claim["text"]
+    assert claim["status"] == "claimed"
+    Incident.model_validate(record)
+
+
+def test_places_only_mentioned_are_not_the_incident(gazetteer):
+    text = CASES["kryvyi-rih-reference"]["text"]
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Kryvyi Rih"
+    moved = text.replace("Kryvyi Rih", "the city")
+    other = extract_draft(moved, gazetteer=gazetteer, today=TODAY).record
+    assert other["place"]["name"] not in ("Kharkiv", "Dnipro", "Odesa")
+
+
+def test_every_evidence_span_holds_its_quote(gazetteer):
+    for case in CASES.values():
+        draft = extract_draft(
+            case["text"], date_hint=case.get("date_hint"), gazetteer=gazetteer, today=TODAY
+        )
+        if draft.record is None:
+            continue
+        text = case["text"]
+        for item in draft.record["evidence"]:
+            assert " ".join(text[item["start"] : item["end"]].split()) == item["quote"], item
+        paths = {item["path"] for item in draft.record["evidence"]}
+        for i, entry in enumerate(draft.record.get("casualties", [])):
+            category = next(k for k in ("killed", "injured", "missing") if k in entry)
+            assert f"casualties[{i}].{category}" in paths
+        for i, source in enumerate(draft.record["sources"]):
+            if source["id"] != "report":
+                assert f"sources[{i}]" in paths, (case["id"], source)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "number", "expected"),
+    [
+        (None, "14", (14, 14)),
+        ("at least", "16", (16, None)),
+        ("more than", "50", (51, None)),
+        ("over", "50", (51, None)),
+        ("up to", "85", (None, 85)),
+        ("nearly", "120", (None, 119)),
+        ("about", "two dozen", (24, 24)),
+        (None, "Twenty-one", (21, 21)),
+        (None, "Dozens", (24, None)),
+        ("fewer than", "10", (None, 9)),
+    ],
+)
+def test_qualifiers_make_ranges(qualifier, number, expected):
+    count = count_range(qualifier, number)
+    assert (count.min, count.max) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        "   \n\n  ",
+        bytes(random.Random(7).randrange(256) for _ in range(50_000)),
+        "Кривий Ріг. Ракетний удар по житловому кварталу. Загинули щонайменше 16 людей.",
+        "<html><script>alert(1)</script></html>",
+        "The weather in Lviv was mild on Tuesday.",
+    ],
+)
+def test_odd_input_finds_nothing_and_does_not_crash(data, gazetteer):
+    draft = extract_draft(data, gazetteer=gazetteer, today=TODAY)
+    assert draft.found_nothing
+    assert draft.messages
+
+
+@pytest.mark.slow  # a 7 MB text: ~13 s
+def test_huge_input_is_read(gazetteer):
+    text = CASES["sumy-wire"]["text"] * 20_000  # ~7 MB: read up to the limit, not crash
+    draft = extract_draft(text, gazetteer=gazetteer, today=TODAY)
+    assert draft.record is not None
+    assert draft.record["place"]["name"] == "Sumy"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=400))
+def test_any_text_gives_a_valid_draft_or_nothing(gazetteer, text):
+    draft = extract_draft(text, gazetteer=gazetteer, today=TODAY)
+    if draft.record is not None:
+        Incident.model_validate(draft.record)
+
+
+def test_cli_drafts_validate(tmp_path, gazetteer):
+    runner = CliRunner()
+    for case_id, case in CASES.items():
+        source = tmp_path / f"{case_id}.txt"
+        source.write_text(case["text"], encoding="utf-8")
+        args = ["extract", str(source)]
+        if case.get("date_hint"):
+            args += ["--date-hint", str(case["date_hint"])]
+        result = runner.invoke(main, args)
+        if case_id == "ukrainian-language":
+            assert result.exit_code == 1
+            assert "found nothing" in result.output
+            continue
+        assert result.exit_code == 0, result.output
+        draft = tmp_path / f"{case_id}.yaml"
+        draft.write_text(result.stdout, encoding="utf-8")
+        checked = runner.invoke(main, ["validate", str(draft)])
+        assert checked.exit_code == 0, (case_id, checked.output)
+        assert "review: draft" in result.stdout
+
+
+def test_cli_reads_stdin_and_prints_json(gazetteer):
+    text = CASES["sumy-kobzar"]["text"]
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--json", "--date-hint", "2025-04-13"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["date"] == "2025-04-13"
+    assert record["review"] == "draft"
+    assert any(
+        c["source"] == "artem-kobzar" and c.get("killed") == 21 and "group" not in c
+        for c in record["casualties"]
+    )  # "unspecified" is the default group, left out like every default
+
+
+def test_draft_with_evidence_survives_exports(tmp_path, gazetteer):
+    from layers import build_layers
+    from mapping.formats import export
+    from mapping.pipeline import load_inputs
+    from mapping.tables import incident_tables
+
+    incident = Incident.model_validate(_draft("kryvyi-rih-reference", gazetteer).record)
+    layers = build_layers(incident_tables([incident]))
+    for name in ("draft.gpkg", "draft.geojson"):
+        path = tmp_path / name
+        export(layers, path, profile="full") if name.endswith("json") else export(layers, path)
+        (back,) = load_inputs([path]).incidents
+        assert back.review == incident.review
+        assert back.evidence == incident.evidence

@@ -1,0 +1,35 @@
+"""The detail panel's tables: every statement by source, and the incidents as ranges."""
+
+from __future__ import annotations
+
+from mapping.render.detail import incident_table, statements_by_source
+
+
+def test_each_source_is_one_row_with_its_party_and_statements(seed_layers):
+    table = statements_by_source(seed_layers, "2025-04-04-kryvyi-rih")
+    assert len(table) == len(
+        seed_layers.sources[seed_layers.sources["incident_id"] == "2025-04-04-kryvyi-rih"]
+    )
+    ru = table[table["party"] == "russia_government"].iloc[0]
+    assert "up to 85 military killed [claimed]" in ru["casualties"]
+    assert "up to 20 military vehicle damaged [claimed]" in ru["damage"]
+    assert ru["claims"].startswith("target: a meeting of unit commanders")
+
+
+def test_figures_keep_their_time_and_the_earlier_toll_stays_listed(seed_layers):
+    table = statements_by_source(seed_layers, "2025-04-04-kryvyi-rih")
+    zelensky = table[table["source"].str.contains("Zelensky")].iloc[0]["casualties"]
+    assert zelensky.index("14 killed") < zelensky.index("16 killed")
+    assert "(as of 2025-04-04)" in zelensky
+
+
+def test_an_unknown_incident_has_no_rows(seed_layers):
+    assert statements_by_source(seed_layers, "no-such-incident").empty
+
+
+def test_incident_table_writes_headline_ranges(seed_layers):
+    table = incident_table(seed_layers.incidents).set_index("id")
+    assert table.loc["2025-04-04-kryvyi-rih", "killed"] == "≥ 16"
+    assert table.loc["2023-01-14-dnipro", "killed"] == "21–46"
+    assert table.loc["2025-04-04-kryvyi-rih", "contested"]
+    assert table.loc["2025-04-13-sumy", "weapon"] == "Iskander-M"

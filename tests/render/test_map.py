@@ -1,0 +1,102 @@
+"""The map page's data: what the script receives, how it is packed, and that report text stays
+text (never HTML, never a template)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+
+import pytest
+
+from layers import build_layers
+from mapping.html import escape_html
+from mapping.records import load_yaml_text
+from mapping.render.map import MapOptions, map_html, map_payload
+from mapping.tables import incident_tables
+
+
+def _payload_from_page(page: str) -> dict:
+    packed = re.search(r'unpack\("([A-Za-z0-9+/=]+)"\)', page)
+    if packed:
+        return json.loads(zlib.decompress(base64.b64decode(packed.group(1))))
+    return json.loads(re.search(r"Promise\.resolve\((\{.*?\})\);\n", page, re.S).group(1))
+
+
+def _layers_of(text: str):
+    result = load_yaml_text(text, "report.yaml")
+    assert not result.errors, result.errors
+    return build_layers(incident_tables(result.incidents))
+
+
+TEMPLATE_TEXT = """
+id: braces
+date: 2025-04-04
+place: {name: Sumy, country: UA, lat: 50.9077, lon: 34.7981, precision: settlement}
+sources:
+  - {id: x, name: 'Channel {{ 7*7 }} {% if true %}yes{% endif %}', party: other}
+casualties: [{source: x, killed: 3, note: "{{ config }}"}]
+"""
+
+
+def test_report_text_that_looks_like_a_template_stays_as_written():
+    page = map_html(_layers_of(TEMPLATE_TEXT), MapOptions(tiles=None))
+    strings = _payload_from_page(page)["strings"]
+    assert "Channel {{ 7*7 }} {% if true %}yes{% endif %}" in strings
+    assert "{{ config }}" in strings
+    assert "Channel 49" not in page
+
+
+def test_packed_data_is_the_same_data(seed_layers):
+    plain = map_html(seed_layers, MapOptions(tiles=None, pack_above=None))
+    packed = map_html(seed_layers, MapOptions(tiles=None, pack_above=0))
+    assert 'unpack("' not in plain
+    assert 'unpack("' in packed
+    assert (
+        _payload_from_page(packed)
+        == _payload_from_page(plain)
+        == json.loads(json.dumps(map_payload(seed_layers)))
+    )
+
+
+def test_statements_point_at_their_incident(seed_layers):
+    payload = map_payload(seed_layers)
+    strings = payload["strings"]
+    ids = [strings[row[5]] for row in payload["incidents"]]
+    owner, pairs = 0, set()
+    for row in payload["sources"]:
+        owner += row[0]  # each row names its incident by the difference from the row before
+        pairs.add((ids[owner], strings[row[1]]))
+    expected = {
+        (incident_id, escape_html(name))
+        for incident_id, name in zip(
+            seed_layers.sources["incident_id"], seed_layers.sources["name"], strict=True
+        )
+    }
+    assert pairs == expected
+
+
+def test_most_used_strings_come_first(seed_layers):
+    payload = map_payload(seed_layers)
+    uses = [0] * len(payload["strings"])
+    for table, text_columns in [("casualties", (1, 2, 8, 9)), ("sources", (1, 2, 3, 4))]:
+        for row in payload[table]:
+            for column in text_columns:
+                if column < len(row) and row[column] >= 0:
+                    uses[row[column]] += 1
+    top = max(range(len(uses)), key=uses.__getitem__)
+    assert top < 5  # the most quoted source/party/date is among the first few entries
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"), ("a & b", "a &amp; b"), ('"q"', "&quot;q&quot;")],
+)
+def test_strings_are_html_escaped(text, escaped):
+    layers = _layers_of(
+        TEMPLATE_TEXT.replace("Channel {{ 7*7 }} {% if true %}yes{% endif %}", text)
+    )
+    strings = map_payload(layers)["strings"]
+    assert escaped in strings
+    assert text not in strings

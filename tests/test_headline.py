@@ -1,0 +1,100 @@
+"""The headline-figures rule, straight on casualty tables (README: the headline-figures rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapping.headline import headline_figures, latest_statements
+from mapping.model import Incident
+from mapping.tables import incident_tables, row_codes
+
+SOURCES = [
+    {"id": "a", "name": "Regional administration", "party": "ukraine_government"},
+    {"id": "b", "name": "State Emergency Service", "party": "ukraine_government"},
+    {"id": "ru", "name": "Russian Ministry of Defence", "party": "russia_government"},
+]
+
+
+def headline(*casualties: dict) -> dict[str, int | None]:
+    incident = Incident.model_validate(
+        {
+            "id": "x",
+            "date": "2025-04-04",
+            "place": {"name": "Kryvyi Rih", "country": "UA"},
+            "sources": SOURCES,
+            "casualties": list(casualties),
+        }
+    )
+    tables = incident_tables([incident])
+    codes = row_codes(tables.casualties["incident_id"], tables.incidents["id"])
+    figures = headline_figures(tables.casualties, codes, 1)
+    return {
+        name: (None if values.isna()[0] else int(values[0])) for name, values in figures.items()
+    }
+
+
+def test_a_sources_later_statement_supersedes_its_earlier_one():
+    figures = headline(
+        {"source": "a", "killed": 14, "as_of": "2025-04-04T12:00:00+03:00"},
+        {"source": "a", "killed": {"min": 16}, "as_of": "2025-04-04T20:00:00+03:00"},
+    )
+    assert (figures["killed_min"], figures["killed_max"]) == (16, None)
+
+
+def test_statements_without_time_follow_the_record_order():
+    figures = headline({"source": "a", "killed": 14}, {"source": "a", "killed": 16})
+    assert (figures["killed_min"], figures["killed_max"]) == (16, 16)
+
+
+def test_headline_runs_from_lowest_minimum_to_highest_maximum_across_sources():
+    figures = headline(
+        {"source": "a", "killed": 10}, {"source": "b", "killed": {"min": 12, "max": 15}}
+    )
+    assert (figures["killed_min"], figures["killed_max"]) == (10, 15)
+
+
+def test_any_open_ended_statement_leaves_the_headline_open():
+    figures = headline({"source": "a", "injured": 40}, {"source": "b", "injured": {"min": 51}})
+    assert (figures["injured_min"], figures["injured_max"]) == (40, None)
+
+
+@pytest.mark.parametrize("status", ["claimed", "disputed", "retracted"])
+def test_only_confirmed_and_reported_statements_enter(status):
+    figures = headline(
+        {"source": "a", "killed": 3},
+        {"source": "ru", "group": "military", "killed": {"max": 85}, "status": status},
+        {"source": "b", "killed": 50, "status": status},
+    )
+    assert (figures["killed_min"], figures["killed_max"]) == (3, 3)
+    assert figures["military_killed_min"] is None
+
+
+def test_children_and_military_have_their_own_columns():
+    figures = headline(
+        {"source": "a", "group": "civilians", "killed": 16},
+        {"source": "a", "group": "children", "killed": 6},
+        {"source": "b", "group": "military", "killed": 2},
+    )
+    assert figures["killed_min"] == 16
+    assert figures["children_killed_min"] == 6
+    assert figures["military_killed_min"] == 2
+
+
+def test_latest_statements_keep_one_row_per_source_group_and_category():
+    incident = Incident.model_validate(
+        {
+            "id": "x",
+            "date": "2025-04-04",
+            "place": {"name": "Sumy"},
+            "sources": SOURCES,
+            "casualties": [
+                {"source": "a", "killed": 20, "injured": 80},
+                {"source": "a", "killed": 34},
+                {"source": "b", "killed": 32},
+            ],
+        }
+    )
+    latest = latest_statements(incident_tables([incident]).casualties)
+    killed = latest[latest["category"] == "killed"].sort_values("source_id")
+    assert killed["min"].tolist() == [34, 32]
+    assert latest[latest["category"] == "injured"]["min"].tolist() == [80]
