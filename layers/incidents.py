@@ -26,6 +26,13 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+# The incident columns the layer carries over from the tables as they are.
+RECORD_COLUMNS = [
+    "id", "date", "time", "place", "admin1", "country", "precision", "radius_m", "gazetteer_id",
+    "ambiguous", "weapon_category", "weapon_warhead", "tags", "notes", "review",
+]  # fmt: skip
+
+
 def canonical_systems(systems: pd.Series) -> pd.Series:
     """Weapon systems by their canonical names (alias table), unknown ones as written."""
     names = {}
@@ -89,25 +96,7 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
         name: row_codes(getattr(tables, name)["incident_id"], incidents["id"])
         for name in ("sources", "casualties", "damage", "claims")
     }
-    data = incidents[
-        [
-            "id",
-            "date",
-            "time",
-            "place",
-            "admin1",
-            "country",
-            "precision",
-            "radius_m",
-            "gazetteer_id",
-            "ambiguous",
-            "weapon_category",
-            "weapon_warhead",
-            "tags",
-            "notes",
-            "review",
-        ]
-    ].copy()
+    data = incidents[RECORD_COLUMNS].copy()
     data["weapon_system"] = canonical_systems(incidents["weapon_system"])
     data["weapon_category"] = data["weapon_category"].fillna("unknown")
     latest = latest_positions(tables.casualties, codes["casualties"])

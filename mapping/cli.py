@@ -11,12 +11,16 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from mapping import __version__
 from mapping.errors import StrikemapError
 from mapping.model import Party, Status
+
+if TYPE_CHECKING:
+    from mapping.filters import IncidentFilter
 
 
 class _Group(click.Group):
@@ -157,13 +161,22 @@ def filter_options(command):
     return command
 
 
-def _filter(options: dict):
+def _filter(options: dict) -> IncidentFilter:
     from mapping.filters import IncidentFilter
 
     try:
         return IncidentFilter.create(**options)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _writable_format(name: str | None) -> str | None:
+    """A format the registry writes, or a usage error listing them."""
+    from mapping.formats import WRITABLE
+
+    if name is not None and name not in WRITABLE:
+        raise click.BadParameter(f"'{name}' is not one of {', '.join(WRITABLE)}")
+    return name
 
 
 def _geocoder_options(command):
@@ -281,6 +294,7 @@ def build(
     "--format",
     "fmt",
     metavar="FORMAT",
+    callback=lambda ctx, param, value: _writable_format(value),
     help="geojson, gpkg, csv or kml (default: from the output's suffix).",
 )
 @click.option(

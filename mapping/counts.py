@@ -32,11 +32,13 @@ def words_pattern(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(words_pattern([*words, *_SYMBOLS[kind]]) + r"\s*(\d+)$", re.IGNORECASE), kind)
-    for kind in ("min", "min+1", "max", "max-1")
-    for words in [[q for q, k in QUALIFIERS.items() if k == kind]]
-)
+def _phrase(kind: str) -> re.Pattern[str]:
+    words = [q for q, k in QUALIFIERS.items() if k == kind]
+    return re.compile(words_pattern([*words, *_SYMBOLS[kind]]) + r"\s*(\d+)$", re.IGNORECASE)
+
+
+# Tried in this order: ">= 5" is a minimum before "> 5" can be read as "more than".
+_PHRASES = tuple((_phrase(kind), kind) for kind in ("min", "min+1", "max", "max-1"))
 
 
 def qualified_range(kind: str, n: int) -> tuple[int | None, int | None]:

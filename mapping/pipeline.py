@@ -13,22 +13,21 @@ from mapping.formats import input_files, read_file
 from mapping.geocoding import Geocoder, geocode_incidents
 from mapping.model import Incident
 from mapping.records import LoadResult
-from mapping.store import is_store, open_store
+from mapping.store import is_store, is_store_url, open_store
 from mapping.tables import incident_tables
 
 
 def load_inputs(paths: Iterable[str | Path]) -> LoadResult:
     """Incidents from any mix of inputs (files, folders, store URLs, store GeoPackages);
     problems name file, line, record and field."""
+    paths = list(paths)
+    urls = [str(p) for p in paths if is_store_url(str(p))]
     result = LoadResult()
-    files: list[str | Path] = []
-    for path in paths:
-        if is_store(path):
-            result.extend(load_store(str(path)))
-        else:
-            files.append(path)
-    for file in input_files(files):
-        result.extend(read_file(file))
+    # folders are expanded first: a store GeoPackage inside one is still read as a store
+    for file in input_files(p for p in paths if str(p) not in urls):
+        result.extend(load_store(f"gpkg:{file}") if is_store(file) else read_file(file))
+    for url in urls:
+        result.extend(load_store(url))
     return result
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import subprocess
+import sys
 from pathlib import Path
 
+import mapping
 from tests.conftest import ROOT
 
 # Stages from the bottom up; a module may import its own stage's modules (of its own
@@ -112,9 +115,6 @@ def test_no_import_cycles():
 
 
 def test_the_front_door_imports_nothing_heavy():
-    import subprocess
-    import sys
-
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys, mapping; print(sorted(sys.modules))"],
         capture_output=True,
@@ -126,7 +126,5 @@ def test_the_front_door_imports_nothing_heavy():
 
 
 def test_the_front_door_names_resolve():
-    import mapping
-
     for name in mapping.__all__:
         assert getattr(mapping, name) is not None, name

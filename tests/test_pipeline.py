@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 
 from mapping.errors import Problem
+from mapping.formats import export
 from mapping.geocoding import GeocoderChain
 from mapping.pipeline import load_inputs, prepare
+from mapping.store import is_store, open_store
 from tests.conftest import DATA, SEEDS
 
 
@@ -62,26 +64,19 @@ def test_an_unresolved_place_names_its_file_and_line(tmp_path):
     assert len(prepared.layers.incidents) == 2
 
 
-def test_a_store_geopackage_is_read_as_a_store_and_an_export_as_a_file(tmp_path, seed_layers):
-    from mapping.formats import export
-    from mapping.store import is_store, open_store
-
+def test_a_store_geopackage_is_read_as_a_store_and_an_export_as_a_file(
+    tmp_path, seed_layers, resolved
+):
     exported = tmp_path / "export.gpkg"
     export(seed_layers, exported)
-    store = tmp_path / "store.gpkg"
+    store = tmp_path / "team" / "store.gpkg"
+    store.parent.mkdir()
     with open_store(store) as opened:
-        opened.put(seed_layers_incidents(seed_layers))
+        opened.put(resolved)
     assert not is_store(exported)
     assert is_store(store)
     assert is_store("postgresql://ana@db.example/strikes")
-    for path in (exported, store):
-        loaded = load_inputs([path])
+    for source in (exported, store, store.parent):  # a folder holding a store reads it too
+        loaded = load_inputs([source])
         assert not loaded.errors, loaded.errors
         assert len(loaded.incidents) == 3
-
-
-def seed_layers_incidents(layers):
-    from mapping.records import load_data
-    from mapping.tables import incident_records
-
-    return load_data(incident_records(layers.tables)).incidents

@@ -357,19 +357,9 @@ def _weapon(
 
 
 _ORDER = [
-    "id",
-    "review",
-    "date",
-    "time",
-    "place",
-    "weapon",
-    "sources",
-    "casualties",
-    "damage",
-    "claims",
-    "notes",
-    "evidence",
-]
+    "id", "review", "date", "time", "place", "weapon", "sources", "casualties", "damage",
+    "claims", "notes", "evidence",
+]  # fmt: skip
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:

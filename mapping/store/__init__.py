@@ -37,13 +37,18 @@ def open_store(url: str | Path) -> Store:
     return GeoPackageStore(Path(text))
 
 
+def is_store_url(text: str) -> bool:
+    """Whether text is a store URL (not a file path)."""
+    return text.startswith(("postgresql://", "postgres://", "gpkg:"))
+
+
 def is_store(source: str | Path) -> bool:
     """Whether an input names a team store: a store URL, or a GeoPackage the store wrote (it
     keeps revisions) rather than an export. The one place this is decided."""
     text = str(source)
-    if text.startswith(("postgresql://", "postgres://", "gpkg:")):
-        return True
-    return text.lower().endswith(".gpkg") and is_store_geopackage(Path(text))
+    return is_store_url(text) or (
+        text.lower().endswith(".gpkg") and is_store_geopackage(Path(text))
+    )
 
 
 __all__ = [
@@ -53,5 +58,6 @@ __all__ = [
     "Revision",
     "Store",
     "is_store",
+    "is_store_url",
     "open_store",
 ]

@@ -49,8 +49,6 @@ class Revision:
 class Store:
     """Shared logic; the engines differ in connection, placeholders, geometry and locking."""
 
-    engine = "store"
-
     # -- engine hooks ----------------------------------------------------------------------
     def _connect(self) -> Any: ...
     def _create(self, cur: Any) -> None: ...
@@ -370,14 +368,6 @@ def _incident(record: str | dict) -> Incident:
     if isinstance(record, str):
         return Incident.model_validate_json(record)
     return Incident.model_validate(record)
-
-
-def _value(value: Any) -> Any:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
 
 
 def _like(text: str) -> str:

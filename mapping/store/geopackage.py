@@ -44,8 +44,6 @@ def _gpkg_envelope(blob: bytes | None) -> tuple[float, float, float, float] | No
 class GeoPackageStore(Store):
     """The store as a GeoPackage file (SQLite): the embedded, single-machine engine."""
 
-    engine = "gpkg"
-
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__()

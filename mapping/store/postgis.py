@@ -17,8 +17,6 @@ from mapping.store.schema import _tables_sql
 class PostgisStore(Store):
     """The store in PostgreSQL with PostGIS: the team engine."""
 
-    engine = "postgis"
-
     def __init__(self, url: str) -> None:
         self.url = url
         super().__init__()
