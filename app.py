@@ -101,7 +101,8 @@ with st.sidebar.expander("Data", expanded=False):
         "Record files or exports",
         type=[s.lstrip(".") for s in READABLE_SUFFIXES],
         accept_multiple_files=True,
-        help="YAML/JSON records, strikemap GeoJSON (full profile), CSV, ACLED CSV, GeoPackage.",
+        help="YAML/JSON records, strikemap GeoJSON (full profile), CSV, GeoPackage; ACLED, UCDP, "
+        "Bellingcat or CIR data sets.",
     )
     typed_path = st.text_input(
         "…or a file or folder on this machine", value="", placeholder=str(SEEDS)

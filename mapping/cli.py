@@ -63,8 +63,8 @@ def store_source(command):
 def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     """Check record files and folders; print each problem as file:line: id: field: message.
 
-    Reads YAML/JSON records and strikemap's exports (full GeoJSON, CSV, GeoPackage) and
-    ACLED-format CSV."""
+    Reads YAML/JSON records, strikemap's exports (full GeoJSON, CSV, GeoPackage) and the
+    public data sets (ACLED, UCDP GED, Bellingcat, CIR)."""
     from mapping.pipeline import load_inputs
 
     result = load_inputs(paths)
@@ -287,6 +287,40 @@ def build(
     _write(paths, output, overrides, online, filters, fmt="gpkg")
 
 
+records_or_export_output = click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record file (.yaml, .json: to review, edit and push) or an export "
+    "(.geojson, .gpkg, .csv, .kml).",
+)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@records_or_export_output
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="Keep the events that are not strikes (battles, protests, …), tagged not-a-strike.",
+)
+def import_(paths: tuple[Path, ...], output: Path, all_events: bool) -> None:
+    """Read public data sets (ACLED, UCDP GED, Bellingcat civilian harm, CIR Eyes on Russia)
+    into one file; print, per file, the rows read, the incidents made and the rows skipped."""
+    from mapping.formats import export_incidents
+    from mapping.pipeline import load_inputs
+
+    loaded = load_inputs(paths, all_events=all_events)
+    for problem in loaded.problems:
+        click.echo(str(problem))
+    for summary in loaded.summaries:
+        click.echo(str(summary), err=True)
+    written = export_incidents([loaded.incidents], output)
+    click.echo(f"wrote {written} incident(s) to {output}", err=True)
+    sys.exit(1 if loaded.errors else 0)
+
+
 @main.command("export")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -437,14 +471,7 @@ def push(
 
 @main.command()
 @click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Record file (.yaml, .json: to edit and push back) or an export "
-    "(.geojson, .gpkg, .csv, .kml).",
-)
+@records_or_export_output
 @filter_options
 def pull(url: str, output: Path, **filters) -> None:
     """Read incidents from a team store (the filter runs in the database) into a file."""

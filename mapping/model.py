@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -74,9 +75,12 @@ DEFAULT_RADIUS_M = {
 
 
 class DatePrecision(StrEnum):
+    """How precisely the date is known: the day, or only the week, month or year it falls in."""
+
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    YEAR = "year"
 
 
 class Group(StrEnum):
@@ -142,15 +146,19 @@ class ClaimTopic(StrEnum):
     OTHER = "other"
 
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+def _matching(pattern: str, allowed: str) -> Callable[[str], str]:
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.match(value):
+            raise ValueError(f"'{value}' is not a valid id: use {allowed}")
+        return value
+
+    return check
 
 
-def _slug(value: str) -> str:
-    if not _SLUG.match(value):
-        raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters, digits, '-', '_' or '.'"
-        )
-    return value
+_slug = _matching(r"^[a-z0-9][a-z0-9._-]*$", "lowercase letters, digits, '-', '_' or '.'")
+_record_id = _matching(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "letters, digits, '-', '_' or '.'")
 
 
 def _text(value: str) -> str:
@@ -161,6 +169,8 @@ def _text(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(_slug)]
+# An incident's id keeps its case: a data set's own id (ACLED's "UKR12345") joins back to it.
+RecordId = Annotated[str, AfterValidator(_record_id)]
 Text = Annotated[str, AfterValidator(_text)]
 
 
@@ -341,7 +351,7 @@ class Evidence(_Record):
 class Incident(_Record):
     """One strike event: when, where, with what, and everything sources said about it."""
 
-    id: Slug
+    id: RecordId
     date: dt.date
     time: dt.time | None = None
     date_precision: DatePrecision = DatePrecision.DAY

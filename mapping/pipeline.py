@@ -17,15 +17,19 @@ from mapping.store import is_store, is_store_url, open_store
 from mapping.tables import incident_tables
 
 
-def load_inputs(paths: Iterable[str | Path]) -> LoadResult:
-    """Incidents from any mix of inputs (files, folders, store URLs, store GeoPackages);
-    problems name file, line, record and field."""
+def load_inputs(paths: Iterable[str | Path], *, all_events: bool = False) -> LoadResult:
+    """Incidents from any mix of inputs (files, folders, store URLs, store GeoPackages, public
+    data sets); problems name file, line, record and field. Data sets give their strike events
+    only, unless `all_events`."""
     paths = list(paths)
     urls = [str(p) for p in paths if is_store_url(str(p))]
     result = LoadResult()
     # folders are expanded first: a store GeoPackage inside one is still read as a store
     for file in input_files(p for p in paths if str(p) not in urls):
-        result.extend(load_store(f"gpkg:{file}") if is_store(file) else read_file(file))
+        if is_store(file):
+            result.extend(load_store(f"gpkg:{file}"))
+        else:
+            result.extend(read_file(file, all_events=all_events))
     for url in urls:
         result.extend(load_store(url))
     return result

@@ -26,12 +26,35 @@ RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(slots=True)
+class ImportSummary:
+    """What an import of one data set file did: rows read, incidents made, rows skipped and
+    why (reason → count)."""
+
+    dataset: str
+    file: str
+    rows: int = 0
+    incidents: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def __str__(self) -> str:
+        text = f"{self.file}: {self.dataset}: {self.rows} row(s) read, {self.incidents} incident(s)"
+        if self.skipped:
+            reasons = "; ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
+            text += f", {sum(self.skipped.values())} skipped ({reasons})"
+        return text
+
+
+@dataclass(slots=True)
 class LoadResult:
     """The incidents that loaded, and every problem found on the way."""
 
     incidents: list[Incident] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)
+    summaries: list[ImportSummary] = field(default_factory=list)  # one per data set file read
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,6 +83,7 @@ class LoadResult:
             self.incidents.append(incident)
             self.origins[incident.id] = origin
         self.problems.extend(other.problems)
+        self.summaries.extend(other.summaries)
 
 
 def record_files(
@@ -139,6 +163,14 @@ def load_data(data: Any, file: str = "-") -> LoadResult:
     """Records from already-parsed data (a record dict or a list of them), validated."""
     result = LoadResult()
     _add_records(result, data, None, file, None)
+    return result
+
+
+def load_rows(rows: Iterable[tuple[int | None, dict[str, Any]]], file: str = "-") -> LoadResult:
+    """Records made from the rows of a data set, each with the line it came from, validated."""
+    result = LoadResult()
+    for line, data in rows:
+        _add_record(result, data, None, file, line)
     return result
 
 

@@ -191,3 +191,41 @@ def weapon_in_text(text: str) -> tuple[str, WeaponMatch] | None:
     named = [f for f in found if f[3].system is not None]
     _start, _end, words, match = (named or found)[0]
     return words, match
+
+
+# Words that, nearest before a weapon's name in its clause, say the weapon was the means of the
+# attack ("struck Sumy with two Iskander-M") or its object ("shot down 20 Shahed drones",
+# "destroying a radar used for an S-300"). A regular expression is enough here: data sets' notes
+# are short, formulaic English, and the clause ends at punctuation.
+_MEANS = r"with|using|by|launched|fired|dropped|deployed|via|from"
+_OBJECT = (
+    r"destroy\w*|shot|shoot\w*|downed|down|intercept\w*|neutrali[sz]\w*|repel\w*|hit|hitting"
+    r"|struck|strik\w*|target\w*|attack\w*|against|at|on|radar|used\s+for|for|captur\w*|seiz\w*"
+)
+_CUE = re.compile(rf"\b(?:(?P<means>{_MEANS})|(?P<object>{_OBJECT}))\b", re.IGNORECASE)
+_PASSIVE_OBJECT = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:was|were|had been|have been|being)\s+"
+    r"(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed|captured|hit|struck|damaged)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,\s+(?:and|while|but|as|after|before|when)\b")
+
+
+def _used_as_means(text: str, start: int, end: int) -> bool:
+    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + 80])[0]
+    if _PASSIVE_OBJECT.match(after):
+        return False
+    cues = list(_CUE.finditer(before))
+    return not cues or cues[-1].group("means") is not None
+
+
+def weapon_used_in_text(text: str) -> tuple[str, WeaponMatch] | None:
+    """The most specific weapon a text says was used, skipping the ones it says were destroyed,
+    shot down or targeted ("destroying a radar used for an S-300" names no weapon used)."""
+    used = [f for f in find_weapons(text) if _used_as_means(text, f[0], f[1])]
+    if not used:
+        return None
+    named = [f for f in used if f[3].system is not None]
+    _start, _end, words, match = (named or used)[0]
+    return words, match

@@ -9,7 +9,17 @@ from pathlib import Path
 
 from layers import Layers, build_layers
 from mapping.errors import ExportError, Problem
-from mapping.formats import acled, flat_csv, geojson, geopackage, kml, records
+from mapping.formats import (
+    acled,
+    bellingcat,
+    cir,
+    flat_csv,
+    geojson,
+    geopackage,
+    kml,
+    records,
+    ucdp,
+)
 from mapping.formats.base import Format
 from mapping.model import Incident
 from mapping.records import LoadResult, record_files
@@ -19,10 +29,13 @@ from mapping.tables import incident_tables
 # one without a `recognises` check is the fallback (record files for .json).
 FORMATS: tuple[Format, ...] = (
     geojson.FORMAT,
+    bellingcat.FORMAT,
     records.FORMAT,
     geopackage.FORMAT,
     flat_csv.FORMAT,
     acled.FORMAT,
+    ucdp.FORMAT,
+    cir.FORMAT,
     kml.FORMAT,
 )
 READABLE_SUFFIXES: tuple[str, ...] = tuple(
@@ -47,9 +60,9 @@ def reader_for(path: Path) -> Format | None:
     return None
 
 
-def read_file(path: Path) -> LoadResult:
+def read_file(path: Path, *, all_events: bool = False) -> LoadResult:
     """Incidents from one file of any readable format; problems name file, line, record and
-    field."""
+    field. With `all_events`, data sets' events that are not strikes are kept (tagged)."""
     if not path.exists():
         return LoadResult(problems=[Problem(str(path), None, None, None, "no such file")])
     found = reader_for(path)
@@ -57,7 +70,8 @@ def read_file(path: Path) -> LoadResult:
         names = [f.name for f in FORMATS if f.read and path.suffix.lower() in f.suffixes]
         message = f"{path.suffix} file in none of the formats strikemap reads ({', '.join(names)})"
         return LoadResult(problems=[Problem(str(path), 1, None, None, message)])
-    return found.read(path)
+    options = {"all_events": all_events}
+    return found.read(path, **{k: options[k] for k in found.read_options})
 
 
 def writer_for(path: str | Path, name: str | None = None) -> Format:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,22 +13,30 @@ from mapping.records import LoadResult
 
 @dataclass(frozen=True)
 class Format:
-    """One file format. `read` gives incidents and problems; `write(layers, path, **options)`
-    writes atomically and returns the number of incidents written; `recognises` tells this
-    format's files apart from another format's that share a suffix (by content)."""
+    """One file format. `read(path, **read_options)` gives incidents and problems;
+    `write(layers, path, **options)` writes atomically and returns the number of incidents
+    written; `recognises` tells this format's files apart from another format's that share a
+    suffix (by content)."""
 
     name: str
     suffixes: tuple[str, ...]
-    read: Callable[[Path], LoadResult] | None = None
+    read: Callable[..., LoadResult] | None = None
     write: Callable[..., int] | None = None
     recognises: Callable[[Path], bool] | None = None
     options: tuple[str, ...] = ()  # the writer's keyword options (profile, hxl)
+    read_options: tuple[str, ...] = ()  # the reader's keyword options (all_events)
 
 
-def csv_header(path: Path) -> list[str]:
-    """The first row of a CSV file, or [] when it cannot be read as UTF-8 CSV."""
+def csv_columns(path: Path) -> list[str]:
+    """The lower-case column names of a CSV file ([] if it is not readable text). Only the start
+    of the file is read, and bytes that are not UTF-8 (a Windows-1252 file) do not matter."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return next(csv.reader(handle), [])
-    except (OSError, UnicodeDecodeError, csv.Error):
+        with path.open("rb") as handle:
+            head = handle.read(65_536)
+    except OSError:
+        return []
+    text = head.decode("utf-8-sig", errors="replace")
+    try:
+        return [c.strip().casefold() for c in next(csv.reader(io.StringIO(text)), [])]
+    except csv.Error:
         return []

@@ -19,7 +19,7 @@ import pandas as pd
 from layers import Layers
 from mapping.atomic import atomic_path
 from mapping.countries import country_name
-from mapping.formats.base import Format, csv_header
+from mapping.formats.base import Format, csv_columns
 from mapping.headline import CATEGORIES, HEADLINE_COLUMNS
 from mapping.records import LoadResult, load_data
 
@@ -36,7 +36,7 @@ SUB_EVENT_TYPES = {
     "drone": "Air/drone strike",
 }
 GEO_PRECISION = {"site": 1, "area": 1, "settlement": 1, "region": 3}  # ACLED's 1/2/3
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}  # ACLED: 3 is a month or more
 
 # Column → HXL hashtag (https://hxlstandard.org), for the optional second header row.
 HXL = {
@@ -195,7 +195,7 @@ def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def is_flat_csv(path: Path) -> bool:
     """Whether a CSV file's header is strikemap's own."""
-    return csv_header(path) == CSV_COLUMNS
+    return csv_columns(path) == CSV_COLUMNS
 
 
 FORMAT = Format(

@@ -20,7 +20,7 @@ from mapping.formats.geopackage import read_geopackage
 from mapping.pipeline import load_inputs
 from mapping.records import load_data
 from mapping.tables import incident_records
-from tests.conftest import DATA, SEEDS
+from tests.conftest import SEEDS
 
 KRYVYI_RIH = "2025-04-04-kryvyi-rih"
 
@@ -170,29 +170,6 @@ def test_kml_placemarks_with_escaped_descriptions(seed_layers, resolved, out):
     assert "<img" not in description  # what Google Earth renders as HTML
     assert "&lt;img src=x onerror=alert(1)&gt;" in description
     assert export(seed_layers, out / "seeds.kml") == 3
-
-
-def test_acled_format_csv_becomes_incidents():
-    result = load_inputs([DATA / "acled_format.csv"])
-    assert [i.id for i in result.incidents] == ["ukr-test-1", "ukr-test-2"]
-    (bad,) = result.errors
-    assert (bad.line, bad.record_id, bad.field) == (4, "ukr-test-3", "date")
-    first, second = result.incidents
-    assert (first.date.isoformat(), first.place.name, first.place.lat) == (
-        "2025-04-04",
-        "Kryvyi Rih",
-        47.9057,
-    )
-    assert first.place.precision == "settlement"
-    assert (first.weapon.canonical_system, first.weapon.category) == (
-        "Iskander-M",
-        "ballistic_missile",
-    )
-    assert first.casualties[0].killed.min == 16
-    assert first.casualties[0].note == "ACLED sources: Ukrinform; Suspilne"
-    assert first.source(first.casualties[0].source).party == "ngo"
-    assert second.date.isoformat() == "2025-04-13"
-    assert second.weapon.category == "ballistic_missile"
 
 
 def test_failed_export_leaves_the_previous_file(seed_layers, out, monkeypatch):
