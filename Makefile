@@ -18,7 +18,7 @@ app: install
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: install
-	bash scripts/system-deps.sh chromium postgresql-15-postgis-3 gdal-bin
+	bash scripts/system-deps.sh chromium postgresql-15-postgis-3 gdal-bin python3-gdal
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest

@@ -25,7 +25,6 @@ from mapping.model import Party, Status
 from mapping.pipeline import Prepared, prepare
 from mapping.render.detail import incident_table, statements_by_source
 from mapping.render.map import (
-    CATEGORY_COLOURS,
     MapData,
     clicked_incident,
     data_map,
@@ -35,6 +34,7 @@ from mapping.render.map import (
 )
 from mapping.render.timeline import timeline
 from mapping.store import is_store
+from mapping.weapons import CATEGORY_COLOURS
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")

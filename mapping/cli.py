@@ -329,7 +329,7 @@ def import_(paths: tuple[Path, ...], output: Path, all_events: bool) -> None:
     "fmt",
     metavar="FORMAT",
     callback=lambda ctx, param, value: _writable_format(value),
-    help="geojson, gpkg, csv or kml (default: from the output's suffix).",
+    help="geojson, gpkg, csv, kml or shp (default: from the output's suffix).",
 )
 @click.option(
     "--profile",

@@ -42,6 +42,12 @@ def country_alpha3(code: str | None) -> str | None:
     return country["iso3"] if country else None
 
 
+def country_numeric(code: str | None) -> int | None:
+    """804 for 'UA' (ISO 3166-1 numeric, as ACLED's `iso` column); None when unknown."""
+    country = _countries().get(code.upper()) if isinstance(code, str) else None
+    return int(country["isonumeric"]) if country else None
+
+
 def country_code(value: object) -> str | None:
     """'UA' for 'UA', 'UKR', 804, '804.0', 'Ukraine' or UCDP's 'Ukraine (Soviet Union)'; None
     when unknown or empty."""

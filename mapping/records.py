@@ -7,7 +7,9 @@ the others in the same batch from loading.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -145,18 +147,85 @@ def load_yaml_text(text: str, file: str = "-") -> LoadResult:
 
 
 def load_json_text(text: str, file: str = "-") -> LoadResult:
-    """Records from JSON text: one record object or a list of them."""
+    """Records from JSON text: one record object or a list of them. Read with the JSON parser;
+    only a record with a problem is composed again (as YAML) to find each field's line."""
     try:
-        data = json.loads(text)
+        items = _json_items(text)
     except json.JSONDecodeError as error:
         return _failed(file, error.lineno, f"malformed JSON: {error.msg} (column {error.colno})")
-    try:  # JSON is YAML: composing it again gives the line of every value
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        node = None
     result = LoadResult()
-    _add_records(result, data, node, file, 1)
+    line, counted = 1, 0
+    for data, start, end in items:
+        line += text.count("\n", counted, start)
+        counted = start
+        _add_record(result, data, _LazyNode(text[start:end], line), file, line)
     return result
+
+
+def _json_items(text: str) -> list[tuple[Any, int, int]]:
+    """The records of a JSON text with their character spans: the elements of a top-level
+    array, or the one top-level value."""
+    decoder = json.JSONDecoder()
+    start = _skip_space(text, 0)
+    if not text.startswith("[", start):
+        data, end = decoder.raw_decode(text, start)
+        if _skip_space(text, end) != len(text):
+            raise json.JSONDecodeError("Extra data", text, _skip_space(text, end))
+        return [(data, start, end)]
+    items: list[tuple[Any, int, int]] = []
+    index = _skip_space(text, start + 1)
+    if text.startswith("]", index):
+        return items
+    while True:
+        data, end = decoder.raw_decode(text, index)
+        items.append((data, index, end))
+        index = _skip_space(text, end)
+        if text.startswith(",", index):
+            index = _skip_space(text, index + 1)
+        elif text.startswith("]", index):
+            break
+        else:
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, index)
+    if _skip_space(text, index + 1) != len(text):
+        raise json.JSONDecodeError("Extra data", text, _skip_space(text, index + 1))
+    return items
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_space(text: str, index: int) -> int:
+    return _SPACE.match(text, index).end()  # type: ignore[union-attr]
+
+
+class _LazyNode:
+    """A record's YAML node, composed from its JSON text only when a problem needs its lines;
+    the lines are the file's (the record starts on `first_line`)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text, self.first_line = text, first_line
+
+    @functools.cached_property
+    def node(self) -> yaml.Node | None:
+        try:
+            node = yaml.compose(self.text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return None
+        _shift_lines(node, self.first_line - 1)
+        return node
+
+
+def _shift_lines(node: yaml.Node | None, by: int) -> None:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        item.start_mark.line += by
+        if isinstance(item, yaml.MappingNode):
+            stack.extend(part for pair in item.value for part in pair)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
 
 
 def load_data(data: Any, file: str = "-") -> LoadResult:
@@ -192,8 +261,15 @@ def _add_records(
 
 
 def _add_record(
-    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int | None
+    result: LoadResult,
+    data: Any,
+    node: yaml.Node | _LazyNode | None,
+    file: str,
+    first_line: int | None,
 ) -> None:
+    if isinstance(node, _LazyNode):
+        _add_record_lazily(result, data, node, file)
+        return
     line = line_of(node, ()) or first_line
     if not isinstance(data, dict):
         result.problems.append(
@@ -223,6 +299,22 @@ def _add_record(
         result.problems.append(
             Problem(file, line_of(node, loc) or line, incident.id, _dotted(loc), message, "warning")
         )
+
+
+def _add_record_lazily(result: LoadResult, data: Any, lazy: _LazyNode, file: str) -> None:
+    """As `_add_record`, composing the record's node only if it has a problem to place."""
+    problems = len(result.problems)
+    _add_record(result, data, None, file, lazy.first_line)
+    if len(result.problems) == problems:
+        return
+    del result.problems[problems:]
+    record_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(record_id, str) and result.origins.get(record_id) == Origin(
+        file, lazy.first_line
+    ):
+        del result.origins[record_id]
+        result.incidents.pop()
+    _add_record(result, data, lazy.node, file, lazy.first_line)
 
 
 def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -27,6 +27,20 @@ class WeaponCategory(StrEnum):
     UNKNOWN = "unknown"
 
 
+# One colour per category, the same on the map, in the app's charts and in KML styles.
+CATEGORY_COLOURS = {
+    "ballistic_missile": "#d62728",
+    "cruise_missile": "#ff7f0e",
+    "air_defence_missile": "#8c564b",
+    "glide_bomb": "#9467bd",
+    "aircraft_bomb": "#e377c2",
+    "loitering_munition": "#1f77b4",
+    "drone": "#17becf",
+    "rocket_artillery": "#bcbd22",
+    "artillery": "#7f7f7f",
+    "unknown": "#333333",
+}
+
 B, C, A, G, F, L, D, R, T = (
     WeaponCategory.BALLISTIC_MISSILE,
     WeaponCategory.CRUISE_MISSILE,

@@ -18,6 +18,7 @@ from mapping.formats import (
     geopackage,
     kml,
     records,
+    shapefile,
     ucdp,
 )
 from mapping.formats.base import Format
@@ -37,6 +38,7 @@ FORMATS: tuple[Format, ...] = (
     ucdp.FORMAT,
     cir.FORMAT,
     kml.FORMAT,
+    shapefile.FORMAT,
 )
 READABLE_SUFFIXES: tuple[str, ...] = tuple(
     dict.fromkeys(s for f in FORMATS if f.read for s in f.suffixes)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from layers import Layers
 from mapping.atomic import atomic_path
-from mapping.countries import country_name
+from mapping.countries import country_alpha3, country_code, country_name, country_numeric
 from mapping.formats.base import Format, csv_columns
 from mapping.headline import CATEGORIES, HEADLINE_COLUMNS
 from mapping.records import LoadResult, load_data
@@ -38,18 +38,20 @@ SUB_EVENT_TYPES = {
 GEO_PRECISION = {"site": 1, "area": 1, "settlement": 1, "region": 3}  # ACLED's 1/2/3
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}  # ACLED: 3 is a month or more
 
-# Column → HXL hashtag (https://hxlstandard.org), for the optional second header row.
+# Column → HXL hashtag (https://hxlstandard.org), for the optional second header row: the
+# tags HDX gives ACLED's columns, and only dates under #date and numbers under #affected, so
+# the file passes libhxl's default schema.
 HXL = {
-    "event_id_cnty": "#event+id", "event_date": "#date+occurred", "year": "#date+year",
-    "time_precision": "#date+precision", "event_type": "#event+type",
-    "sub_event_type": "#event+type+sub", "country": "#country+name", "iso": "#country+code",
-    "admin1": "#adm1+name", "location": "#loc+name", "latitude": "#geo+lat",
-    "longitude": "#geo+lon", "geo_precision": "#geo+precision", "source": "#meta+source",
-    "notes": "#description", "fatalities": "#affected+killed",
-    "time": "#date+time", "precision": "#geo+precision+text", "radius_m": "#geo+radius",
+    "event_id_cnty": "#event+code", "event_date": "#date+occurred", "year": "#date+year",
+    "time_precision": "#meta+precision+date", "event_type": "#event+type",
+    "sub_event_type": "#event+type+sub", "country": "#country+name", "iso": "#country+code+num",
+    "iso3": "#country+code", "admin1": "#adm1+name", "location": "#loc+name",
+    "latitude": "#geo+lat", "longitude": "#geo+lon", "geo_precision": "#geo+precision",
+    "source": "#meta+source", "notes": "#description", "fatalities": "#affected+killed",
+    "time": "#meta+time+local", "precision": "#geo+precision+text", "radius_m": "#geo+radius",
     "gazetteer_id": "#loc+code", "ambiguous": "#geo+ambiguous", "weapon_system": "#event+weapon",
     "weapon_category": "#event+weapon+type", "weapon_warhead": "#event+weapon+warhead",
-    "outside_headline": "#affected+claimed", "contested": "#status+contested",
+    "outside_headline": "#description+claimed", "contested": "#status+contested",
     "n_sources": "#meta+source+num", "parties": "#meta+source+party", "statuses": "#status",
     "tags": "#meta+tags",
 }  # fmt: skip
@@ -66,7 +68,7 @@ HXL.update(
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "country", "iso", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
+    "country", "iso3", "iso", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
     "notes", "fatalities",
 ]  # fmt: skip
 OWN_COLUMNS = [
@@ -91,7 +93,8 @@ def flat_table(
     data["event_type"] = EVENT_TYPE
     data["sub_event_type"] = incidents["weapon_category"].map(SUB_EVENT_TYPES).fillna("")
     data["country"] = incidents["country"].map(country_name)
-    data["iso"] = incidents["country"]
+    data["iso"] = incidents["country"].map(country_numeric).astype("Int64")  # as ACLED: 804
+    data["iso3"] = incidents["country"].map(country_alpha3)
     data["admin1"] = incidents["admin1"]
     data["location"] = incidents["place"]
     located = ~(incidents.geometry.isna() | incidents.geometry.is_empty)
@@ -107,9 +110,15 @@ def flat_table(
 
 
 def write_csv(layers: Layers, path: str | Path, *, hxl: bool = False) -> int:
-    """The flat profile as UTF-8 CSV; with `hxl`, a hashtag row under the header."""
+    """The flat profile as UTF-8 CSV; with `hxl`, a hashtag row under the header and text on
+    one line with single spaces (HXL tools flag line breaks and runs of spaces)."""
     precision = layers.tables.incidents.set_index("id")["date_precision"]
     table = flat_table(layers.incidents, layers.incidents["id"].map(precision))
+    if hxl:
+        text = table.select_dtypes(include=["object", "string"]).columns
+        table[text] = table[text].apply(
+            lambda column: column.str.replace(r"\s+", " ", regex=True).str.strip()
+        )
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
@@ -136,7 +145,7 @@ def _none(value: str) -> str | None:
 def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     place: dict[str, Any] = {
         "name": row["location"],
-        "country": _none(row["iso"]),
+        "country": country_code(_none(row.get("iso3", ""))) or country_code(_none(row["iso"])),
         "admin1": _none(row["admin1"]),
     }
     if _none(row["latitude"]) and _none(row["longitude"]):
@@ -194,8 +203,11 @@ def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_flat_csv(path: Path) -> bool:
-    """Whether a CSV file's header is strikemap's own."""
-    return csv_columns(path) == CSV_COLUMNS
+    """Whether a CSV file's header is strikemap's own (this version's or an earlier one's)."""
+    columns = csv_columns(path)
+    return columns[:2] == CSV_COLUMNS[:2] and {"radius_m", "killed_min", "n_sources"} <= set(
+        columns
+    )
 
 
 FORMAT = Format(

@@ -84,8 +84,12 @@ def _write_features(chunk: gpd.GeoDataFrame, names: list[str], handle) -> None:
         _text('{"type":"Point","coordinates":['), x, _text(","), y, _text("]}"), _text("")
     )
     point = pc.if_else(missing, _text("null"), point)
+    # the incident id is also the Feature's id (RFC 7946 §3.2), for tools that key on it
+    feature_id = [_text(',"id":'), _json_values(chunk["id"])] if "id" in chunk else []
     features = pc.binary_join_element_wise(
-        _text('{"type":"Feature","geometry":'),
+        _text('{"type":"Feature"'),
+        *feature_id,
+        _text(',"geometry":'),
         point,
         _text(',"properties":'),
         *parts,

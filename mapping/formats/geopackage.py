@@ -28,17 +28,29 @@ from mapping.tables import (
 )
 
 RECORDS_TABLE = "incident_records"
+# GeoPackage 1.2: what GDAL 3.6 (Debian 12, the QGIS builds on it) reads without a warning and
+# its validate_gpkg.py accepts; nothing strikemap writes needs 1.3 or 1.4.
+GPKG_VERSION = "1.2"
+# Column names that SQL reserves are renamed, so GDAL -where filters and QGIS expressions work
+# on them unquoted: `group` → `casualty_group`.
+RENAMED = {"casualties": {"group": "casualty_group"}}
 
 
 def write_geopackage(layers: Layers, path: str | Path) -> int:
     """All layers (incidents, precision, damage, casualties, claims, sources) in one file."""
     with atomic_path(path) as temp:
         for name, layer in layers.items():
-            data = layer.copy()
+            data = layer.rename(columns=RENAMED.get(name, {}))
             if name == "incidents":  # a real DATE column, for QGIS's temporal tools
                 data["date"] = pd.to_datetime(data["date"], format="ISO8601").dt.date
             pyogrio.write_dataframe(
-                data, temp, layer=name, driver="GPKG", use_arrow=True, promote_to_multi=False
+                data,
+                temp,
+                layer=name,
+                driver="GPKG",
+                use_arrow=True,
+                promote_to_multi=False,
+                dataset_options={"VERSION": GPKG_VERSION},
             )
         pyogrio.write_dataframe(layers.tables.incidents, temp, layer=RECORDS_TABLE, driver="GPKG")
     return len(layers.incidents)
@@ -57,7 +69,8 @@ def read_geopackage(path: str | Path) -> IncidentTables:
         )
 
     def table(name: str, geometry: bool = False) -> pd.DataFrame:
-        return pyogrio.read_dataframe(path, layer=name, read_geometry=geometry, use_arrow=True)
+        data = pyogrio.read_dataframe(path, layer=name, read_geometry=geometry, use_arrow=True)
+        return data.rename(columns={new: old for old, new in RENAMED.get(name, {}).items()})
 
     damage = table("damage", geometry=True)
     own = damage["located_at"] == "own"

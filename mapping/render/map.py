@@ -27,20 +27,8 @@ from layers import Layers
 from mapping.html import escape_html, safe_url
 from mapping.model import CasualtyCategory, Group, Precision, Severity, Status
 from mapping.render.assets import scripts, stylesheets
-from mapping.weapons import WeaponCategory
+from mapping.weapons import CATEGORY_COLOURS, WeaponCategory
 
-CATEGORY_COLOURS = {
-    "ballistic_missile": "#d62728",
-    "cruise_missile": "#ff7f0e",
-    "air_defence_missile": "#8c564b",
-    "glide_bomb": "#9467bd",
-    "aircraft_bomb": "#e377c2",
-    "loitering_munition": "#1f77b4",
-    "drone": "#17becf",
-    "rocket_artillery": "#bcbd22",
-    "artillery": "#7f7f7f",
-    "unknown": "#333333",
-}
 CATEGORIES = [c.value for c in WeaponCategory]
 # The vocabularies the page decodes statements with (each value ships as its index).
 STATUSES = [s.value for s in Status]
