@@ -10,7 +10,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-BENCHMARKS = ["bench_geocoder", "bench_exports", "bench_map", "bench_extract", "bench_store"]
+BENCHMARKS = [
+    "bench_geocoder",
+    "bench_exports",
+    "bench_imports",
+    "bench_map",
+    "bench_extract",
+    "bench_store",
+]
 
 
 def machine() -> str:

@@ -61,8 +61,7 @@ def read_table(path: Path) -> Table:
 
 
 def _hashtag_row(values: list[str], *, first: bool) -> bool:
-    cells = [v.strip() for v in values if v.strip()]
-    return first and all(c.startswith("#") for c in cells)
+    return first and all(v.strip().startswith("#") for v in values if v.strip())
 
 
 @dataclass(frozen=True)
