@@ -25,6 +25,7 @@ from mapping.model import Incident, _FieldError
 from mapping.yaml_source import RecordDumper, line_of, parse_documents
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+_OTHER_FORMATS = (".csv", ".geojson", ".gpkg", ".kml", ".shp")  # read by mapping.formats
 
 
 @dataclass(slots=True)
@@ -103,7 +104,8 @@ def record_files(
 
 
 def load_records(paths: Iterable[str | Path]) -> LoadResult:
-    """Load and validate every record in the given files and folders."""
+    """Load and validate every record in the given record files (YAML, JSON) and folders;
+    `mapping.load_inputs` reads every other format too."""
     result = LoadResult()
     for path in record_files(paths):
         result.extend(load_file(path))
@@ -114,6 +116,13 @@ def load_file(path: str | Path) -> LoadResult:
     """Load and validate the records of one YAML or JSON file."""
     path = Path(path)
     name = str(path)
+    if path.suffix.lower() not in RECORD_SUFFIXES and path.suffix.lower() in _OTHER_FORMATS:
+        return _failed(
+            name,
+            None,
+            f"not a record file ({', '.join(RECORD_SUFFIXES)}): read exports and data sets "
+            "with mapping.load_inputs or `strikemap import`",
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

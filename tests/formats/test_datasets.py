@@ -212,3 +212,17 @@ def test_the_python_api_reads_data_sets_like_the_cli():
     loaded = load_inputs([SETS], all_events=True)
     assert len(loaded.incidents) == 21
     assert len(loaded.summaries) == 6
+
+
+def test_the_record_file_reader_points_data_sets_to_load_inputs():
+    (problem,) = load_records([SETS / "acled_export.csv"]).problems
+    assert "load_inputs" in problem.message
+
+
+def test_imported_rows_keep_their_country_through_filters_and_hxl(tmp_path):
+    out = tmp_path / "ua.csv"
+    result = CliRunner().invoke(
+        main, ["export", str(SETS / "acled_export.csv"), "-o", str(out), "--hxl", "--country", "UA"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "wrote 4 incident(s)" in result.stderr
