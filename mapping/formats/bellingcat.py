@@ -14,11 +14,10 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from mapping.errors import Problem
 from mapping.formats.base import Format
-from mapping.formats.dataset import MONTH_FIRST, column_dates, finish, place_name
+from mapping.formats.dataset import MONTH_FIRST, column_dates, finish, host_of, place_name
 from mapping.model import Precision
 from mapping.records import ImportSummary, LoadResult
 from mapping.weapons import WeaponCategory, lookup_weapon
@@ -143,15 +142,19 @@ def _evidence(links: list[Any]) -> list[dict[str, Any]]:
         if not isinstance(link, dict) or not link.get("path"):
             continue
         url = str(link["path"]).strip()
-        host = urlparse(url).netloc.removeprefix("www.") or url
-        source = {
+        notes = [str(link.get("description") or "").strip()]
+        if url.lower().startswith(("http://", "https://")):
+            host = host_of(url)
+            source = {"name": host, "url": url}
+        else:  # Bellingcat writes HIDDEN for footage it withholds (graphic or private)
+            host, source = "", {"name": "link withheld by Bellingcat"}
+            notes.append(f"Bellingcat's link: {url}")
+        source |= {
             "id": f"bellingcat-evidence-{number}",
-            "name": host,
             "party": "social_media" if any(s in host for s in SOCIAL) else "other",
-            "url": url,
         }
-        if description := str(link.get("description") or "").strip():
-            source["note"] = description
+        if note := "; ".join(n for n in notes if n):
+            source["note"] = note
         sources.append(source)
     return sources
 

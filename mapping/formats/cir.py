@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from mapping.countries import country_code
 from mapping.formats.base import Format, csv_columns
-from mapping.formats.dataset import place_name, read_csv_data_set
+from mapping.formats.dataset import host_of, place_name, read_csv_data_set
 from mapping.model import Precision
 from mapping.records import LoadResult
 from mapping.weapons import WeaponCategory, weapon_used_in_text
@@ -61,7 +60,7 @@ def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
     }
     sources: list[dict[str, Any]] = [CIR_SOURCE]
     if link := row.get("link", "").strip():
-        host = urlparse(link).netloc.removeprefix("www.") or "link"
+        host = host_of(link)
         sources.append({"id": "cir-evidence", "name": host, "party": "other", "url": link})
     level = row.get("violence level", "").strip()
     record: dict[str, Any] = {

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from mapping.errors import Problem
 from mapping.records import ImportSummary, LoadResult, load_rows
@@ -124,6 +125,16 @@ def ambiguous_dates_warning(file: str, column: str, dates: Dates) -> Problem:
 def place_name(name: str, lat: str, lon: str) -> str:
     """The place as the data set names it, or its coordinates when it names none."""
     return name.strip() or f"{lat.strip()}, {lon.strip()}"
+
+
+def host_of(url: str) -> str:
+    """The site of a link, for naming it as a source ('t.me'); the link itself when it has no
+    readable host. Links in data sets are often defanged ('youtube[.]com') or malformed."""
+    try:
+        host = urlparse(url).netloc
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.") or url
 
 
 def number(text: str) -> int | str | None:

@@ -201,17 +201,17 @@ def test_import_command_prints_what_it_read_made_and_skipped(tmp_path):
     assert result.exit_code == 0, result.output
     assert "acled_export.csv: ACLED: 7 row(s) read, 4 incident(s), 3 skipped" in result.stderr
     assert "ucdp_ged.csv: UCDP GED: 3 row(s) read, 3 incident(s)" in result.stderr
-    assert "wrote 16 incident(s)" in result.stderr
+    assert "wrote 23 incident(s)" in result.stderr
     reread = load_records([out])
     assert not reread.errors
-    assert len(reread.incidents) == 16
+    assert len(reread.incidents) == 23
     assert "UKR900001" in by_id(reread)
 
 
 def test_the_python_api_reads_data_sets_like_the_cli():
     loaded = load_inputs([SETS], all_events=True)
-    assert len(loaded.incidents) == 21
-    assert len(loaded.summaries) == 6
+    assert len(loaded.incidents) == 30
+    assert len(loaded.summaries) == 7
 
 
 def test_the_record_file_reader_points_data_sets_to_load_inputs():
@@ -226,3 +226,20 @@ def test_imported_rows_keep_their_country_through_filters_and_hxl(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "wrote 4 incident(s)" in result.stderr
+
+
+def test_bellingcat_events_as_published_load_with_withheld_and_defanged_links():
+    result = read_file(SETS / "bellingcat_published.json")
+    assert not result.errors, result.errors
+    assert not result.warnings, result.warnings
+    incidents = by_id(result)
+    assert result.summaries[0].skipped == {"not a strike: Small arms": 2}
+    assert len(incidents) == 7
+    withheld = [s for s in incidents["CIV0003"].sources if s.id != "bellingcat"]
+    assert [(s.name, s.url) for s in withheld] == [("link withheld by Bellingcat", None)]
+    defanged = {s.name for s in incidents["CIV0400"].sources}
+    assert "https://www.youtube[.]com/watch?v=Lg3JYn2JukA" in defanged  # no host to name it by
+    assert incidents["CIV0001"].weapon is None  # "Unknown"
+    assert incidents["CIV0004"].weapon.warhead == "cluster"
+    assert incidents["CIV0021"].place.name == "Bucha, Kyiv vicinity"
+    assert incidents["CIV0001"].date.isoformat() == "2022-02-24"
