@@ -58,13 +58,13 @@ def read_acled_csv(path: str | Path, *, all_events: bool = False) -> LoadResult:
             return None
         return f"not a strike: {row.get('event_type') or 'no event type'}"
 
-    def make(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
-        record = _record(row, line, date)
+    def make(row: dict[str, str], line: int) -> dict[str, Any]:
+        record = _record(row, line)
         if not _is_strike(row):
             record["tags"].append("not-a-strike")
         return record
 
-    return read_csv_data_set(Path(path), "ACLED", "event_date", make, skip=not_a_strike)
+    return read_csv_data_set(Path(path), "ACLED", ("event_date",), make, skip=not_a_strike)
 
 
 def _is_strike(row: dict[str, str]) -> bool:
@@ -73,7 +73,7 @@ def _is_strike(row: dict[str, str]) -> bool:
     return row["sub_event_type"].strip().casefold() in STRIKE_SUB_EVENTS
 
 
-def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
+def _record(row: dict[str, str], line: int) -> dict[str, Any]:
     precision, radius = ACLED_PRECISION.get(
         row.get("geo_precision", "").strip(), (Precision.SETTLEMENT, 5_000.0)
     )
@@ -90,7 +90,7 @@ def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
     notes = row.get("notes", "").strip()
     record: dict[str, Any] = {
         "id": row.get("event_id_cnty", "").strip() or f"acled-line-{line}",
-        "date": date,
+        "date": row.get("event_date", ""),
         "date_precision": TIME_PRECISION.get(row.get("time_precision", "").strip(), "day"),
         "place": {k: v for k, v in place.items() if v is not None},
         "sources": [ACLED_SOURCE],

@@ -17,7 +17,14 @@ from typing import Any
 
 from mapping.errors import Problem
 from mapping.formats.base import Format
-from mapping.formats.dataset import MONTH_FIRST, column_dates, finish, host_of, place_name
+from mapping.formats.dataset import (
+    MONTH_FIRST,
+    column_dates,
+    finish,
+    guessed_order_warning,
+    host_of,
+    place_name,
+)
 from mapping.model import Precision
 from mapping.records import ImportSummary, LoadResult
 from mapping.weapons import WeaponCategory, lookup_weapon
@@ -65,6 +72,7 @@ def read_bellingcat_json(path: str | Path, *, all_events: bool = False) -> LoadR
         return LoadResult(problems=[Problem(str(path), None, None, None, f"not JSON: {error}")])
     summary = ImportSummary("Bellingcat civilian harm", str(path), rows=len(events))
     dates = column_dates([str(e.get("date") or "") for e in events], MONTH_FIRST)
+    problems = [guessed_order_warning(str(path), "date", dates)] if dates.guessed else []
     records = []
     for index, event in enumerate(events):
         filters = _filters(event)
@@ -78,7 +86,7 @@ def read_bellingcat_json(path: str | Path, *, all_events: bool = False) -> LoadR
         if not strike:
             record["tags"].append("not-a-strike")
         records.append((None, record))  # a JSON event has no line of its own; its id names it
-    return finish(summary, records)
+    return finish(summary, records, problems)
 
 
 def _filters(event: dict[str, Any]) -> dict[str, list[str]]:

@@ -36,7 +36,7 @@ def is_cir_csv(path: Path) -> bool:
 
 def read_cir_csv(path: str | Path) -> LoadResult:
     """Incidents from an Eyes on Russia CSV."""
-    return read_csv_data_set(Path(path), "CIR Eyes on Russia", "date", _record)
+    return read_csv_data_set(Path(path), "CIR Eyes on Russia", ("date",), _record)
 
 
 def _precision(geolocation: str) -> tuple[Precision, float]:
@@ -46,7 +46,7 @@ def _precision(geolocation: str) -> tuple[Precision, float]:
     return Precision.SITE, 100.0
 
 
-def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
+def _record(row: dict[str, str], line: int) -> dict[str, Any]:
     precision, radius = _precision(row.get("geolocation", ""))
     lat, lon = row["lat"], row["lon"]
     place: dict[str, Any] = {
@@ -65,7 +65,7 @@ def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
     level = row.get("violence level", "").strip()
     record: dict[str, Any] = {
         "id": row["entry"].strip() or f"cir-line-{line}",
-        "date": date,
+        "date": row["date"],
         "place": {k: v for k, v in place.items() if v is not None},
         "sources": sources,
         "tags": ["cir", *((f"violence level: {level}",) if level else ())],

@@ -18,7 +18,10 @@ from mapping.records import ImportSummary, LoadResult, load_rows
 ENCODINGS = ("utf-8-sig", "cp1252")  # UCDP publishes its CSV in Windows-1252
 
 DAY_FIRST = ("%d/%m/%Y", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d.%m.%Y")
-MONTH_FIRST = ("%m/%d/%Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M")
+MONTH_FIRST = (
+    "%m/%d/%Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+)  # fmt: skip
 UNAMBIGUOUS = (
     "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%SZ", "%d %B %Y", "%d %b %Y", "%d-%B-%Y",
@@ -67,17 +70,20 @@ def _hashtag_row(values: list[str], *, first: bool) -> bool:
 
 @dataclass(frozen=True)
 class Dates:
-    """A column's dates, read with the one format that fits all of them."""
+    """A column's dates, and how they were read."""
 
     values: list[dt.date | None]
-    format: str | None
-    ambiguous: bool  # both day-first and month-first fit every value: the order is a guess
+    format: str | None  # the one format that reads every value, if there is one
+    order: str | None  # "day first" or "month first", where the order of the two mattered
+    guessed: bool  # some values fit either order: theirs is the column's habit, or the set's
 
 
 def column_dates(texts: list[str], prefer: tuple[str, ...] = DAY_FIRST) -> Dates:
-    """The dates of one column. One format is chosen for the whole column, so "03/04/2024"
-    means the same in every row, and a column in which "14/08/2020" appears is day-first.
-    Values no single format fits are read one by one; None where nothing fits.
+    """The dates of one column. One format is chosen for the whole column where one reads every
+    value, so "03/04/2024" means the same in every row, and a column in which "14/08/2020"
+    appears is day-first. In a column of mixed forms (a file saved again by a spreadsheet), a
+    value that fits either order is read in the order of the values that fit only one; where
+    none tells, in the data set's own (`prefer`). None where nothing fits.
 
     Written here rather than with dateparser: a per-value parser guesses the order of day and
     month for each value on its own, and mixes them within one column."""
@@ -86,10 +92,24 @@ def column_dates(texts: list[str], prefer: tuple[str, ...] = DAY_FIRST) -> Dates
     chosen = next(
         (f for f in (*UNAMBIGUOUS, *prefer, *other) if all(_fits(v, f) for v in distinct)), None
     )
-    formats = (chosen,) if chosen else (*UNAMBIGUOUS, *prefer, *other)
-    parsed = {v: _parse(v, formats) for v in distinct}
-    ambiguous = chosen in prefer and any(all(_fits(v, f) for v in distinct) for f in other)
-    return Dates([parsed.get(t.strip()) for t in texts], chosen, ambiguous)
+    if chosen is not None:
+        parsed = {v: _parse(v, (chosen,)) for v in distinct}
+        either = chosen not in UNAMBIGUOUS and any(
+            all(_fits(v, f) for v in distinct) for f in (other if chosen in prefer else prefer)
+        )
+        order = None if chosen in UNAMBIGUOUS else _order_of(chosen)
+        return Dates([parsed.get(t.strip()) for t in texts], chosen, order, either)
+    day = sum(1 for v in distinct if _parse(v, DAY_FIRST) and not _parse(v, MONTH_FIRST))
+    month = sum(1 for v in distinct if _parse(v, MONTH_FIRST) and not _parse(v, DAY_FIRST))
+    habit = prefer if day == month else (DAY_FIRST if day > month else MONTH_FIRST)
+    rest = MONTH_FIRST if habit == DAY_FIRST else DAY_FIRST
+    parsed = {v: _parse(v, (*UNAMBIGUOUS, *habit, *rest)) for v in distinct}
+    either = any(_parse(v, DAY_FIRST) and _parse(v, MONTH_FIRST) for v in distinct)
+    return Dates([parsed.get(t.strip()) for t in texts], None, _order_of(habit[0]), either)
+
+
+def _order_of(fmt: str) -> str:
+    return "day first" if fmt in DAY_FIRST else "month first"
 
 
 def _fits(text: str, fmt: str) -> bool:
@@ -109,15 +129,16 @@ def _parse(text: str, formats: Iterable[str]) -> dt.date | None:
     return None
 
 
-def ambiguous_dates_warning(file: str, column: str, dates: Dates) -> Problem:
-    """The warning that a whole column's day/month order was taken from the data set's habit."""
-    order = "day first" if dates.format in DAY_FIRST else "month first"
+def guessed_order_warning(file: str, column: str, dates: Dates) -> Problem:
+    """The warning that dates fitting either order were read in the column's (or the data
+    set's) order."""
+    how = f"({dates.format})" if dates.format else "like the dates in it that fit only one order"
     return Problem(
         file,
         None,
         None,
         "date",
-        f"column '{column}' read {order} ({dates.format}): every date in it fits either order",
+        f"column '{column}': dates that fit either order of day and month read {dates.order} {how}",
         "warning",
     )
 
@@ -152,27 +173,32 @@ def number(text: str) -> int | str | None:
 def read_csv_data_set(
     path: Path,
     dataset: str,
-    date_column: str,
-    make: Callable[[dict[str, str], int, str], dict[str, Any]],
+    date_columns: tuple[str, ...],
+    make: Callable[[dict[str, str], int], dict[str, Any]],
     *,
     prefer: tuple[str, ...] = DAY_FIRST,
     skip: Callable[[dict[str, str]], str | None] | None = None,
 ) -> LoadResult:
-    """Incidents from a CSV data set: `make(row, line, date)` builds each row's record (the date
-    in ISO form when the column's format reads it, else as written, for the model to report);
-    `skip(row)` gives the reason a row is not imported, or None."""
+    """Incidents from a CSV data set: `make(row, line)` builds each row's record, with the
+    `date_columns` already in ISO form where their column's format reads them (else as
+    written, for the model to report); `skip(row)` gives the reason a row is not imported, or
+    None."""
     table = read_table(path)
     summary = ImportSummary(dataset, str(path), rows=len(table.rows))
-    dates = column_dates([row.get(date_column, "") for row in table.rows], prefer)
-    problems = [ambiguous_dates_warning(str(path), date_column, dates)] if dates.ambiguous else []
+    problems = []
+    for column in date_columns:
+        dates = column_dates([row.get(column, "") for row in table.rows], prefer)
+        if dates.guessed:
+            problems.append(guessed_order_warning(str(path), column, dates))
+        for row, date in zip(table.rows, dates.values, strict=True):
+            if date is not None:
+                row[column] = date.isoformat()
     records: list[tuple[int | None, dict[str, Any]]] = []
-    for row, line, date in zip(table.rows, table.lines, dates.values, strict=True):
+    for row, line in zip(table.rows, table.lines, strict=True):
         if skip and (reason := skip(row)):
             summary.skip(reason)
             continue
-        records.append(
-            (line, make(row, line, date.isoformat() if date else row.get(date_column, "")))
-        )
+        records.append((line, make(row, line)))
     return finish(summary, records, problems)
 
 

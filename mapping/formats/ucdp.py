@@ -13,7 +13,7 @@ from typing import Any
 
 from mapping.countries import country_code
 from mapping.formats.base import Format, csv_columns
-from mapping.formats.dataset import number, place_name, read_csv_data_set
+from mapping.formats.dataset import MONTH_FIRST, number, place_name, read_csv_data_set
 from mapping.model import DatePrecision, Precision
 from mapping.records import LoadResult
 
@@ -56,10 +56,12 @@ def is_ucdp_csv(path: Path) -> bool:
 
 def read_ucdp_csv(path: str | Path) -> LoadResult:
     """Incidents from a UCDP GED CSV (UTF-8 or Windows-1252)."""
-    return read_csv_data_set(Path(path), "UCDP GED", "date_start", _record)
+    return read_csv_data_set(
+        Path(path), "UCDP GED", ("date_start", "date_end"), _record, prefer=MONTH_FIRST
+    )
 
 
-def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
+def _record(row: dict[str, str], line: int) -> dict[str, Any]:
     precision, radius = WHERE_PRECISION.get(row["where_prec"].strip(), WHERE_PRECISION["1"])
     lat, lon = row["latitude"], row["longitude"]
     place: dict[str, Any] = {
@@ -78,7 +80,7 @@ def _record(row: dict[str, str], line: int, date: str) -> dict[str, Any]:
     notes = [
         row.get(name, "").strip() for name in ("dyad_name", "source_headline") if row.get(name)
     ]
-    end = row.get("date_end", "").strip()[:10]
+    date, end = row["date_start"], row.get("date_end", "").strip()
     if end and end != date:
         notes.append(f"UCDP dates the event {date} to {end}.")
     record: dict[str, Any] = {

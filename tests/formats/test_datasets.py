@@ -177,13 +177,13 @@ def test_a_date_column_that_fits_both_orders_is_read_as_the_data_set_writes_and_
     result = read_file(path)
     assert result.incidents[0].date.isoformat() == "2025-03-04"
     (warning,) = result.warnings
-    assert "fits either order" in warning.message
+    assert "fit either order of day and month read day first" in warning.message
 
 
 def test_column_dates_choose_one_format_for_the_whole_column():
     dates = column_dates(["03/04/2024", "13/04/2024", ""])
     assert [d and d.isoformat() for d in dates.values] == ["2024-04-03", "2024-04-13", None]
-    assert not dates.ambiguous
+    assert not dates.guessed
 
 
 @pytest.mark.parametrize(
@@ -201,17 +201,17 @@ def test_import_command_prints_what_it_read_made_and_skipped(tmp_path):
     assert result.exit_code == 0, result.output
     assert "acled_export.csv: ACLED: 7 row(s) read, 4 incident(s), 3 skipped" in result.stderr
     assert "ucdp_ged.csv: UCDP GED: 3 row(s) read, 3 incident(s)" in result.stderr
-    assert "wrote 23 incident(s)" in result.stderr
+    assert "wrote 28 incident(s)" in result.stderr
     reread = load_records([out])
     assert not reread.errors
-    assert len(reread.incidents) == 23
+    assert len(reread.incidents) == 28
     assert "UKR900001" in by_id(reread)
 
 
 def test_the_python_api_reads_data_sets_like_the_cli():
     loaded = load_inputs([SETS], all_events=True)
-    assert len(loaded.incidents) == 30
-    assert len(loaded.summaries) == 7
+    assert len(loaded.incidents) == 35
+    assert len(loaded.summaries) == 8
 
 
 def test_the_record_file_reader_points_data_sets_to_load_inputs():
@@ -243,3 +243,33 @@ def test_bellingcat_events_as_published_load_with_withheld_and_defanged_links():
     assert incidents["CIV0004"].weapon.warhead == "cluster"
     assert incidents["CIV0021"].place.name == "Bucha, Kyiv vicinity"
     assert incidents["CIV0001"].date.isoformat() == "2022-02-24"
+
+
+def test_ucdp_as_published_with_dates_a_spreadsheet_rewrote():
+    """A real copy of UCDP's Ukraine events whose date columns mix '1/22/2014 12:00:00 AM'
+    with '05/02/2014 00:00' (2 May: the column's other dates are month first)."""
+    result = read_file(SETS / "ucdp_published.csv")
+    assert not result.errors, result.errors
+    incidents = by_id(result)
+    assert incidents["147997"].date.isoformat() == "2014-01-22"
+    assert incidents["153027"].date.isoformat() == "2014-05-02"
+    assert "UCDP dates the event" not in (incidents["153027"].notes or "")
+    (warning, _end) = result.warnings
+    assert "read month first like the dates in it that fit only one order" in warning.message
+    road = incidents["149868"]  # where_prec 5: a road between two towns
+    assert (road.place.name, road.place.precision) == (
+        "M03 road between Sloviansk and Artemivsk",
+        "region",
+    )
+    airfield = {c.group: c for c in incidents["149879"].casualties}["unspecified"]
+    assert (airfield.killed.min, airfield.killed.max, airfield.note) == (
+        0,
+        4,
+        "UCDP best estimate: 0",
+    )
+
+
+def test_column_dates_in_a_mixed_column_follow_the_unambiguous_ones():
+    dates = column_dates(["1/22/2014 12:00:00 AM", "05/02/2014 00:00", "4/13/2014 12:00:00 AM"])
+    assert [d.isoformat() for d in dates.values] == ["2014-01-22", "2014-05-02", "2014-04-13"]
+    assert (dates.format, dates.order, dates.guessed) == (None, "month first", True)
