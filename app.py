@@ -34,6 +34,7 @@ from mapping.render.map import (
 )
 from mapping.render.timeline import timeline
 from mapping.store import is_store
+from mapping.theatre import load_theatre
 from mapping.weapons import CATEGORY_COLOURS
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -77,7 +78,7 @@ def _fingerprint(path: Path) -> str:
 
 def _draft_file(text: str, hint: dt.date | None) -> dict:
     """Draft a record from a pasted report and keep it as a record file for this session."""
-    draft = extract_draft(text, date_hint=hint, gazetteer=Gazetteer())
+    draft = extract_draft(text, date_hint=hint, gazetteer=Gazetteer(theatre=load_theatre()))
     if draft.record is None:
         return {"messages": draft.messages}
     record_yaml = draft.to_yaml()

@@ -14,6 +14,7 @@ BENCHMARKS = [
     "bench_geocoder",
     "bench_exports",
     "bench_imports",
+    "bench_places",
     "bench_map",
     "bench_extract",
     "bench_store",

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the data has problems (invalid records, nothing found),
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -81,10 +82,22 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 
 
 @main.command()
-@click.argument("name")
-@click.option("--country", metavar="CC", help="Two-letter country code hint, e.g. UA.")
-@click.option("--admin1", metavar="NAME", help="Region hint, e.g. 'Donetsk Oblast'.")
+@click.argument("name", required=False)
+@click.option("--country", metavar="CC", help="Country hint (overrides the theatre), e.g. UA.")
+@click.option("--admin1", metavar="NAME", help="Region hint, e.g. 'Donetsk Oblast' or 'Kharkiv'.")
 @click.option("--near", metavar="NAME", help="A place the named one is near.")
+@click.option(
+    "--batch",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CSV of places (columns name, admin1, country; others kept) instead of NAME.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --batch: the CSV to write (the rows with lat, lon, precision, radius_m, status, "
+    "candidates, gazetteer_id added).",
+)
 @click.option(
     "--overrides",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -93,20 +106,32 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 @click.option("--online", is_flag=True, help="Ask Nominatim when the offline gazetteer fails.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def geocode(
-    name: str,
+    name: str | None,
     country: str | None,
     admin1: str | None,
     near: str | None,
+    batch: Path | None,
+    output: Path | None,
     overrides: Path | None,
     online: bool,
     as_json: bool,
 ) -> None:
-    """Resolve a place NAME (any spelling, Latin or Cyrillic) to coordinates."""
+    """Resolve a place NAME (any spelling, Latin or Cyrillic) to coordinates, or a CSV of
+    names with --batch. Hints are constraints: a place outside --country or --admin1 is not
+    returned. Without --country, places in the theatre (strikemap.toml or
+    STRIKEMAP_COUNTRIES) come first."""
     from pydantic import ValidationError
 
     from mapping.geocoding import default_geocoder
     from mapping.model import Place
 
+    if (name is None) == (batch is None):
+        raise click.UsageError("give a NAME or --batch FILE (not both)")
+    if batch is not None:
+        if output is None:
+            raise click.UsageError("--batch needs -o/--output FILE.csv")
+        _geocode_batch(batch, output, default_geocoder(overrides=overrides, online=online))
+        return
     try:
         place = Place(name=name, country=country, admin1=admin1, near=near)
     except ValidationError as error:
@@ -116,8 +141,10 @@ def geocode(
     chain = default_geocoder(overrides=overrides, online=online)
     location = chain.geocode(place)
     if location is None:
-        gazetteer = next(p for p in chain.providers if p.provider == "geonames")
-        close = gazetteer.suggestions(name, place.country)  # type: ignore[attr-defined]
+        close = _suggestions(chain)(name, place.country)
+        if as_json:
+            miss = {"query": name, "lat": None, "lon": None, "status": "unresolved"}
+            click.echo(json.dumps(miss | {"suggestions": close}, ensure_ascii=False, indent=2))
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
         click.echo(f"strikemap: no place matches '{name}'{hint}", err=True)
         sys.exit(1)
@@ -135,6 +162,49 @@ def geocode(
             f"  also: {candidate.name} ({candidate.admin1}, {candidate.country}) "
             f"{candidate.lat:.5f}, {candidate.lon:.5f}  population {candidate.population:,}"
         )
+
+
+def _suggestions(chain):
+    """The gazetteer's near misses, for a name the chain did not resolve."""
+    gazetteer = next(p for p in chain.providers if p.provider == "geonames")
+    return gazetteer.suggestions
+
+
+def _geocode_batch(source: Path, output: Path, chain) -> None:
+    """`geocode --batch`: every row of a CSV resolved, written atomically, with a summary."""
+    import csv
+
+    from mapping.atomic import atomic_path
+    from mapping.formats.dataset import read_table
+    from mapping.geocoding.batch import RESULT_COLUMNS, geocode_rows
+
+    table = read_table(source)
+    if "name" not in table.columns:
+        raise StrikemapError(f"{source}: no 'name' column (found: {', '.join(table.columns)})")
+    columns = [*table.columns, *(c for c in RESULT_COLUMNS if c not in table.columns)]
+    rows = geocode_rows(table.rows, chain, _suggestions(chain))
+    counts: dict[str, int] = {}
+    started = time.perf_counter()
+    with atomic_path(output) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        shown = sys.stderr.isatty() and len(table.rows) >= 200
+        bar = (
+            click.progressbar(rows, length=len(table.rows), label="resolving", file=sys.stderr)
+            if shown
+            else contextlib.nullcontext(rows)
+        )
+        with bar as resolved:
+            for row in resolved:
+                writer.writerow(row)
+                counts[row["status"]] = counts.get(row["status"], 0) + 1
+    seconds = time.perf_counter() - started
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    rate = len(table.rows) / seconds if seconds else 0.0
+    click.echo(
+        f"wrote {len(table.rows)} row(s) to {output}: {summary or 'no rows'} ({rate:,.0f} names/s)",
+        err=True,
+    )
 
 
 def filter_options(command):
@@ -420,9 +490,12 @@ def extract(source, date_hint, output_format: str) -> None:
     """
     from mapping.extraction import extract_draft
     from mapping.geocoding.gazetteer import Gazetteer
+    from mapping.theatre import load_theatre
 
     draft = extract_draft(
-        source.read(), date_hint=date_hint.date() if date_hint else None, gazetteer=Gazetteer()
+        source.read(),
+        date_hint=date_hint.date() if date_hint else None,
+        gazetteer=Gazetteer(theatre=load_theatre()),
     )
     for message in draft.messages:
         click.echo(f"strikemap: {message}", err=True)

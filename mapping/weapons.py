@@ -164,8 +164,17 @@ _INDEX = _build_index()
 
 
 def lookup_weapon(name: str) -> WeaponMatch | None:
-    """The canonical system and category for a name as reported, or None if it is not known."""
-    return _INDEX.get(alias_key(name))
+    """The canonical system and category for a name as reported, or None if it is not known.
+    A phrase is read for the system it names: "two Kh-22 missiles", "Iskander-M ballistic
+    missile with a cluster warhead", "Shahed-136/131"."""
+    return _INDEX.get(alias_key(name)) or _in_phrase(name)
+
+
+@lru_cache(maxsize=4096)
+def _in_phrase(phrase: str) -> WeaponMatch | None:
+    found = find_weapons(phrase)
+    named = [f[3] for f in found if f[3].system is not None]
+    return (named or [f[3] for f in found] or [None])[0]
 
 
 def known_aliases() -> dict[str, WeaponMatch]:
@@ -191,7 +200,7 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
     found = []
     for hit in _alias_pattern().finditer(text or ""):
         words = hit.group(0)
-        match = lookup_weapon(words) or lookup_weapon(words[:-1])  # "glide bombs"
+        match = _INDEX.get(alias_key(words)) or _INDEX.get(alias_key(words[:-1]))  # "bombs"
         if match is not None:
             found.append((hit.start(), hit.end(), hit.group(0), match))
     return found

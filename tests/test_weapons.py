@@ -53,3 +53,21 @@ def test_unknown_system_keeps_its_text_with_category_unknown():
 
 def test_analyst_category_wins_over_the_table():
     assert Weapon(system="Shahed", category="drone").category == WeaponCategory.DRONE
+
+
+@pytest.mark.parametrize(
+    ("phrase", "system"),
+    [
+        ("Iskander-M ballistic missile", "Iskander-M"),
+        ("two Kh-22 missiles", "Kh-22"),
+        ("Kalibr cruise missiles launched from the Black Sea", "Kalibr"),
+        ("Iskander-M ballistic missile with a cluster warhead", "Iskander-M"),
+        ("Shahed-136/131", "Shahed-136"),
+    ],
+)
+def test_the_system_inside_a_phrase_is_found_and_the_words_kept(phrase, system):
+    from mapping.model import Weapon
+
+    weapon = Weapon(system=phrase)
+    assert (weapon.system, weapon.canonical_system, weapon.known) == (phrase, system, True)
+    assert weapon.category != "unknown"

@@ -26,6 +26,7 @@ from mapping.geocoding.resolve import (
     geocode_incidents,
     resolved_place,
 )
+from mapping.theatre import Theatre, load_theatre
 
 
 def default_geocoder(
@@ -34,12 +35,15 @@ def default_geocoder(
     online: bool = False,
     online_domain: str = "nominatim.openstreetmap.org",
     online_scheme: str = "https",
+    theatre: Theatre | None = None,
 ) -> GeocoderChain:
-    """Record coordinates → analyst overrides → offline gazetteer → (optional) Nominatim."""
+    """Record coordinates → analyst overrides → offline gazetteer → (optional) Nominatim. The
+    gazetteer prefers places in the `theatre`; by default the one set for the team
+    (strikemap.toml or STRIKEMAP_COUNTRIES)."""
     providers: list[Geocoder] = []
     if overrides is not None:
         providers.append(OverrideGazetteer.from_file(overrides))
-    providers.append(Gazetteer())
+    providers.append(Gazetteer(theatre=theatre if theatre is not None else load_theatre()))
     if online:
         # Imported on demand: geopy and its HTTP stack load only when the network is wanted.
         from mapping.geocoding.online import online_geocoder

@@ -59,6 +59,7 @@ class Location:
             "id": self.id,
             "score": self.score,
             "ambiguous": self.ambiguous,
+            "status": "ambiguous" if self.ambiguous else "resolved",
             "candidates": [
                 {
                     "name": c.name,

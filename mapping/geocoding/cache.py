@@ -56,6 +56,7 @@ def _encode(location: Location | None) -> str:
         return "null"
     data = location.as_json()
     data.pop("candidates")
+    data.pop("status")  # follows from `ambiguous`
     return json.dumps(data, ensure_ascii=False)
 
 

@@ -15,6 +15,7 @@ import sqlite3
 import statistics
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -25,18 +26,25 @@ from rapidfuzz import fuzz, process
 from mapping.geocoding.base import Candidate, Location, settlement_radius_m
 from mapping.geocoding.names import (
     NORMALISATION_VERSION,
+    NameForm,
+    name_forms,
     name_key,
+    strip_prepositions,
     strip_region_words,
     strip_settlement_words,
 )
 from mapping.geocoding.regions import admin1_codes, admin1_name
 from mapping.model import Place, Precision
+from mapping.theatre import Theatre
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: codes and vowel-less romanisations left out of alternate names
 FUZZY_THRESHOLD = 88.0  # ratio on folded keys; below this a name is "not found", not guessed
+AREA_FUZZY_THRESHOLD = 80.0  # the same, for a search already narrowed to one region
 AMBIGUITY_RATIO = 0.1  # a runner-up with ≥ 10% of the leader's population makes a name ambiguous
 _WORLD_FUZZY_MIN_POPULATION = 15_000
 MAX_NAME_LENGTH = 120  # longer than any place name: such input is text, not a name
+NEAR_M = 60_000.0  # "X near Y", "X, Y vicinity": X within this distance of Y
+NEAR_AREA_M = 25_000.0  # an unknown place "near Y": Y, with this radius
 
 
 class _Row(NamedTuple):
@@ -148,9 +156,19 @@ def _name_rows(cities) -> Iterator[tuple[str, int, int]]:
         if primary:
             yield primary, city["geonameid"], 1
         for alternate in city["alternatenames"]:
+            if _is_code(alternate):
+                continue
             key = name_key(alternate)
             if key and key != primary:
                 yield key, city["geonameid"], 0
+
+
+def _is_code(alternate: str) -> bool:
+    """GeoNames lists airport and other codes ('KIW') and vowel-less romanisations ('lwjw')
+    among alternate names; folded, they collide with real names (Kyiv, Lviv)."""
+    if len(alternate) <= 4 and alternate.isupper():
+        return True
+    return alternate.isascii() and not any(ch in "aeiouyAEIOUY" for ch in alternate)
 
 
 def _region_rows(cities) -> Iterator[tuple[str, str, float, float, float, int]]:
@@ -186,8 +204,9 @@ class Gazetteer:
 
     provider = "geonames"
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, theatre: Theatre | None = None) -> None:
         self.path = path or index_path()
+        self.theatre = theatre or Theatre()
         if not self.path.exists():
             build_index(self.path)
         uri = f"file:{self.path}?mode=ro&immutable=1"
@@ -261,54 +280,186 @@ class Gazetteer:
 
     # -- the provider interface ----------------------------------------------------------
     def geocode(self, place: Place) -> Location | None:
-        """Resolve a place name with its hints; None when nothing matches well enough."""
+        """Resolve a place name with its hints; None when nothing matches well enough. Hints
+        are constraints: a place outside the given country or admin1 is never the answer.
+        Exact names first, then the name's readings ('Kupyansk (Kharkiv region)'), then
+        spellings close to the whole name."""
         query = place.name
         if len(query) > MAX_NAME_LENGTH:
             return None
-        name = strip_settlement_words(_clean(query))
+        cleaned = _clean(query)
+        text = strip_prepositions(cleaned)
+        if (found := self._resolve(query, text, place, fuzzy=False)) is not None:
+            return found
+        understood = False  # a hint written with the name was understood: it constrains
+        for form in name_forms(cleaned):
+            if form.fallback and understood:
+                continue
+            found = self._resolve_form(query, form, place)
+            if found is not None:
+                return found
+            understood = understood or self._understood(form, place)
+        if understood:
+            return None
+        return self._resolve(query, text, place, fuzzy=True)
+
+    def _understood(self, form: NameForm, place: Place) -> bool:
+        """Whether a form's hint names a region or a place the gazetteer knows."""
+        if form.region is not None:
+            return bool(self.admin1_of(form.region, place.country))
+        if form.near is not None:
+            return (
+                self._resolve(form.near, form.near, place.model_copy(update={"name": form.near}))
+                is not None
+            )
+        return False
+
+    def _resolve(
+        self, query: str, text: str, place: Place, *, fuzzy: bool = True
+    ) -> Location | None:
+        name = strip_settlement_words(text)
         if not any(ch.isalpha() for ch in name_key(name)):
             return None
         bare, says_region = strip_region_words(name)
         if says_region:
             return self._region(query, bare, place.country)
-        exact = [r for r in self.exact(name) if _in_country(r, place.country)]
-        scored = [(row, 100.0) for row in exact]
-        if not scored:
-            scored = [
+        areas = self._areas(place)
+        scored = self._matches(name, place.country, areas, fuzzy=False)
+        if not scored and areas is None and admin1_codes(name, place.country):
+            return self._region(query, name, place.country)  # "Харківщина", "Donetsk region"
+        if not scored and fuzzy:
+            scored = self._matches(name, place.country, areas, fuzzy=True)
+        return self._choose(query, scored, place) if scored else None
+
+    def _areas(self, place: Place) -> set[tuple[str, str]] | None:
+        """The admin1 areas the place must lie in, or None when no (known) region is given."""
+        if not place.admin1:
+            return None
+        return self.admin1_of(place.admin1, place.country) or None
+
+    def _matches(
+        self,
+        name: str,
+        country: str | None,
+        areas: set[tuple[str, str]] | None,
+        *,
+        fuzzy: bool = True,
+    ) -> list[tuple[_Row, float]]:
+        """Places the name may mean, inside the country and areas given: exact matches, else
+        (with `fuzzy`) close spellings. With a theatre and no country: places in the theatre
+        first, and a close spelling only inside it."""
+
+        def allowed(row: _Row) -> bool:
+            return _in_country(row, country) and (
+                areas is None or (row.country, row.admin1) in areas
+            )
+
+        exact = [(row, 100.0) for row in self.exact(name) if allowed(row)]
+        theatre = self.theatre if country is None else None
+        inside = [(r, s) for r, s in exact if theatre and theatre.contains(r.country, r.lat, r.lon)]
+        if inside or not fuzzy:
+            return inside or exact
+        # inside one region a close spelling has few rivals: "Popasne" for Popasna
+        threshold = AREA_FUZZY_THRESHOLD if areas else FUZZY_THRESHOLD
+        if theatre:
+            close = self._fuzzy_in(name, theatre.countries or (None,), allowed, threshold)
+            close = [(r, s) for r, s in close if theatre.contains(r.country, r.lat, r.lon)]
+            return close + exact  # an exact namesake elsewhere is kept, as a rival
+        if exact:
+            return exact
+        countries = (country,) if country else sorted({c for c, _ in areas or ()}) or (None,)
+        return self._fuzzy_in(name, countries, allowed, threshold)
+
+    def _fuzzy_in(
+        self, name: str, countries, allowed, threshold: float = FUZZY_THRESHOLD
+    ) -> list[tuple[_Row, float]]:
+        found = []
+        for country in countries:
+            found += [
                 (row, score)
-                for row, score in self.fuzzy(name, place.country, limit=10)
-                if score >= FUZZY_THRESHOLD
+                for row, score in self.fuzzy(name, country, limit=10)
+                if score >= threshold and allowed(row)
             ]
-        if not scored:
-            return self._region(query, name, place.country) if place.country else None
-        return self._choose(query, scored, place)
+        return found
+
+    def _resolve_form(self, query: str, form: NameForm, place: Place) -> Location | None:
+        """One reading of a written place ('Kupyansk (Kharkiv region)', 'Pozniaky, Kyiv')."""
+        if form.region is not None:
+            if place.admin1 or not self.admin1_of(form.region, place.country):
+                return None
+            hinted = place.model_copy(update={"name": form.name, "admin1": form.region})
+            found = self._resolve(query, form.name, hinted)
+            return found and replace(found, query=query)
+        if form.near is None:
+            found = self._resolve(query, form.name, place.model_copy(update={"name": form.name}))
+            return found and replace(found, query=query)
+        anchor = self._resolve(form.near, form.near, place.model_copy(update={"name": form.near}))
+        if anchor is None:
+            return None
+        # a part of a town lies within the town; a place near one, within NEAR_M of it
+        reach = 1.5 * anchor.radius_m if form.part_of else NEAR_M
+        nearby = [
+            (row, score)
+            for row, score in self._matches(form.name, place.country, self._areas(place))
+            if haversine_m(anchor.lat, anchor.lon, row.lat, row.lon) <= reach
+        ]
+        if nearby:
+            near = place.model_copy(update={"name": form.name, "near": form.near})
+            return self._choose(query, nearby, near, anchor=anchor)
+        if form.part_of:  # "Pozniaky, Kyiv": a district or street the gazetteer lacks
+            # after a comma, "Kharkiv" may mean the oblast as much as the city: say so
+            loose = form.loose and bool(self.admin1_of(form.near, place.country))
+            return replace(anchor, query=query, candidates=(), ambiguous=loose)
+        # "Izyum, near Kharkiv": a known town, placed loosely; the name is the better witness
+        alone = self._resolve(query, form.name, place.model_copy(update={"name": form.name}))
+        if alone is not None:
+            return alone
+        # "Polovynkyne, near Starobilsk": a village the gazetteer lacks, near a town it holds
+        return replace(
+            anchor,
+            query=query,
+            precision=Precision.AREA,
+            radius_m=max(NEAR_AREA_M, anchor.radius_m),
+            candidates=(),
+        )
 
     def suggestions(self, name: str, country: str | None = None, limit: int = 5) -> list[str]:
-        """Close names to offer when nothing matched."""
+        """Close names to offer when nothing matched (near misses outside the hints too)."""
         seen: list[str] = []
-        for row, _ in self.fuzzy(_clean(name), country, limit=limit * 2):
+        cleaned = strip_settlement_words(strip_prepositions(_clean(name)))
+        rows = [(row, 100.0) for row in self.exact(cleaned) if _in_country(row, country)]
+        for row, _ in [*rows, *self.fuzzy(cleaned, country, limit=limit * 2)]:
             label = f"{row.name} ({_area(row)})"
             if label not in seen:
                 seen.append(label)
         return seen[:limit]
 
-    def _choose(self, query: str, scored: list[tuple[_Row, float]], place: Place) -> Location:
-        hinted = scored
-        if place.admin1:
-            areas = self.admin1_of(place.admin1, place.country)
-            narrowed = [(r, s) for r, s in scored if (r.country, r.admin1) in areas]
-            hinted = narrowed or scored
-        if place.near:
+    def _rank(self, row: _Row, score: float) -> tuple:
+        inside = bool(self.theatre) and self.theatre.contains(row.country, row.lat, row.lon)
+        # the theatre, then exact before fuzzy, a current name before a former or alternate
+        # one, then the larger place
+        return (not inside, -score, not row.is_primary, -row.population)
+
+    def _choose(
+        self,
+        query: str,
+        scored: list[tuple[_Row, float]],
+        place: Place,
+        anchor: Location | None = None,
+    ) -> Location:
+        best_of: dict[int, tuple[_Row, float]] = {}
+        for row, score in scored:  # each place once, by its best match
+            if row.id not in best_of or self._rank(row, score) < self._rank(*best_of[row.id]):
+                best_of[row.id] = (row, score)
+        ranked = sorted(best_of.values(), key=lambda item: self._rank(*item))
+        if anchor is None and place.near:
             anchor = self.geocode(Place(name=place.near, country=place.country))
-            if anchor is not None:
-                hinted = sorted(
-                    hinted,
-                    key=lambda item: haversine_m(anchor.lat, anchor.lon, item[0].lat, item[0].lon),
-                )
-        else:
-            hinted = sorted(hinted, key=lambda item: (-item[1], -item[0].weight))
-        best, score = hinted[0]
-        ambiguous = _ambiguous(hinted, by_distance=place.near is not None)
+        if anchor is not None:
+            ranked.sort(
+                key=lambda item: haversine_m(anchor.lat, anchor.lon, item[0].lat, item[0].lon)
+            )
+        best, score = ranked[0]
+        ambiguous = anchor is None and self._ambiguous(ranked)
         candidates = tuple(
             Candidate(
                 name=row.name,
@@ -320,7 +471,7 @@ class Gazetteer:
                 score=s,
                 id=f"geonames:{row.id}",
             )
-            for row, s in hinted[:10]
+            for row, s in ranked[:10]
         )
         return Location(
             query=query,
@@ -335,11 +486,37 @@ class Gazetteer:
             admin1=admin1_name(best.country, best.admin1) or best.admin1,
             score=score,
             ambiguous=ambiguous,
-            candidates=candidates if len(hinted) > 1 else (),
+            candidates=candidates if len(ranked) > 1 else (),
         )
 
+    def _ambiguous(self, ranked: list[tuple[_Row, float]]) -> bool:
+        """Whether the runner-up is too close to the leader to choose silently."""
+        if len(ranked) < 2:
+            return False
+        (best, best_score), (second, second_score) = ranked[0], ranked[1]
+        if second_score < best_score:
+            # a guess at a misspelling, with an exact namesake outside the theatre
+            return best_score < 100.0 and second_score == 100.0
+        theatre = self.theatre
+        if (
+            theatre
+            and theatre.contains(best.country, best.lat, best.lon)
+            and not theatre.contains(second.country, second.lat, second.lon)
+        ):
+            return False
+        if best.is_primary and not second.is_primary:
+            # another place's former or alternate name: a rival only if that place is larger
+            return second.population >= best.population
+        if best.weight <= 0:
+            return True
+        return second.weight >= AMBIGUITY_RATIO * best.weight
+
     def _region(self, query: str, name: str, country: str | None) -> Location | None:
-        areas = sorted(self.admin1_of(name, country))
+        # "Kyiv region" is the oblast, not the city that is its own region
+        areas = sorted(
+            self.admin1_of(name, country),
+            key=lambda area: ((admin1_name(*area) or "").endswith(" City"), area),
+        )
         table = self._region_table
         areas = [a for a in areas if a in table]
         if not areas:
@@ -373,15 +550,3 @@ def _in_country(row: _Row, country: str | None) -> bool:
 
 def _area(row: _Row) -> str:
     return admin1_name(row.country, row.admin1) or f"{row.country}.{row.admin1}"
-
-
-def _ambiguous(ranked: list[tuple[_Row, float]], *, by_distance: bool) -> bool:
-    """Whether the runner-up is too close to the leader to choose silently."""
-    if len(ranked) < 2 or by_distance:
-        return False
-    (best, best_score), (second, second_score) = ranked[0], ranked[1]
-    if second_score < best_score:
-        return False
-    if best.weight <= 0:
-        return True
-    return second.weight >= AMBIGUITY_RATIO * best.weight

@@ -92,10 +92,29 @@ _ADMIN1: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 )
 
 
+# Ukraine's regions as people name them ("на Харківщині": in Kharkiv region), by admin1 code.
+_UA_REGION_NAMES = {
+    "01": ("Черкащина",), "02": ("Чернігівщина",), "03": ("Буковина",),
+    "04": ("Дніпропетровщина", "Дніпровщина"), "05": ("Донеччина",),
+    "06": ("Прикарпаття", "Івано-Франківщина"), "07": ("Харківщина", "Слобожанщина"),
+    "08": ("Херсонщина",), "09": ("Хмельниччина",), "10": ("Кіровоградщина",),
+    "13": ("Київщина",), "14": ("Луганщина",), "15": ("Львівщина",), "16": ("Миколаївщина",),
+    "17": ("Одещина",), "18": ("Полтавщина",), "19": ("Рівненщина",), "21": ("Сумщина",),
+    "22": ("Тернопільщина",), "23": ("Вінниччина",), "24": ("Волинь",), "25": ("Закарпаття",),
+    "27": ("Житомирщина",),
+}  # fmt: skip
+
+
+def _region_names(country: str, code: str) -> tuple[str, ...]:
+    """The '-щина' names of a region, with their locative ('на Харківщині')."""
+    names = _UA_REGION_NAMES.get(code, ()) if country == "UA" else ()
+    return (*names, *(n[:-1] + "і" for n in names if n.endswith("щина") or n.endswith("ччина")))
+
+
 def _index() -> dict[str, list[tuple[str, str]]]:
     index: dict[str, list[tuple[str, str]]] = {}
     for country, code, display, aliases in _ADMIN1:
-        for alias in (display, *aliases):
+        for alias in (display, *aliases, *_region_names(country, code)):
             key = name_key(strip_region_words(alias)[0])
             if (country, code) not in index.setdefault(key, []):
                 index[key].append((country, code))

@@ -106,7 +106,7 @@ def test_cli_geocode_json(gazetteer):
     answer = json.loads(result.stdout)
     assert set(answer) == {
         "query", "name", "lat", "lon", "country", "admin1", "precision", "radius_m",
-        "provider", "id", "score", "ambiguous", "candidates",
+        "provider", "id", "score", "ambiguous", "status", "candidates",
     }  # fmt: skip
     assert (answer["id"], answer["precision"], answer["ambiguous"]) == (
         "geonames:703845",
