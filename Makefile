@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 PORT ?= 8501
+# The app listens on this machine only; the README says how to serve a team.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: install app test test-fast lint format bench
 
@@ -15,7 +17,7 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 
 app: install
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(VENV)/bin/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --browser.gatherUsageStats false
 
 test: install
 	bash scripts/system-deps.sh chromium postgresql-15-postgis-3 gdal-bin python3-gdal

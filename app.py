@@ -21,8 +21,9 @@ from mapping.filters import IncidentFilter
 from mapping.formats import READABLE_SUFFIXES, export_bytes
 from mapping.geocoding import default_geocoder
 from mapping.geocoding.gazetteer import Gazetteer
+from mapping.html import escape_markdown
 from mapping.model import Party, Status
-from mapping.pipeline import Prepared, prepare
+from mapping.pipeline import Prepared, data_folders, inside_folders, prepare
 from mapping.render.detail import incident_table, statements_by_source
 from mapping.render.map import (
     MapData,
@@ -33,11 +34,15 @@ from mapping.render.map import (
     shown_group,
 )
 from mapping.render.timeline import timeline
-from mapping.store import is_store
+from mapping.store import is_store, is_store_url
 from mapping.theatre import load_theatre
 from mapping.weapons import CATEGORY_COLOURS
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
+# The folders the path and store boxes may read: $STRIKEMAP_DATA_DIRS, else the working folder
+# and the bundled seeds (the server's other files stay out of reach of whoever uses the app).
+DATA_FOLDERS = data_folders(default=(Path.cwd(), SEEDS))
+DATA_FOLDERS_TEXT = ", ".join(str(f) for f in DATA_FOLDERS)
 st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
 
 
@@ -53,18 +58,28 @@ def page_data(paths: tuple[str, ...], fingerprint: str) -> MapData:
     return map_data(load(paths, fingerprint).layers)
 
 
-def _uploads_folder(files) -> tuple[tuple[str, ...], str]:
+def _session_folder() -> Path:
+    """This session's private folder (mode 0700, a fresh name): removed with the session."""
+    if "folder" not in st.session_state:
+        st.session_state["folder"] = tempfile.TemporaryDirectory(prefix="strikemap-session-")
+    return Path(st.session_state["folder"].name)
+
+
+def _uploads_folder(files) -> tuple[tuple[str, ...], str, dict[str, str]]:
+    """The uploads written to this session's folder: their paths, a fingerprint, and the name
+    the user gave each (for problems)."""
     digest = hashlib.sha1()
-    folder = Path(tempfile.gettempdir()) / "strikemap-uploads"
-    paths = []
-    for file in files:
+    paths, names = [], {}
+    for number, file in enumerate(files):
         content = file.getvalue()
         digest.update(file.name.encode() + content)
-        target = folder / hashlib.sha1(content).hexdigest()[:12] / Path(file.name).name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        suffix = Path(file.name).suffix.lower()  # the reader is chosen by suffix and content
+        target = _session_folder() / f"upload-{number}-{hashlib.sha1(content).hexdigest()[:12]}"
+        target = target.with_suffix(suffix if suffix in READABLE_SUFFIXES else ".yaml")
+        target.write_bytes(content)  # in a folder only this user can write: no planted links
         paths.append(str(target))
-    return tuple(paths), digest.hexdigest()
+        names[str(target)] = file.name
+    return tuple(paths), digest.hexdigest(), names
 
 
 def _fingerprint(path: Path) -> str:
@@ -82,9 +97,7 @@ def _draft_file(text: str, hint: dt.date | None) -> dict:
     if draft.record is None:
         return {"messages": draft.messages}
     record_yaml = draft.to_yaml()
-    folder = Path(tempfile.gettempdir()) / "strikemap-drafts"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{hashlib.sha1(record_yaml.encode()).hexdigest()[:12]}.yaml"
+    path = _session_folder() / f"draft-{hashlib.sha1(record_yaml.encode()).hexdigest()[:12]}.yaml"
     path.write_text(record_yaml, encoding="utf-8")
     return {
         "path": str(path),
@@ -126,21 +139,31 @@ with (
             st.session_state["selected"] = st.session_state["draft"]["id"]
 draft = st.session_state.get("draft") or {}
 
+upload_names: dict[str, str] = {}
 if uploads:
-    paths, fingerprint = _uploads_folder(uploads)
+    paths, fingerprint, upload_names = _uploads_folder(uploads)
     label = ", ".join(u.name for u in uploads)
 elif store_url.strip():
     url = store_url.strip()
     if not is_store(url) and not url.endswith(".gpkg"):
-        st.error(f"Not a store: {url} (postgresql://… or a .gpkg file)")
+        st.error(f"Not a store: {escape_markdown(url)} (postgresql://… or a .gpkg file)")
+        st.stop()
+    if not is_store_url(url) and not inside_folders(Path(url), DATA_FOLDERS):
+        st.error(f"Only stores inside the data folders can be opened: {escape_markdown(url)}")
         st.stop()
     # a store changes under us: read again when asked ("Reload from the store")
     paths, label = (url,), url
     fingerprint = f"{url}#{st.session_state.get('store_reads', 0)}"
 elif typed_path.strip():
     source = Path(typed_path.strip()).expanduser()
+    if not inside_folders(source, DATA_FOLDERS):
+        st.error(
+            f"Only files inside the data folders can be read ({escape_markdown(DATA_FOLDERS_TEXT)}"
+            "; set STRIKEMAP_DATA_DIRS to choose them)"
+        )
+        st.stop()
     if not source.exists():
-        st.error(f"No such file or folder: {source}")
+        st.error(f"No such file or folder: {escape_markdown(source)}")
         st.stop()
     paths, fingerprint, label = (str(source),), _fingerprint(source), str(source)
 else:
@@ -202,7 +225,7 @@ if prepared.problems:
             pd.DataFrame(
                 [
                     {
-                        "file": p.file,
+                        "file": upload_names.get(p.file, p.file),
                         "line": p.line,
                         "record": p.record_id,
                         "field": p.field,
@@ -218,7 +241,7 @@ if prepared.problems:
 
 # -- draft from a report ----------------------------------------------------------------------
 for message in draft.get("messages", []):
-    st.warning(f"Report draft: {message}")
+    st.warning(f"Report draft: {escape_markdown(message)}")
 if "yaml" in draft:
     with st.expander(
         "📝 Draft from the pasted report: check every value, then save it as a record file",
@@ -241,7 +264,7 @@ if "yaml" in draft:
             st.rerun()
 
 # -- map and detail --------------------------------------------------------------------------
-st.markdown(f"### Strikes — {label}")
+st.markdown(f"### Strikes — {escape_markdown(label)}")
 map_column, detail_column = st.columns([3, 2])
 with map_column:
     # The map and its data stay in the page; a filter change sends only which incidents to show.
@@ -279,11 +302,13 @@ with detail_column:
         )
     else:
         row = shown.incidents[shown.incidents["id"] == selected].iloc[0]
-        st.subheader(f"{row['place']} · {row['date']}")
+        st.subheader(escape_markdown(f"{row['place']} · {row['date']}"))
         st.caption(
-            f"{row['weapon_system'] or row['weapon_category']} · location: {row['precision']}"
-            f" (±{row['radius_m']:,.0f} m)"
-            + (" · ambiguous place name" if row["ambiguous"] else "")
+            escape_markdown(
+                f"{row['weapon_system'] or row['weapon_category']} · location: {row['precision']}"
+                f" (±{row['radius_m']:,.0f} m)"
+                + (" · ambiguous place name" if row["ambiguous"] else "")
+            )
         )
         if row["contested"]:
             st.warning("Contested: the parties' accounts of this strike conflict.")

@@ -28,8 +28,21 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         yield temp
         if not temp.exists():
             raise FileNotFoundError(f"nothing was written to {temp}")
+        _flush_to_disk(temp)
         os.chmod(temp, 0o644)
         os.replace(temp, target)
     finally:
         for leftover in (temp, Path(f"{temp}-journal"), Path(f"{temp}-wal"), Path(f"{temp}-shm")):
             leftover.unlink(missing_ok=True)
+
+
+def _flush_to_disk(path: Path) -> None:
+    """Make the written bytes durable before they replace the old file: a full disk or a
+    failing device shows here as an error (some writers do not report it themselves)."""
+    if path.is_dir():
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

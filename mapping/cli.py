@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from mapping import __version__
-from mapping.errors import StrikemapError
+from mapping.errors import StrikemapError, printable
 from mapping.model import Party, Status
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except StrikemapError as error:
-            click.echo(f"strikemap: {error}", err=True)
+            click.echo(printable(f"strikemap: {error}"), err=True)
             sys.exit(1)
 
 
@@ -50,6 +50,13 @@ def store_source(command):
         sources = (*paths, store) if store else paths
         if not sources:
             raise click.UsageError("give PATH... (files or folders) or --store URL")
+        from mapping.store import is_store_url
+
+        # a missing input fails the run before anything is written (no empty export over a
+        # good one)
+        missing = [str(p) for p in paths if not Path(p).exists() and not is_store_url(str(p))]
+        if missing:
+            raise StrikemapError(f"no such file or folder: {', '.join(missing)}")
         return command(*args, paths=sources, **kwargs)
 
     return click.option(
@@ -146,21 +153,25 @@ def geocode(
             miss = {"query": name, "lat": None, "lon": None, "status": "unresolved"}
             click.echo(json.dumps(miss | {"suggestions": close}, ensure_ascii=False, indent=2))
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        click.echo(f"strikemap: no place matches '{name}'{hint}", err=True)
+        click.echo(printable(f"strikemap: no place matches '{name}'{hint}"), err=True)
         sys.exit(1)
     if as_json:
         click.echo(json.dumps(location.as_json(), ensure_ascii=False, indent=2))
         return
     flag = "  AMBIGUOUS" if location.ambiguous else ""
     click.echo(
-        f"{location.name} ({location.admin1 or '-'}, {location.country or '-'}) "
-        f"{location.lat:.5f}, {location.lon:.5f}  {location.precision.value} "
-        f"±{location.radius_m:,.0f} m  [{location.id}]{flag}"
+        printable(
+            f"{location.name} ({location.admin1 or '-'}, {location.country or '-'}) "
+            f"{location.lat:.5f}, {location.lon:.5f}  {location.precision.value} "
+            f"±{location.radius_m:,.0f} m  [{location.id}]{flag}"
+        )
     )
     for candidate in location.candidates[1:6] if location.ambiguous else ():
         click.echo(
-            f"  also: {candidate.name} ({candidate.admin1}, {candidate.country}) "
-            f"{candidate.lat:.5f}, {candidate.lon:.5f}  population {candidate.population:,}"
+            printable(
+                f"  also: {candidate.name} ({candidate.admin1}, {candidate.country}) "
+                f"{candidate.lat:.5f}, {candidate.lon:.5f}  population {candidate.population:,}"
+            )
         )
 
 
@@ -498,7 +509,7 @@ def extract(source, date_hint, output_format: str) -> None:
         gazetteer=Gazetteer(theatre=load_theatre()),
     )
     for message in draft.messages:
-        click.echo(f"strikemap: {message}", err=True)
+        click.echo(printable(f"strikemap: {message}"), err=True)
     if draft.record is None:
         sys.exit(1)
     if output_format == "json":

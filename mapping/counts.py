@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, NonNegativeInt, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    model_serializer,
+    model_validator,
+)
+
+# The largest count strikemap takes: every store engine holds it (PostgreSQL INTEGER), and no
+# strike comes near it; a larger figure is a typo or hostile input.
+MAX_COUNT = 1_000_000_000
 
 # Words before a number that make it a range, and which range: the one rule that record files
 # and report text share. "over 50" and "more than 50" exclude 50 itself, so they mean at least
@@ -82,8 +93,8 @@ class CountRange(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min: NonNegativeInt | None = None
-    max: NonNegativeInt | None = None
+    min: Annotated[NonNegativeInt, Field(le=MAX_COUNT)] | None = None
+    max: Annotated[NonNegativeInt, Field(le=MAX_COUNT)] | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -93,6 +104,8 @@ class CountRange(BaseModel):
         if isinstance(value, int):
             if value < 0:
                 raise ValueError(f"a count cannot be negative ({value})")
+            if value > MAX_COUNT:
+                raise ValueError(f"a count can be at most {MAX_COUNT:,} ({value} is a typo?)")
             return {"min": value, "max": value}
         if isinstance(value, float):
             if not value.is_integer():

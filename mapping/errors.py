@@ -3,8 +3,23 @@ raises (the CLI turns each error into a one-line message and an exit code)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
+
+# Control characters (C0, DEL, C1) and the invisible ones that reorder or hide text: printed
+# raw, a record's text could clear a terminal or retitle it, or disguise what it says.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    """Text safe to print on a terminal: control characters shown as escapes (\\x1b)."""
+    return _UNPRINTABLE.sub(_escaped, str(text))
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +47,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = f"{where}: {self.record_id or '-'}: {self.field or '-'}: {self.message}"
-        return text if self.severity == "error" else f"{text} (warning)"
+        return printable(text if self.severity == "error" else f"{text} (warning)")
 
 
 class StrikemapError(Exception):

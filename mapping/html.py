@@ -1,14 +1,33 @@
-"""The one place report text is made safe for HTML: escaping and link checks."""
+"""The one place report text is made safe for HTML and Markdown: escaping and link checks."""
 
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlsplit
+
+# Every ASCII character Markdown (and Streamlit's extensions: colour and icon directives,
+# LaTeX) gives a meaning; a backslash makes each literal.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
 
 
 def escape_html(text: object) -> str:
     """Text (any value) escaped for HTML element content and attribute values."""
     return "" if text is None else html.escape(str(text), quote=True)
+
+
+# What GitHub-flavoured Markdown turns into a link even when escaped: "http://", "www.", "@";
+# an invisible break (a zero-width space) after each stops it.
+_AUTOLINK = re.compile(r"\\:(?=//)|www(?=\\\.)|@", re.IGNORECASE)
+
+
+def escape_markdown(text: object) -> str:
+    """Text shown literally where Markdown is rendered (the app's headings and captions): no
+    links, images, emphasis or directives from a record's text or a file's name."""
+    if text is None:
+        return ""
+    escaped = _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    return _AUTOLINK.sub(lambda found: found.group() + "&#8203;", escaped)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from mapping.counts import CountRange
+from mapping.counts import MAX_COUNT, CountRange
 from mapping.weapons import WeaponCategory, lookup_weapon
 
 
@@ -174,8 +174,16 @@ RecordId = Annotated[str, AfterValidator(_record_id)]
 Text = Annotated[str, AfterValidator(_text)]
 
 
+def _not_a_number(value: Any) -> Any:
+    # pydantic would read 86400 as a Unix timestamp: a date is written as a date
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"write a date as YYYY-MM-DD, not the number {value}")
+    return value
+
+
 def _when(value: Any) -> Any:
     # "2025-04-04" is a day; anything with a time part, even 00:00, stays a date-time.
+    _not_a_number(value)
     if isinstance(value, str):
         text = value.strip()
         return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
@@ -186,8 +194,40 @@ def _when(value: Any) -> Any:
 When = Annotated[dt.date | dt.datetime, BeforeValidator(_when)]
 
 
+# Half the Earth's circumference: no uncertainty radius is larger.
+MAX_RADIUS_M = 20_037_508.0
+# Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE/FFFF) and lone
+# surrogates, which no UTF-8 file can: text with them would break every export.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def unwritable_text(data: Any, path: tuple[str | int, ...] = ()) -> tuple[tuple, str] | None:
+    """The first string in nested data that no export can hold: (its path, why), or None."""
+    if isinstance(data, str):
+        if found := _UNWRITABLE.search(data):
+            return (
+                path,
+                f"text holds the character U+{ord(found.group()):04X}, which no export can hold",
+            )
+        return None
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return None
+    for key, value in items:
+        if isinstance(key, str) and (bad := unwritable_text(key, path)):
+            return bad
+        if bad := unwritable_text(value, (*path, key)):
+            return bad
+    return None
+
+
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Source(_Record):
@@ -212,7 +252,7 @@ class Place(_Record):
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
     precision: Precision | None = None
-    radius_m: float | None = Field(default=None, ge=0)
+    radius_m: float | None = Field(default=None, ge=0, le=MAX_RADIUS_M)
     gazetteer_id: str | None = None
     ambiguous: bool = False
     note: str | None = None
@@ -245,7 +285,7 @@ class Weapon(_Record):
     system: str | None = None
     category: WeaponCategory | None = None
     warhead: str | None = None
-    count: PositiveInt | None = None
+    count: Annotated[PositiveInt, Field(le=MAX_COUNT)] | None = None
     source: Slug | None = None
     note: str | None = None
 
@@ -352,7 +392,7 @@ class Incident(_Record):
     """One strike event: when, where, with what, and everything sources said about it."""
 
     id: RecordId
-    date: dt.date
+    date: Annotated[dt.date, BeforeValidator(_not_a_number)]
     time: dt.time | None = None
     date_precision: DatePrecision = DatePrecision.DAY
     place: Place
@@ -366,6 +406,13 @@ class Incident(_Record):
     review: Review | None = None
     evidence: tuple[Evidence, ...] = ()
     revision: PositiveInt | None = None  # in a team store: the revision this copy was read at
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_every_export_can_hold(cls, data: Any) -> Any:
+        if bad := unwritable_text(data):
+            raise _FieldError(*bad)
+        return data
 
     @field_validator("time", mode="before")
     @classmethod

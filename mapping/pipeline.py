@@ -3,7 +3,8 @@ places → tables → layers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,22 @@ def load_inputs(paths: Iterable[str | Path], *, all_events: bool = False) -> Loa
     for url in urls:
         result.extend(load_store(url))
     return result
+
+
+DATA_FOLDERS_VARIABLE = "STRIKEMAP_DATA_DIRS"
+
+
+def data_folders(default: Iterable[Path], env: Mapping[str, str] = os.environ) -> list[Path]:
+    """The folders a shared app may read from: $STRIKEMAP_DATA_DIRS (separated by the
+    system's path separator), else `default`; resolved, links followed."""
+    named = [Path(p) for p in env.get(DATA_FOLDERS_VARIABLE, "").split(os.pathsep) if p.strip()]
+    return [folder.expanduser().resolve() for folder in (named or default)]
+
+
+def inside_folders(path: Path, folders: Iterable[Path]) -> bool:
+    """Whether a path, once its links are followed, lies inside one of the folders."""
+    resolved = path.expanduser().resolve()
+    return any(resolved == folder or resolved.is_relative_to(folder) for folder in folders)
 
 
 def load_store(url: str) -> LoadResult:

@@ -6,6 +6,7 @@ the others in the same batch from loading.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import json
@@ -20,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from mapping.errors import Origin, Problem
+from mapping.errors import Origin, Problem, printable
 from mapping.model import Incident, _FieldError
 from mapping.yaml_source import RecordDumper, line_of, parse_documents
 
@@ -47,7 +48,7 @@ class ImportSummary:
         if self.skipped:
             reasons = "; ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
             text += f", {sum(self.skipped.values())} skipped ({reasons})"
-        return text
+        return printable(text)
 
 
 @dataclass(slots=True)
@@ -92,12 +93,18 @@ class LoadResult:
 def record_files(
     paths: Iterable[str | Path], suffixes: tuple[str, ...] = RECORD_SUFFIXES
 ) -> Iterator[Path]:
-    """The files named, with folders expanded to the files with these suffixes (sorted, recursive)."""
+    """The files named, with folders expanded to the files with these suffixes (sorted,
+    recursive). Hidden files and folders inside a folder (".name", as a half-written export's
+    temporary file is named) are left out."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             yield path
@@ -138,6 +145,13 @@ def load_file(path: str | Path) -> LoadResult:
 
 def load_yaml_text(text: str, file: str = "-") -> LoadResult:
     """Records from YAML text: one record or a list of records per document."""
+    try:
+        return _load_yaml_documents(text, file)
+    except RecursionError:
+        return _failed(file, None, "malformed YAML: nested too deeply to be a record")
+
+
+def _load_yaml_documents(text: str, file: str) -> LoadResult:
     result = LoadResult()
     for document in parse_documents(text):
         if document.error is not None:
@@ -162,6 +176,10 @@ def load_json_text(text: str, file: str = "-") -> LoadResult:
         items = _json_items(text)
     except json.JSONDecodeError as error:
         return _failed(file, error.lineno, f"malformed JSON: {error.msg} (column {error.colno})")
+    except _DuplicateKeyError as error:
+        return _failed(file, None, f"malformed JSON: the key '{error}' appears twice in one object")
+    except RecursionError:
+        return _failed(file, None, "malformed JSON: nested too deeply to be a record")
     result = LoadResult()
     line, counted = 1, 0
     for data, start, end in items:
@@ -174,7 +192,7 @@ def load_json_text(text: str, file: str = "-") -> LoadResult:
 def _json_items(text: str) -> list[tuple[Any, int, int]]:
     """The records of a JSON text with their character spans: the elements of a top-level
     array, or the one top-level value."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
     start = _skip_space(text, 0)
     if not text.startswith("[", start):
         data, end = decoder.raw_decode(text, start)
@@ -198,6 +216,19 @@ def _json_items(text: str) -> list[tuple[Any, int, int]]:
     if _skip_space(text, index + 1) != len(text):
         raise json.JSONDecodeError("Extra data", text, _skip_space(text, index + 1))
     return items
+
+
+class _DuplicateKeyError(ValueError):
+    """A JSON object names a key twice (the parser would keep the last silently)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKeyError(key)
+        data[key] = value
+    return data
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -386,8 +417,15 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+EARLIEST_PLAUSIBLE = dt.date(1900, 1, 1)
+
+
 def _advice(incident: Incident) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Warnings: things that load but deserve an analyst's look."""
+    if incident.date > dt.date.today() + dt.timedelta(days=1):
+        yield ("date",), f"{incident.date} is in the future"
+    elif incident.date < EARLIEST_PLAUSIBLE:
+        yield ("date",), f"{incident.date} is before {EARLIEST_PLAUSIBLE.year}: a typo?"
     if incident.weapon and not incident.weapon.known and incident.weapon.category == "unknown":
         yield (
             ("weapon", "system"),

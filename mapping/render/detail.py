@@ -6,6 +6,7 @@ import pandas as pd
 
 from layers import Layers
 from mapping.counts import describe_range
+from mapping.html import safe_url
 
 
 def _range(low: object, high: object) -> str:
@@ -48,7 +49,8 @@ def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
                 "damage": "; ".join(reports),
                 "claims": "; ".join(stated),
                 "published": source.published if isinstance(source.published, str) else "",
-                "url": source.url if isinstance(source.url, str) else "",
+                # only http(s) links become links; a javascript: or data: "link" is not shown
+                "url": safe_url(source.url if isinstance(source.url, str) else None) or "",
             }
         )
     return pd.DataFrame(

@@ -36,7 +36,7 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def app(gazetteer):
-    running = App()
+def app(gazetteer, tmp_path_factory):
+    running = App(data_folders=(tmp_path_factory.getbasetemp(),))
     yield running
     running.stop()

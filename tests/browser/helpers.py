@@ -80,10 +80,12 @@ def free_port() -> int:
 class App:
     """`streamlit run app.py` on a free 127.0.0.1 port, started and stopped by the tests."""
 
-    def __init__(self) -> None:
+    def __init__(self, data_folders: tuple[Path, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        if data_folders:  # the folders the app's path and store boxes may read
+            env["STRIKEMAP_DATA_DIRS"] = os.pathsep.join(str(f) for f in (ROOT, *data_folders))
         self.process = subprocess.Popen(
             [
                 sys.executable,

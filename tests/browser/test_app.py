@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pyogrio
 import pytest
@@ -81,7 +82,7 @@ def test_hostile_record_is_text_in_the_app(page, tmp_path, gazetteer):
         "casualties: [{source: x, killed: 3}]\n",
         encoding="utf-8",
     )
-    running = App()
+    running = App(data_folders=(tmp_path,))
     try:
         page.goto(running.url)
         open_path(page, folder)
@@ -138,3 +139,38 @@ def test_app_opens_a_team_store(page, app, tmp_path, resolved):
     frame = map_frame(page, expect=2)
     assert frame.evaluate("window.strikemapCount") == 2
     assert str(store_path) in page.get_by_role("heading", name="Strikes").first.inner_text()
+
+
+def test_markdown_in_record_text_is_shown_as_written(page, tmp_path, gazetteer):
+    beacon = "![t](http://tracker.invalid/x.png)"
+    (tmp_path / "beacon.yaml").write_text(
+        f"id: beacon\ndate: 2025-04-04\nplace: {{name: '{beacon} [go](javascript:alert(1))', "
+        "lat: 50.91741, lon: 34.79906, precision: settlement}\n"
+        "sources: [{id: x, name: X, party: other}]\ncasualties: [{source: x, killed: 3}]\n",
+        encoding="utf-8",
+    )
+    running = App(data_folders=(tmp_path,))
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    try:
+        page.goto(running.url)
+        open_path(page, tmp_path / "beacon.yaml")
+        frame = map_frame(page, expect=1)
+        click_incident(page, 50.91741, 34.79906, frame=frame)
+        heading = page.locator('[data-testid="stHeading"]', has_text="tracker.invalid").last
+        heading.wait_for()
+        # shown as written (an invisible break after "http:" keeps it from becoming a link)
+        assert beacon in heading.inner_text().replace("\u200b", "")
+        assert heading.locator("img").count() == 0
+        # only the heading's own anchor is a link: nothing the record wrote
+        links = [a.get_attribute("href") for a in heading.locator("a").all()]
+        assert all(link.startswith("#") for link in links), links
+        assert not [url for url in asked if "tracker.invalid" in url]
+    finally:
+        running.stop()
+
+
+def test_the_path_box_reads_only_the_data_folders(page, app, tmp_path):
+    open_app(page, app.url)
+    open_path(page, Path("/etc"))
+    page.get_by_text("Only files inside the data folders can be read").wait_for()
