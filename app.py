@@ -131,7 +131,8 @@ with (
     st.sidebar.expander("Draft an incident from a report", expanded=False),
     st.form("draft_form", border=False),
 ):
-    report = st.text_area("Paste a report (English)", height=160)
+    # a long feature is ~50,000 characters; the bound keeps a shared server from a pasted book
+    report = st.text_area("Paste a report (English)", height=160, max_chars=100_000)
     report_date = st.date_input("Report date (reads 'on Friday', 'yesterday')", value=None)
     if st.form_submit_button("Draft") and report.strip():
         st.session_state["draft"] = _draft_file(report, report_date)

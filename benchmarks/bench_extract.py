@@ -15,6 +15,13 @@ import time
 
 WORDS = 2_000
 RUNS = 25
+ADVERSARIAL = {
+    "'Kharkiv, ' repeated": "Kharkiv, ",
+    "'12 people were killed and ' repeated": "12 people were killed and ",
+    "'among them 2 children, ' repeated": "among them 2 children, ",
+    "'3 houses were damaged and ' repeated": "3 houses were damaged and ",
+    "'said on Friday ' repeated": "said on Friday ",
+}  # one sentence each: the case that was quadratic (22 s for 45 KB of names before)
 
 
 def article(words: int = WORDS) -> str:
@@ -52,6 +59,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{f'extraction, median of {RUNS}':<62} {statistics.median(times) * 1000:>7.1f} ms")
     print(f"{'extraction, slowest':<62} {max(times) * 1000:>7.1f} ms")
     print(f"{'casualty figures in the draft':<62} {figures:>10}")
+    # texts built to be slow for pattern matching: many names, figures or parts in one sentence
+    for label, unit in ADVERSARIAL.items():
+        text = unit * (100_000 // len(unit))
+        began = time.perf_counter()
+        extract_draft(text, date_hint=hint, gazetteer=gazetteer)
+        print(
+            f"{f'adversarial 100 KB: {label}':<62} {(time.perf_counter() - began) * 1000:>7.0f} ms"
+        )
     scores = score(gazetteer)
     precision, recall = totals(scores)
     held = [s for s in scores if s.heldout]

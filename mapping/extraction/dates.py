@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import dateparser
 
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import Sentence, words_before
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -137,7 +137,7 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
         for match in DATE_PHRASE.finditer(sentence.text):
             if sentence.start + match.start() < after:
                 continue
-            if _SPEECH_BEFORE.search(sentence.text[: match.start()]):
+            if _SPEECH_BEFORE.search(words_before(sentence.text, match.start())):
                 continue
             day = resolve(match.group("expr"), base)
             if day is None or day > base:
@@ -157,7 +157,7 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
 def statement_date(sentence: Sentence, base: dt.date) -> dt.date | None:
     """When a sentence says its speaker spoke ('said on Saturday')."""
     for match in DATE_PHRASE.finditer(sentence.text):
-        if _SPEECH_BEFORE.search(sentence.text[: match.start()]):
+        if _SPEECH_BEFORE.search(words_before(sentence.text, match.start())):
             return resolve(match.group("expr"), base)
     return None
 

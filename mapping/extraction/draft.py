@@ -101,6 +101,7 @@ def extract_draft(
     text = read_text(data)
     if not looks_like_text(text):
         return Draft(None, ["found nothing: the input is empty or not text"])
+
     parts = sentences(text)
     line = dateline(text)
     own_date = report_date(text, date_hint, today)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from mapping.extraction.numbers import COUNT, Count, count_range
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import Sentence, Spans, words_before
 
 _GROUPS = {
     "civilians": r"civilians?|non-combatants",
@@ -109,21 +109,18 @@ def _category(word: str) -> str:
 def casualty_figures(sentence: Sentence) -> list[Figure]:
     """Every casualty figure in a sentence, in order of position."""
     text = sentence.text
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     figures: list[Figure] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
 
     def add(match: re.Match[str], category: str | None, group: str, part: bool = False) -> None:
         start, end = match.span("num") if match.group("num") else match.span()
-        if not free(start, end):
+        if not taken.free(start, end):
             return
         qualifier = match.group("qual") if "qual" in match.groupdict() else None
         count = count_range(qualifier, match.group("num")) if match.group("num") else Count(1, 1)
         if count is None:
             return
-        taken.append((start, end))
+        taken.take(start, end)
         figures.append(Figure(category, group, count, match.start(), match.end(), part))
 
     for match in _SUB.finditer(text):
@@ -132,7 +129,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                 figures.append(
                     Figure(None, "children", Count(1, 1), match.start(), match.end(), True)
                 )
-                taken.append(match.span())
+                taken.take(*match.span())
             continue
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _OF_THEM.finditer(text):
@@ -258,10 +255,7 @@ def damage_figures(sentence: Sentence, excluded: list[tuple[int, int]] = ()) -> 
     if not _DAMAGE_WORDS.search(text):
         return []
     found: list[DamageFigure] = []
-    taken: list[tuple[int, int]] = list(excluded)
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+    taken = Spans(excluded)
 
     def object_of(match: re.Match[str]) -> tuple[str, int, int] | None:
         for name, _ in _OBJECTS:
@@ -271,10 +265,10 @@ def damage_figures(sentence: Sentence, excluded: list[tuple[int, int]] = ()) -> 
 
     for match in _COUNTED.finditer(text):
         obj = object_of(match)
-        if obj is None or not free(match.start(), obj[2]):
+        if obj is None or not taken.free(match.start(), obj[2]):
             continue
         name, start, end = obj
-        if _LOCATION_BEFORE.search(text[: match.start()]):
+        if _LOCATION_BEFORE.search(words_before(text, match.start())):
             continue
         if match.group("article"):
             if re.search(r"s$", match.group(name)) and name not in ("public_transport",):
@@ -282,11 +276,11 @@ def damage_figures(sentence: Sentence, excluded: list[tuple[int, int]] = ()) -> 
             count: Count | None = Count(1, 1)
         else:
             count = count_range(match.group("qual"), match.group("num"))
-        taken.append((match.start(), end))
+        taken.take(match.start(), end)
         found.append(DamageFigure(name, count, _severity(text, start, end), match.start(), end))
     for match in _BARE.finditer(text):
         obj = object_of(match)
-        if obj is None or not free(*match.span()):
+        if obj is None or not taken.free(*match.span()):
             continue
         name, start, end = obj
         if (
@@ -294,9 +288,9 @@ def damage_figures(sentence: Sentence, excluded: list[tuple[int, int]] = ()) -> 
             and name != "restaurant"
         ):
             continue  # a bare singular ("the building") is a mention, not a count
-        if _LOCATION_BEFORE.search(text[: match.start()]):
+        if _LOCATION_BEFORE.search(words_before(text, match.start())):
             continue
-        taken.append(match.span())
+        taken.take(*match.span())
         found.append(DamageFigure(name, None, _severity(text, start, end), start, end))
     found.sort(key=lambda d: d.start)
     for match in _ANOTHER.finditer(text):

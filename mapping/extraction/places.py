@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import Sentence, words_before
 
 _NAME = re.compile(r"(?<![\w'-])[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){0,2}(?![\w'-])")
 _STOP = {
@@ -71,7 +71,7 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         absolute = sentence.start + start
         if any(a <= absolute < b for a, b in skip):
             continue
-        before, after = text[:start], text[match.end() :]
+        before, after = words_before(text, start), text[match.end() :]
         if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before):
             continue
         score = 1.0

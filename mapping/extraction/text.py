@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_CHARS = 2_000_000  # longer input is read up to here (a book, not a report)
@@ -128,3 +130,40 @@ def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -
     if end > start:
         # line breaks become spaces, one for one, so offsets in the sentence map back
         out.append(Sentence(start, end, text[start:end].replace("\n", " "), paragraph))
+
+
+LOOK_BEHIND = 160  # characters: more than the few words any pattern reads back
+
+
+def words_before(text: str, end: int) -> str:
+    """The words just before `end` (whole words only). Patterns anchored at `$` search this
+    short window rather than the text from its start, so a long sentence costs linear time."""
+    start = max(0, end - LOOK_BEHIND)
+    if start:
+        start = text.find(" ", start, end) + 1 or end
+    return text[start:end]
+
+
+class Spans:
+    """Character spans already read, kept sorted and merged: whether a new span is free is
+    one binary search, so a sentence of thousands of figures costs n log n, not n²."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps no span taken."""
+        before = bisect.bisect_left(self.starts, end)
+        return before == 0 or self.ends[before - 1] <= start
+
+    def take(self, start: int, end: int) -> None:
+        """Mark [start, end) as read (merged with the spans it overlaps)."""
+        first = bisect.bisect_right(self.ends, start)  # spans ending at or before start stay
+        last = bisect.bisect_left(self.starts, end)  # spans starting at or after end stay
+        if first < last:
+            start, end = min(start, self.starts[first]), max(end, self.ends[last - 1])
+        self.starts[first:last] = [start]
+        self.ends[first:last] = [end]

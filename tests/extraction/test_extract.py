@@ -221,3 +221,15 @@ def test_draft_with_evidence_survives_exports(tmp_path, gazetteer):
         (back,) = load_inputs([path]).incidents
         assert back.review == incident.review
         assert back.evidence == incident.evidence
+
+
+@pytest.mark.parametrize(
+    "unit", ["Kharkiv, ", "12 people were killed and ", "3 houses were damaged and "]
+)
+def test_extraction_takes_linear_time_on_texts_built_to_be_slow(unit, gazetteer):
+    import time
+
+    text = unit * (100_000 // len(unit))  # 100 KB in one sentence: 22 s and more before
+    started = time.perf_counter()
+    extract_draft(text, gazetteer=gazetteer)
+    assert time.perf_counter() - started < 5
