@@ -14,12 +14,14 @@ import os
 import sqlite3
 import statistics
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
 
@@ -94,6 +96,7 @@ def build_index(target: Path, source: Path | None = None) -> Path:
     """Build the SQLite index from GeoNames JSON; written to a temp file, then renamed."""
     source = source or _source_file()
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(target.parent)
     with source.open("rb") as handle:
         cities = json.load(handle)
     handle_fd, temp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
@@ -148,6 +151,20 @@ def build_index(target: Path, source: Path | None = None) -> Path:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return target
+
+
+ABANDONED_AFTER_S = 3_600  # a build takes seconds; a temporary file this old was killed
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """Temporary index files that a killed build left behind (a live build's are young)."""
+    now = time.time()
+    for leftover in folder.glob(".gazetteer-*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > ABANDONED_AFTER_S:
+                leftover.unlink()
+        except OSError:
+            continue  # another process removed or owns it
 
 
 def _name_rows(cities) -> Iterator[tuple[str, int, int]]:
@@ -209,7 +226,7 @@ class Gazetteer:
         self.theatre = theatre or Theatre()
         if not self.path.exists():
             build_index(self.path)
-        uri = f"file:{self.path}?mode=ro&immutable=1"
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"  # '#' stays a path
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._country_keys: dict[str, list[str]] = {}
 

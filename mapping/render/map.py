@@ -379,6 +379,8 @@ def base_map(options: MapOptions | None = None) -> folium.Map:
         control_scale=True,
         height=options.height,
     )
+    # the clusters need the map's own zoom limit; without a basemap nothing else sets it
+    fmap.options["maxZoom"] = 19
     if options.tiles:
         folium.TileLayer(
             tiles=options.tiles,

@@ -4,11 +4,14 @@ the GeoPackage spec (contents, geometry columns, an R-tree with the spec's trigg
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import struct
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
+from mapping.errors import StrikemapError
 from mapping.store.base import Store, _chunks
 from mapping.store.schema import STATEMENTS, _tables_sql
 
@@ -41,18 +44,33 @@ def _gpkg_envelope(blob: bytes | None) -> tuple[float, float, float, float] | No
     return struct.unpack("<4d", blob[8:40])
 
 
+def sqlite_uri(path: Path, mode: str, *, immutable: bool = False) -> str:
+    """An SQLite URI for a file path: '#', '%' and '?' in the path stay part of it."""
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    return uri + "&immutable=1" if immutable else uri
+
+
 class GeoPackageStore(Store):
     """The store as a GeoPackage file (SQLite): the embedded, single-machine engine."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # a store on a read-only share or file is still read (nothing may be created beside it)
+        self.read_only = path.exists() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        )
         super().__init__()
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 60000")
-        connection.execute("PRAGMA journal_mode = WAL")
+        if self.read_only:
+            connection = sqlite3.connect(
+                sqlite_uri(self.path, "ro", immutable=True), uri=True, isolation_level=None
+            )
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            connection.execute("PRAGMA busy_timeout = 60000")
+            connection.execute("PRAGMA journal_mode = WAL")
         # The functions the GeoPackage R-tree triggers call (GDAL defines them for itself).
         for name, index in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
             connection.create_function(
@@ -67,6 +85,8 @@ class GeoPackageStore(Store):
         return connection
 
     def _begin(self, cur) -> None:
+        if self.read_only:
+            raise StrikemapError(f"{self.path}: the store is read-only here; nothing written")
         cur.execute("BEGIN IMMEDIATE")  # the write lock now: the check and the write are one
 
     def _lock(self, cur, ids: list[str]) -> dict[str, int]:
@@ -97,6 +117,11 @@ class GeoPackageStore(Store):
         return value.isoformat() if isinstance(value, dt.date) else str(value)
 
     def _create(self, cur) -> None:
+        if self.read_only:
+            cur.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'")
+            if not cur.fetchone():
+                raise StrikemapError(f"{self.path}: read-only and not a team store")
+            return
         cur.execute("BEGIN IMMEDIATE")  # one creator at a time; the others find it made
         cur.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'revisions'")
         if cur.fetchone():
@@ -184,7 +209,7 @@ def is_store_geopackage(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(sqlite_uri(path, "ro"), uri=True)) as connection:
             found = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'"
             ).fetchone()

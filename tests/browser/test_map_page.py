@@ -36,6 +36,13 @@ def test_seed_map_draws_offline_and_asks_only_for_tiles(page, tmp_path, gazettee
     assert not page.errors
 
 
+def test_a_map_without_basemap_still_draws_its_markers(page, tmp_path, gazetteer):
+    _open(page, _map_file(tmp_path, SEEDS, tiles="none"))
+    assert page.evaluate("window.strikemapCount") == 3
+    assert page.guard.outside == []  # nothing asked of the internet, tiles neither
+    assert not page.errors
+
+
 def test_popup_shows_the_russian_claim_beside_the_ukrainian_figures(page, tmp_path, gazetteer):
     _open(page, _map_file(tmp_path, SEEDS))
     click_incident(page, 47.90572, 33.39404)

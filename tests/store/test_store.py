@@ -315,3 +315,35 @@ def test_push_pull_edit_push_and_history_from_the_command_line(url, tmp_path, ga
     result = runner.invoke(main, ["export", "--store", url, "-o", str(exported)])
     assert result.exit_code == 0, result.output
     assert len(pyogrio.read_dataframe(exported)) == 3
+
+
+def test_a_store_path_with_hash_and_percent_is_the_path(tmp_path, resolved):
+    path = tmp_path / "team #2 100%.gpkg"
+    with open_store(path) as store:
+        store.put(resolved, author="analyst")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team #2 100%.gpkg"]
+    with open_store(f"gpkg:{path}") as store:
+        assert store.count() == len(resolved)
+    from mapping.pipeline import load_inputs
+
+    loaded = load_inputs([path])  # told apart from an export by reading it: as a store
+    assert not loaded.errors
+    assert len(loaded.incidents) == len(resolved)
+
+
+def test_a_read_only_store_is_read_and_refuses_writes(tmp_path, resolved, monkeypatch):
+    from mapping.errors import StrikemapError
+
+    path = tmp_path / "shared.gpkg"
+    with open_store(path) as store:
+        store.put(resolved, author="analyst")
+    # as on a read-only share (the tests may run as root, whom permissions do not stop)
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+    )
+    with open_store(path) as store:
+        assert store.read_only
+        assert len(store.query()) == len(resolved)
+        with pytest.raises(StrikemapError, match="read-only"):
+            store.put(resolved, author="analyst")
