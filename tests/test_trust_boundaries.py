@@ -135,3 +135,32 @@ def test_exports_of_refused_values_never_happen(tmp_path, seed_layers):
 
     layers = build_layers(incident_tables(result.incidents))
     assert export(layers, tmp_path / "good.geojson") == 1
+
+
+def test_a_csv_value_that_is_not_a_number_is_a_problem_with_its_line(tmp_path, seed_layers):
+    import csv
+
+    path = tmp_path / "export.csv"
+    export(seed_layers, path, hxl=True)
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[2][rows[0].index("latitude")] = "abc"  # header, hashtag row, first incident
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = load_inputs([path])
+    (problem,) = result.errors
+    assert (problem.line, problem.field) == (3, "place.lat")
+    assert len(result.incidents) == len(seed_layers.incidents) - 1
+
+
+def test_a_killed_index_build_leaves_nothing_behind_for_long(tmp_path):
+    import os
+    import time
+
+    from mapping.geocoding.gazetteer import _remove_abandoned_builds
+
+    old, young = tmp_path / ".gazetteer-old.tmp", tmp_path / ".gazetteer-young.tmp"
+    old.write_bytes(b"half an index")
+    young.write_bytes(b"a build in progress")
+    os.utime(old, (time.time() - 7_200, time.time() - 7_200))
+    _remove_abandoned_builds(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [young.name]

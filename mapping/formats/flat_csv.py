@@ -8,7 +8,6 @@ attributed to a source that names the original sources.
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,9 @@ from layers import Layers
 from mapping.atomic import atomic_path
 from mapping.countries import country_alpha3, country_code, country_name, country_numeric
 from mapping.formats.base import Format, csv_columns
+from mapping.formats.dataset import read_table
 from mapping.headline import CATEGORIES, HEADLINE_COLUMNS
-from mapping.records import LoadResult, load_data
+from mapping.records import LoadResult, load_rows
 
 EVENT_TYPE = "Explosions/Remote violence"
 SUB_EVENT_TYPES = {
@@ -129,13 +129,11 @@ def write_csv(layers: Layers, path: str | Path, *, hxl: bool = False) -> int:
 
 
 def read_flat_csv(path: str | Path) -> LoadResult:
-    """Incidents from a CSV written by `write_csv` (headline figures become one statement)."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    data = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    if len(data) and str(data.iloc[0, 0]).startswith("#"):
-        data = data.iloc[1:]  # the HXL row
-    records = [_record_from_row(row) for row in data.to_dict("records")]
-    return load_data(records, str(path))
+    """Incidents from a CSV written by `write_csv` (headline figures become one statement);
+    a value the model cannot read is reported with its line and field."""
+    table = read_table(Path(path))  # the HXL row under the header is skipped
+    rows = [{column: row.get(column, "") for column in CSV_COLUMNS} | row for row in table.rows]
+    return load_rows(zip(table.lines, map(_record_from_row, rows), strict=True), str(path))
 
 
 def _none(value: str) -> str | None:
@@ -150,12 +148,12 @@ def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     }
     if _none(row["latitude"]) and _none(row["longitude"]):
         place |= {
-            "lat": float(row["latitude"]),
-            "lon": float(row["longitude"]),
+            "lat": row["latitude"],  # as text: the model reads it, or says why not
+            "lon": row["longitude"],
             "precision": _none(row["precision"]) or "settlement",
         }
         if _none(row["radius_m"]):
-            place["radius_m"] = float(row["radius_m"])
+            place["radius_m"] = row["radius_m"]
     place["gazetteer_id"] = _none(row["gazetteer_id"])
     source = {
         "id": "exported-headline",
@@ -172,7 +170,7 @@ def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
         for category in ("killed", "injured", "missing"):
             low, high = _none(row[f"{prefix}{category}_min"]), _none(row[f"{prefix}{category}_max"])
             if low or high:
-                entry[category] = {k: int(v) for k, v in (("min", low), ("max", high)) if v}
+                entry[category] = {k: v for k, v in (("min", low), ("max", high)) if v}
         if len(entry) > 2:
             casualties.append(entry)
     weapon = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pyogrio
@@ -174,3 +175,26 @@ def test_the_path_box_reads_only_the_data_folders(page, app, tmp_path):
     open_app(page, app.url)
     open_path(page, Path("/etc"))
     page.get_by_text("Only files inside the data folders can be read").wait_for()
+
+
+def test_an_upload_is_kept_privately_and_its_problems_name_the_file_given(page, app, tmp_path):
+    bad = tmp_path / "my records.yaml"
+    bad.write_text(
+        "id: fine\ndate: 2025-04-04\nplace: {name: Sumy, lat: 50.9, lon: 34.8, precision: "
+        "settlement}\nsources: [{id: a, name: A, party: other}]\n---\n"
+        "id: broken\ndate: 2025-02-30\nplace: {name: Sumy}\nsources: [{id: a, name: A, party: other}]\n",
+        encoding="utf-8",
+    )
+    open_app(page, app.url)
+    page.get_by_text("Data", exact=True).click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    map_frame(page, expect=1)
+    problems = page.get_by_text("problem(s) in the data")
+    problems.wait_for()
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.wait_for()
+    cells = table.locator('[role="gridcell"]').all_inner_texts()
+    assert cells[:4] == ["my records.yaml", "7", "broken", "date"]  # not the server's path
+    folders = [p for p in Path(tempfile.gettempdir()).glob("strikemap-session-*") if p.is_dir()]
+    assert folders
+    assert all(oct(folder.stat().st_mode)[-3:] == "700" for folder in folders)
