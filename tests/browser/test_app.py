@@ -193,6 +193,7 @@ def test_an_upload_is_kept_privately_and_its_problems_name_the_file_given(page, 
     problems.wait_for()
     table = page.locator('[data-testid="stDataFrame"]').first
     table.wait_for()
+    table.locator('[role="gridcell"]', has_text="broken").wait_for(state="attached")
     cells = table.locator('[role="gridcell"]').all_inner_texts()
     assert cells[:4] == ["my records.yaml", "7", "broken", "date"]  # not the server's path
     folders = [p for p in Path(tempfile.gettempdir()).glob("strikemap-session-*") if p.is_dir()]
