@@ -188,6 +188,7 @@ def _geocode_batch(source: Path, output: Path, chain) -> None:
     from mapping.atomic import atomic_path
     from mapping.formats.dataset import read_table
     from mapping.geocoding.batch import RESULT_COLUMNS, geocode_rows
+    from mapping.html import spreadsheet_cell
 
     table = read_table(source)
     if "name" not in table.columns:
@@ -207,7 +208,7 @@ def _geocode_batch(source: Path, output: Path, chain) -> None:
         )
         with bar as resolved:
             for row in resolved:
-                writer.writerow(row)
+                writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
                 counts[row["status"]] = counts.get(row["status"], 0) + 1
     seconds = time.perf_counter() - started
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))

@@ -1,4 +1,4 @@
-"""The one place report text is made safe for HTML and Markdown: escaping and link checks."""
+"""The one place report text is made safe where it is shown: HTML, Markdown, spreadsheets."""
 
 from __future__ import annotations
 
@@ -44,3 +44,26 @@ def safe_url(url: str | None) -> str | None:
     if any(ch in url for ch in "\"'<>`\\ \t\r\n"):
         return None
     return url
+
+
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection rule).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: object) -> object:
+    """A text cell that Excel or LibreOffice will show, not run: one that starts like a formula
+    gets a leading apostrophe. Numbers ("-3.5") and non-text values pass unchanged."""
+    if not isinstance(text, str) or not text.startswith(_FORMULA_START):
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
+
+
+def from_spreadsheet_cell(text: str) -> str:
+    """The text a `spreadsheet_cell` stood for (the apostrophe it added taken off)."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+        return text[1:]
+    return text

@@ -164,3 +164,30 @@ def test_a_killed_index_build_leaves_nothing_behind_for_long(tmp_path):
     os.utime(old, (time.time() - 7_200, time.time() - 7_200))
     _remove_abandoned_builds(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [young.name]
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ['=HYPERLINK("http://evil.invalid","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
+     "\t=1", "\r=1"],
+)  # fmt: skip
+def test_spreadsheet_formulas_in_text_are_shown_not_run(tmp_path, resolved, formula):
+    import csv
+
+    from layers import build_layers
+    from mapping.tables import incident_tables
+
+    hostile = resolved[0].model_copy(update={"notes": formula})
+    place = hostile.place.model_copy(update={"name": formula, "admin1": "-5"})
+    layers = build_layers(incident_tables([hostile.model_copy(update={"place": place})]))
+    for hxl in (False, True):
+        path = tmp_path / f"hostile-{hxl}.csv"
+        export(layers, path, hxl=hxl)
+        (row,) = list(csv.DictReader(path.open(encoding="utf-8")))[1 if hxl else 0 :]
+        assert row["location"].startswith("'")
+        assert row["admin1"] == "-5"  # a number stays a number
+        assert row["fatalities"].isdigit()
+    # read back, the text is what the record said
+    (again,) = load_inputs([tmp_path / "hostile-False.csv"]).incidents
+    if not formula.startswith(("\t", "\r")):
+        assert again.place.name == formula

@@ -21,6 +21,7 @@ from mapping.countries import country_alpha3, country_code, country_name, countr
 from mapping.formats.base import Format, csv_columns
 from mapping.formats.dataset import read_table
 from mapping.headline import CATEGORIES, HEADLINE_COLUMNS
+from mapping.html import from_spreadsheet_cell, spreadsheet_cell
 from mapping.records import LoadResult, load_rows
 
 EVENT_TYPE = "Explosions/Remote violence"
@@ -114,11 +115,12 @@ def write_csv(layers: Layers, path: str | Path, *, hxl: bool = False) -> int:
     one line with single spaces (HXL tools flag line breaks and runs of spaces)."""
     precision = layers.tables.incidents.set_index("id")["date_precision"]
     table = flat_table(layers.incidents, layers.incidents["id"].map(precision))
+    text = table.select_dtypes(include=["object", "string"]).columns
     if hxl:
-        text = table.select_dtypes(include=["object", "string"]).columns
         table[text] = table[text].apply(
             lambda column: column.str.replace(r"\s+", " ", regex=True).str.strip()
         )
+    table[text] = table[text].map(spreadsheet_cell)  # shown by a spreadsheet, never run
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
@@ -132,7 +134,11 @@ def read_flat_csv(path: str | Path) -> LoadResult:
     """Incidents from a CSV written by `write_csv` (headline figures become one statement);
     a value the model cannot read is reported with its line and field."""
     table = read_table(Path(path))  # the HXL row under the header is skipped
-    rows = [{column: row.get(column, "") for column in CSV_COLUMNS} | row for row in table.rows]
+    rows = [
+        {column: row.get(column, "") for column in CSV_COLUMNS}
+        | {column: from_spreadsheet_cell(value) for column, value in row.items()}
+        for row in table.rows
+    ]
     return load_rows(zip(table.lines, map(_record_from_row, rows), strict=True), str(path))
 
 
