@@ -4,16 +4,20 @@ loaded, the previous output intact."""
 
 from __future__ import annotations
 
+import errno
 import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from mapping.cli import main
-from mapping.errors import Problem, printable
-from mapping.formats import export
+from mapping.errors import ExportError, Problem, printable
+from mapping.formats import export, read_file
 from mapping.pipeline import load_inputs
 from mapping.records import load_json_text, load_records, load_yaml_text
+from tests.conftest import ROOT
 
 GOOD = {
     "id": "good",
@@ -191,3 +195,40 @@ def test_spreadsheet_formulas_in_text_are_shown_not_run(tmp_path, resolved, form
     (again,) = load_inputs([tmp_path / "hostile-False.csv"]).incidents
     if not formula.startswith(("\t", "\r")):
         assert again.place.name == formula
+
+
+def test_an_unreadable_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
+    path = tmp_path / "acled.csv"
+    path.write_text("event_id_cnty,event_date,latitude,longitude\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def denied(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # as for a user the file is not shared with
+    (problem,) = read_file(path).problems
+    assert problem.message == "cannot read: Permission denied"
+
+
+def test_a_failed_kml_write_leaves_the_previous_file(tmp_path, seed_layers, monkeypatch):
+    path = tmp_path / "map.kml"
+    export(seed_layers, path)
+    before = path.read_bytes()
+
+    def full_disk(self, target, *args, **kwargs):
+        Path(target).write_bytes(b"<?xml version='1.0'?><kml")  # half written, then no space
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ET.ElementTree, "write", full_disk)
+    with pytest.raises(ExportError, match="No space left on device"):
+        export(seed_layers, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["map.kml"]
+
+
+def test_make_app_listens_on_this_machine_only():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "ADDRESS ?= 127.0.0.1" in makefile
+    assert "--server.address $(ADDRESS)" in makefile

@@ -73,7 +73,11 @@ def read_file(path: Path, *, all_events: bool = False) -> LoadResult:
         message = f"{path.suffix} file in none of the formats strikemap reads ({', '.join(names)})"
         return LoadResult(problems=[Problem(str(path), 1, None, None, message)])
     options = {"all_events": all_events}
-    return found.read(path, **{k: options[k] for k in found.read_options})
+    try:
+        return found.read(path, **{k: options[k] for k in found.read_options})
+    except OSError as error:  # unreadable, vanished mid-read, a folder named like a file
+        reason = error.strerror or str(error)
+        return LoadResult(problems=[Problem(str(path), None, None, None, f"cannot read: {reason}")])
 
 
 def writer_for(path: str | Path, name: str | None = None) -> Format:
