@@ -33,3 +33,21 @@ def test_incident_table_writes_headline_ranges(seed_layers):
     assert table.loc["2023-01-14-dnipro", "killed"] == "21–46"
     assert table.loc["2025-04-04-kryvyi-rih", "contested"]
     assert table.loc["2025-04-13-sumy", "weapon"] == "Iskander-M"
+
+
+def test_only_http_links_reach_the_detail_table(resolved):
+    from layers import build_layers
+    from mapping.tables import incident_tables
+
+    incident = resolved[0]
+    sources = [
+        incident.sources[0].model_copy(update={"url": "javascript:alert(1)"}),
+        incident.sources[1].model_copy(update={"url": "data:text/html,<script>x</script>"}),
+        *incident.sources[2:],
+    ]
+    layers = build_layers(
+        incident_tables([incident.model_copy(update={"sources": tuple(sources)})])
+    )
+    urls = statements_by_source(layers, incident.id)["url"].tolist()
+    assert not [u for u in urls if u and not u.startswith(("http://", "https://"))]
+    assert urls[:2] == ["", ""]
