@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 
 class _Group(click.Group):
-    """Turns strikemap's own errors into one line on stderr and exit code 1."""
+    """Turns every error into one line on stderr and exit code 1: strikemap's own errors as
+    they are, anything else (a bug, a full disk) with its kind and a pointer to --debug,
+    which shows the traceback instead."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -33,12 +35,26 @@ class _Group(click.Group):
         except StrikemapError as error:
             click.echo(printable(f"strikemap: {error}"), err=True)
             sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if ctx.meta.get("debug"):
+                raise
+            name = type(error).__name__
+            click.echo(
+                printable(f"strikemap: {name}: {error} (run with --debug for the details)"),
+                err=True,
+            )
+            sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="strikemap")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Map missile, drone and bomb strikes from the reports about them."""
+    ctx.meta["debug"] = debug
     logging.basicConfig(format="strikemap: %(message)s", level=logging.WARNING)
 
 

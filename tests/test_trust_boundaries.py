@@ -232,3 +232,21 @@ def test_make_app_listens_on_this_machine_only():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "ADDRESS ?= 127.0.0.1" in makefile
     assert "--server.address $(ADDRESS)" in makefile
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, tmp_path):
+    import mapping.pipeline
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(mapping.pipeline, "load_inputs", broken)
+    path = tmp_path / "x.yaml"
+    path.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "strikemap: ZeroDivisionError: a bug (run with --debug for the details)"
+    )
+    debug = CliRunner().invoke(main, ["--debug", "validate", str(path)])
+    assert isinstance(debug.exception, ZeroDivisionError)
