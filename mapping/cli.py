@@ -9,6 +9,7 @@ import contextlib
 import functools
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,9 @@ class _Group(click.Group):
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+            sys.exit(0)
         except Exception as error:
             if ctx.meta.get("debug"):
                 raise
@@ -233,6 +237,54 @@ def _geocode_batch(source: Path, output: Path, chain) -> None:
         f"wrote {len(table.rows)} row(s) to {output}: {summary or 'no rows'} ({rate:,.0f} names/s)",
         err=True,
     )
+
+
+@main.group()
+def places() -> None:
+    """Places learned from data sets and records: villages the offline gazetteer lacks."""
+
+
+@places.command("learn")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--all-events", is_flag=True, help="Learn from data sets' non-strike events too.")
+def places_learn(paths: tuple[Path, ...], all_events: bool) -> None:
+    """Learn the named places with coordinates (settlement precision or finer) in FILES: data
+    sets (ACLED, UCDP, CIR, Bellingcat) and record files alike."""
+    from mapping.formats import input_files, read_file
+    from mapping.geocoding.learned import LearnedPlaces
+
+    learned = LearnedPlaces()
+    total_added = total_seen = 0
+    for path in input_files(paths):
+        loaded = read_file(path, all_events=all_events)
+        added, seen = learned.learn(loaded.incidents, path.name)
+        total_added, total_seen = total_added + added, total_seen + seen
+        click.echo(printable(f"{path}: {added} place(s) learned, {seen} seen again"), err=True)
+    click.echo(
+        f"{total_added} new place(s), {total_seen} seen again; kept in {learned.path}", err=True
+    )
+
+
+@places.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def places_list(as_json: bool) -> None:
+    """Every learned place, with where it was learned from."""
+    from dataclasses import asdict
+
+    from mapping.geocoding.learned import LearnedPlaces
+
+    learned = LearnedPlaces.existing()
+    found = learned.all() if learned else []
+    if as_json:
+        click.echo(json.dumps([asdict(p) for p in found], ensure_ascii=False, indent=2))
+        return
+    for place in found:
+        click.echo(
+            printable(
+                f"{place.name} ({place.admin1 or '-'}, {place.country or '-'}) "
+                f"{place.lat:.5f}, {place.lon:.5f}  {place.rows} row(s) from {place.sources}"
+            )
+        )
 
 
 def filter_options(command):

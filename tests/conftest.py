@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from mapping.records import LoadResult, load_records
+
+# The tests see no learned places and no theatre but their own, whatever the machine has set.
+os.environ["STRIKEMAP_DATA_HOME"] = tempfile.mkdtemp(prefix="strikemap-test-data-")
+atexit.register(shutil.rmtree, os.environ["STRIKEMAP_DATA_HOME"], ignore_errors=True)
+os.environ.pop("STRIKEMAP_COUNTRIES", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -18,6 +18,7 @@ from mapping.geocoding.base import (
     settlement_radius_m,
 )
 from mapping.geocoding.gazetteer import Gazetteer, cache_dir
+from mapping.geocoding.learned import LearnedPlaces
 from mapping.geocoding.overrides import OverrideGazetteer
 from mapping.geocoding.resolve import (
     GeocoderChain,
@@ -43,7 +44,12 @@ def default_geocoder(
     providers: list[Geocoder] = []
     if overrides is not None:
         providers.append(OverrideGazetteer.from_file(overrides))
-    providers.append(Gazetteer(theatre=theatre if theatre is not None else load_theatre()))
+    providers.append(
+        Gazetteer(
+            theatre=theatre if theatre is not None else load_theatre(),
+            learned=LearnedPlaces.existing(),
+        )
+    )
     if online:
         # Imported on demand: geopy and its HTTP stack load only when the network is wanted.
         from mapping.geocoding.online import online_geocoder
@@ -60,6 +66,7 @@ __all__ = [
     "GeocodeReport",
     "Geocoder",
     "GeocoderChain",
+    "LearnedPlaces",
     "Location",
     "OverrideGazetteer",
     "RecordCoordinates",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import sqlite3
 import statistics
@@ -25,7 +24,8 @@ from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
 
-from mapping.geocoding.base import Candidate, Location, settlement_radius_m
+from mapping.geocoding.base import Candidate, Location, haversine_m, settlement_radius_m
+from mapping.geocoding.learned import LEARNED_RADIUS_M, LearnedPlaces
 from mapping.geocoding.names import (
     NORMALISATION_VERSION,
     NameForm,
@@ -203,14 +203,6 @@ def _region_rows(cities) -> Iterator[tuple[str, str, float, float, float, int]]:
         yield country, admin1, lat, lon, max(radius, 10_000.0), len(points)
 
 
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6_371_000 * math.asin(math.sqrt(min(1.0, a)))
-
-
 _LOOKUP = (
     "SELECT id, name, lat, lon, country, admin1, population, is_primary FROM lookup WHERE key = ?"
 )
@@ -221,9 +213,15 @@ class Gazetteer:
 
     provider = "geonames"
 
-    def __init__(self, path: Path | None = None, theatre: Theatre | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        theatre: Theatre | None = None,
+        learned: LearnedPlaces | None = None,
+    ) -> None:
         self.path = path or index_path()
         self.theatre = theatre or Theatre()
+        self.learned = learned
         if not self.path.exists():
             build_index(self.path)
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"  # '#' stays a path
@@ -348,6 +346,13 @@ class Gazetteer:
             scored = self._matches(name, place.country, areas, fuzzy=True)
         return self._choose(query, scored, place) if scored else None
 
+    def _learned_rows(self, name: str) -> list[_Row]:
+        """Learned places as index rows (negative ids: not GeoNames')."""
+        return [
+            _Row(-p.id, p.name, p.lat, p.lon, p.country or "", p.admin1_code or "", 0)
+            for p in self.learned.exact(name)  # type: ignore[union-attr]
+        ]
+
     def _areas(self, place: Place) -> set[tuple[str, str]] | None:
         """The admin1 areas the place must lie in, or None when no (known) region is given."""
         if not place.admin1:
@@ -372,6 +377,14 @@ class Gazetteer:
             )
 
         exact = [(row, 100.0) for row in self.exact(name) if allowed(row)]
+        if self.learned is not None:  # places GeoNames lacks, learned from data sets
+            known = [row for row, _ in exact]
+            exact += [
+                (row, 100.0)
+                for row in self._learned_rows(name)
+                if allowed(row)
+                and not any(haversine_m(row.lat, row.lon, k.lat, k.lon) < 5_000 for k in known)
+            ]
         theatre = self.theatre if country is None else None
         inside = [(r, s) for r, s in exact if theatre and theatre.contains(r.country, r.lat, r.lon)]
         if inside or not fuzzy:
@@ -486,7 +499,7 @@ class Gazetteer:
                 admin1=_area(row),
                 population=row.population,
                 score=s,
-                id=f"geonames:{row.id}",
+                id=_place_id(row),
             )
             for row, s in ranked[:10]
         )
@@ -496,9 +509,9 @@ class Gazetteer:
             lat=best.lat,
             lon=best.lon,
             precision=Precision.SETTLEMENT,
-            radius_m=settlement_radius_m(best.population),
-            provider=self.provider,
-            id=f"geonames:{best.id}",
+            radius_m=LEARNED_RADIUS_M if best.id < 0 else settlement_radius_m(best.population),
+            provider="learned" if best.id < 0 else self.provider,
+            id=_place_id(best),
             country=best.country,
             admin1=admin1_name(best.country, best.admin1) or best.admin1,
             score=score,
@@ -521,6 +534,8 @@ class Gazetteer:
             and not theatre.contains(second.country, second.lat, second.lon)
         ):
             return False
+        if best.id < 0 or second.id < 0:
+            return True  # a learned place beside another of its name: nothing tells them apart
         if best.is_primary and not second.is_primary:
             # another place's former or alternate name: a rival only if that place is larger
             return second.population >= best.population
@@ -553,6 +568,10 @@ class Gazetteer:
             admin1=admin1_name(country_code, code) or code,
             ambiguous=len(areas) > 1,
         )
+
+
+def _place_id(row: _Row) -> str:
+    return f"learned:{-row.id}" if row.id < 0 else f"geonames:{row.id}"
 
 
 def _clean(text: str) -> str:

@@ -189,3 +189,35 @@ def test_published_place_names_resolve_near_their_published_coordinates(in_ukrai
             far_unflagged.append((row["name"], round(distance)))
     assert within / len(rows) >= 0.85
     assert len(far_unflagged) / len(rows) <= 0.015, far_unflagged
+
+
+def test_learned_places_resolve_villages_the_gazetteer_lacks(tmp_path, monkeypatch, gazetteer):
+    monkeypatch.setenv("STRIKEMAP_CACHE_DIR", str(gazetteer.path.parent))
+    monkeypatch.setenv("STRIKEMAP_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("STRIKEMAP_COUNTRIES", raising=False)
+    acled = tmp_path / "acled.csv"
+    acled.write_text(
+        "event_id_cnty,event_date,event_type,sub_event_type,country,iso,admin1,location,latitude,"
+        "longitude,geo_precision,fatalities\n"
+        "UKR1,2025-04-04,Explosions/Remote violence,Air/drone strike,Ukraine,804,Donetsk,"
+        "Shyroka Balka,48.2210,37.0120,1,0\n"
+        "UKR2,2025-04-05,Explosions/Remote violence,Air/drone strike,Ukraine,804,Donetsk,"
+        "Shyroka Balka,48.2230,37.0140,1,0\n"
+        "UKR3,2025-04-05,Explosions/Remote violence,Air/drone strike,Ukraine,804,Donetsk,"
+        '"Bucha, Kyiv vicinity",50.5,30.2,1,0\n',
+        encoding="utf-8",
+    )
+    hinted = ["geocode", "Shyroka Balka", "--country", "UA", "--admin1", "Donetsk", "--json"]
+    assert CliRunner().invoke(main, hinted).exit_code == 1  # not in GeoNames' Donetsk Oblast
+    learned = CliRunner().invoke(main, ["places", "learn", str(acled)])
+    assert "1 place(s) learned, 1 seen again" in learned.stderr  # descriptions are not names
+    answer = json.loads(CliRunner().invoke(main, hinted).stdout)
+    assert (answer["provider"], answer["id"]) == ("learned", "learned:1")
+    assert (round(answer["lat"], 3), round(answer["lon"], 3)) == (48.222, 37.013)
+    # without the region, the learned village and GeoNames' Odesa one are rivals
+    rivals = json.loads(CliRunner().invoke(main, ["geocode", "Shyroka Balka", "--json"]).stdout)
+    assert rivals["ambiguous"]
+    listed = CliRunner().invoke(main, ["places", "list"])
+    assert (
+        "Shyroka Balka (Donetsk, UA) 48.22200, 37.01300  2 row(s) from acled.csv" in listed.output
+    )
