@@ -17,6 +17,7 @@ BENCHMARKS = [
     "bench_places",
     "bench_map",
     "bench_extract",
+    "score_reports",
     "bench_store",
 ]
 

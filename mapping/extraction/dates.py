@@ -169,5 +169,7 @@ def strike_time(sentences: list[Sentence]) -> Found | None:
             match = _TIME.search(sentence.text)
             if match:
                 start, end = sentence.span(*match.span("time"))
-                return Found(match.group("time"), start, end, match.group("time"), sentence.text)
+                hour, minute = match.group("time").split(":")
+                value = f"{int(hour):02d}:{minute}"  # "6:17" is 06:17, as records write it
+                return Found(value, start, end, match.group("time"), sentence.text)
     return None
