@@ -123,6 +123,12 @@ _ROLE = (
 _NAME = r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
 _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
 _APPOSED = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[^,]{{3,90}}?),")
+_AUTHOR_LINE = re.compile(rf"(?P<name>{_NAME})\s*[|–—]\s*(?P<role>[^.!?]{{3,100}})")
+# A statement's letterhead: an institution's name in capitals on the first line.
+_BODY_HEADER = re.compile(
+    r"(?=[A-Z'’ -]{8,90}$)[A-Z'’ -]*\b(?:OFFICE|ADMINISTRATION|MINISTRY|SERVICE|POLICE|COUNCIL"
+    r"|STAFF|FORCES|COMMAND|GOVERNMENT)\b[A-Z'’ -]*"
+)
 _SURNAME = re.compile(r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?(?P<surname>[A-Z][a-z]+)\b")
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
@@ -130,12 +136,24 @@ _KNOWN_RE = [
 
 SPEECH = (
     r"(?:said|says|say|wrote|writes|reported|reports|told\s+[\w\s]{1,30}?|added|stated|announced"
-    r"|confirmed|claimed|posted|declared|tweeted|noted|warned)"
+    r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted)"
+)
+# An official named by office alone: "an adviser to Ukraine's interior ministry",
+# "a spokesperson for the regional administration", "the regional governor".
+_UNNAMED = re.compile(
+    r"(?<![\w-])(?:an?|the)\s+(?:senior\s+|deputy\s+)?(?P<role>adviser|advisor|spokes(?:man|woman|person)"
+    r"|official|representative|head|chief)\s+(?:to|of|at|for)\s+(?P<org>(?:the\s+)?(?:Ukraine'?s\s+"
+    r"|Ukrainian\s+|Russia'?s\s+|Russian\s+)?(?:[\w'-]+\s+){0,4}?(?:ministry|administration|service"
+    r"|police|council|office|government|staff|forces))\b"
+    r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district)\s+(?:governor|mayor|head|police"
+    r"|prosecutor'?s\s+office))\b",
+    re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
     r"|agency|statement|mission|administration|authorities|military))\s+"
-    r"(?:also\s+|later\s+)?(?:said|says|wrote|added|reported|read|told|stated|claimed|noted)\b"
+    r"(?:also\s+|later\s+)?(?:said|says|wrote|added|reported|read|told|stated|claimed|noted"
+    r"|put|gave|counted)\b"
     r"|according\s+to\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
     r"|administration|authorities|mission)|him|her|them)",
     re.IGNORECASE,
@@ -149,8 +167,8 @@ def _party_of_role(role: str, country_default: Party) -> Party:
     if re.search(r"governor|mayor|regional|city|oblast|council|administration|local", text):
         return L
     if re.search(
-        r"minister|president|prosecutor|commander|intelligence|general staff|air force"
-        r"|army|armed forces|spokes|police|military|emergency|government",
+        r"minist|president|prosecutor|commander|intelligence|general staff|air force"
+        r"|army|armed forces|spokes|police|military|emergency|government|service",
         text,
     ):
         return country_default
@@ -184,6 +202,12 @@ class Speakers:
                 actor = self._person(match.group("name"), match.group("role"))
                 if actor is not None:
                     found.append(Mention(actor, match.start(), match.end()))
+        for match in _UNNAMED.finditer(text):
+            party = _party_of_role(match.group("org") or match.group("org2"), self.country_default)
+            if party is not Party.OTHER:
+                words = " ".join(match.group(0).split()[1:])  # without the article
+                actor = Actor(slug(words), words[0].upper() + words[1:], party)
+                found.append(Mention(actor, match.start(), match.end()))
         for match in _SURNAME.finditer(text):
             surname = match.group("surname").lower()
             actor = self.people.get(surname)
@@ -215,6 +239,20 @@ class Speakers:
             actor = Actor(slug(name), name, party)
         self.people[surname] = actor
         return actor
+
+    def author(self, text: str) -> Actor | None:
+        """The author a post names in its header line ("Oleh Syniehubov | Kharkiv Regional
+        Military Administration", a Telegram channel's signature): the speaker of every
+        sentence that names no other."""
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        if _BODY_HEADER.fullmatch(first):  # "KHERSON REGIONAL PROSECUTOR'S OFFICE"
+            name = " ".join(word.capitalize() for word in first.split())
+            party = _party_of_role(name, self.country_default)
+            return Actor(slug(name), name, party) if party is not Party.OTHER else None
+        found = _AUTHOR_LINE.fullmatch(first)
+        if found is None:
+            return None
+        return self._person(found.group("name"), found.group("role"))
 
     def speaker(self, sentence: Sentence) -> tuple[Actor | None, Mention | None]:
         """Who the sentence quotes: the actor tied to a speech verb, 'according to', a

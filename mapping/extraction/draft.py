@@ -24,6 +24,7 @@ from mapping.weapons import find_weapons
 
 REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
 PARTIES_TO_THE_CONFLICT = {Party.RUSSIA_GOVERNMENT}  # whose statements about a strike are claims
+REPORTING_SIDE = {Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY}  # officials of the attacked side
 NOTE = (
     "Draft proposed by `strikemap extract` from report text. Check every value against the "
     "evidence before use."
@@ -109,7 +110,7 @@ def extract_draft(
     assert isinstance(base, dt.date)
     evidence = _Evidence(text)
     speakers = Speakers()
-    default_source = publisher(line.agency if line else None) or REPORT
+    default_source = publisher(line.agency if line else None) or speakers.author(text) or REPORT
 
     statements: list[_Statement] = []
     spoken: dict[Sentence, Actor | None] = {}
@@ -123,8 +124,11 @@ def extract_draft(
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
         source = actor or default_source
-        if not_corroborated(sentence) and (actor or speakers.last):
-            doubted.add((actor or speakers.last).id)  # type: ignore[union-attr]
+        doubter = actor or speakers.last
+        # "No evidence was offered", "could not verify the figures": a doubt about a claim.
+        # Officials of the attacked side report; their figures never become claims this way.
+        if not_corroborated(sentence) and doubter and doubter.party not in REPORTING_SIDE:
+            doubted.add(doubter.id)
         as_of = statement_date(sentence, base) or (base if own_date else None)
         if source.party in PARTIES_TO_THE_CONFLICT:
             for claim in claims_in(sentence):

@@ -31,7 +31,10 @@ _GROUP_PHRASE = (
     rf"(?:[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})"
     rf"(?:\s+and\s+(?:foreign\s+|other\s+|Western\s+)?(?:{_GROUP}))?"
 )
-_KILLED = r"killed|dead|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured|wounded)"
+_KILLED = (
+    r"killed|dead|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
+    r"|wounded)|found\s+dead"
+)
 _INJURED = r"injured|wounded|hurt|injuries"
 _MISSING = r"missing|unaccounted\s+for|trapped\s+under\s+(?:the\s+)?rubble"
 _HOSPITAL = (
@@ -144,14 +147,14 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         after = text[match.end() : match.end() + 25]
         if (
             re.match(r"\s+and\s+(?:wounded|injured|hurt)\b", after, re.I)
-            and _category(match.group("cat").split()[0]) == "killed"
+            and _category(" ".join(match.group("cat").split())) == "killed"
         ):
             continue  # "killed and wounded": one number for both, neither figure
         if match.group("num").lower() in ("one",) and re.match(
             r"\s+of\b", text[match.end("num") :]
         ):
             continue  # "one of the dead"
-        add(match, _category(match.group("cat").split()[0]), _group_of(match.group("group")))
+        add(match, _category(" ".join(match.group("cat").split())), _group_of(match.group("group")))
     figures.sort(key=lambda f: f.start)
     return figures
 

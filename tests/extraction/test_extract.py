@@ -233,3 +233,52 @@ def test_extraction_takes_linear_time_on_texts_built_to_be_slow(unit, gazetteer)
     started = time.perf_counter()
     extract_draft(text, gazetteer=gazetteer)
     assert time.perf_counter() - started < 5
+
+
+def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
+    """(source party, category, status, min) of each figure the draft has."""
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    found = []
+    for entry in record.get("casualties", []):
+        for category in ("killed", "injured", "missing"):
+            if category in entry:
+                value = entry[category]
+                low = value if isinstance(value, int) else value.get("min")
+                found.append((parties[entry["source"]], category, entry["status"], low))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an official named by office alone, after the figure
+        ("A missile hit Sumy on Tuesday, killing at least four people, an adviser to Ukraine's "
+         "interior ministry said.", ("ukraine_government", "killed", "reported", 4)),
+        # a body that "put the toll at"
+        ("A drone hit Odesa on Tuesday. The State Emergency Service put the toll at three dead.",
+         ("ukraine_government", "killed", "reported", 3)),
+        # a post signed in its header line
+        ("Ivan Petrenko | Sumy Regional Military Administration\n\nA missile struck Sumy "
+         "this morning. Five people were found dead under the rubble.",
+         ("local_authority", "killed", "reported", 5)),
+        # a statement on its letterhead
+        ("ODESA REGIONAL POLICE\n\nOn Tuesday a drone struck Odesa. Two people were fatally "
+         "injured.", ("local_authority", "killed", "reported", 2)),
+        # a doubt about the other side's claims does not make the officials' figures claims
+        ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
+         "Moscow said it hit a military target. No evidence was offered.",
+         ("local_authority", "killed", "reported", 7)),
+    ],
+)  # fmt: skip
+def test_figures_keep_who_gave_them(text, expected, gazetteer):
+    assert expected in _statements(text, gazetteer)
+
+
+def test_a_time_with_one_digit_hour_is_written_as_records_write_it(gazetteer):
+    record = extract_draft(
+        "A missile struck Sumy at 6:17 on Tuesday, killing two people, police said.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    assert record["time"] == "06:17"
