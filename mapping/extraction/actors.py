@@ -136,7 +136,8 @@ _KNOWN_RE = [
 
 SPEECH = (
     r"(?:said|says|say|wrote|writes|reported|reports|told\s+[\w\s]{1,30}?|added|stated|announced"
-    r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted)"
+    r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
+    r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated)"
 )
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
 # "a spokesperson for the regional administration", "the regional governor".
@@ -152,8 +153,8 @@ _UNNAMED = re.compile(
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
     r"|agency|statement|mission|administration|authorities|military))\s+"
-    r"(?:also\s+|later\s+)?(?:said|says|wrote|added|reported|read|told|stated|claimed|noted"
-    r"|put|gave|counted)\b"
+    r"(?:also\s+|later\s+)?(?:said|says|wrote|writes|added|adds|reported|reports|read|told"
+    r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
     r"|according\s+to\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
     r"|administration|authorities|mission)|him|her|them)",
     re.IGNORECASE,

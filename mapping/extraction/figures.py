@@ -23,8 +23,8 @@ _GROUPS = {
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders",
-    "unspecified": r"people|persons|residents|individuals|victims|others|passengers|workers"
-    r"|employees|pedestrians",
+    "unspecified": r"people|persons?|residents?|individuals?|victims?|others|passengers?|workers?"
+    r"|employees?|pedestrians?|m[ae]n|wom[ae]n|drivers?",
 }
 _GROUP = "|".join(_GROUPS.values())
 _GROUP_PHRASE = (
