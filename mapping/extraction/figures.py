@@ -73,6 +73,13 @@ _SUB = re.compile(
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
     re.IGNORECASE,
 )
+# "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
+_AGED = re.compile(
+    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|"
+    r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:]{0,60}?"
+    rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
+    re.IGNORECASE,
+)
 _OF_THEM = re.compile(
     rf"{COUNT}\s+of\s+them\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?P<group>{_GROUP})\b",
     re.IGNORECASE,
@@ -98,6 +105,14 @@ def _group_of(word: str | None) -> str:
         if re.fullmatch(pattern, word, re.IGNORECASE):
             return group
     return "unspecified"
+
+
+def words_to_age(text: str) -> int | None:
+    """12 for "12" or "twelve"; None when the words are not a number."""
+    if text.isdigit():
+        return int(text)
+    count = count_range(None, text.replace("-", " "))
+    return count.min if count else None
 
 
 def _category(word: str) -> str:
@@ -135,6 +150,22 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                 taken.take(*match.span())
             continue
         add(match, None, _group_of(match.group("group")), part=True)
+    for match in _AGED.finditer(text):
+        age = words_to_age(match.group("age"))
+        child = (age is not None and age < 18) or match.group("who").lower() in (
+            "girl",
+            "boy",
+            "child",
+            "toddler",
+            "baby",
+            "infant",
+        )
+        start, end = match.span()
+        if taken.free(start, end):
+            taken.take(start, end)
+            category = _category(" ".join(match.group("cat").split()))
+            group = "children" if child else "unspecified"
+            figures.append(Figure(category, group, Count(1, 1), start, end))
     for match in _OF_THEM.finditer(text):
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):

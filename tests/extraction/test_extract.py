@@ -265,6 +265,9 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         # a statement on its letterhead
         ("ODESA REGIONAL POLICE\n\nOn Tuesday a drone struck Odesa. Two people were fatally "
          "injured.", ("local_authority", "killed", "reported", 2)),
+        # a person named by age
+        ("A missile struck Sumy on Tuesday. A two-year-old girl pulled from the ruins died in "
+         "hospital, the regional governor said.", ("local_authority", "killed", "reported", 1)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
