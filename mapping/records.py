@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from mapping.errors import Origin, Problem, printable
 from mapping.model import Incident, _FieldError
-from mapping.yaml_source import RecordDumper, line_of, parse_documents
+from mapping.yaml_source import RecordDumper, line_of, parse_documents, shift_lines
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 _OTHER_FORMATS = (".csv", ".geojson", ".gpkg", ".kml", ".shp")  # read by mapping.formats
@@ -251,21 +251,8 @@ class _LazyNode:
             node = yaml.compose(self.text, Loader=yaml.SafeLoader)
         except yaml.YAMLError:
             return None
-        _shift_lines(node, self.first_line - 1)
+        shift_lines(node, self.first_line - 1)
         return node
-
-
-def _shift_lines(node: yaml.Node | None, by: int) -> None:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if item is None:
-            continue
-        item.start_mark.line += by
-        if isinstance(item, yaml.MappingNode):
-            stack.extend(part for pair in item.value for part in pair)
-        elif isinstance(item, yaml.SequenceNode):
-            stack.extend(item.value)
 
 
 def load_data(data: Any, file: str = "-") -> LoadResult:

@@ -130,14 +130,45 @@ def _parse_item(lines: list[str], offset: int) -> Iterator[Document]:
 
 
 def _compose(lines: list[str], offset: int) -> tuple[yaml.Node, Any]:
-    # Leading blank lines keep PyYAML's marks equal to the lines of the file.
-    loader = RecordLoader("\n" * offset + "".join(lines))
+    # The piece is parsed alone and its marks moved to the file's lines afterwards: padding it
+    # with `offset` blank lines instead would parse the file once per document (n²).
+    loader = RecordLoader("".join(lines))
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            error.context_mark = _moved(error.context_mark, offset)
+            error.problem_mark = _moved(error.problem_mark, offset)
+            raise
+        shift_lines(node, offset)
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
     return node, data
+
+
+def _moved(mark: Any, by: int) -> Any:
+    # the C parser's marks cannot be changed: a moved mark is a new one
+    if mark is None:
+        return None
+    return yaml.error.Mark(mark.name, mark.index, mark.line + by, mark.column, None, None)
+
+
+def shift_lines(node: yaml.Node | None, by: int) -> None:
+    """Move every mark under a node `by` lines."""
+    if not by:
+        return
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        item.start_mark = _moved(item.start_mark, by)
+        item.end_mark = _moved(item.end_mark, by)
+        if isinstance(item, yaml.MappingNode):
+            stack.extend(part for pair in item.value for part in pair)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
 
 
 _RECORD_ID = re.compile(r"^-?\s{0,3}id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
