@@ -54,3 +54,13 @@ def test_an_export_killed_at_any_moment_leaves_the_previous_file_whole(tmp_path,
     loaded = load_inputs([tmp_path])
     assert not loaded.errors, loaded.errors
     assert len(loaded.incidents) == 3
+
+
+def test_two_processes_building_the_gazetteer_index_at_once_both_succeed(tmp_path):
+    environment = {**os.environ, "STRIKEMAP_CACHE_DIR": str(tmp_path)}
+    build = [sys.executable, "-c", "from mapping.geocoding.gazetteer import Gazetteer; Gazetteer()"]
+    first = subprocess.Popen(build, env=environment, stderr=subprocess.PIPE)
+    second = subprocess.Popen(build, env=environment, stderr=subprocess.PIPE)
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert second.wait(timeout=300) == 0, second.stderr.read()
+    assert [p.suffix for p in tmp_path.iterdir()] == [".sqlite"]  # one index, no leftovers
