@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ NOTE = (
     "Draft proposed by `strikemap extract` from report text. Check every value against the "
     "evidence before use."
 )
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 NOT_CORROBORATED_NOTE = "No evidence given; not independently corroborated (per the report)."
 
 
@@ -194,6 +196,12 @@ def extract_draft(
     if day is not None:
         record["date"] = day.value
         evidence.add("date", day.start, day.end, _sentence_at(parts, day.start))
+        if own_date is None and not _YEAR_WRITTEN.search(day.quote):
+            # "on Saturday", "April 4": which week or year is read from today's date
+            messages.append(
+                f"'{day.quote}' gives no year and the report no date: {day.value} is a guess "
+                "from today's date; give --date-hint (the day the report was published)"
+            )
     elif own_date is not None:
         record["date"] = own_date.value
         if own_date.end > own_date.start:
@@ -267,7 +275,8 @@ def extract_draft(
     if not (lists["casualties"] or lists["damage"] or lists["claims"] or weapon or struck):
         return Draft(None, ["found nothing: no strike, weapon or figure in the text"])
     record["id"] = f"draft-{record['date']}-{slug(record['place']['name'])}"
-    record["notes"] = NOTE
+    guessed = [m for m in messages if "is a guess" in m]
+    record["notes"] = " ".join([NOTE, *(f"Date guessed: {m}" for m in guessed)])
     record["evidence"] = evidence.items
     record = _ordered(record)
     # a draft that does not validate is a bug, not a draft: this raises

@@ -285,3 +285,22 @@ def test_a_time_with_one_digit_hour_is_written_as_records_write_it(gazetteer):
         today=TODAY,
     ).record
     assert record["time"] == "06:17"
+
+
+@pytest.mark.parametrize("when", ["On Saturday", "On April 4"])
+def test_a_date_read_from_today_is_said_to_be_a_guess(when, gazetteer):
+    draft = extract_draft(
+        f"{when} a missile hit Sumy, killing three people, the regional governor said.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    )
+    (message,) = [m for m in draft.messages if "is a guess" in m]
+    assert "--date-hint" in message
+    assert "Date guessed" in draft.record["notes"]
+    with_hint = extract_draft(
+        f"{when} a missile hit Sumy, killing three people, the regional governor said.",
+        gazetteer=gazetteer,
+        today=TODAY,
+        date_hint=TODAY,
+    )
+    assert not [m for m in with_hint.messages if "is a guess" in m]
