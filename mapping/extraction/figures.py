@@ -40,9 +40,12 @@ _MISSING = r"missing|unaccounted\s+for|trapped\s+under\s+(?:the\s+)?rubble"
 _HOSPITAL = (
     r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
+    r"|sought\s+medical\s+(?:help|care|attention|treatment)|received\s+medical\s+(?:help|care"
+    r"|attention|treatment)|treated\s+for\s+(?:injuries|wounds)"
 )
 _AUX = (
-    r"(?:\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|is|have|has|had|remain|remained"
+    r"(?:\s+(?:(?:are|is|were|was)\s+known\s+to\s+have|were|was|have\s+been|had\s+been"
+    r"|has\s+been|are|is|have|has|had|remain|remained"
     r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|confirmed|now|also|so\s+far|already"
     r"|officially))*"
 )
@@ -78,6 +81,12 @@ _AGED = re.compile(
     r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|"
     r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:]{0,60}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
+    re.IGNORECASE,
+)
+# "two children were among the dead": a count of one group, inside the toll
+_AMONG = re.compile(
+    rf"{COUNT}\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+"
+    r"(?P<cat>dead|killed|injured|wounded|victims)\b",
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(
@@ -166,6 +175,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             category = _category(" ".join(match.group("cat").split()))
             group = "children" if child else "unspecified"
             figures.append(Figure(category, group, Count(1, 1), start, end))
+    for match in _AMONG.finditer(text):
+        category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
+        add(match, category, _group_of(match.group("group")))
     for match in _OF_THEM.finditer(text):
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):

@@ -268,6 +268,12 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         # a person named by age
         ("A missile struck Sumy on Tuesday. A two-year-old girl pulled from the ruins died in "
          "hospital, the regional governor said.", ("local_authority", "killed", "reported", 1)),
+        # the shapes the extraction issue names
+        ("A missile hit Sumy on Tuesday. Forty people sought medical help, the regional "
+         "governor said.", ("local_authority", "injured", "reported", 40)),
+        ("A missile hit Sumy on Tuesday. \"Nine people are known to have died so far, among "
+         "them two children,\" the regional governor said.",
+         ("local_authority", "killed", "reported", 9)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
@@ -304,3 +310,14 @@ def test_a_date_read_from_today_is_said_to_be_a_guess(when, gazetteer):
         date_hint=TODAY,
     )
     assert not [m for m in with_hint.messages if "is a guess" in m]
+
+
+def test_children_among_the_dead_are_their_own_figure(gazetteer):
+    record = extract_draft(
+        "A missile hit Sumy on Tuesday, killing nine people, the regional governor said. Two "
+        "children were among the dead.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    groups = {(c["group"], c.get("killed")) for c in record["casualties"]}
+    assert {("unspecified", 9), ("children", 2)} <= groups
