@@ -306,28 +306,20 @@ class Gazetteer:
         text = strip_prepositions(cleaned)
         if (found := self._resolve(query, text, place, fuzzy=False)) is not None:
             return found
-        understood = False  # a hint written with the name was understood: it constrains
+        understood = False  # a region written with the name was understood: it constrains
         for form in name_forms(cleaned):
             if form.fallback and understood:
                 continue
-            found = self._resolve_form(query, form, place)
+            if form.region is not None:
+                found, known = self._resolve_in_region(query, form, place)
+                understood = understood or known
+            else:
+                found = self._resolve_form(query, form, place)
             if found is not None:
                 return found
-            understood = understood or self._understood(form, place)
         if understood:
             return None
         return self._resolve(query, text, place, fuzzy=True)
-
-    def _understood(self, form: NameForm, place: Place) -> bool:
-        """Whether a form's hint names a region or a place the gazetteer knows."""
-        if form.region is not None:
-            return bool(self.admin1_of(form.region, place.country))
-        if form.near is not None:
-            return (
-                self._resolve(form.near, form.near, place.model_copy(update={"name": form.near}))
-                is not None
-            )
-        return False
 
     def _resolve(
         self, query: str, text: str, place: Place, *, fuzzy: bool = True
@@ -412,14 +404,21 @@ class Gazetteer:
             ]
         return found
 
+    def _resolve_in_region(
+        self, query: str, form: NameForm, place: Place
+    ) -> tuple[Location | None, bool]:
+        """A name read with the region written beside it ('Kupyansk (Kharkiv region)'), and
+        whether that region is known (then it constrains the name's other readings too)."""
+        known = bool(form.region and self.admin1_of(form.region, place.country))
+        if place.admin1 or not known:
+            return None, known
+        hinted = place.model_copy(update={"name": form.name, "admin1": form.region})
+        found = self._resolve(query, form.name, hinted)
+        return (found and replace(found, query=query)), known
+
     def _resolve_form(self, query: str, form: NameForm, place: Place) -> Location | None:
-        """One reading of a written place ('Kupyansk (Kharkiv region)', 'Pozniaky, Kyiv')."""
-        if form.region is not None:
-            if place.admin1 or not self.admin1_of(form.region, place.country):
-                return None
-            hinted = place.model_copy(update={"name": form.name, "admin1": form.region})
-            found = self._resolve(query, form.name, hinted)
-            return found and replace(found, query=query)
+        """A reading of a written place without a region in it: the name alone, or near (or
+        part of) another place ('Pozniaky, Kyiv', 'Chuhuiv, south of Kharkiv')."""
         if form.near is None:
             found = self._resolve(query, form.name, place.model_copy(update={"name": form.name}))
             return found and replace(found, query=query)
