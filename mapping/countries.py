@@ -30,22 +30,25 @@ def _codes() -> dict[str, str]:
     return codes
 
 
+def _country(code: object) -> dict[str, Any]:
+    """GeoNames' entry for an alpha-2 code ({} when unknown or not text)."""
+    return _countries().get(code.upper(), {}) if isinstance(code, str) else {}
+
+
 def country_name(code: str | None) -> str | None:
     """'Ukraine' for 'UA'; None when unknown."""
-    country = _countries().get(code.upper()) if isinstance(code, str) else None
-    return country["name"] if country else None
+    return _country(code).get("name")
 
 
 def country_alpha3(code: str | None) -> str | None:
     """'UKR' for 'UA'; None when unknown."""
-    country = _countries().get(code.upper()) if isinstance(code, str) else None
-    return country["iso3"] if country else None
+    return _country(code).get("iso3")
 
 
 def country_numeric(code: str | None) -> int | None:
     """804 for 'UA' (ISO 3166-1 numeric, as ACLED's `iso` column); None when unknown."""
-    country = _countries().get(code.upper()) if isinstance(code, str) else None
-    return int(country["isonumeric"]) if country else None
+    numeric = _country(code).get("isonumeric")
+    return None if numeric is None else int(numeric)
 
 
 def country_code(value: object) -> str | None:

@@ -60,7 +60,7 @@ def read_acled_csv(path: str | Path, *, all_events: bool = False) -> LoadResult:
 
     def make(row: dict[str, str], line: int) -> dict[str, Any]:
         record = _record(row, line)
-        if not _is_strike(row):
+        if all_events and not _is_strike(row):  # without all_events, only strikes get here
             record["tags"].append("not-a-strike")
         return record
 

@@ -99,12 +99,13 @@ def column_dates(texts: list[str], prefer: tuple[str, ...] = DAY_FIRST) -> Dates
         )
         order = None if chosen in UNAMBIGUOUS else _order_of(chosen)
         return Dates([parsed.get(t.strip()) for t in texts], chosen, order, either)
-    day = sum(1 for v in distinct if _parse(v, DAY_FIRST) and not _parse(v, MONTH_FIRST))
-    month = sum(1 for v in distinct if _parse(v, MONTH_FIRST) and not _parse(v, DAY_FIRST))
+    orders = {v: (_parse(v, DAY_FIRST), _parse(v, MONTH_FIRST)) for v in distinct}
+    day = sum(1 for d, m in orders.values() if d and not m)
+    month = sum(1 for d, m in orders.values() if m and not d)
     habit = prefer if day == month else (DAY_FIRST if day > month else MONTH_FIRST)
     rest = MONTH_FIRST if habit == DAY_FIRST else DAY_FIRST
     parsed = {v: _parse(v, (*UNAMBIGUOUS, *habit, *rest)) for v in distinct}
-    either = any(_parse(v, DAY_FIRST) and _parse(v, MONTH_FIRST) for v in distinct)
+    either = any(d and m for d, m in orders.values())
     return Dates([parsed.get(t.strip()) for t in texts], None, _order_of(habit[0]), either)
 
 
