@@ -37,6 +37,7 @@ from mapping.geocoding.names import (
 )
 from mapping.geocoding.regions import admin1_codes, admin1_name
 from mapping.model import Place, Precision
+from mapping.morphology import nominatives
 from mapping.theatre import Theatre
 
 SCHEMA_VERSION = 4  # 4: codes and vowel-less romanisations left out of alternate names
@@ -306,6 +307,9 @@ class Gazetteer:
         text = strip_prepositions(cleaned)
         if (found := self._resolve(query, text, place, fuzzy=False)) is not None:
             return found
+        for form in self._listed_nominatives(text):  # "у Кривому Розі", "на Харківщині"
+            if (found := self._resolve(query, form, place, fuzzy=False)) is not None:
+                return found
         understood = False  # a region written with the name was understood: it constrains
         for form in name_forms(cleaned):
             if form.fallback and understood:
@@ -320,6 +324,16 @@ class Gazetteer:
         if understood:
             return None
         return self._resolve(query, text, place, fuzzy=True)
+
+    def _listed_nominatives(self, text: str) -> list[str]:
+        """The nominatives of an inflected Cyrillic name that the gazetteer lists, the form
+        naming the most populous place first ('Києві' is Київ, not the name Кий)."""
+        weights = {}
+        for form in nominatives(text):
+            rows = self.exact(strip_settlement_words(form))
+            if rows or admin1_codes(form, None):
+                weights[form] = max((r.weight for r in rows), default=float("inf"))
+        return sorted(weights, key=lambda f: -weights[f])
 
     def _resolve(
         self, query: str, text: str, place: Place, *, fuzzy: bool = True
@@ -409,12 +423,17 @@ class Gazetteer:
     ) -> tuple[Location | None, bool]:
         """A name read with the region written beside it ('Kupyansk (Kharkiv region)'), and
         whether that region is known (then it constrains the name's other readings too)."""
-        known = bool(form.region and self.admin1_of(form.region, place.country))
-        if place.admin1 or not known:
-            return None, known
+        written = self.admin1_of(form.region, place.country) if form.region else set()
+        if not written:
+            return None, False
         hinted = place.model_copy(update={"name": form.name, "admin1": form.region})
+        if place.admin1:  # both the hint and the name give a region: they must agree
+            given = self._areas(place)
+            if given is not None and not given & written:
+                return None, True
+            hinted = place.model_copy(update={"name": form.name})
         found = self._resolve(query, form.name, hinted)
-        return (found and replace(found, query=query)), known
+        return (found and replace(found, query=query)), True
 
     def _resolve_form(self, query: str, form: NameForm, place: Place) -> Location | None:
         """A reading of a written place without a region in it: the name alone, or near (or

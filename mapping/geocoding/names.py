@@ -99,7 +99,8 @@ def strip_settlement_words(name: str) -> str:
 
 # Words before a name that say where, not what: "у Дніпрі", "near Pokrovsk", "під Бахмутом".
 _LEADING_PREPOSITIONS = re.compile(
-    r"^(?:in|near|outside|at|у|в|на|по|під|біля|поблизу|около|под|возле)\s+", re.IGNORECASE
+    r"^(?:in|near|outside|at|у|в|на|по|під|біля|поблизу|з|із|зі|до|около|под|возле|из|с|со)\s+",
+    re.IGNORECASE,
 )
 # "south of Kharkiv", "Kyiv vicinity", "outskirts of Mariupol": a place the named one is near.
 _NEAR = re.compile(

@@ -108,8 +108,32 @@ def test_a_region_written_with_the_name_stays_a_constraint(in_ukraine):
     assert in_ukraine.geocode(Place(name="Hurivshchyna, Kyiv oblast")) is None
 
 
+def test_a_region_in_the_name_and_the_same_region_as_a_hint_agree(gazetteer):
+    hinted = Place(name="Kherson, Kherson Oblast", country="UA", admin1="Kherson")
+    assert gazetteer.geocode(hinted).name == "Kherson"
+    contradicted = Place(name="Kherson, Kherson Oblast", country="UA", admin1="Lviv Oblast")
+    assert gazetteer.geocode(contradicted) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("у Кривому Розі", "Kryvyy Rih"),
+        ("по Кривому Рогу", "Kryvyy Rih"),
+        ("в Сумах", "Sumy"),
+        ("у Дніпрі", "Dnipro"),
+        ("Києві", "Kyiv"),
+        ("Черкаській Лозовій", "Cherkaska Lozova"),
+        ("в Краматорске", "Kramatorsk"),
+        ("Харькове", "Kharkiv"),
+    ],
+)
+def test_ukrainian_and_russian_case_forms_resolve(gazetteer, written, name):
+    assert gazetteer.geocode(Place(name=written, country="UA")).name == name
+
+
 def test_regions_as_people_name_them(gazetteer):
-    for written in ("Харківщина", "на Харківщині", "Kharkiv region"):
+    for written in ("Харківщина", "на Харківщині", "з Харківщини", "Kharkiv region"):
         found = gazetteer.geocode(Place(name=written, country="UA"))
         assert (found.name, found.precision) == ("Kharkiv Oblast", "region"), written
     assert gazetteer.geocode(Place(name="Kyiv region", country="UA")).name == "Kyiv Oblast"
