@@ -141,7 +141,8 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
             <= place.get("max_km", 25)
         )
     if weapon := expect.get("weapon"):
-        drafted = (record or {}).get("weapon") or {}
+        # a draft naming no weapon says the weapon is unknown (the record format's meaning)
+        drafted = (record or {}).get("weapon") or ({"category": "unknown"} if record else {})
         category = drafted.get("category")
         if category is None and drafted.get("system"):
             match = lookup_weapon(drafted["system"])

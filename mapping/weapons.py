@@ -55,7 +55,20 @@ B, C, A, G, F, L, D, R, T = (
 
 # (canonical system or None for a generic description, category, aliases as reports spell them)
 _TABLE: tuple[tuple[str | None, WeaponCategory, tuple[str, ...]], ...] = (
-    ("Iskander-M", B, ("Iskander", "Iskander-M", "9M723", "9K720", "Искандер", "Іскандер")),
+    (
+        "Iskander-M",
+        B,
+        (
+            "Iskander",
+            "Iskander-M",
+            "9M723",
+            "9K720",
+            "Искандер",
+            "Іскандер",
+            "Искандер-М",
+            "Іскандер-М",
+        ),
+    ),
     ("KN-23", B, ("KN-23", "Hwasong-11", "Hwasong-11Ga")),
     ("Kinzhal", B, ("Kinzhal", "Kh-47M2", "Х-47М2", "Кинжал", "Кинджал")),
     ("Tochka-U", B, ("Tochka", "Tochka-U", "9M79", "Точка-У")),
@@ -190,9 +203,19 @@ def known_aliases() -> dict[str, WeaponMatch]:
 def _alias_pattern() -> re.Pattern[str]:
     aliases = sorted(known_aliases(), key=len, reverse=True)
     body = "|".join(
-        re.escape(a).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]") for a in aliases
+        re.escape(a).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]")
+        + (_CASE_ENDING if _CYRILLIC_LETTER.search(a[-1]) else "")
+        for a in aliases
     )
     return re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])", re.IGNORECASE)
+
+
+_CYRILLIC_LETTER = re.compile(r"[а-яіїєґёА-ЯІЇЄҐЁ]")
+# Noun case endings only: "Шахед" + "ами", "Іскандер" + "и"; not a verb's ("обстріл" + "яли")
+_CASE_ENDING = r"(?:ами|ями|ах|ях|ам|ям|ом|ем|ою|ею|ів|ов|ей|ой|ий|а|у|і|и|е|ы|ю|я)?"
+_CYRILLIC_ENDING = re.compile(
+    r"(?:ами|ями|ах|ях|ам|ям|ом|ем|ою|ею|ів|ов|ей|ой|ий|а|у|і|и|е|ы|ю|я)$"
+)
 
 
 def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
@@ -201,6 +224,12 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
     for hit in _alias_pattern().finditer(text or ""):
         words = hit.group(0)
         match = _INDEX.get(alias_key(words)) or _INDEX.get(alias_key(words[:-1]))  # "bombs"
+        # Ukrainian and Russian case endings: "шахедами", "Іскандери", "Кинджалами"
+        ending = _CYRILLIC_ENDING.search(words)
+        for cut in range(len(ending.group(0)) if ending and match is None else 0, 0, -1):
+            match = _INDEX.get(alias_key(words[:-cut]))
+            if match is not None:
+                break
         if match is not None:
             found.append((hit.start(), hit.end(), hit.group(0), match))
     return found

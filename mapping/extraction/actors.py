@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unidecode import unidecode
+
 from mapping.extraction.text import Sentence
 from mapping.model import Party
 
@@ -177,7 +179,8 @@ def _party_of_role(role: str, country_default: Party) -> Party:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+    """A source id from a name in any script ('Павло Кириленко' → 'pavlo-kyrylenko')."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "source"
 
 
 class Speakers:
@@ -216,15 +219,7 @@ class Speakers:
                 actor = Actor(*_PEOPLE[surname])
             if actor is not None:
                 found.append(Mention(actor, match.start(), match.end()))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        chosen: list[Mention] = []
-        for mention in found:
-            if chosen and mention.start < chosen[-1].end:
-                if mention.end - mention.start > chosen[-1].end - chosen[-1].start:
-                    chosen[-1] = mention
-                continue
-            chosen.append(mention)
-        return chosen
+        return without_overlaps(found)
 
     def _person(self, name: str, role: str) -> Actor | None:
         """A named person with a role; remembered by surname for later mentions."""
@@ -285,6 +280,13 @@ class Speakers:
                     )
                 self._remember(actor, sentence)
                 return actor, Mention(actor, back.start(), back.end())
+        return self._settle(sentence, chosen, mentions)
+
+    def _settle(
+        self, sentence: Sentence, chosen: Mention | None, mentions: list[Mention]
+    ) -> tuple[Actor | None, Mention | None]:
+        """The sentence's speaker once read: the actor chosen, else the paragraph's last
+        speaker; the last actor named is remembered for pronouns either way."""
         if chosen is not None:
             self._remember(chosen.actor, sentence)
             return chosen.actor, chosen
@@ -300,6 +302,19 @@ class Speakers:
         self._named.append(actor)
         self._last_paragraph = sentence.paragraph
         self._last_speaker = actor
+
+
+def without_overlaps(found: list[Mention]) -> list[Mention]:
+    """Mentions in order of position; of two that overlap, the longer."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[Mention] = []
+    for mention in found:
+        if chosen and mention.start < chosen[-1].end:
+            if mention.end - mention.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = mention
+            continue
+        chosen.append(mention)
+    return chosen
 
 
 def publisher(agency: str | None) -> Actor | None:

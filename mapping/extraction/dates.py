@@ -18,8 +18,15 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+# Ukrainian and Russian month names in the cases dates use ("14 квітня 2023", "8 января")
+_MONTH_UK_RU = (
+    r"(?:січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)"
+    r"|лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|листопада?|груд(?:ня|ень)"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+)
 _EXPLICIT = (
     r"(?:\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}\s+{_MONTH_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?)?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\w-])"
 )
@@ -27,23 +34,40 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
 _RELATIVE = (
     r"(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
+    r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
 )
+# Weekdays after "у"/"в": "у п'ятницю", "в суботу", "в воскресенье"
+_WEEKDAYS_UK_RU = {
+    "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4, "суботу": 5,
+    "неділю": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+    "субботу": 5, "воскресенье": 6,
+}  # fmt: skip
+_WEEKDAY_UK_RU = r"(?<=[ув]\s)(?:" + "|".join(_WEEKDAYS_UK_RU) + r")"
 DATE_PHRASE = re.compile(
-    rf"(?<![\w-])(?P<expr>{_EXPLICIT}|{_WEEKDAY}|{_RELATIVE})(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-])(?P<expr>{_EXPLICIT}|{_WEEKDAY}|{_WEEKDAY_UK_RU}|{_RELATIVE})(?![\w-])",
+    re.IGNORECASE,
 )
 _STRIKE_WORDS = re.compile(
     r"\b(?:strikes?|struck|attacks?|attacked|hit|shelling|bombing|missiles?|drones?|explosions?"
-    r"|shelled|bombed|launched|fired|killed|killing)\b",
+    r"|shelled|bombed|launched|fired|killed|killing)\b"
+    r"|(?<![\w-])(?:удар|обстріл|атак|ракет|дрон|шахед|вибух|влуч|загин|поранен|вдари|обстріля"
+    r"|атакува|обстрел|взрыв|погиб|ранен|нанес|пораж|уничтож|знищ)\w*",
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|wrote|reported|reports|announced|added|stated|confirmed"
-    r"|posted|claimed)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"|posted|claimed)\s+(?:on\s+|late\s+|early\s+)?$"
+    r"|(?<![\w-])(?:повідоми\w*|написа\w*|заяви\w*|сообщи\w*|заяви\w*)\s+(?:[ув]\s+)?$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<city>[A-Z][A-Za-z.' -]{{1,40}}?),\s+(?:[A-Z][a-z]+,\s+)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*-",
+    re.MULTILINE,
+)
+_DATELINE_UK_RU = re.compile(
+    rf"^[ \t]*(?P<city>[А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁ'’ -]{{1,40}}?),\s+(?P<date>\d{{1,2}}\s+{_MONTH_UK_RU})"
+    rf"(?:\s+\d{{4}})?\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*-",
     re.MULTILINE,
 )
 _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
@@ -77,8 +101,45 @@ def parse_explicit(expr: str, base: dt.date) -> dt.date | None:
         "PREFER_DATES_FROM": "past",
         "REQUIRE_PARTS": ["day", "month"],
     }
-    parsed = dateparser.parse(expr, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    languages = ["uk", "ru"] if re.search(r"[\u0400-\u04ff]", expr) else ["en"]
+    parsed = dateparser.parse(expr, languages=languages, settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
+
+
+_WEEKDAY_STEMS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "субот": 5,
+    "неділ": 6, "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4,
+    "суббот": 5, "воскресен": 6,
+}  # fmt: skip
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![\w'-])(?P<day>" + "|".join(_WEEKDAY_STEMS) + r")[\w']*,?\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _year_from_weekday(day: dt.date, weekday: int, base: dt.date) -> dt.date:
+    """'в суботу, 1 лютого' with no year: the latest year up to the base's in which that day
+    was that weekday (one in about seven years is)."""
+    for year in range(base.year, base.year - 8, -1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate.weekday() == weekday and candidate <= base + dt.timedelta(days=1):
+            return candidate
+    return day
+
+
+def with_weekday_year(expr: str, day: dt.date, before: str, base: dt.date) -> dt.date:
+    """A date written without a year takes the year its written weekday fixes ('Saturday,
+    February 1', 'НЕДІЛЮ, 8 СІЧНЯ')."""
+    if _YEAR.search(expr) or not re.search(r"\d", expr):
+        return day
+    found = _WEEKDAY_BEFORE.search(before[-40:])
+    if found is None:
+        return day
+    stem = next(k for k in _WEEKDAY_STEMS if found.group("day").lower().startswith(k))
+    return _year_from_weekday(day, _WEEKDAY_STEMS[stem], base)
 
 
 def resolve(expr: str, base: dt.date) -> dt.date | None:
@@ -87,16 +148,20 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
     word = " ".join(word.split())
     if word in _WEEKDAYS:
         return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
-    if word in ("yesterday", "last night", "overnight"):
+    if word in ("yesterday", "last night", "overnight", "вчора", "учора", "вчера", "минулої ночі"):
         return base - dt.timedelta(days=1)
-    if word in ("today", "tonight", "this morning", "this evening"):
+    if word in ("today", "tonight", "this morning", "this evening", "сьогодні", "сегодня"):
         return base
+    if word in ("цієї ночі", "этой ночью"):
+        return base
+    if word in _WEEKDAYS_UK_RU:
+        return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS_UK_RU[word]) % 7)
     return parse_explicit(expr, base)
 
 
 def dateline(text: str) -> Dateline | None:
     """'KYIV, April 4 (Reuters) -': the city it was filed from, the agency and the date."""
-    found = _DATELINE.search(text[:300])
+    found = _DATELINE.search(text[:300]) or _DATELINE_UK_RU.search(text[:300])
     if not found:
         return None
     date = Found(found.group("date"), found.start("date"), found.end("date"), found.group("date"))
@@ -106,15 +171,20 @@ def dateline(text: str) -> Dateline | None:
 def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None:
     """The report's own date: a dated header line, else its dateline (year from the hint), else
     the hint given by the analyst."""
-    head = text[:300]
-    for line in head.split("\n")[:3]:
+    head = text[:400]
+    for line in [line for line in head.split("\n") if line.strip()][:4]:
         for match in DATE_PHRASE.finditer(line):
             expr = match.group("expr")
+            start = text.index(line) + match.start("expr")
             if _YEAR.search(expr) or re.match(r"\d{4}-", expr):
-                start = text.index(line) + match.start("expr")
                 day = parse_explicit(expr, today)
                 if day:
                     return Found(day, start, start + len(expr), expr)
+            elif _WEEKDAY_BEFORE.search(line[: match.start("expr")]) and re.search(r"\d", expr):
+                day = parse_explicit(expr, today)  # "ГОЛОВНЕ ЗА НЕДІЛЮ, 8 СІЧНЯ"
+                if day:
+                    day = with_weekday_year(expr, day, line[: match.start("expr")], today)
+                    return Found(day, start, start + len(expr), line.strip())
     line = dateline(text)
     if line and line.date:
         day = parse_explicit(str(line.date.value), hint or today)
@@ -140,6 +210,9 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
             if _SPEECH_BEFORE.search(words_before(sentence.text, match.start())):
                 continue
             day = resolve(match.group("expr"), base)
+            if day is not None:
+                before = words_before(sentence.text, match.start())
+                day = with_weekday_year(match.group("expr"), day, before, base)
             if day is None or day > base:
                 continue
             start, end = sentence.span(*match.span("expr"))

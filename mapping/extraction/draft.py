@@ -9,17 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from mapping.extraction.actors import Actor, Speakers, publisher, slug
-from mapping.extraction.claims import claims_in, not_corroborated
+from mapping.extraction.actors_uk_ru import SpeakersUkRu
+from mapping.extraction.claims import (
+    ClaimText,
+    claims_in,
+    claims_in_uk_ru,
+    not_corroborated,
+    not_corroborated_uk_ru,
+)
 from mapping.extraction.dates import dateline, report_date, statement_date, strike_date, strike_time
-from mapping.extraction.figures import Figure, casualty_figures, damage_figures, whole_of
+from mapping.extraction.figures import (
+    DamageFigure,
+    Figure,
+    casualty_figures,
+    damage_figures,
+    whole_of,
+)
+from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figures_uk_ru
 from mapping.extraction.numbers import Count
-from mapping.extraction.places import PlaceMention, place_mentions
+from mapping.extraction.places import PlaceMention, place_mentions, place_mentions_uk_ru
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.model import Incident, Party, Place
+from mapping.morphology import has_cyrillic, language_of
 from mapping.records import dump_yaml, incident_to_record
 from mapping.weapons import find_weapons
 
@@ -86,6 +102,54 @@ class _Evidence:
             self.items.append(item)
 
 
+@dataclass(frozen=True)
+class _Reader:
+    """The rules that read one language's sentences."""
+
+    language: str
+    casualties: Callable[[Sentence], list[Figure]]
+    damage: Callable[[Sentence, list[tuple[int, int]]], list[DamageFigure]]
+    claims: Callable[[Sentence], list[ClaimText]]
+    not_corroborated: Callable[[Sentence], object]
+    places: Callable[[Sentence, list[tuple[int, int]]], list[PlaceMention]]
+
+
+_ENGLISH = _Reader(
+    "en", casualty_figures, damage_figures, claims_in, not_corroborated, place_mentions
+)
+
+
+def _reader(language: str) -> _Reader:
+    if language == "en":
+        return _ENGLISH
+    return _Reader(
+        language,
+        lambda s: casualty_figures_uk_ru(s, language),
+        lambda s, excluded: damage_figures_uk_ru(s, language, excluded),
+        claims_in_uk_ru,
+        not_corroborated_uk_ru,
+        place_mentions_uk_ru,
+    )
+
+
+_ONLY_RU = re.compile(r"[ыэъё]", re.IGNORECASE)
+_ONLY_UK = re.compile(r"[іїєґ]", re.IGNORECASE)
+
+
+def _sentence_language(text: str, document: str) -> str:
+    """A sentence's language in a report that may mix them (a Ukrainian post quoting a Russian
+    statement, an English article quoting a Telegram post)."""
+    if not has_cyrillic(text):
+        return "en"
+    if document == "en":
+        return language_of(text)
+    if _ONLY_RU.search(text) and not _ONLY_UK.search(text):
+        return "ru"
+    if _ONLY_UK.search(text) and not _ONLY_RU.search(text):
+        return "uk"
+    return document
+
+
 def _count(count: Count) -> dict[str, int] | int:
     if count.min is not None and count.min == count.max:
         return count.min
@@ -111,7 +175,9 @@ def extract_draft(
     base = own_date.value if own_date else today
     assert isinstance(base, dt.date)
     evidence = _Evidence(text)
-    speakers = Speakers()
+    language = language_of(text)
+    speakers = Speakers() if language == "en" else SpeakersUkRu(language)
+    readers = {lang: _reader(lang) for lang in ("en", "uk", "ru")}
     default_source = publisher(line.agency if line else None) or speakers.author(text) or REPORT
 
     statements: list[_Statement] = []
@@ -120,20 +186,22 @@ def extract_draft(
     doubted: set[str] = set()
     claim_spans: list[tuple[int, int]] = []
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
-    for sentence in parts:
-        actor, mention = speakers.speaker(sentence)
+    said = [(*speakers.speaker(sentence), speakers.last) for sentence in parts]
+    _quotes_to_their_speakers(parts, said)
+    for sentence, (actor, mention, last_named) in zip(parts, said, strict=True):
+        read = readers[_sentence_language(sentence.text, language)]
         spoken[sentence] = actor
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
         source = actor or default_source
-        doubter = actor or speakers.last
+        doubter = actor or last_named
         # "No evidence was offered", "could not verify the figures": a doubt about a claim.
         # Officials of the attacked side report; their figures never become claims this way.
-        if not_corroborated(sentence) and doubter and doubter.party not in REPORTING_SIDE:
+        if read.not_corroborated(sentence) and doubter and doubter.party not in REPORTING_SIDE:
             doubted.add(doubter.id)
         as_of = statement_date(sentence, base) or (base if own_date else None)
         if source.party in PARTIES_TO_THE_CONFLICT:
-            for claim in claims_in(sentence):
+            for claim in read.claims(sentence):
                 start, end = sentence.span(claim.start, claim.end)
                 claim_spans.append((start, end))
                 statements.append(
@@ -147,7 +215,7 @@ def extract_draft(
                         "",
                     )
                 )
-        figures = casualty_figures(sentence)
+        figures = read.casualties(sentence)
         wholes_here = []
         for figure in figures:
             category, figure_source = figure.category, source
@@ -177,7 +245,7 @@ def extract_draft(
             for a, b in claim_spans
             if sentence.start <= a < sentence.end
         ]
-        for damage in damage_figures(sentence, local_claims):
+        for damage in read.damage(sentence, local_claims):
             start, end = sentence.span(damage.start, damage.end)
             entry = {"object": damage.object, "severity": damage.severity, "as_of": as_of}
             if damage.count is not None:
@@ -218,7 +286,7 @@ def extract_draft(
 
     # place
     skip = [line.city_span] if line else []
-    place = _struck_place(parts, skip, gazetteer)
+    place = _struck_place(parts, skip, gazetteer, readers, language)
     if place is not None:
         mention, location = place
         record["place"] = location
@@ -283,6 +351,24 @@ def extract_draft(
     return Draft(record, messages, Incident.model_validate(record))
 
 
+def _quotes_to_their_speakers(
+    parts: list[Sentence], said: list[tuple[Actor | None, Any, Actor | None]]
+) -> None:
+    """A quotation of several sentences is its speaker's throughout: '"The toll rose to 14.
+    One died in hospital," the administration said' gives the first sentence to the
+    administration too."""
+    for i, sentence in enumerate(parts):
+        text = sentence.text.lstrip()
+        if not text.startswith('"') or text.count('"') % 2 == 0 or said[i][1] is not None:
+            continue
+        for j in range(i + 1, min(i + 4, len(parts))):
+            if parts[j].text.count('"') % 2 == 1:  # the quotation closes here
+                actor, mention, _ = said[j]
+                if actor is not None and mention is not None:
+                    said[i] = (actor, None, said[i][2])
+                break
+
+
 def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
     """The same figure from the same source once; a figure the report states without a source
     is dropped when a named source gives the same figure."""
@@ -291,14 +377,21 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
         entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note", "text")}
         return ((s.actor.id,) if with_source else ()) + (s.kind, repr(sorted(entry.items())))
 
+    def loose(s: _Statement) -> tuple:  # the group aside: "четверо загиблих" = "4 civilians killed"
+        entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note", "text", "group")}
+        return (s.kind, repr(sorted(entry.items())))
+
     attributed = {key(s, False) for s in statements if s.actor.id != REPORT.id}
+    attributed |= {loose(s) for s in statements if s.actor.id != REPORT.id}
     seen: set[tuple] = set()
     kept = []
     for statement in statements:
         k = key(statement, True)
         if k in seen:
             continue
-        if statement.actor is REPORT and key(statement, False) in attributed:
+        if statement.actor is REPORT and (
+            key(statement, False) in attributed or loose(statement) in attributed
+        ):
             continue
         seen.add(k)
         kept.append(statement)
@@ -309,8 +402,22 @@ def _sentence_at(parts: list[Sentence], offset: int) -> Sentence | None:
     return next((s for s in parts if s.start <= offset < s.end), None)
 
 
+def _listed_name(gazetteer: Any, name: str) -> str | None:
+    """The name as the gazetteer lists a town (pop. 1,000 or more): as written, or the
+    nominative of a Ukrainian or Russian case form ('Кривому Розі' → 'Кривий Ріг')."""
+    forms = [name, *gazetteer.listed_nominatives(name)] if has_cyrillic(name) else [name]
+    for form in forms:
+        if any(r.population >= 1000 for r in gazetteer.exact(form)):
+            return form
+    return None
+
+
 def _struck_place(
-    parts: list[Sentence], skip: list[tuple[int, int]], gazetteer: Any
+    parts: list[Sentence],
+    skip: list[tuple[int, int]],
+    gazetteer: Any,
+    readers: dict[str, _Reader],
+    language: str,
 ) -> tuple[PlaceMention, dict[str, Any]] | None:
     """The best-scored known place, resolved by the gazetteer."""
     if gazetteer is None:
@@ -319,10 +426,12 @@ def _struck_place(
     first: dict[str, PlaceMention] = {}
     best_mention: dict[str, PlaceMention] = {}
     for sentence in parts:
-        for mention in place_mentions(sentence, skip):
-            rows = [r for r in gazetteer.exact(mention.name) if r.population >= 1000]
-            if not rows:
+        read = readers[_sentence_language(sentence.text, language)]
+        for found in read.places(sentence, skip):
+            listed = _listed_name(gazetteer, found.name)
+            if listed is None:
                 continue
+            mention = PlaceMention(listed, found.start, found.end, found.score, found.sentence)
             key = mention.name.lower()
             totals[key] = totals.get(key, 0.0) + mention.score
             first.setdefault(key, mention)
@@ -357,17 +466,29 @@ def _struck_place(
 def _weapon(
     text: str, parts: list[Sentence], spoken: dict[Sentence, Actor | None], default: Actor
 ) -> tuple[dict[str, Any], tuple[int, int], Actor] | None:
-    """The most specific weapon named (a system before a description), and who named it."""
+    """The weapon of the strike, and who named it: a named system before a description; of
+    several, the heaviest, first named first (a combined attack is recorded by its missile,
+    not its drones)."""
     found = find_weapons(text)
     if not found:
         return None
-    named = [f for f in found if f[3].system is not None]
-    start, end, _words, match = (named or found)[0]
+    named = [f for f in found if f[3].system is not None] or found
+    start, end, _words, match = min(named, key=lambda f: _weight(f[3].category.value))
     actor = spoken.get(_sentence_at(parts, start)) or default
     weapon: dict[str, Any] = {"category": match.category.value, "source": actor.id}
     if match.system:
         weapon = {"system": match.system, **weapon}
     return weapon, (start, end), actor
+
+
+_HEAVIEST = [
+    "ballistic_missile", "cruise_missile", "air_defence_missile", "glide_bomb", "aircraft_bomb",
+    "rocket_artillery", "loitering_munition", "drone", "artillery",
+]  # fmt: skip
+
+
+def _weight(category: str) -> int:
+    return _HEAVIEST.index(category) if category in _HEAVIEST else len(_HEAVIEST)
 
 
 _ORDER = [

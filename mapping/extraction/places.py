@@ -81,3 +81,59 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
             score -= 3
         found.append(PlaceMention(name, start, match.end(), score, sentence))
     return found
+
+
+# -- Ukrainian and Russian ------------------------------------------------------------------
+
+_NAME_UK_RU = re.compile(
+    r"(?<![\w'’-])[А-ЯІЇЄҐЁ][а-яіїєґё'’]+(?:[\s-][А-ЯІЇЄҐЁ][а-яіїєґё'’]+)?(?![\w'’-])"
+)
+_STRIKE_BEFORE_UK_RU = re.compile(
+    r"(?<![\w-])(?:удар\w*|обстріл\w*|атак\w*|вдари\w*|атакува\w*|обстріля\w*|влучи\w*|прилет\w*"
+    r"|обстрел\w*|ударил\w*|нанес\w*|вибух\w*|взрыв\w*|загин\w*|погиб\w*|поранен\w*|ранен\w*)"
+    r"\s+(?:[\w'’«»\"-]+\s+){0,4}?(?:по|на|у|в|в\s+місті|в\s+городе)\s+$"
+    r"|(?<![\w-])(?:місто|місті|міста|село|селі|села|селище|селищі|город|городе|города|поселке"
+    r"|селе)\s+$",
+    re.IGNORECASE,
+)
+_STRIKE_AFTER_UK_RU = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:вдари\w*|атакува\w*|обстріля\w*|атаку\w*|обстреля\w*)",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE_UK_RU = re.compile(r"(?<![\w-])(?:з|із|зі|из|со|від|от)\s+$", re.IGNORECASE)
+_MENTION_UK_RU = re.compile(
+    r"(?<![\w-])(?:також|тієї\s+ж\s+ночі|того\s+ж\s+дня|раніше|також|инші|інших|тоже|также"
+    r"|ранее|довідка|справка|у\s+відповідь\s+на|в\s+ответ\s+на|відплат\w*|возмезди\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_STOP_UK_RU = {
+    "росія", "росії", "росіяни", "україна", "україни", "рф", "ова", "ода", "дснс", "зсу", "всу",
+    "уранці", "увечері", "пізніше", "згодом", "за", "під", "по", "після", "станом", "близько",
+}  # fmt: skip
+
+
+def place_mentions_uk_ru(
+    sentence: Sentence, skip: list[tuple[int, int]] = ()
+) -> list[PlaceMention]:
+    """Capitalised Cyrillic names in a sentence with how strongly they read as the struck place
+    (a strike word before them: 'удар по Кривому Рогу', 'атакували Львів')."""
+    text = sentence.text
+    mention_sentence = bool(_MENTION_UK_RU.search(text))
+    found = []
+    for match in _NAME_UK_RU.finditer(text):
+        name = match.group(0)
+        if name.lower() in _STOP_UK_RU or name.split()[0].lower() in _STOP_UK_RU:
+            continue
+        absolute = sentence.start + match.start()
+        if any(a <= absolute < b for a, b in skip):
+            continue
+        before = words_before(text, match.start())
+        if _ORIGIN_BEFORE_UK_RU.search(before):
+            continue
+        score = 1.0
+        if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[match.end() :]):
+            score += 3
+        if mention_sentence:
+            score -= 3
+        found.append(PlaceMention(name, match.start(), match.end(), score, sentence))
+    return found

@@ -307,7 +307,7 @@ class Gazetteer:
         text = strip_prepositions(cleaned)
         if (found := self._resolve(query, text, place, fuzzy=False)) is not None:
             return found
-        for form in self._listed_nominatives(text):  # "у Кривому Розі", "на Харківщині"
+        for form in self.listed_nominatives(text):  # "у Кривому Розі", "на Харківщині"
             if (found := self._resolve(query, form, place, fuzzy=False)) is not None:
                 return found
         understood = False  # a region written with the name was understood: it constrains
@@ -325,7 +325,7 @@ class Gazetteer:
             return None
         return self._resolve(query, text, place, fuzzy=True)
 
-    def _listed_nominatives(self, text: str) -> list[str]:
+    def listed_nominatives(self, text: str) -> list[str]:
         """The nominatives of an inflected Cyrillic name that the gazetteer lists, the form
         naming the most populous place first ('Києві' is Київ, not the name Кий)."""
         weights = {}

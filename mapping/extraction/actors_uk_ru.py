@@ -1,0 +1,210 @@
+"""Who says each figure in a Ukrainian or Russian report.
+
+Institutions are a table of word stems (any case form: "Донецької ОВА", "у поліції",
+"Минобороны России"); people are a role before a name ("Очільник Донецької ОВА Павло
+Кириленко", "радниця керівника ОП Дарина Зарівна") and are remembered by surname for later
+mentions in any case ("Синєгубов повідомив", "за словами Синєгубова"). A statement is tied to
+the actor next to a speech word ("написав", "повідомили в ОДА", "за даними поліції",
+"заявило Минобороны"), a "Хто: ..." prefix, or "за його словами" pointing back."""
+
+from __future__ import annotations
+
+import re
+
+from mapping.extraction.actors import (
+    Actor,
+    G,
+    I,
+    L,
+    M,
+    Mention,
+    R,
+    S,
+    Speakers,
+    slug,
+    without_overlaps,
+)
+from mapping.extraction.text import Sentence
+from mapping.model import Party
+from mapping.morphology import words
+
+_W = r"[\w'’]*"  # the rest of a word in any case form
+_KNOWN: list[tuple[str, str, str, Party]] = [
+    (rf"Міноборони\s+(?:РФ|Росії)|Міністерств{_W}\s+оборони\s+(?:РФ|Росії|Російськ{_W}\s+Федерації)"
+     rf"|Минобороны(?:\s+(?:России|РФ))?|Министерств{_W}\s+обороны(?:\s+(?:России|РФ|Российской\s+Федерации))?"
+     rf"|МО\s+РФ|російськ{_W}\s+відомств{_W}|российск{_W}\s+ведомств{_W}|Конашенков{_W}",
+     "russian-mod", "Міністерство оборони РФ", R),
+    (rf"Кремл{_W}|Пєсков{_W}|Песков{_W}", "kremlin", "Кремль", R),
+    (rf"ДСНС|ГСЧС|надзвичайник{_W}|рятувальник{_W}|Державн{_W}\s+служб{_W}\s+(?:України\s+)?з\s+надзвичайних\s+ситуацій",
+     "state-emergency-service", "ДСНС", G),
+    (rf"Нацполіці{_W}|Національн{_W}\s+поліці{_W}|[Пп]оліці[яїюейі]{_W}(?:\s+[А-ЯІЇЄҐ]\w*(?:щини|ччини|ини))?|поліцейськ{_W}|[Пп]олици{_W}",
+     "national-police", "Національна поліція", G),
+    (rf"Офіс{_W}\s+[Гг]енерального\s+прокурора|(?:обласн{_W}\s+)?прокуратур{_W}|прокурор{_W}|[Пп]рокуратур{_W}",
+     "prosecutor", "Прокуратура", G),
+    (rf"МВС|Міністерств{_W}\s+внутрішніх\s+справ|МВД\s+Украины", "interior-ministry", "МВС України", G),
+    (rf"Офіс{_W}\s+[Пп]резидента|ОП(?=\s)|Зеленськ{_W}|Зеленск{_W}|[Пп]резидент{_W}\s+України",
+     "office-of-the-president", "Офіс президента", G),
+    (rf"Генштаб{_W}|Генеральн{_W}\s+штаб{_W}|Повітрян{_W}\s+сил{_W}|ЗСУ(?=\s+повідом)", "ukraine-armed-forces",
+     "Збройні сили України", G),
+    (rf"МОЗ|Міністерств{_W}\s+охорони\s+здоров{_W}", "health-ministry", "МОЗ України", G),
+    (rf"(?:[А-ЯІЇЄҐ]\w+\s+)?(?:ОВА|ОДА)\b|обласн{_W}\s+(?:військов{_W}|державн{_W})\s+адміністраці{_W}"
+     rf"|облдержадміністраці{_W}|обласн{_W}\s+адміністраці{_W}",
+     "regional-military-administration", "Обласна військова адміністрація", L),
+    (rf"МВА\b|міськ{_W}\s+військов{_W}\s+адміністраці{_W}|міськрад{_W}|міськ{_W}\s+рад{_W}"
+     rf"|[Вв]лад{_W}\s+[А-ЯІЇЄҐ]\w+|місцев{_W}\s+влад{_W}|громад[аиіу]\b",
+     "local-authorities", "Місцева влада", L),
+    (rf"ООН|ММПЛУ|Моніторингов{_W}\s+місі{_W}|ЮНІСЕФ|ОБСЄ|ООН", "united-nations", "ООН", I),
+    (rf"Суспільн{_W}|Українськ{_W}\s+правд{_W}|Донбас\.?\s?Реалі{_W}|Радіо\s+Свобод{_W}|Громадськ{_W}"
+     rf"|місцев{_W}\s+(?:медіа|ЗМІ)|[Мм]едіа\b|ЗМІ\b|СМИ\b|журналіст{_W}",
+     "media", "ЗМІ", M),
+    (rf"Укрінформ{_W}|Укринформ{_W}", "ukrinform", "Укрінформ", S),
+    (rf"ТАСС|РИА\s+Новости|Интерфакс{_W}|РИА", "russian-state-media", "ТАСС / РИА Новости", S),
+]  # fmt: skip
+_KNOWN_RE = [
+    (re.compile(rf"(?<![\w-])(?:{words_})(?![\w-])"), Actor(i, n, p)) for words_, i, n, p in _KNOWN
+]
+_ROLE = re.compile(
+    rf"(?P<role>(?:[Гг]олов{_W}|[Оо]чільни{_W}|[Нн]ачальни{_W}|[Кк]ерівни{_W}|[Рр]адни{_W}|[Мм]ер{_W}"
+    rf"|[Гг]убернатор{_W}|[Рр]ечни{_W}|[Мм]іністр{_W}|[Зз]аступни{_W}|[Сс]екретар{_W}|[Гг]лав{_W}"
+    rf"|[Пп]ресс?-секретар{_W}|виконувач{_W}|[Сс]пікер{_W}|[Мм]іськ{_W}\s+голов{_W}|[Оо]мбудсман{_W}"
+    rf"|[Уу]повноважен{_W}|т\.?\s?в\.?\s?о\.?)"
+    rf"(?:\s+[\w'’.]+){{0,6}}?)\s+(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’]+\s+[А-ЯІЇЄҐ][а-яіїєґ'’]+)(?![\w-])"
+)
+_PEOPLE: dict[str, tuple[str, Party]] = {
+    "зеленськ": ("Володимир Зеленський", G), "єрмак": ("Андрій Єрмак", G),
+    "клименк": ("Ігор Клименко", G), "кличк": ("Віталій Кличко", L),
+    "ткаченк": ("Тимур Ткаченко", L), "синєгуб": ("Олег Синєгубов", L),
+    "терехов": ("Ігор Терехов", L), "федоров": ("Іван Федоров", L), "лисак": ("Сергій Лисак", L),
+    "вілкул": ("Олександр Вілкул", L), "філашкін": ("Вадим Філашкін", L),
+    "кириленк": ("Павло Кириленко", L), "садов": ("Андрій Садовий", L),
+    "козицьк": ("Максим Козицький", L), "прокудін": ("Олександр Прокудін", L),
+    "кіпер": ("Олег Кіпер", L), "лубінец": ("Дмитро Лубінець", G), "ігнат": ("Юрій Ігнат", G),
+    "конашенков": ("Игорь Конашенков", R), "песков": ("Дмитрий Песков", R),
+    "захаров": ("Мария Захарова", R),
+}  # fmt: skip
+SPEECH = {
+    "повідомити", "повідомляти", "написати", "писати", "заявити", "заявляти", "сказати",
+    "казати", "говорити", "додати", "зазначити", "зазначати", "підтвердити", "уточнити",
+    "назвати", "оприлюднити", "передавати", "передати", "інформувати", "наголошувати",
+    "наголосити", "розповісти", "оголосити", "стверджувати", "доповісти", "показати",
+    "сообщить", "сообщать", "заявить", "написать", "сказать", "добавить", "отметить",
+    "подтвердить", "уточнить", "назвать", "объявить", "утверждать", "передать", "говорить",
+    "дані", "слово", "інформація", "версія", "данные", "информация", "оновити", "уточнювати",
+    "дати", "опублікувати", "звітувати",
+}  # fmt: skip
+_BACK = re.compile(
+    r"(?<![\w-])(?:за\s+(?:його|її|їхніми|їх)\s+(?:словами|даними|інформацією)"
+    r"|по\s+(?:его|её|их)\s+(?:словам|данным)|(?:він|вона|вони|он|она|они)\s+(?:також\s+|ще\s+)?\w+"
+    r"|відомств\w*|ведомств\w*)",
+    re.IGNORECASE,
+)
+_LETTERHEAD = re.compile(r"[А-ЯІЇЄҐЁ'’ ,-]{8,120}")
+
+
+class SpeakersUkRu(Speakers):
+    """Speakers of a Ukrainian or Russian report (the English reader's memory and fallbacks,
+    with this language's words)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        text = sentence.text
+        found: list[Mention] = []
+        for pattern, actor in _KNOWN_RE:
+            found += [Mention(actor, m.start(), m.end()) for m in pattern.finditer(text)]
+        for match in _ROLE.finditer(text):
+            actor = self._titled(match.group("name"), match.group("role"))
+            found.append(Mention(actor, match.start(), match.end()))
+        for match in re.finditer(r"(?<![\w-])[А-ЯІЇЄҐ][а-яіїєґё'’]{2,}", text):
+            actor = self._by_surname(match.group(0))
+            if actor is not None:
+                found.append(Mention(actor, match.start(), match.end()))
+        return without_overlaps(found)
+
+    def _titled(self, name: str, role: str) -> Actor:
+        known = self._by_surname(name.split()[-1])
+        if known is not None:
+            return known
+        party = _party_of_role(role)
+        actor = Actor(slug(name), f"{name}, {' '.join(role.split())}", party)
+        self.people[_stem(name.split()[-1])] = actor
+        return actor
+
+    def _by_surname(self, word: str) -> Actor | None:
+        stem = _stem(word)
+        for key, actor in self.people.items():
+            if stem.startswith(key) or (key.startswith(stem) and len(stem) >= 5):
+                return actor
+        for key, (name, party) in _PEOPLE.items():
+            if stem.startswith(key):
+                actor = Actor(slug(name), name, party)
+                self.people[key] = actor
+                return actor
+        return None
+
+    def author(self, text: str) -> Actor | None:
+        """An institution's letterhead on the first line ('МИНИСТЕРСТВО ОБОРОНЫ РОССИЙСКОЙ
+        ФЕДЕРАЦИИ') or a post's signature line naming a known body."""
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        if not _LETTERHEAD.fullmatch(first):
+            return None
+        written = first[0] + first[1:].lower()  # "Министерство обороны российской федерации"
+        for pattern, actor in _KNOWN_RE:
+            if pattern.search(written) or pattern.search(first):
+                return actor
+        return None
+
+    def speaker(self, sentence: Sentence) -> tuple[Actor | None, Mention | None]:
+        text = sentence.text
+        mentions = self.mentions(sentence)
+        chosen: Mention | None = None
+        prefix = re.match(r"\s*(?P<who>[^:.]{3,160}):\s", text)
+        if prefix and not re.search(r"\d", prefix.group("who")):
+            chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
+        if chosen is None and mentions:
+            cues = [w for w in words(text, self.language) if w.lemmas & SPEECH]
+            if cues:
+                chosen = min(
+                    mentions,
+                    key=lambda m: min(
+                        abs(c.start - m.end) if c.start >= m.end else abs(m.start - c.end)
+                        for c in cues
+                    ),
+                )
+                nearest = min(
+                    min(abs(c.start - chosen.end), abs(chosen.start - c.end)) for c in cues
+                )
+                if nearest > 60:
+                    chosen = None
+        if chosen is None and self.last is not None and _BACK.search(text):
+            back = _BACK.search(text)
+            assert back is not None
+            actor = self.last
+            if re.match(r"відомств|ведомств", back.group(0), re.IGNORECASE):
+                actor = next((a for a in reversed(self._named) if a.party is R), actor)
+            self._remember(actor, sentence)
+            return actor, Mention(actor, back.start(), back.end())
+        return self._settle(sentence, chosen, mentions)
+
+
+def _stem(surname: str) -> str:
+    """A surname without its case ending: 'Синєгубова' → 'синєгуб', 'Кириленко' → 'кириленк'."""
+    word = surname.lower()
+    for ending in ("ого", "ому", "ова", "ові", "им", "ою", "ий", "ой", "ов", "ів", "а", "у", "ю",
+                   "о", "і", "е", "й", "я"):  # fmt: skip
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _party_of_role(role: str) -> Party:
+    text = role.lower()
+    if re.search(r"рф|росії|россии|российск|російськ|кремл", text):
+        return R
+    if re.search(r"ова|ода|обласн|міськ|громад|мер|губернатор|район|рад[иі]|мва|адміністрац", text):
+        return L
+    if re.search(r"офіс|оп\b|президент|мвс|міністр|дснс|поліц|прокурор|генштаб|сил|служб", text):
+        return G
+    return Party.OTHER

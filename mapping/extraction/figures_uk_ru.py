@@ -1,0 +1,483 @@
+"""Casualty and damage figures in Ukrainian and Russian sentences.
+
+Words are read by their dictionary forms (`mapping.morphology`), so one rule covers every case
+form: "п'ятьох загиблих", "загинули щонайменше 16 людей", "поранені 21 людина", "кількість
+загиблих зросла до 11", "уничтожено более 600 военнослужащих". A number takes the casualty word
+after it ("15 поранених", "24 дістали поранень") or, failing that, the one before it in its
+clause ("Постраждалих - 25"); parts of a figure follow "серед них", "з них", "зокрема",
+"серед загиблих" ("серед них двоє дітей", "Серед загиблих - дворічна дитина")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mapping.counts import qualified_range
+from mapping.extraction.figures import DamageFigure, Figure
+from mapping.extraction.numbers import Count
+from mapping.extraction.text import Sentence
+from mapping.morphology import Word, words
+
+KILLED = {
+    "загиблий", "загинути", "загибель", "вбитий", "вбити", "убитий", "убити", "померти",
+    "померлий", "загибла", "втратити", "жертва", "знищити", "знищений", "ліквідувати",
+    "погибнуть", "погибший", "гибель", "убитый", "убить", "умереть", "умерший",
+    "уничтожить", "уничтоженный", "ликвидировать", "погибать", "гинуть",
+}  # fmt: skip
+INJURED = {
+    "поранений", "поранити", "поранення", "травмований", "травмувати", "постраждалий",
+    "постраждати", "госпіталізований", "госпіталізувати", "шпиталізувати", "шпиталізований",
+    "раненый", "ранить", "ранение", "пострадавший", "пострадать", "травмированный",
+    "травмировать", "госпитализировать", "госпитализированный", "ранена", "поранена",
+}  # fmt: skip
+MISSING = {"зниклий", "зникнути", "безвісти", "пропавший", "пропасть", "безвести"}
+_RUBBLE = {"завал", "уламок", "завалы", "обломок", "руїна", "руины"}
+_HOSPITAL = {"лікарня", "медзаклад", "госпіталь", "реанімація", "больница", "госпиталь"}
+# Killing words that also destroy things: a casualty only with people after them.
+_DESTROY = {"знищити", "знищений", "ліквідувати", "уничтожить", "уничтоженный", "ликвидировать"}
+
+GROUPS = {
+    "children": {
+        "дитина", "діти", "малюк", "немовля", "підліток", "дівчинка", "хлопчик", "школяр",
+        "школярка", "ребёнок", "ребенок", "дети", "девочка", "мальчик", "подросток",
+        "младенец", "малыш", "неповнолітній", "несовершеннолетний",
+    },
+    "civilians": {"цивільний", "мирний", "мирный", "гражданский", "цивільна"},
+    "military": {
+        "військовий", "військовослужбовець", "солдат", "боєць", "найманець", "інструктор",
+        "военнослужащий", "военный", "боевик", "наёмник", "наемник", "инструктор",
+    },
+    "unspecified": {
+        "людина", "особа", "мешканець", "житель", "жителька", "мешканка", "жінка", "чоловік",
+        "пасажир", "працівник", "дорослий", "рятувальник", "медик", "поліцейський", "человек", "лицо", "жительница", "женщина", "мужчина", "взрослый", "люди",
+    },
+}  # fmt: skip
+_PERSON = set().union(*GROUPS.values())
+_MIN = {"щонайменше", "щонайменш", "принаймні", "мінімум", "минимум"}
+_MORE = {"понад", "більше", "більш", "более", "свыше", "больше"}
+_ABOUT = {"близько", "приблизно", "орієнтовно", "около", "примерно", "порядка"}
+_NEARLY = {"майже", "почти"}
+_UP_TO = {"до"}
+_GROW = {
+    "зрости", "збільшитися", "сягнути", "досягти", "вирости", "возрасти", "увеличиться",
+    "достичь", "дійти", "дорівнювати", "зрасти",
+}  # fmt: skip
+_PART_OF = {"серед", "з", "із", "среди", "из", "зокрема", "включно", "том"}
+_THEM = {"них", "їх", "них.", "которых", "яких"}
+_AGE = {"рік", "год", "місяць", "месяц", "річний", "летний", "тиждень"}
+_MONTHS = {
+    "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень",
+    "вересень", "жовтень", "листопад", "грудень", "январь", "февраль", "март", "апрель",
+    "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+    "вересня", "жовтня", "листопада", "грудня",
+}  # fmt: skip
+_NONE = {"немає", "нема", "нет", "відсутній", "отсутствовать"}
+_SKIP_OVER = {"ще", "вже", "уже", "також", "теж", "тепер", "ещё", "еще", "также", "тоже", "є",
+              "було", "були", "був", "була", "бути", "быть", "лише", "всього", "всего",
+              "попередньо", "предварительно", "кількість", "число", "количество", "ми", "мы",
+              "її", "їх", "его", "их", "цей", "этот", '"', "загалом", "кожен",
+              "майже", "знову", "остаточно", "наразі", "сейчас", "зараз", "сьогодні"}  # fmt: skip
+_CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", "…"}
+_ORDINALS = {
+    "перший": 1, "другий": 2, "третій": 3, "четвертий": 4, "п'ятий": 5, "шостий": 6,
+    "сьомий": 7, "восьмий": 8, "дев'ятий": 9, "десятий": 10, "первый": 1, "второй": 2,
+    "третий": 3, "четвёртый": 4, "пятый": 5,
+}  # fmt: skip
+_PARENTHESIS_OPENERS = {"за", "по", "імовірно", "ймовірно", "вероятно", "на", "як", "как",
+                        "мабуть", "попередньо", "предварительно", "зокрема"}  # fmt: skip
+
+
+def _is(word: Word, vocabulary: set[str]) -> bool:
+    return bool(word.lemmas & vocabulary)
+
+
+def _category(word: Word) -> str | None:
+    if _is(word, KILLED):
+        return "killed"
+    if _is(word, INJURED):
+        return "injured"
+    if _is(word, MISSING):
+        return "missing"
+    return None
+
+
+def _group(word: Word) -> str | None:
+    for group, vocabulary in GROUPS.items():
+        if _is(word, vocabulary):
+            return group
+    return None
+
+
+def _noun(word: Word) -> bool:
+    return "NOUN" in word.tags and not {"ADJF", "PRTF", "NUMR", "PREP", "CONJ"} & word.tags
+
+
+def _transparent(tokens: list[Word]) -> list[Word]:
+    """The tokens without asides set off by commas (", за даними поліції,", ", імовірно,"),
+    which stand between a casualty word and its number."""
+    keep = [True] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text == "," and i + 1 < len(tokens):
+            opener = tokens[i + 1]
+            close = next(
+                (j for j in range(i + 2, min(i + 9, len(tokens))) if tokens[j].text in ",-"),
+                None,
+            )
+            if (
+                close is not None
+                and tokens[close].text == ","
+                and opener.lower in _PARENTHESIS_OPENERS
+                and not any(t.number is not None for t in tokens[i + 1 : close])
+            ):
+                for j in range(i, close + 1):
+                    keep[j] = False
+                i = close + 1
+                continue
+        i += 1
+    return [t for t, k in zip(tokens, keep, strict=True) if k]
+
+
+def _is_age_or_date(tokens: list[Word], i: int) -> bool:
+    """'7 і 14 років', '4 вересня', 'віком 51', '2024', '№ 28'."""
+    word = tokens[i]
+    if word.number is not None and 1900 <= word.number <= 2100 and word.text.isdigit():
+        return True
+    if i > 0 and (tokens[i - 1].text in ("№", "#") or tokens[i - 1].lower in ("віком", "возрасте")):
+        return True
+    for j in range(i + 1, min(i + 8, len(tokens))):
+        t = tokens[j]
+        if t.number is not None or t.text in (",", "-") or t.lower in ("і", "й", "та", "и"):
+            continue
+        return _is(t, _AGE) or t.lower in _MONTHS or _is(t, _MONTHS) or t.text == "%"
+    return False
+
+
+@dataclass
+class _Hedge:
+    kind: str | None  # min / min+1 / max / max-1 / about
+    words: str
+
+
+def _hedge(tokens: list[Word], i: int) -> _Hedge:
+    before = [t for t in tokens[max(0, i - 3) : i] if t.text != '"']
+    if not before:
+        return _Hedge(None, "")
+    last = before[-1]
+    pair = " ".join(t.lower for t in before[-2:])
+    if pair in ("не менше", "не менш", "не менее", "як мінімум", "как минимум"):
+        return _Hedge("min", pair)
+    if last.lower in ("ніж", "чем") and len(before) > 1 and before[-2].lower in _MORE:
+        return _Hedge("min+1", pair)
+    if last.lower in _MIN:
+        return _Hedge("min", last.text)
+    if last.lower in _MORE:
+        return _Hedge("min+1", last.text)
+    if last.lower in _ABOUT:
+        return _Hedge("about", last.text)
+    if last.lower in _NEARLY:
+        return _Hedge("max-1", last.text)
+    if last.lower in _UP_TO:
+        grown = len(before) > 1 and _is(before[-2], _GROW)
+        return _Hedge(None if grown else "max", last.text)
+    return _Hedge(None, "")
+
+
+def _count(value: int, hedge: _Hedge, quote: str) -> Count:
+    if hedge.kind == "about":
+        return Count(value, value, f'"{hedge.words} {quote}": an approximate figure')
+    if hedge.kind is None:
+        return Count(value, value)
+    return Count(*qualified_range(hedge.kind, value))
+
+
+def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, bool]:
+    """The casualty word after the number at i: (category, group, end index, blocked), where
+    blocked means a thing, not people, is counted ("вісім ракет")."""
+    group = None
+    for j in range(i + 1, min(i + 7, len(tokens))):
+        t = tokens[j]
+        if t.text == '"':
+            continue
+        if t.text in _CLAUSE_END or t.text in (",", "-") or t.number is not None:
+            return None, group, j, False
+        category = _category(t)
+        if category is not None:
+            group = group or _group_after(tokens, j)
+            return category, group, j, False
+        if _is(t, _HOSPITAL) and j > i + 1:
+            return "injured", group, j, False
+        if t.lower in ("під", "под") and j + 1 < len(tokens) and _is(tokens[j + 1], _RUBBLE):
+            return "missing", group, j + 1, False
+        if t.lower in ("з", "із", "из"):
+            return None, group, j, j == i + 1  # "одного з працівників": one of them
+        if t.lower in ("життів", "жизней", "життя"):
+            return "killed", group, j, False
+        found = _group(t)
+        if found is not None:
+            group = group or found
+            continue
+        if t.lower in _SKIP_OVER or not _noun(t):
+            continue
+        return None, group, j, j == i + 1 or group is None
+    return None, group, min(i + 7, len(tokens)), False
+
+
+def _group_after(tokens: list[Word], j: int) -> str | None:
+    """'чотирьох загиблих цивільних': the group named just after a casualty word."""
+    if j + 1 < len(tokens):
+        return _group(tokens[j + 1])
+    return None
+
+
+def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
+    """The casualty word before the number at i, in its clause: (category, index)."""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        t = tokens[j]
+        if t.text in ('"', "-"):
+            continue
+        if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
+            return None, j
+        if j > 0 and t.capital and _noun(t) and _category(t) is None and t.text.upper() != t.text:
+            return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок"
+        category = _category(t)
+        if category is not None:
+            return category, j
+        if t.lower in ("під", "под") and j + 1 < i and _is(tokens[j + 1], _RUBBLE):
+            return "missing", j
+        if _is(t, _RUBBLE):
+            continue
+        if _is(t, _HOSPITAL):
+            return "injured", j
+        if t.lower in ("і", "та", "й", "и", "а"):
+            return None, j
+    return None, i
+
+
+def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
+    """Every casualty figure in a Ukrainian or Russian sentence, in order of position."""
+    tokens = _transparent(words(sentence.text, language))
+    figures: list[Figure] = []
+    part_until = -1  # tokens up to here follow "серед них", "з них": parts of a figure
+    part_category: str | None = None
+    counted: bool | None = None  # whether the last number read was a casualty figure
+    for i, word in enumerate(tokens):
+        marker = _part_marker(tokens, i)
+        if marker is not None:
+            if counted is not False:  # "206 людям, з них 11 дітям": parts of no figure
+                part_until, part_category = _part_end(tokens, i + marker[0]), marker[1]
+            continue
+        number = word.number
+        if number is None and i + 1 < len(tokens) and _category(tokens[i + 1]):
+            # "вже третя загибла": the third dead
+            number = next((v for k, v in _ORDINALS.items() if k in word.lemmas), None)
+        if number is None or _is_age_or_date(tokens, i):
+            continue
+        if number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще"):
+            continue  # "тіло ще одного загиблого": one more, not a toll
+        counted = False
+        category, group, at, blocked = _forward(tokens, i)
+        if blocked:
+            continue
+        start, end = word.start, tokens[min(at, len(tokens) - 1)].end
+        if category is None:
+            category, at = _backward(tokens, i)
+            group = group or (_group(tokens[i + 1]) if i + 1 < len(tokens) else None)
+            start, end = (tokens[at].start if category else word.start), word.end
+        if category is not None and _is(tokens[at], _DESTROY) and group != "military":
+            continue  # "знищено 20 одиниць техніки"
+        in_part = i <= part_until
+        if category is None and not in_part:
+            continue
+        if in_part:
+            if group in (None, "unspecified"):
+                continue  # a part counts a group: "з них двоє - працівники поліції" says none
+            part = category is None or category == part_category
+            category = part_category or category
+        else:
+            part = False
+        count = _count(number, _hedge(tokens, i), word.text)
+        figures.append(Figure(category, group or "unspecified", count, start, end, part))
+        counted = True
+    figures += _single_persons(tokens, figures)
+    figures += _none(tokens)
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _part_end(tokens: list[Word], i: int) -> int:
+    """A part runs to the next comma or clause end after its first words."""
+    for j in range(i + 2, min(i + 8, len(tokens))):
+        if tokens[j].text in _CLAUSE_END or tokens[j].text == ",":
+            return j
+    return min(i + 8, len(tokens))
+
+
+def _part_marker(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
+    """'серед них' / 'з них' / 'зокрема' / 'серед загиблих': how many tokens the part that
+    follows may span, and the category it names (None: the figure before it)."""
+    word = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if word.lower in ("серед", "среди", "з", "із", "из") and nxt is not None:
+        if nxt.lower in _THEM:
+            return 1, None
+        if word.lower in ("серед", "среди") and _category(nxt):
+            return 1, _category(nxt)
+    if word.lower in ("зокрема", "включно"):
+        return 0, None
+    if word.lower in ("тому", "том") and i > 0 and tokens[i - 1].lower in ("у", "в"):
+        return 1, None
+    return None
+
+
+def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
+    """One person named by a noun, no number: 'малюк помер', 'дворічна дитина' after 'серед
+    загиблих', 'зокрема дитина'."""
+    found = []
+    taken = [(f.start, f.end) for f in figures]
+    for i, word in enumerate(tokens):
+        group = _group(word)
+        if group is None or "plur" in word.tags or word.lower in ("людей", "осіб"):
+            continue
+        if any(a <= word.start < b for a, b in taken):
+            continue
+        if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in ("з", "із", "из")):
+            continue
+        near = [t for t in tokens[max(0, i - 3) : i + 3] if "plur" not in t.tags]
+        category = next((c for t in near if (c := _category(t))), None)
+        part = False
+        if category is None and (marker := _part_before(tokens, i)) is not None:
+            part, category = marker[1] is None, marker[1]
+        if group == "unspecified" and (part or category is None):
+            continue
+        if category is None and not part:
+            continue
+        found.append(Figure(category, group, Count(1, 1), word.start, word.end, part))
+        taken.append((word.start, word.end))
+    return found
+
+
+def _part_before(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
+    """The part marker ('серед них', 'серед загиблих') a few words before token i."""
+    for back in range(i - 1, max(-1, i - 6), -1):
+        if (marker := _part_marker(tokens, back)) is not None:
+            return marker
+        if tokens[back].text in _CLAUSE_END:
+            return None
+    return None
+
+
+def _none(tokens: list[Word]) -> list[Figure]:
+    """'загиблих немає', 'без жертв', 'погибших нет': nobody killed (or injured)."""
+    found = []
+    for i, word in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        category = _category(word)
+        if category and nxt.lower in _NONE:
+            found.append(Figure(category, "unspecified", Count(0, 0), word.start, nxt.end))
+        elif word.lower == "без" and _category(nxt) == "killed":
+            found.append(Figure("killed", "unspecified", Count(0, 0), word.start, nxt.end))
+    return found
+
+
+# -- damage ----------------------------------------------------------------------------------
+
+_OBJECTS: dict[str, set[str]] = {
+    "apartment_block": {"багатоповерхівка", "п'ятиповерхівка", "дев'ятиповерхівка",
+                        "висотка", "многоэтажка", "пятиэтажка", "девятиэтажка", "багатоквартирний",
+                        "многоквартирный"},
+    "residential_building": {"житловий", "жилой"},
+    "house": {"приватний", "частный", "хата", "котедж"},
+    "vehicle": {"автомобіль", "автівка", "авто", "машина", "автомобиль", "транспортний"},
+    "public_transport": {"автобус", "тролейбус", "трамвай", "маршрутка", "троллейбус"},
+    "school": {"школа", "ліцей", "гімназія", "лицей", "гимназия"},
+    "educational": {"освіта", "навчальний", "дитсадок", "садочок", "університет", "коледж",
+                    "образование", "учебный", "детсад", "университет"},
+    "hospital": {"лікарня", "медзаклад", "медичний", "поліклініка", "больница", "поликлиника",
+                 "медицинский"},
+    "shop": {"крамниця", "магазин", "супермаркет", "тц", "трц"},
+    "office": {"адмінбудівля", "адміністративний", "офіс", "офис", "административный"},
+    "industrial": {"підприємство", "завод", "склад", "предприятие", "фабрика"},
+    "energy": {"підстанція", "енергетичний", "газоенергетичний", "подстанция", "энергетический"},
+    "religious": {"церква", "храм", "собор", "церковь"},
+    "cultural": {"музей", "театр", "кінотеатр", "кинотеатр"},
+    "railway": {"вокзал", "залізниця", "железная"},
+    "restaurant": {"кафе", "ресторан"},
+    "other": {"гараж", "готель", "гостиница", "клуб", "база", "автозаправка", "могила",
+              "пам'ятка"},
+}  # fmt: skip
+_DAMAGE = {
+    "пошкодити", "пошкоджений", "пошкодження", "зруйнувати", "зруйнований", "руйнування",
+    "знищити", "знищений", "повредить", "повреждённый", "поврежденный", "разрушить",
+    "разрушенный", "повреждение", "горіти", "загорітися", "спалахнути", "зазнати",
+    "понівечений", "вибитий", "уничтожить", "уничтоженный", "обвалитися", "зачепити",
+}  # fmt: skip
+_DESTROYED = {"зруйнувати", "зруйнований", "знищити", "знищений", "разрушить", "разрушенный",
+              "уничтожить", "уничтоженный", "обвалитися"}  # fmt: skip
+_PREPOSITIONS = {"у", "в", "на", "біля", "поблизу", "поруч", "до", "від", "по", "около", "возле",
+                 "за", "під", "над", "при", "через", "із", "з", "из", "от"}  # fmt: skip
+
+
+_HEADS = {"будинок", "дом", "будівля", "здание", "заклад", "учреждение", "приміщення",
+          "помещение", "об'єкт", "объект", "споруда", "сооружение"}  # fmt: skip
+_HOUSES = {"будинок", "дом", "будівля", "здание"}
+
+
+def _object(word: Word) -> str | None:
+    for name, vocabulary in _OBJECTS.items():
+        if _is(word, vocabulary):
+            return name
+    return None
+
+
+def damage_figures_uk_ru(
+    sentence: Sentence, language: str, excluded: list[tuple[int, int]] = ()
+) -> list[DamageFigure]:
+    """Damaged objects in a Ukrainian or Russian sentence that says something was damaged:
+    '5 багатоповерхівок' (count 5), 'школу' (one), 'навчальні заклади' (no count)."""
+    tokens = words(sentence.text, language)
+    if not any(_is(t, _DAMAGE) for t in tokens):
+        return []
+    severity = "destroyed" if any(_is(t, _DESTROYED) for t in tokens) else "damaged"
+    found: list[DamageFigure] = []
+    for i, word in enumerate(tokens):
+        if not _noun(word) or any(a <= word.start < b for a, b in excluded):
+            continue
+        own = _object(word)
+        if own is None and not _is(word, _HEADS):
+            continue
+        start, named = i, []
+        while start > 0 and {"ADJF", "PRTF"} & tokens[start - 1].tags:
+            start -= 1
+            if (name := _object(tokens[start])) is not None:
+                named.append(name)
+        end = i
+        if i + 1 < len(tokens) and _noun(tokens[i + 1]):  # "заклади освіти", "будинок культури"
+            if _is(tokens[i + 1], {"культура"}):
+                named, end = ["cultural"], i + 1
+            elif (name := _object(tokens[i + 1])) is not None and own is None:
+                named, end = [name], i + 1
+        name = named[0] if named else own
+        if name is None and _is(word, _HOUSES):
+            name = "residential_building"
+        if name is None:
+            continue
+        before = tokens[start - 1] if start > 0 else None
+        if before is not None and before.lower in _PREPOSITIONS:
+            continue  # where, not what: "у будинку", "біля школи"
+        count = None
+        if before is not None and before.number is not None:
+            count = _count(before.number, _hedge(tokens, start - 1), before.text)
+            start -= 1
+        elif (
+            before is not None
+            and before.lower == "сотні"
+            and start > 1
+            and tokens[start - 2].lower == "пів"
+        ):
+            count = Count(50, 50, '"пів сотні": about fifty')
+            start -= 2
+        elif "plur" not in word.tags and name != "other":
+            count = Count(1, 1)
+        found.append(DamageFigure(name, count, severity, tokens[start].start, tokens[end].end))
+    return found
