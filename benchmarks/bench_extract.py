@@ -21,7 +21,41 @@ ADVERSARIAL = {
     "'among them 2 children, ' repeated": "among them 2 children, ",
     "'3 houses were damaged and ' repeated": "3 houses were damaged and ",
     "'said on Friday ' repeated": "said on Friday ",
+    "'загинула дитина, ' repeated": "загинула дитина, ",
+    "'за даними поліції, ' repeated": "за даними поліції, ",
 }  # one sentence each: the case that was quadratic (22 s for 45 KB of names before)
+
+
+def ukrainian_article(words: int = WORDS) -> str:
+    """Ukrainian and Russian reports written by others (the dev split of tests/data/reports/)
+    joined and repeated to `words` words."""
+    import csv
+
+    from benchmarks.score_reports import REPORTS
+
+    rows = csv.DictReader((REPORTS / "split.csv").open(encoding="utf-8"))
+    texts = [
+        (REPORTS / f"{row['report']}.txt").read_text(encoding="utf-8")
+        for row in rows
+        if row["report"].startswith("uk/") and row["split"] == "dev"
+    ]
+    parts: list[str] = []
+    while sum(len(p.split()) for p in parts) < words:
+        parts.append(texts[len(parts) % len(texts)])
+    return "\n\n".join(parts)
+
+
+def _timed(extract, text: str) -> tuple[float, float]:
+    """(first run, median of RUNS) in seconds."""
+    began = time.perf_counter()
+    extract(text)
+    first = time.perf_counter() - began
+    times = []
+    for _ in range(RUNS):
+        began = time.perf_counter()
+        extract(text)
+        times.append(time.perf_counter() - began)
+    return first, statistics.median(times)
 
 
 def article(words: int = WORDS) -> str:
@@ -59,6 +93,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{f'extraction, median of {RUNS}':<62} {statistics.median(times) * 1000:>7.1f} ms")
     print(f"{'extraction, slowest':<62} {max(times) * 1000:>7.1f} ms")
     print(f"{'casualty figures in the draft':<62} {figures:>10}")
+    # the same length in Ukrainian: first run loads the dictionaries and the language model
+    uk_text = ukrainian_article()
+    first, median = _timed(lambda t: extract_draft(t, date_hint=hint, gazetteer=gazetteer), uk_text)
+    print(f"{'Ukrainian/Russian article':<62} {len(uk_text.split()):>6} words")
+    print(f"{'  first extraction (loads morphology dictionaries)':<62} {first * 1000:>7.0f} ms")
+    print(f"{f'  extraction, median of {RUNS}':<62} {median * 1000:>7.1f} ms")
+    english = statistics.median(times)
+    print(f"{'  ratio to the English article':<62} {median / english:>9.1f}x")
     # texts built to be slow for pattern matching: many names, figures or parts in one sentence
     for label, unit in ADVERSARIAL.items():
         text = unit * (100_000 // len(unit))

@@ -9,6 +9,7 @@ the actor next to a speech word ("написав", "повідомили в ОД
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from mapping.extraction.actors import (
@@ -166,17 +167,9 @@ class SpeakersUkRu(Speakers):
         if chosen is None and mentions:
             cues = [w for w in words(text, self.language) if w.lemmas & SPEECH]
             if cues:
-                chosen = min(
-                    mentions,
-                    key=lambda m: min(
-                        abs(c.start - m.end) if c.start >= m.end else abs(m.start - c.end)
-                        for c in cues
-                    ),
-                )
-                nearest = min(
-                    min(abs(c.start - chosen.end), abs(chosen.start - c.end)) for c in cues
-                )
-                if nearest > 60:
+                starts = [c.start for c in cues]
+                chosen = min(mentions, key=lambda m: _distance(m, cues, starts))
+                if _distance(chosen, cues, starts) > 60:
                     chosen = None
         if chosen is None and self.last is not None and _BACK.search(text):
             back = _BACK.search(text)
@@ -187,6 +180,17 @@ class SpeakersUkRu(Speakers):
             self._remember(actor, sentence)
             return actor, Mention(actor, back.start(), back.end())
         return self._settle(sentence, chosen, mentions)
+
+
+def _distance(mention: Mention, cues: list, starts: list[int]) -> int:
+    """Characters between a mention and the nearest speech word (cues sorted by start)."""
+    at = bisect.bisect_left(starts, mention.end)
+    gaps = []
+    if at < len(cues):
+        gaps.append(cues[at].start - mention.end)
+    if at > 0:
+        gaps.append(max(0, mention.start - cues[at - 1].end))
+    return min(gaps)
 
 
 def _stem(surname: str) -> str:

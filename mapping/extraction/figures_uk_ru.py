@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mapping.counts import qualified_range
 from mapping.extraction.figures import DamageFigure, Figure
 from mapping.extraction.numbers import Count
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import Sentence, Spans
 from mapping.morphology import Word, words
 
 KILLED = {
@@ -334,12 +334,12 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
     """One person named by a noun, no number: 'малюк помер', 'дворічна дитина' after 'серед
     загиблих', 'зокрема дитина'."""
     found = []
-    taken = [(f.start, f.end) for f in figures]
+    taken = Spans((f.start, f.end) for f in figures)
     for i, word in enumerate(tokens):
         group = _group(word)
         if group is None or "plur" in word.tags or word.lower in ("людей", "осіб"):
             continue
-        if any(a <= word.start < b for a, b in taken):
+        if not taken.free(word.start, word.end):
             continue
         if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in ("з", "із", "из")):
             continue
@@ -353,7 +353,7 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         if category is None and not part:
             continue
         found.append(Figure(category, group, Count(1, 1), word.start, word.end, part))
-        taken.append((word.start, word.end))
+        taken.take(word.start, word.end)
     return found
 
 
