@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -123,17 +124,7 @@ class IncidentFilter:
             inside_x = (x >= west) & (x <= east) if west <= east else (x >= west) | (x <= east)
             keep &= np.nan_to_num(inside_x & (y >= south) & (y <= north), nan=False).astype(bool)
         if self.text:
-            needle = self.text.casefold()
-            haystack = (
-                incidents["place"].fillna("")
-                + "\n"
-                + incidents["admin1"].fillna("")
-                + "\n"
-                + incidents["sources"].fillna("")
-                + "\n"
-                + incidents["id"]
-            )
-            keep &= haystack.str.casefold().str.contains(needle, regex=False).to_numpy()
+            keep &= _text_mask(incidents, self.text)
         return keep
 
     def apply(self, layers: Layers) -> Layers:
@@ -144,6 +135,65 @@ class IncidentFilter:
         if passing.all():
             return layers
         return layers.subset(layers.incidents["id"][passing])
+
+
+def _text_mask(incidents: pd.DataFrame, text: str) -> np.ndarray:
+    """Rows whose place, region, sources or id contain the text, or that are the place or
+    weapon the text names in another script, spelling or case form ('Кривий Ріг', 'Krivoy
+    Rog', 'у Кривому Розі' find Kryvyi Rih; 'Іскандер' finds Iskander-M)."""
+    needle = text.casefold()
+    haystack = (
+        incidents["place"].fillna("")
+        + "\n"
+        + incidents["admin1"].fillna("")
+        + "\n"
+        + incidents["sources"].fillna("")
+        + "\n"
+        + incidents["id"]
+    )
+    keep = haystack.str.casefold().str.contains(needle, regex=False).to_numpy(dtype=bool, copy=True)
+    ids, keys, regions = _names_for_search(text)
+    if ids and "gazetteer_id" in incidents:
+        keep |= incidents["gazetteer_id"].isin(ids).to_numpy()
+    if keys:
+        places = incidents["place"].fillna("")
+        named = {place: _names_a_place(place, keys) for place in pd.unique(places)}
+        keep |= places.map(named).to_numpy(dtype=bool)
+    if regions:
+        keep |= incidents["admin1"].isin(regions).to_numpy()
+    weapon = lookup_weapon(text)
+    if weapon is not None and weapon.system is not None:
+        keep |= (incidents["weapon_system"] == weapon.system).to_numpy(dtype=bool)
+    return keep
+
+
+def _names_a_place(place: str, keys: frozenset[str]) -> bool:
+    """'Kryvyi Rih, Dnipropetrovsk Oblast' names the place whose folded names are `keys`."""
+    from mapping.geocoding.names import name_key
+
+    return any(name_key(part) in keys for part in re.split(r"[,;()]", place) if part.strip())
+
+
+@lru_cache(maxsize=256)
+def _names_for_search(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What the gazetteer knows the text as; nothing when it is not installed or fails (the
+    search is then by the text as written)."""
+    try:
+        from mapping.geocoding.gazetteer import Gazetteer
+
+        gazetteer = _gazetteer()
+        assert isinstance(gazetteer, Gazetteer)
+        ids, keys, regions = gazetteer.names_for_search(text)
+    except Exception:  # a search never fails for want of the gazetteer
+        return frozenset(), frozenset(), frozenset()
+    return frozenset(ids), frozenset(keys), frozenset(regions)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> object:
+    from mapping.geocoding.gazetteer import Gazetteer
+
+    return Gazetteer()
 
 
 def _any_listed(column: pd.Series, wanted: frozenset[str]) -> np.ndarray:

@@ -41,6 +41,15 @@ DNIPRO, KRYVYI_RIH, SUMY = "2023-01-14-dnipro", "2025-04-04-kryvyi-rih", "2025-0
         ({"bbox": (30.0, 48.0, 40.0, 52.0)}, {DNIPRO, SUMY}),
         ({"text": "zelensky"}, {KRYVYI_RIH, SUMY}),
         ({"text": "SUMY"}, {SUMY}),
+        # the place or weapon in another script, spelling or case form
+        ({"text": "Кривий Ріг"}, {KRYVYI_RIH}),
+        ({"text": "Krivoy Rog"}, {KRYVYI_RIH}),
+        ({"text": "у Кривому Розі"}, {KRYVYI_RIH}),
+        ({"text": "в Сумах"}, {SUMY}),
+        ({"text": "Дніпро"}, {DNIPRO}),
+        ({"text": "Іскандер"}, {KRYVYI_RIH, SUMY}),
+        ({"text": "Iskander"}, {KRYVYI_RIH, SUMY}),
+        ({"text": "Львів"}, set()),
         ({"weapons": ["ballistic_missile"], "min_killed": 20}, {SUMY}),
     ],
 )

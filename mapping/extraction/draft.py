@@ -405,8 +405,7 @@ def _sentence_at(parts: list[Sentence], offset: int) -> Sentence | None:
 def _listed_name(gazetteer: Any, name: str) -> str | None:
     """The name as the gazetteer lists a town (pop. 1,000 or more): as written, or the
     nominative of a Ukrainian or Russian case form ('Кривому Розі' → 'Кривий Ріг')."""
-    forms = [name, *gazetteer.listed_nominatives(name)] if has_cyrillic(name) else [name]
-    for form in forms:
+    for form in gazetteer.listed_forms(name):
         if any(r.population >= 1000 for r in gazetteer.exact(form)):
             return form
     return None

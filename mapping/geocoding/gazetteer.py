@@ -37,7 +37,7 @@ from mapping.geocoding.names import (
 )
 from mapping.geocoding.regions import admin1_codes, admin1_name
 from mapping.model import Place, Precision
-from mapping.morphology import nominatives
+from mapping.morphology import has_cyrillic, nominatives
 from mapping.theatre import Theatre
 
 SCHEMA_VERSION = 4  # 4: codes and vowel-less romanisations left out of alternate names
@@ -305,9 +305,7 @@ class Gazetteer:
             return None
         cleaned = _clean(query)
         text = strip_prepositions(cleaned)
-        if (found := self._resolve(query, text, place, fuzzy=False)) is not None:
-            return found
-        for form in self.listed_nominatives(text):  # "у Кривому Розі", "на Харківщині"
+        for form in self.listed_forms(text):  # "у Кривому Розі", "в Сумах", "на Харківщині"
             if (found := self._resolve(query, form, place, fuzzy=False)) is not None:
                 return found
         understood = False  # a region written with the name was understood: it constrains
@@ -325,15 +323,44 @@ class Gazetteer:
             return None
         return self._resolve(query, text, place, fuzzy=True)
 
-    def listed_nominatives(self, text: str) -> list[str]:
-        """The nominatives of an inflected Cyrillic name that the gazetteer lists, the form
-        naming the most populous place first ('Києві' is Київ, not the name Кий)."""
-        weights = {}
-        for form in nominatives(text):
+    def listed_forms(self, text: str) -> list[str]:
+        """The forms to look a name up by: itself, and for a Cyrillic name its nominatives
+        that the gazetteer lists, the form naming the most populous place first ('Києві' is
+        Київ, not the name Кий; 'Сумах' is Суми, not Sumag in the Philippines)."""
+        if not has_cyrillic(text):
+            return [text]
+        weights: dict[str, float] = {}
+        for form in (text, *nominatives(text)):
             rows = self.exact(strip_settlement_words(form))
             if rows or admin1_codes(form, None):
                 weights[form] = max((r.weight for r in rows), default=float("inf"))
-        return sorted(weights, key=lambda f: -weights[f])
+        listed = sorted(weights, key=lambda f: -weights[f])
+        return listed if text in listed else [*listed, text]
+
+    def names_for_search(self, text: str) -> tuple[set[str], set[str], set[str]]:
+        """What a free-text search for a place should also find: the gazetteer ids of the towns
+        the text names, every folded name of those towns ('Кривому Розі', 'Krivoy Rog' →
+        Kryvyi Rih's names in all scripts), and the regions it names ('Харківщина' → Kharkiv
+        Oblast). Empty sets when the text names no place the gazetteer knows."""
+        text = strip_prepositions(_clean(text))
+        if len(text) > MAX_NAME_LENGTH or not text:
+            return set(), set(), set()
+        rows: list[_Row] = []
+        regions: set[str] = set()
+        for form in self.listed_forms(text):
+            rows = [r for r in self.exact(form) if r.population >= 1000]
+            if rows:
+                break
+            codes = admin1_codes(form, None)  # a region only when no town has the name
+            if regions := {name for c, a in codes if (name := admin1_name(c, a))}:
+                break
+        ids = {r.id for r in rows if r.id > 0}
+        keys: set[str] = set()
+        if ids:
+            marks = ",".join("?" * len(ids))
+            query = f"SELECT key FROM names WHERE place IN ({marks})"  # placeholders only
+            keys = {key for (key,) in self._db.execute(query, sorted(ids))}
+        return {f"geonames:{i}" for i in ids}, keys, regions
 
     def _resolve(
         self, query: str, text: str, place: Place, *, fuzzy: bool = True
