@@ -99,6 +99,9 @@ _BACK = re.compile(
     r"|відомств\w*|ведомств\w*)",
     re.IGNORECASE,
 )
+_AUTHOR_LINE = re.compile(
+    r"(?P<name>[А-ЯІЇЄҐЁ][а-яіїєґё'’]+\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’]+)\s*[|–—-]\s*(?P<role>[^.!?]{3,100})"
+)
 _LETTERHEAD = re.compile(r"[А-ЯІЇЄҐЁ'’ ,-]{8,120}")
 
 
@@ -149,6 +152,9 @@ class SpeakersUkRu(Speakers):
         """An institution's letterhead on the first line ('МИНИСТЕРСТВО ОБОРОНЫ РОССИЙСКОЙ
         ФЕДЕРАЦИИ') or a post's signature line naming a known body."""
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        signed = _AUTHOR_LINE.fullmatch(first)
+        if signed is not None:  # "Олег Синєгубов | Харківська ОВА"
+            return self._titled(signed.group("name"), signed.group("role"))
         if not _LETTERHEAD.fullmatch(first):
             return None
         written = first[0] + first[1:].lower()  # "Министерство обороны российской федерации"

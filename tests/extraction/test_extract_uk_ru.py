@@ -143,3 +143,16 @@ def test_a_2000_word_ukrainian_article_extracts_quickly(gazetteer):
     start = time.perf_counter()
     extract_draft(text + "Кінець.", gazetteer=gazetteer, today=TODAY)
     assert time.perf_counter() - start < 1.5  # 300 ms target, measured in benchmarks/
+
+
+def test_a_signed_post_speaks_for_its_author(gazetteer):
+    text = (
+        "Олег Синєгубов | Харківська ОВА\n\n"
+        "Окупанти вдарили по Харкову. Загинули двоє людей, ще 12 поранені."
+    )
+    record = extract_draft(
+        text, gazetteer=gazetteer, today=TODAY, date_hint=dt.date(2024, 1, 23)
+    ).record
+    sources = {s["id"]: s for s in record["sources"]}
+    assert {sources[c["source"]]["party"] for c in record["casualties"]} == {"local_authority"}
+    assert [c.get("killed", c.get("injured")) for c in record["casualties"]] == [2, 12]
