@@ -176,7 +176,14 @@ prepared = load(paths, fingerprint)
 layers = prepared.layers
 incidents = layers.incidents
 
+
 # -- filters ---------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def search_gazetteer() -> Gazetteer:
+    """The gazetteer the search box asks for other spellings of a place (opened once)."""
+    return Gazetteer(theatre=load_theatre())
+
+
 st.sidebar.subheader("Filters")
 dates = (
     pd.to_datetime(incidents["date"], format="ISO8601")
@@ -211,6 +218,7 @@ selection = IncidentFilter.create(
     parties=parties,
     admin1=regions,
     text=text,
+    places=search_gazetteer() if text else None,
 )
 shown = selection.apply(layers)
 st.sidebar.metric("Incidents shown", f"{len(shown.incidents):,} of {len(incidents):,}")

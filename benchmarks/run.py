@@ -17,6 +17,7 @@ BENCHMARKS = [
     "bench_places",
     "bench_map",
     "bench_extract",
+    "bench_merge",
     "score_reports",
     "bench_store",
 ]

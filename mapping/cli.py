@@ -313,9 +313,11 @@ def filter_options(command):
 
 def _filter(options: dict) -> IncidentFilter:
     from mapping.filters import IncidentFilter
+    from mapping.geocoding.gazetteer import Gazetteer
 
     try:
-        return IncidentFilter.create(**options)
+        places = Gazetteer() if options.get("text") else None
+        return IncidentFilter.create(**options, places=places)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
 
@@ -469,6 +471,64 @@ def import_(paths: tuple[Path, ...], output: Path, all_events: bool) -> None:
     written = export_incidents([loaded.incidents], output)
     click.echo(f"wrote {written} incident(s) to {output}", err=True)
     sys.exit(1 if loaded.errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@records_or_export_output
+@click.option(
+    "--review",
+    "review_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the pairs that need an analyst's decision to this CSV.",
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=None,
+    help="Score from which a pair is merged (default 4; from 2 up to it, pairs go to review).",
+)
+@_geocoder_options
+def merge(
+    paths: tuple[Path, ...],
+    output: Path,
+    review_path: Path | None,
+    threshold: float | None,
+    overrides: Path | None,
+    online: bool,
+) -> None:
+    """Merge records about the same strike (from any inputs) into one incident each, keeping
+    every statement and source; list the doubtful pairs for review (exit 1 when there are)."""
+    from mapping.formats import export_incidents
+    from mapping.geocoding import default_geocoder
+    from mapping.merging.review import write_review
+    from mapping.pipeline import merge_inputs
+
+    geocoder = default_geocoder(overrides=overrides, online=online)
+    result, records, problems = merge_inputs(paths, geocoder, threshold)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    written = export_incidents([result.incidents], output)
+    click.echo(
+        f"wrote {written} incident(s) to {output}: {result.merged} record(s) merged into "
+        f"{sum(1 for i in result.incidents if i.merged_from)}, {len(result.review)} pair(s) "
+        "to review",
+        err=True,
+    )
+    if result.review:
+        if review_path is not None:
+            write_review(result.review, records, review_path)
+            click.echo(f"pairs to review: {review_path}", err=True)
+        else:
+            for line in review_lines(result.review, records):
+                click.echo(line, err=True)
+    sys.exit(1 if result.review or any(p.severity == "error" for p in problems) else 0)
+
+
+def review_lines(pairs, records) -> list[str]:
+    from mapping.merging.review import describe
+
+    return [describe(pair, records) for pair in pairs]
 
 
 @main.command("export")

@@ -10,16 +10,22 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pandas as pd
 
+from mapping.name_keys import name_key
 from mapping.weapons import WeaponCategory, lookup_weapon
 
 if TYPE_CHECKING:
     from layers import Layers
+
+
+class PlaceSearch(Protocol):
+    """What the filter asks of a gazetteer: the ids, folded names and regions a text names."""
+
+    def names_for_search(self, text: str) -> tuple[set[str], set[str], set[str]]: ...
 
 
 def _frozen(values: Iterable[str] | None) -> frozenset[str]:
@@ -42,6 +48,10 @@ class IncidentFilter:
     admin1: frozenset[str] = field(default_factory=frozenset)
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     text: str | None = None
+    # what the text also names, in other scripts and spellings (see `create`'s `places`)
+    text_places: frozenset[str] = frozenset()  # gazetteer ids
+    text_names: frozenset[str] = frozenset()  # folded names of those places
+    text_regions: frozenset[str] = frozenset()
 
     @classmethod
     def create(
@@ -58,8 +68,11 @@ class IncidentFilter:
         admin1: Iterable[str] | None = None,
         bbox: tuple[float, float, float, float] | str | None = None,
         text: str | None = None,
+        places: PlaceSearch | None = None,
     ) -> IncidentFilter:
-        """A filter from loose input: weapon names may be categories, systems or aliases."""
+        """A filter from loose input: weapon names may be categories, systems or aliases;
+        with `places` (the gazetteer), the text also finds the place it names in any script,
+        spelling or case form."""
         categories, systems = set(), set()
         for weapon in weapons or ():
             if weapon in WeaponCategory.__members__.values():
@@ -85,6 +98,7 @@ class IncidentFilter:
             admin1=_frozen(admin1),
             bbox=bbox,
             text=text.strip() if text and text.strip() else None,
+            **_named_by(text, places),
         )
 
     @property
@@ -124,7 +138,36 @@ class IncidentFilter:
             inside_x = (x >= west) & (x <= east) if west <= east else (x >= west) | (x <= east)
             keep &= np.nan_to_num(inside_x & (y >= south) & (y <= north), nan=False).astype(bool)
         if self.text:
-            keep &= _text_mask(incidents, self.text)
+            keep &= self._text_mask(incidents)
+        return keep
+
+    def _text_mask(self, incidents: pd.DataFrame) -> np.ndarray:
+        """Rows whose place, region, sources or id contain the text, or that are the place or
+        weapon the text names in another script, spelling or case form ('Кривий Ріг', 'Krivoy
+        Rog', 'у Кривому Розі' find Kryvyi Rih; 'Іскандер' finds Iskander-M)."""
+        assert self.text is not None
+        haystack = (
+            incidents["place"].fillna("")
+            + "\n"
+            + incidents["admin1"].fillna("")
+            + "\n"
+            + incidents["sources"].fillna("")
+            + "\n"
+            + incidents["id"]
+        )
+        found = haystack.str.casefold().str.contains(self.text.casefold(), regex=False)
+        keep = found.to_numpy(dtype=bool, copy=True)
+        if self.text_places and "gazetteer_id" in incidents:
+            keep |= incidents["gazetteer_id"].isin(self.text_places).to_numpy(dtype=bool)
+        if self.text_names:
+            places = incidents["place"].fillna("")
+            named = {p: _names_a_place(p, self.text_names) for p in pd.unique(places)}
+            keep |= places.map(named).to_numpy(dtype=bool)
+        if self.text_regions:
+            keep |= incidents["admin1"].isin(self.text_regions).to_numpy(dtype=bool)
+        weapon = lookup_weapon(self.text)
+        if weapon is not None and weapon.system is not None:
+            keep |= (incidents["weapon_system"] == weapon.system).to_numpy(dtype=bool)
         return keep
 
     def apply(self, layers: Layers) -> Layers:
@@ -137,63 +180,23 @@ class IncidentFilter:
         return layers.subset(layers.incidents["id"][passing])
 
 
-def _text_mask(incidents: pd.DataFrame, text: str) -> np.ndarray:
-    """Rows whose place, region, sources or id contain the text, or that are the place or
-    weapon the text names in another script, spelling or case form ('Кривий Ріг', 'Krivoy
-    Rog', 'у Кривому Розі' find Kryvyi Rih; 'Іскандер' finds Iskander-M)."""
-    needle = text.casefold()
-    haystack = (
-        incidents["place"].fillna("")
-        + "\n"
-        + incidents["admin1"].fillna("")
-        + "\n"
-        + incidents["sources"].fillna("")
-        + "\n"
-        + incidents["id"]
-    )
-    keep = haystack.str.casefold().str.contains(needle, regex=False).to_numpy(dtype=bool, copy=True)
-    ids, keys, regions = _names_for_search(text)
-    if ids and "gazetteer_id" in incidents:
-        keep |= incidents["gazetteer_id"].isin(ids).to_numpy()
-    if keys:
-        places = incidents["place"].fillna("")
-        named = {place: _names_a_place(place, keys) for place in pd.unique(places)}
-        keep |= places.map(named).to_numpy(dtype=bool)
-    if regions:
-        keep |= incidents["admin1"].isin(regions).to_numpy()
-    weapon = lookup_weapon(text)
-    if weapon is not None and weapon.system is not None:
-        keep |= (incidents["weapon_system"] == weapon.system).to_numpy(dtype=bool)
-    return keep
+def _named_by(text: str | None, places: PlaceSearch | None) -> dict[str, frozenset[str]]:
+    if not text or not text.strip() or places is None:
+        return {}
+    try:
+        ids, keys, regions = places.names_for_search(text.strip())
+    except Exception:  # a search never fails for want of the gazetteer: the text still counts
+        return {}
+    return {
+        "text_places": frozenset(ids),
+        "text_names": frozenset(keys),
+        "text_regions": frozenset(regions),
+    }
 
 
 def _names_a_place(place: str, keys: frozenset[str]) -> bool:
     """'Kryvyi Rih, Dnipropetrovsk Oblast' names the place whose folded names are `keys`."""
-    from mapping.geocoding.names import name_key
-
     return any(name_key(part) in keys for part in re.split(r"[,;()]", place) if part.strip())
-
-
-@lru_cache(maxsize=256)
-def _names_for_search(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """What the gazetteer knows the text as; nothing when it is not installed or fails (the
-    search is then by the text as written)."""
-    try:
-        from mapping.geocoding.gazetteer import Gazetteer
-
-        gazetteer = _gazetteer()
-        assert isinstance(gazetteer, Gazetteer)
-        ids, keys, regions = gazetteer.names_for_search(text)
-    except Exception:  # a search never fails for want of the gazetteer
-        return frozenset(), frozenset(), frozenset()
-    return frozenset(ids), frozenset(keys), frozenset(regions)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> object:
-    from mapping.geocoding.gazetteer import Gazetteer
-
-    return Gazetteer()
 
 
 def _any_listed(column: pd.Series, wanted: frozenset[str]) -> np.ndarray:

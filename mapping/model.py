@@ -406,6 +406,7 @@ class Incident(_Record):
     review: Review | None = None
     evidence: tuple[Evidence, ...] = ()
     revision: PositiveInt | None = None  # in a team store: the revision this copy was read at
+    merged_from: tuple[RecordId, ...] = ()  # the records merged into this one (`strikemap merge`)
 
     @model_validator(mode="before")
     @classmethod

@@ -12,6 +12,8 @@ from layers import Layers, build_layers
 from mapping.errors import Origin, Problem, StrikemapError
 from mapping.formats import input_files, read_file
 from mapping.geocoding import Geocoder, geocode_incidents
+from mapping.merging import MergeResult, merge_incidents
+from mapping.merging.matching import MERGE_AT
 from mapping.model import Incident
 from mapping.records import LoadResult
 from mapping.store import is_store, is_store_url, open_store
@@ -105,3 +107,14 @@ def prepare(
     """Load every input, resolve places and build the layers."""
     step("reading inputs")
     return prepare_incidents(load_inputs(paths), geocoder, progress, step)
+
+
+def merge_inputs(
+    paths: Iterable[str | Path], geocoder: Geocoder, threshold: float | None = None
+) -> tuple[MergeResult, list[Incident], list[Problem]]:
+    """Load every input, resolve places, and merge records about the same strike: (the merge,
+    the resolved records it was made from, the problems met)."""
+    loaded = load_inputs(paths)
+    report = geocode_incidents(loaded.incidents, geocoder, loaded.origins)
+    result = merge_incidents(report.incidents, MERGE_AT if threshold is None else threshold)
+    return result, report.incidents, [*loaded.problems, *report.problems]

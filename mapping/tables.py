@@ -22,7 +22,7 @@ INCIDENT_COLUMNS = [
     "id", "date", "time", "date_precision", "place", "country", "admin1", "near", "lat", "lon",
     "precision", "radius_m", "gazetteer_id", "ambiguous", "place_note", "weapon_system",
     "weapon_category", "weapon_warhead", "weapon_count", "weapon_source", "weapon_note", "notes",
-    "tags", "review", "evidence", "revision",
+    "tags", "review", "evidence", "revision", "merged_from",
 ]  # fmt: skip
 SOURCE_COLUMNS = [
     "incident_id", "source_id", "name", "party", "url", "published", "archive_url", "note",
@@ -123,6 +123,7 @@ def incident_tables(incidents: Iterable[Incident]) -> IncidentTables:
                 if incident.evidence
                 else None,
                 "revision": incident.revision,
+                "merged_from": " ".join(incident.merged_from) or None,
             }
         )
         for source in incident.sources:
@@ -353,6 +354,7 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
                 "review": row["review"],
                 "evidence": json.loads(row["evidence"]) if _text(row["evidence"]) else None,
                 "revision": None if pd.isna(row["revision"]) else int(row["revision"]),
+                "merged_from": _text(row.get("merged_from")).split() or None,
             }
         )
         records.append(record)

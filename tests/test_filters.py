@@ -53,8 +53,8 @@ DNIPRO, KRYVYI_RIH, SUMY = "2023-01-14-dnipro", "2025-04-04-kryvyi-rih", "2025-0
         ({"weapons": ["ballistic_missile"], "min_killed": 20}, {SUMY}),
     ],
 )
-def test_filter_on_seeds(seed_layers, options, expected):
-    kept = IncidentFilter.create(**options).apply(seed_layers)
+def test_filter_on_seeds(seed_layers, gazetteer, options, expected):
+    kept = IncidentFilter.create(**options, places=gazetteer).apply(seed_layers)
     assert set(kept.incidents["id"]) == expected
 
 

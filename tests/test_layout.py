@@ -1,7 +1,7 @@
 """The floor plan: imports run one way through the stages of the flow, with no cycles.
 
 vocabulary (mapping/*.py) → layers → filters → geocoding | formats | extraction
-→ store | render → pipeline, archive → cli (and app.py)
+→ merging | store | render → pipeline, archive → cli (and app.py)
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ STAGES = [
     ("mapping.geocoding", 3),
     ("mapping.formats", 3),
     ("mapping.extraction", 3),
+    ("mapping.merging", 4),
     ("mapping.store", 4),
     ("mapping.render", 4),
     ("mapping.pipeline", 5),
