@@ -654,25 +654,46 @@ _STORE_HELP = "A team store: postgresql://user@host:port/db or a store GeoPackag
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "url", required=True, metavar="URL", help=_STORE_HELP)
 @click.option("--author", default=None, help="Who writes (default: the login name).")
+@click.option(
+    "--merge",
+    "merge_first",
+    is_flag=True,
+    help="Merge the records with the store's incidents of the same strike (see `merge`).",
+)
 @_geocoder_options
 def push(
-    paths: tuple[Path, ...], url: str, author: str | None, overrides: Path | None, online: bool
+    paths: tuple[Path, ...],
+    url: str,
+    author: str | None,
+    merge_first: bool,
+    overrides: Path | None,
+    online: bool,
 ) -> None:
     """Write record files to a team store, each incident as a new revision.
 
     A record pulled at revision N (it says `revision: N`) lands only if the store still holds
     revision N; a record without a revision only if its id is new. Otherwise nothing is
-    written and each conflict is listed."""
+    written and each conflict is listed. With --merge, a record about a strike the store holds
+    becomes that incident's next revision; doubtful matches are listed (exit 1)."""
+    from mapping.pipeline import merge_with_store
     from mapping.store import open_store
 
     prepared = _prepare(paths, overrides, online, _Steps())
+    incidents, review = prepared.incidents, []
     with open_store(url) as store:
-        before = {i.id for i in store.get([i.id for i in prepared.incidents])}
+        layers = prepared.layers
+        if merge_first:
+            merged = merge_with_store(prepared.incidents, store)
+            incidents, layers = merged.to_put, None
+            for line in review_lines(merged.review, merged.records):
+                click.echo(line, err=True)
+            review = merged.review
+        before = {i.id for i in store.get([i.id for i in incidents])}
         revisions = store.put(
-            prepared.incidents,
+            incidents,
             author=author,
             origin=", ".join(str(p) for p in paths),
-            layers=prepared.layers,
+            layers=layers,
         )
     updated = len(before & set(revisions))
     click.echo(
@@ -680,6 +701,9 @@ def push(
         f"{updated} updated; {prepared.unresolved} place(s) unresolved",
         err=True,
     )
+    if review:
+        click.echo(f"{len(review)} pair(s) to review: not merged", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -118,3 +118,68 @@ def merge_inputs(
     report = geocode_incidents(loaded.incidents, geocoder, loaded.origins)
     result = merge_incidents(report.incidents, MERGE_AT if threshold is None else threshold)
     return result, report.incidents, [*loaded.problems, *report.problems]
+
+
+@dataclass
+class StoreMerge:
+    """What `push --merge` writes: incoming records merged with what the store holds."""
+
+    to_put: list[Incident]  # new incidents, and new revisions of stored ones
+    review: list  # Pairs over `records`, for an analyst
+    records: list[Incident]  # the stored and incoming records the pairs index
+
+
+def merge_with_store(incoming: list[Incident], store, threshold: float | None = None) -> StoreMerge:
+    """Incoming records merged with the stored incidents of the same days and area: a group
+    with one stored incident becomes its next revision (same id); a group of incoming records
+    only becomes a new incident; a group that would join two stored incidents is not merged
+    but listed for review (the store keeps both)."""
+    import datetime as dt
+
+    from mapping.filters import IncidentFilter
+
+    located = [i for i in incoming if i.place.lat is not None and i.place.lon is not None]
+    stored: list[Incident] = []
+    if incoming:
+        since = min(i.date for i in incoming) - dt.timedelta(days=31)
+        until = max(i.date for i in incoming) + dt.timedelta(days=31)
+        bbox = None
+        if located:
+            bbox = (
+                max(-180.0, min(i.place.lon for i in located) - 1.0),
+                max(-90.0, min(i.place.lat for i in located) - 1.0),
+                min(180.0, max(i.place.lon for i in located) + 1.0),
+                min(90.0, max(i.place.lat for i in located) + 1.0),
+            )
+        selection = IncidentFilter.create(since=since, until=until, bbox=bbox)
+        incoming_ids = {i.id for i in incoming}
+        stored = [
+            i for batch in store.batches(selection) for i in batch if i.id not in incoming_ids
+        ]
+    records = [*stored, *incoming]
+    result = merge_incidents(records, MERGE_AT if threshold is None else threshold)
+    stored_ids = {i.id: i for i in stored}
+    to_put: list[Incident] = []
+    review = list(result.review)
+    by_id = {r.id: n for n, r in enumerate(records)}
+    for incident in result.incidents:
+        members = list(incident.merged_from) or [incident.id]
+        if not any(m not in stored_ids for m in members):
+            continue  # stored incidents only: nothing new
+        held = [stored_ids[m] for m in members if m in stored_ids]
+        if len(held) > 1:  # two stored incidents would become one: an analyst decides
+            review += _pairs_of(held, members, by_id)
+            to_put += [records[by_id[m]] for m in members if m not in stored_ids]
+            continue
+        if held:
+            incident = incident.model_copy(update={"id": held[0].id, "revision": held[0].revision})
+        to_put.append(incident)
+    return StoreMerge(to_put, review, records)
+
+
+def _pairs_of(held: list[Incident], members: list[str], by_id: dict[str, int]) -> list:
+    from mapping.merging import Pair
+
+    first = by_id[held[0].id]
+    reason = ("would join incidents the store holds apart",)
+    return [Pair(first, by_id[h.id], 0.0, reason) for h in held[1:]]

@@ -347,3 +347,36 @@ def test_a_read_only_store_is_read_and_refuses_writes(tmp_path, resolved, monkey
         assert len(store.query()) == len(resolved)
         with pytest.raises(StrikemapError, match="read-only"):
             store.put(resolved, author="analyst")
+
+
+def test_push_merge_makes_a_report_of_a_stored_strike_its_next_revision(url, tmp_path, gazetteer):
+    from click.testing import CliRunner
+
+    from mapping.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["push", str(ROOT / "seeds"), "--store", url]).exit_code == 0
+    report = tmp_path / "later-report.yaml"
+    report.write_text(
+        "id: ukrinform-kryvyi-rih\n"
+        "date: 2025-04-04\n"
+        "place: {name: Kryvyi Rih, country: UA}\n"
+        "weapon: {system: Iskander-M, source: ukrinform}\n"
+        "sources: [{id: ukrinform, name: Ukrinform, party: state_media}]\n"
+        "casualties: [{source: ukrinform, killed: 20, group: unspecified}]\n",
+        encoding="utf-8",
+    )
+    pushed = runner.invoke(main, ["push", str(report), "--store", url, "--merge"])
+    assert pushed.exit_code == 0, pushed.output
+    assert "0 new, 1 updated" in pushed.output
+    history = runner.invoke(main, ["history", "2025-04-04-kryvyi-rih", "--store", url, "--json"])
+    assert history.exit_code == 0, history.output
+    revisions = json.loads(history.output)
+    assert [r["revision"] for r in revisions] == [1, 2]
+    assert "merged_from" in revisions[1]["changed"]
+    pulled = tmp_path / "pulled.yaml"
+    assert runner.invoke(main, ["pull", "--store", url, "-o", str(pulled)]).exit_code == 0
+    text = pulled.read_text(encoding="utf-8")
+    assert text.count("\nid: ") + text.startswith("id: ") == 3  # still three incidents
+    assert "ukrinform-kryvyi-rih" in text  # in merged_from
+    assert "name: Ukrinform" in text
