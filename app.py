@@ -22,8 +22,11 @@ from mapping.formats import READABLE_SUFFIXES, export_bytes
 from mapping.geocoding import default_geocoder
 from mapping.geocoding.gazetteer import Gazetteer
 from mapping.html import escape_markdown
+from mapping.merging import MergeResult, merge_group, merge_incidents
+from mapping.merging.review import proposals
 from mapping.model import Party, Status
-from mapping.pipeline import Prepared, data_folders, inside_folders, prepare
+from mapping.pipeline import Prepared, data_folders, inside_folders, matches_of, prepare
+from mapping.records import dump_yaml
 from mapping.render.detail import incident_table, statements_by_source
 from mapping.render.map import (
     MapData,
@@ -132,7 +135,9 @@ with (
     st.form("draft_form", border=False),
 ):
     # a long feature is ~50,000 characters; the bound keeps a shared server from a pasted book
-    report = st.text_area("Paste a report (English)", height=160, max_chars=100_000)
+    report = st.text_area(
+        "Paste a report (English, Ukrainian or Russian)", height=160, max_chars=100_000
+    )
     report_date = st.date_input("Report date (reads 'on Friday', 'yesterday')", value=None)
     if st.form_submit_button("Draft") and report.strip():
         st.session_state["draft"] = _draft_file(report, report_date)
@@ -261,6 +266,23 @@ if "yaml" in draft:
             "report are listed under `evidence`."
         )
         st.code(draft["yaml"], language="yaml")
+        for match, pair in matches_of(draft["id"], prepared.incidents)[:3]:
+            verdict = "the same strike" if pair.verdict == "merge" else "possibly the same strike"
+            st.info(
+                f"Looks like {verdict} as **{escape_markdown(match.id)}** "
+                f"({escape_markdown(match.place.name)}, {match.date}): "
+                f"{escape_markdown('; '.join(pair.reasons))}."
+            )
+            merged = merge_group(
+                [match, next(i for i in prepared.incidents if i.id == draft["id"])]
+            )
+            st.download_button(
+                f"Download {match.id} with this draft merged in (YAML)",
+                dump_yaml([merged]),
+                file_name=f"{match.id}-merged.yaml",
+                mime="application/yaml",
+                key=f"merge-{match.id}",
+            )
         keep, discard = st.columns(2)
         keep.download_button(
             "Download the draft (YAML)",
@@ -271,6 +293,39 @@ if "yaml" in draft:
         if discard.button("Discard the draft"):
             del st.session_state["draft"]
             st.rerun()
+
+
+# -- reports of the same strike ----------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=8)
+def same_strikes(paths: tuple[str, ...], fingerprint: str) -> MergeResult:
+    """The loaded records matched and merged once per set of inputs."""
+    return merge_incidents(load(paths, fingerprint).incidents)
+
+
+proposed = same_strikes(paths, fingerprint)
+merges = sum(1 for i in proposed.incidents if i.merged_from)
+if merges or proposed.review:
+    with st.expander(
+        f"🔁 Reports of the same strike: {merges} merge(s) proposed, "
+        f"{len(proposed.review)} pair(s) to review",
+        expanded=False,
+    ):
+        st.caption(
+            "Records about one strike, found by date, place, weapon, shared sources and "
+            "figures. Merged incidents keep every statement with its source; the pairs to "
+            "review are never merged without you."
+        )
+        st.dataframe(
+            pd.DataFrame(proposals(proposed.incidents, proposed.review, prepared.incidents)),
+            hide_index=True,
+            use_container_width=True,
+        )
+        st.download_button(
+            "Download the records with the proposed merges (YAML)",
+            dump_yaml(proposed.incidents),
+            file_name="merged.yaml",
+            mime="application/yaml",
+        )
 
 # -- map and detail --------------------------------------------------------------------------
 st.markdown(f"### Strikes — {escape_markdown(label)}")

@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from layers import Layers, build_layers
 from mapping.errors import Origin, Problem, StrikemapError
 from mapping.formats import input_files, read_file
 from mapping.geocoding import Geocoder, geocode_incidents
 from mapping.merging import MergeResult, merge_incidents
-from mapping.merging.matching import MERGE_AT
+from mapping.merging.matching import MERGE_AT, Pair, facts_of, score_pair
 from mapping.model import Incident
 from mapping.records import LoadResult
 from mapping.store import is_store, is_store_url, open_store
@@ -183,3 +185,18 @@ def _pairs_of(held: list[Incident], members: list[str], by_id: dict[str, int]) -
     first = by_id[held[0].id]
     reason = ("would join incidents the store holds apart",)
     return [Pair(first, by_id[h.id], 0.0, reason) for h in held[1:]]
+
+
+def matches_of(record_id: str, incidents: list[Incident]) -> list[tuple[Incident, Pair]]:
+    """The incidents that may be the same strike as the one with this id (a draft, say), best
+    first, each with the scored pair (merge or review)."""
+    index = next((n for n, i in enumerate(incidents) if i.id == record_id), None)
+    if index is None:
+        return []
+    facts = facts_of(incidents)
+    window = int(facts.window[index])
+    near = np.flatnonzero(np.abs(facts.day - facts.day[index]) <= max(window, 1))
+    pairs = [score_pair(facts, index, int(j)) for j in near if j != index]
+    pairs = [p for p in pairs if p.verdict != "apart"]
+    pairs.sort(key=lambda p: -p.score)
+    return [(incidents[p.right], p) for p in pairs]

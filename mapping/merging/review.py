@@ -61,3 +61,33 @@ def write_review(pairs: Iterable[Pair], records: list[Incident], path: str | Pat
         for row in rows:
             writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
     return len(rows)
+
+
+def proposals(merged: list[Incident], review: list[Pair], records: list[Incident]) -> list[dict]:
+    """What a merge proposes, for a table: each merged incident with the records it was made
+    from, then each pair left for an analyst with the reasons."""
+    rows: list[dict[str, object]] = [
+        {
+            "proposal": "merge",
+            "records": " + ".join(incident.merged_from),
+            "date": incident.date.isoformat(),
+            "place": incident.place.name,
+            "score": None,
+            "reasons": f"kept as {incident.id}",
+        }
+        for incident in merged
+        if incident.merged_from
+    ]
+    for pair in review:
+        row = review_row(pair, records)
+        rows.append(
+            {
+                "proposal": "review",
+                "records": f"{row['left_id']} ~ {row['right_id']}",
+                "date": f"{row['left_date']} / {row['right_date']}",
+                "place": f"{row['left_place']} / {row['right_place']}",
+                "score": row["score"],
+                "reasons": row["reasons"],
+            }
+        )
+    return rows

@@ -110,7 +110,7 @@ instructors, killing up to 85 servicemen. It provided no evidence."""
 def test_pasted_report_becomes_a_draft_on_the_map(page, app):
     open_app(page, app.url)
     page.get_by_text("Draft an incident from a report", exact=True).click()
-    page.get_by_label("Paste a report (English)").fill(REPORT)
+    page.get_by_label("Paste a report (English, Ukrainian or Russian)").fill(REPORT)
     page.get_by_role("button", name="Draft", exact=True).click()
     frame = map_frame(page, expect=4)
     assert frame.evaluate("window.strikemapCount") == 4
@@ -121,6 +121,15 @@ def test_pasted_report_becomes_a_draft_on_the_map(page, app):
     assert "date: 2025-04-04" in text
     assert "status: claimed" in text
     assert page.get_by_role("button", name="Download the draft (YAML)").is_visible()
+    # the draft is offered to the incident it matches, with the evidence
+    offer = page.get_by_text("Looks like the same strike as 2025-04-04-kryvyi-rih")
+    offer.wait_for()
+    assert "same day" in offer.inner_text()
+    merged = "Download 2025-04-04-kryvyi-rih with this draft merged in (YAML)"
+    assert page.get_by_role("button", name=merged).is_visible()
+    page.get_by_text("Reports of the same strike: 1 merge(s) proposed", exact=False).click()
+    download = "Download the records with the proposed merges (YAML)"
+    page.get_by_role("button", name=download).wait_for()
     page.get_by_role("button", name="Discard the draft").click()
     map_frame(page, expect=3)
 
