@@ -23,7 +23,7 @@ from mapping.geocoding import default_geocoder
 from mapping.geocoding.gazetteer import Gazetteer
 from mapping.html import escape_markdown
 from mapping.merging import MergeResult, merge_group, merge_incidents
-from mapping.merging.review import proposals
+from mapping.merging.review import decisions_from, proposals
 from mapping.model import Party, Status
 from mapping.pipeline import Prepared, data_folders, inside_folders, matches_of, prepare
 from mapping.records import dump_yaml
@@ -296,10 +296,15 @@ if "yaml" in draft:
 
 
 # -- reports of the same strike ----------------------------------------------------------------
-@st.cache_resource(show_spinner=False, max_entries=8)
-def same_strikes(paths: tuple[str, ...], fingerprint: str) -> MergeResult:
-    """The loaded records matched and merged once per set of inputs."""
-    return merge_incidents(load(paths, fingerprint).incidents)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def same_strikes(
+    paths: tuple[str, ...],
+    fingerprint: str,
+    merge: tuple[tuple[str, str], ...] = (),
+    apart: tuple[tuple[str, str], ...] = (),
+) -> MergeResult:
+    """The loaded records matched and merged (with the analyst's decisions), once each."""
+    return merge_incidents(load(paths, fingerprint).incidents, merge=merge, apart=apart)
 
 
 proposed = same_strikes(paths, fingerprint)
@@ -313,16 +318,26 @@ if merges or proposed.review:
         st.caption(
             "Records about one strike, found by date, place, weapon, shared sources and "
             "figures. Merged incidents keep every statement with its source; the pairs to "
-            "review are never merged without you."
+            "review are never merged without you. Decide in the first column."
         )
-        st.dataframe(
-            pd.DataFrame(proposals(proposed.incidents, proposed.review, prepared.incidents)),
+        table = pd.DataFrame(proposals(proposed.incidents, proposed.review, prepared.incidents))
+        edited = st.data_editor(
+            table,
             hide_index=True,
             use_container_width=True,
+            disabled=[c for c in table.columns if c != "decision"],
+            column_config={
+                "decision": st.column_config.SelectboxColumn(
+                    "decision", options=["", "merge", "keep apart"], required=False
+                )
+            },
+            key=f"decisions-{fingerprint}",
         )
+        merge_pairs, apart_pairs = decisions_from(edited.to_dict("records"))
+        decided = same_strikes(paths, fingerprint, tuple(merge_pairs), tuple(apart_pairs))
         st.download_button(
-            "Download the records with the proposed merges (YAML)",
-            dump_yaml(proposed.incidents),
+            "Download the records with the merges (YAML)",
+            dump_yaml(decided.incidents),
             file_name="merged.yaml",
             mime="application/yaml",
         )

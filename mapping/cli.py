@@ -488,24 +488,34 @@ def import_(paths: tuple[Path, ...], output: Path, all_events: bool) -> None:
     default=None,
     help="Score from which a pair is merged (default 4; from 2 up to it, pairs go to review).",
 )
+@click.option(
+    "--decisions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A review CSV with its decision column filled in (merge / apart).",
+)
 @_geocoder_options
 def merge(
     paths: tuple[Path, ...],
     output: Path,
     review_path: Path | None,
     threshold: float | None,
+    decisions: Path | None,
     overrides: Path | None,
     online: bool,
 ) -> None:
     """Merge records about the same strike (from any inputs) into one incident each, keeping
-    every statement and source; list the doubtful pairs for review (exit 1 when there are)."""
+    every statement and source; list the doubtful pairs for review (exit 1 when there are).
+    Write them with --review, fill in their decision column, and run again with --decisions."""
     from mapping.formats import export_incidents
     from mapping.geocoding import default_geocoder
-    from mapping.merging.review import write_review
+    from mapping.merging.review import read_decisions, write_review
     from mapping.pipeline import merge_inputs
 
+    merge_pairs, apart_pairs = read_decisions(decisions) if decisions else ([], [])
     geocoder = default_geocoder(overrides=overrides, online=online)
-    result, records, problems = merge_inputs(paths, geocoder, threshold)
+    result, records, problems = merge_inputs(
+        paths, geocoder, threshold, merge=merge_pairs, apart=apart_pairs
+    )
     for problem in problems:
         click.echo(str(problem), err=True)
     written = export_incidents([result.incidents], output)

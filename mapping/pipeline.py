@@ -112,13 +112,21 @@ def prepare(
 
 
 def merge_inputs(
-    paths: Iterable[str | Path], geocoder: Geocoder, threshold: float | None = None
+    paths: Iterable[str | Path],
+    geocoder: Geocoder,
+    threshold: float | None = None,
+    *,
+    merge: Iterable[tuple[str, str]] = (),
+    apart: Iterable[tuple[str, str]] = (),
 ) -> tuple[MergeResult, list[Incident], list[Problem]]:
-    """Load every input, resolve places, and merge records about the same strike: (the merge,
-    the resolved records it was made from, the problems met)."""
+    """Load every input, resolve places, and merge records about the same strike (with an
+    analyst's decisions on pairs of ids): (the merge, the resolved records it was made from,
+    the problems met)."""
     loaded = load_inputs(paths)
     report = geocode_incidents(loaded.incidents, geocoder, loaded.origins)
-    result = merge_incidents(report.incidents, MERGE_AT if threshold is None else threshold)
+    result = merge_incidents(
+        report.incidents, MERGE_AT if threshold is None else threshold, merge=merge, apart=apart
+    )
     return result, report.incidents, [*loaded.problems, *report.problems]
 
 

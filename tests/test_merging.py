@@ -202,3 +202,59 @@ def test_dates_of_week_precision_match_within_their_week():
 def test_matching_is_linear_in_candidates(n):
     facts = synthetic(n)
     assert len(candidate_pairs(facts)) < 5 * n
+
+
+def test_an_analysts_decisions_in_the_review_file_are_applied(tmp_path):
+    early = record("evening-post")
+    late = record("ministry-next-day", date="2025-04-05")
+    same_day = record(
+        "wire", sources=[{"id": "wire", "name": "Wire", "party": "independent_media"}]
+    )
+    source = tmp_path / "records.yaml"
+    source.write_text(dump_yaml([early, late, same_day]), encoding="utf-8")
+    out, review = tmp_path / "merged.yaml", tmp_path / "pairs.csv"
+    runner = CliRunner()
+    first = runner.invoke(main, ["merge", str(source), "-o", str(out), "--review", str(review)])
+    assert first.exit_code == 1
+    rows = list(csv.DictReader(review.open(encoding="utf-8")))
+    assert rows
+    assert all(r["decision"] == "" for r in rows)
+    for row in rows:
+        row["decision"] = "merge"
+    with review.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    second = runner.invoke(main, ["merge", str(source), "-o", str(out), "--decisions", str(review)])
+    assert second.exit_code == 0, second.output
+    merged = out.read_text(encoding="utf-8")
+    assert all(i in merged for i in ("evening-post", "ministry-next-day", "wire"))
+    assert merged.count("merged_from") == 1
+    # "apart" undoes a merge the scores proposed
+    result = merge_incidents([early, same_day], apart=[("evening-post", "wire")])
+    assert len(result.incidents) == 2
+
+
+def test_a_decision_that_is_not_one_names_file_line_and_field(tmp_path):
+    bad = tmp_path / "pairs.csv"
+    bad.write_text("decision,left_id,right_id\nmerge,a,b\nperhaps,a,c\n", encoding="utf-8")
+    run = CliRunner().invoke(
+        main, ["merge", str(bad), "-o", str(tmp_path / "out.yaml"), "--decisions", str(bad)]
+    )
+    assert run.exit_code == 1
+    assert f"{bad}:3" in run.output
+    assert "decision" in run.output
+    assert "Traceback" not in run.output
+
+
+def test_decisions_made_in_the_apps_table():
+    from mapping.merging.review import decisions_from
+
+    rows = [
+        {"decision": "merge", "proposal": "review", "records": "a ~ b"},
+        {"decision": "keep apart", "proposal": "merge", "records": "c + d + e"},
+        {"decision": "", "proposal": "review", "records": "f ~ g"},
+    ]
+    merge, apart = decisions_from(rows)
+    assert merge == [("a", "b")]
+    assert apart == [("c", "d"), ("c", "e"), ("d", "e")]

@@ -27,6 +27,7 @@ from mapping.merging.matching import (
 )
 from mapping.model import DatePrecision, Incident, Source
 
+DECIDED = 1e9  # the score of a pair an analyst merged
 _PRECISION_ORDER = [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH]
 
 
@@ -40,12 +41,18 @@ class MergeResult:
 
 
 def group(
-    n: int, facts: Facts, pairs: Iterable[Pair], threshold: float = MERGE_AT
+    n: int,
+    facts: Facts,
+    pairs: Iterable[Pair],
+    threshold: float = MERGE_AT,
+    apart: Iterable[tuple[int, int]] = (),
 ) -> tuple[list[list[int]], list[Pair]]:
     """Groups of record indices (strongest pairs first) and the pairs held for review: those
-    scoring under `threshold`, and those that would join records that are apart."""
+    scoring under `threshold`, and those that would join records that are apart. A pair an
+    analyst decided (score `DECIDED`) always merges; `apart` pairs never share a group."""
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    kept_apart = {frozenset(p) for p in apart}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -54,28 +61,26 @@ def group(
         return i
 
     pairs = sorted(pairs, key=lambda p: -p.score)
-    torn = _torn(facts, [p for p in pairs if p.score >= threshold])
+    torn = _torn(facts, [p for p in pairs if threshold <= p.score < DECIDED])
     review: list[Pair] = []
     for pair in pairs:
         a, b = root(pair.left), root(pair.right)
         if a == b:
             continue
+        split = any(frozenset((i, j)) in kept_apart for i in members[a] for j in members[b])
+        if split:
+            continue
+        decided = pair.score >= DECIDED
         if pair.score < threshold:
             review.append(pair)
             continue
-        if pair.left in torn or pair.right in torn:
+        if not decided and (pair.left in torn or pair.right in torn):
             reason = "one record matches two strikes that are apart"
             review.append(Pair(pair.left, pair.right, pair.score, (*pair.reasons, reason)))
             continue
-        if _conflict(facts, members[a], members[b]):
-            review.append(
-                Pair(
-                    pair.left,
-                    pair.right,
-                    pair.score,
-                    (*pair.reasons, "would join records that are apart"),
-                )
-            )
+        if not decided and _conflict(facts, members[a], members[b]):
+            reason = "would join records that are apart"
+            review.append(Pair(pair.left, pair.right, pair.score, (*pair.reasons, reason)))
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -107,18 +112,38 @@ def _conflict(facts: Facts, left: list[int], right: list[int]) -> bool:
     return any(score_pair(facts, i, j).score <= -10 for i in left for j in right)
 
 
-def match_facts(facts: Facts, threshold: float = MERGE_AT) -> tuple[list[list[int]], list[Pair]]:
+def match_facts(
+    facts: Facts,
+    threshold: float = MERGE_AT,
+    merge: Iterable[tuple[int, int]] = (),
+    apart: Iterable[tuple[int, int]] = (),
+) -> tuple[list[list[int]], list[Pair]]:
     """Groups of records that are one strike, and the pairs for review: candidates from the
-    grid, each scored, grown into groups strongest first."""
+    grid, each scored, grown into groups strongest first; an analyst's decisions (`merge`,
+    `apart`: index pairs) override the scores."""
     scored = (score_pair(facts, int(i), int(j)) for i, j in candidate_pairs(facts))
     kept = [p for p in scored if p.score >= min(REVIEW_AT, threshold)]
-    return group(len(facts), facts, kept, threshold)
+    kept += [Pair(i, j, DECIDED, ("an analyst decided they are one strike",)) for i, j in merge]
+    return group(len(facts), facts, kept, threshold, apart)
 
 
-def merge_incidents(incidents: list[Incident], threshold: float = MERGE_AT) -> MergeResult:
+def merge_incidents(
+    incidents: list[Incident],
+    threshold: float = MERGE_AT,
+    *,
+    merge: Iterable[tuple[str, str]] = (),
+    apart: Iterable[tuple[str, str]] = (),
+) -> MergeResult:
     """Match the incidents and merge each group into one (see the module's docstring); pairs
-    scoring from REVIEW_AT up to `threshold` are listed for review, not merged."""
-    groups, review = match_facts(facts_of(incidents), threshold)
+    scoring from REVIEW_AT up to `threshold` are listed for review, not merged. `merge` and
+    `apart` are an analyst's decisions on pairs of record ids."""
+    index = {incident.id: n for n, incident in reversed(list(enumerate(incidents)))}
+
+    def indices(pairs: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
+        return [(index[a], index[b]) for a, b in pairs if a in index and b in index and a != b]
+
+    facts = facts_of(incidents)
+    groups, review = match_facts(facts, threshold, indices(merge), indices(apart))
     merged: list[Incident] = []
     count = 0
     for members in groups:
