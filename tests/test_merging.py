@@ -88,6 +88,14 @@ def test_reports_of_one_strike_become_one_incident_that_keeps_every_statement():
             assert statement in (*merged.casualties, *merged.damage, *merged.claims)
     # the merged record is a record file like any other
     assert "merged_from:" in dump_yaml([merged])
+    # and the headline rule reads all of its sources together
+    from layers import build_layers
+    from mapping.tables import incident_tables
+
+    row = build_layers(incident_tables([merged])).incidents.iloc[0]
+    assert row["killed_min"] == 14  # the lowest stated minimum (president 14, authorities 16+)
+    assert "Russian Ministry of Defence (claimed): up to 85" in row["outside_headline"]
+    assert row["contested"]
 
 
 def test_undoing_a_merge_gives_back_its_inputs():
