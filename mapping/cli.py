@@ -385,12 +385,14 @@ def _with_bar(items):
         yield from items
 
 
-def _summary(written: int, total: int, prepared, path: Path) -> None:
+def _summary(written: int, total: int, prepared, path: Path) -> int:
+    """Print what was written; returns the number of invalid records skipped."""
+    loaded = {incident.id for incident in prepared.incidents}  # an unresolved place still loads
     invalid = len(
         {
             (p.file, p.record_id or p.line)
             for p in prepared.problems
-            if p.severity == "error" and p.field != "place.name"
+            if p.severity == "error" and not (p.field == "place.name" and p.record_id in loaded)
         }
     )
     click.echo(
@@ -398,6 +400,7 @@ def _summary(written: int, total: int, prepared, path: Path) -> None:
         f"{prepared.unresolved} place(s) unresolved, {invalid} invalid record(s) skipped",
         err=True,
     )
+    return invalid
 
 
 def _selected(paths, overrides, online: bool, filters: dict):
@@ -417,7 +420,8 @@ def _write(paths, output: Path, overrides, online: bool, filters: dict, **how) -
     steps(f"writing {output.name}")
     written = export(layers, output, **how)
     steps(None)
-    _summary(written, len(prepared.layers.incidents), prepared, output)
+    if _summary(written, len(prepared.layers.incidents), prepared, output):
+        sys.exit(1)  # the good records are written; a script still learns some were not
 
 
 @main.command()
@@ -436,6 +440,11 @@ def build(
     paths: tuple[Path, ...], output: Path, overrides: Path | None, online: bool, **filters
 ) -> None:
     """Resolve places and write every layer to one GeoPackage."""
+    if output.suffix.lower() != ".gpkg":
+        raise click.UsageError(
+            f"build writes a GeoPackage: name it .gpkg, not {output.name} (export writes "
+            "GeoJSON, CSV and KML)"
+        )
     _write(paths, output, overrides, online, filters, fmt="gpkg")
 
 

@@ -201,9 +201,18 @@ MAX_RADIUS_M = 20_037_508.0
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+MAX_TEXT_CHARS = 32_767  # a spreadsheet cell's limit (Excel, LibreOffice): CSV exports end there
+
+
 def unwritable_text(data: Any, path: tuple[str | int, ...] = ()) -> tuple[tuple, str] | None:
     """The first string in nested data that no export can hold: (its path, why), or None."""
     if isinstance(data, str):
+        if len(data) > MAX_TEXT_CHARS:
+            return (
+                path,
+                f"text of {len(data):,} characters: longer than a spreadsheet cell holds "
+                f"({MAX_TEXT_CHARS:,})",
+            )
         if found := _UNWRITABLE.search(data):
             return (
                 path,

@@ -3,6 +3,7 @@ places → tables → layers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,10 +13,11 @@ import numpy as np
 
 from layers import Layers, build_layers
 from mapping.errors import Origin, Problem, StrikemapError
+from mapping.filters import IncidentFilter
 from mapping.formats import input_files, read_file
 from mapping.geocoding import Geocoder, geocode_incidents
-from mapping.merging import MergeResult, merge_incidents
-from mapping.merging.matching import MERGE_AT, Pair, facts_of, score_pair
+from mapping.merging import MergeResult, Pair, merge_incidents
+from mapping.merging.matching import MERGE_AT, facts_of, score_pair
 from mapping.model import Incident
 from mapping.records import LoadResult
 from mapping.store import is_store, is_store_url, open_store
@@ -144,10 +146,6 @@ def merge_with_store(incoming: list[Incident], store, threshold: float | None = 
     with one stored incident becomes its next revision (same id); a group of incoming records
     only becomes a new incident; a group that would join two stored incidents is not merged
     but listed for review (the store keeps both)."""
-    import datetime as dt
-
-    from mapping.filters import IncidentFilter
-
     located = [i for i in incoming if i.place.lat is not None and i.place.lon is not None]
     stored: list[Incident] = []
     if incoming:
@@ -188,8 +186,6 @@ def merge_with_store(incoming: list[Incident], store, threshold: float | None = 
 
 
 def _pairs_of(held: list[Incident], members: list[str], by_id: dict[str, int]) -> list:
-    from mapping.merging import Pair
-
     first = by_id[held[0].id]
     reason = ("would join incidents the store holds apart",)
     return [Pair(first, by_id[h.id], 0.0, reason) for h in held[1:]]

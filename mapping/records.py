@@ -131,24 +131,47 @@ def load_file(path: str | Path) -> LoadResult:
             "with mapping.load_inputs or `strikemap import`",
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return _failed(name, None, "no such file")
-    except UnicodeDecodeError as error:
-        return _failed(name, None, f"not UTF-8 text ({error.reason} at byte {error.start})")
     except OSError as error:
         return _failed(name, None, error.strerror or str(error))
+    try:
+        text = _decoded(raw)
+    except UnicodeDecodeError as error:
+        return _failed(
+            name, None, f"not UTF-8 or UTF-16 text ({error.reason} at byte {error.start})"
+        )
     if path.suffix.lower() == ".json":
         return load_json_text(text, name)
     return load_yaml_text(text, name)
 
 
+def _decoded(raw: bytes) -> str:
+    """Text of a record file: UTF-8 (a byte-order mark dropped), or UTF-16 (what Windows
+    editors save as "Unicode"), told by its byte-order mark or its zero bytes."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    head = raw[:4096]
+    if len(head) >= 4 and head[1::2].count(0) > 0.9 * len(head[1::2]):
+        return raw.decode("utf-16-le")  # ASCII-range text saved as UTF-16 without its mark
+    if len(head) >= 4 and head[0::2].count(0) > 0.9 * len(head[0::2]):
+        return raw.decode("utf-16-be")
+    return raw.decode("utf-8-sig")
+
+
+EMPTY = "holds no records (an empty file, or only comments)"
+
+
 def load_yaml_text(text: str, file: str = "-") -> LoadResult:
     """Records from YAML text: one record or a list of records per document."""
     try:
-        return _load_yaml_documents(text, file)
+        result = _load_yaml_documents(text, file)
     except RecursionError:
         return _failed(file, None, "malformed YAML: nested too deeply to be a record")
+    if not result.incidents and not result.problems:
+        return _failed(file, None, EMPTY)
+    return result
 
 
 def _load_yaml_documents(text: str, file: str) -> LoadResult:
@@ -180,6 +203,8 @@ def load_json_text(text: str, file: str = "-") -> LoadResult:
         return _failed(file, None, f"malformed JSON: the key '{error}' appears twice in one object")
     except RecursionError:
         return _failed(file, None, "malformed JSON: nested too deeply to be a record")
+    if not items:
+        return _failed(file, None, EMPTY)
     result = LoadResult()
     line, counted = 1, 0
     for data, start, end in items:
@@ -238,6 +263,11 @@ def _skip_space(text: str, index: int) -> int:
     return _SPACE.match(text, index).end()  # type: ignore[union-attr]
 
 
+# A record's fields are placed on their own lines when it is no longer than this; a bigger one
+# (a 100 MB note) would take minutes to compose, so its problems name its first line.
+LINES_FOR_RECORDS_UP_TO = 1_000_000
+
+
 class _LazyNode:
     """A record's YAML node, composed from its JSON text only when a problem needs its lines;
     the lines are the file's (the record starts on `first_line`)."""
@@ -247,6 +277,8 @@ class _LazyNode:
 
     @functools.cached_property
     def node(self) -> yaml.Node | None:
+        if len(self.text) > LINES_FOR_RECORDS_UP_TO:
+            return None  # problems are placed at the record's first line
         try:
             node = yaml.compose(self.text, Loader=yaml.SafeLoader)
         except yaml.YAMLError:

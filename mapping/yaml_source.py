@@ -140,11 +140,55 @@ def _compose(lines: list[str], offset: int) -> tuple[yaml.Node, Any]:
             error.context_mark = _moved(error.context_mark, offset)
             error.problem_mark = _moved(error.problem_mark, offset)
             raise
+        _refuse_alias_bombs(node)
         shift_lines(node, offset)
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
     return node, data
+
+
+MAX_EXPANDED_VALUES = 1_000_000  # far more than any record file's; an alias bomb's billions
+
+
+def _refuse_alias_bombs(root: yaml.Node | None) -> None:
+    """Refuse a document whose aliases would expand it past MAX_EXPANDED_VALUES values (the
+    'billion laughs') or into itself; counted on the node graph, without expanding it."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            children = []
+        if finished:
+            visiting.discard(key)
+            sizes[key] = min(1 + sum(sizes[id(c)] for c in children), MAX_EXPANDED_VALUES + 1)
+            if sizes[key] > MAX_EXPANDED_VALUES:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"its aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias "
+                    "bomb?): refused",
+                    node.start_mark,
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:
+            raise yaml.composer.ComposerError(
+                None, None, "an alias refers to itself: refused", node.start_mark
+            )
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
 
 
 def _moved(mark: Any, by: int) -> Any:
@@ -159,10 +203,12 @@ def shift_lines(node: yaml.Node | None, by: int) -> None:
     if not by:
         return
     stack = [node]
+    seen: set[int] = set()  # an alias is the node it names: move each node once
     while stack:
         item = stack.pop()
-        if item is None:
+        if item is None or id(item) in seen:
             continue
+        seen.add(id(item))
         item.start_mark = _moved(item.start_mark, by)
         item.end_mark = _moved(item.end_mark, by)
         if isinstance(item, yaml.MappingNode):

@@ -217,7 +217,7 @@ def test_malformed_json_names_the_line(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"\xff\xfe\x00garbage", "not UTF-8"), (b"- 1\n- 2\n", "must be a mapping")],
+    [(b"\xc3\x28garbage", "not UTF-8"), (b"- 1\n- 2\n", "must be a mapping")],
 )
 def test_files_that_are_not_records(tmp_path, content, message):
     path = tmp_path / "odd.yaml"

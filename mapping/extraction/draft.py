@@ -94,12 +94,19 @@ class _Evidence:
         self.items: list[dict[str, Any]] = []
 
     def add(self, path: str, start: int, end: int, sentence: Sentence | None) -> None:
-        quote = " ".join(self.text[start:end].split())
+        quote = _shortened(" ".join(self.text[start:end].split()))
         if quote:
             item = {"path": path, "quote": quote, "start": start, "end": end}
             if sentence is not None:
-                item["sentence"] = " ".join(sentence.text.split())
+                item["sentence"] = _shortened(" ".join(sentence.text.split()))
             self.items.append(item)
+
+
+EVIDENCE_CHARS = 2_000  # a sentence longer than this is quoted in part (its span still says where)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
