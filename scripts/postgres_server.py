@@ -31,8 +31,9 @@ def _free_port() -> int:
 class PostgresServer:
     """`url` is a postgresql:// URL to a database with the PostGIS extension created."""
 
-    def __init__(self, database: str = "strikemap") -> None:
+    def __init__(self, database: str = "strikemap", *, durable: bool = False) -> None:
         self.database = database
+        self.durable = durable  # fsync and synchronous commits on: a stop loses nothing
         self.port = _free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="strikemap-pg-"))
         self.data = self.folder / "data"
@@ -52,15 +53,24 @@ class PostgresServer:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run(str(BIN / "initdb"), "-D", str(self.data), "-U", self.user, "-A", "trust",
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
-        options = (f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50")  # fmt: skip
-        self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-t", "60",
-                  "-l", str(self.folder / "log"), "start")  # fmt: skip
+        self.resume()
         self._run(str(BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user,
                   self.database)  # fmt: skip
         self._run(str(BIN / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user,
                   "-d", self.database, "-c", "CREATE EXTENSION postgis")  # fmt: skip
         return self
+
+    def resume(self) -> None:
+        """Start the server on its data folder (after `halt`, with everything it committed)."""
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c max_connections=50"
+        if not self.durable:  # tests' speed: nothing here must outlive a crash
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-t", "60",
+                  "-l", str(self.folder / "log"), "start")  # fmt: skip
+
+    def halt(self) -> None:
+        """Stop the server at once, as a crash would, keeping its data folder."""
+        self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop", check=False)
 
     def stop(self) -> None:
         self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop", check=False)

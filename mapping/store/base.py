@@ -5,6 +5,7 @@ The engines differ in connection, placeholders, geometry and locking (the hooks 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -48,6 +49,8 @@ class Revision:
 
 class Store:
     """Shared logic; the engines differ in connection, placeholders, geometry and locking."""
+
+    CONNECTION_LOST: tuple[type[BaseException], ...] = ()  # errors that mean the server went away
 
     # -- engine hooks ----------------------------------------------------------------------
     def _connect(self) -> Any: ...
@@ -131,8 +134,15 @@ class Store:
                 revisions = {i.id: current.get(i.id, 0) + 1 for i in incidents}
                 self._write(cur, incidents, layers, revisions, written_at, author, origin)
             self.connection.commit()
-        except Exception:
-            self.connection.rollback()
+        except Exception as error:
+            with contextlib.suppress(Exception):  # a lost connection cannot roll back either
+                self.connection.rollback()
+            if isinstance(error, self.CONNECTION_LOST):
+                raise StrikemapError(
+                    f"the store stopped answering during the write ({error}); it was not "
+                    "confirmed: pull to see whether it landed, or push again (a copy the store "
+                    "already holds is reported as a conflict, never written twice)"
+                ) from error
             raise
         return revisions
 

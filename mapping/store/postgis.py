@@ -17,6 +17,8 @@ from mapping.store.schema import _tables_sql
 class PostgisStore(Store):
     """The store in PostgreSQL with PostGIS: the team engine."""
 
+    CONNECTION_LOST = (psycopg.OperationalError,)
+
     def __init__(self, url: str) -> None:
         self.url = url
         super().__init__()
