@@ -180,3 +180,22 @@ def test_online_geocoding_with_no_network_says_so_once_and_goes_on_offline(caplo
     assert len(said) == 1
     resolved = {i.id: i.place.lat is not None for i in report.incidents}
     assert resolved == {"r0": False, "r1": False, "r2": True, "r3": False}
+
+
+@pytest.mark.parametrize("damage", ["cut short", "overwritten"])
+def test_a_damaged_gazetteer_cache_is_found_and_rebuilt(tmp_path, gazetteer, damage, caplog):
+    import shutil
+
+    from mapping.geocoding.gazetteer import Gazetteer
+    from mapping.model import Place
+
+    copy = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gazetteer.path, copy)
+    data = copy.read_bytes()
+    copy.write_bytes(data[: len(data) // 3] if damage == "cut short" else b"garbage" * 1_000)
+    with caplog.at_level("WARNING", logger="strikemap"):
+        rebuilt = Gazetteer(copy)
+    assert "damaged" in caplog.text
+    assert rebuilt.geocode(Place(name="Kyiv", country="UA")).name == "Kyiv"
+    rebuilt.close()
+    assert copy.stat().st_size == len(data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import statistics
@@ -48,6 +49,9 @@ _WORLD_FUZZY_MIN_POPULATION = 15_000
 MAX_NAME_LENGTH = 120  # longer than any place name: such input is text, not a name
 NEAR_M = 60_000.0  # "X near Y", "X, Y vicinity": X within this distance of Y
 NEAR_AREA_M = 25_000.0  # an unknown place "near Y": Y, with this radius
+
+
+log = logging.getLogger("strikemap")
 
 
 class _Row(NamedTuple):
@@ -223,6 +227,10 @@ class Gazetteer:
         self.path = path or index_path()
         self.theatre = theatre or Theatre()
         self.learned = learned
+        if self.path.exists() and not _whole_sqlite_file(self.path):
+            log.warning("the gazetteer index %s is damaged (cut short or not SQLite): rebuilding",
+                        self.path)  # fmt: skip
+            self.path.unlink(missing_ok=True)
         if not self.path.exists():
             build_index(self.path)
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"  # '#' stays a path
@@ -613,6 +621,23 @@ class Gazetteer:
             admin1=admin1_name(country_code, code) or code,
             ambiguous=len(areas) > 1,
         )
+
+
+def _whole_sqlite_file(path: Path) -> bool:
+    """Whether a file is an SQLite database as long as its header says: a cache cut short by a
+    full disk or a crash, or overwritten, is found before a lookup trips on it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65_536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return pages > 0 and size >= page_size * pages
 
 
 def _place_id(row: _Row) -> str:
