@@ -115,3 +115,43 @@ def test_every_popup_lists_its_own_sources(page, tmp_path, seed_layers):
             assert name in text, (incident.id, name)
         page.keyboard.press("Escape")
         popup.wait_for(state="detached")
+
+
+PAYLOAD = '<img src=x onerror="window.pwned=1">'
+
+
+def test_a_payload_in_every_text_field_stays_text(page, tmp_path, gazetteer):
+    p = PAYLOAD.replace('"', '\\"')
+    record = tmp_path / "every-field.yaml"
+    record.write_text(
+        f"id: every-field\ndate: 2025-04-04\n"
+        f'place: {{name: "Sumy {p}", country: UA, lat: 50.91741, lon: 34.79906, '
+        f'precision: settlement, note: "{p}"}}\n'
+        f'weapon: {{system: "{p}", category: drone, warhead: "{p}", note: "{p}", source: x}}\n'
+        f'sources:\n  - {{id: x, name: "{p}", party: other, url: "data:text/html,{p}", '
+        f'note: "{p}"}}\n'
+        f'casualties: [{{source: x, killed: 3, note: "{p}"}}]\n'
+        f'damage: [{{source: x, object: house, note: "{p}"}}]\n'
+        f'claims: [{{source: x, about: target, text: "{p}", note: "{p}"}}]\n'
+        f'notes: "{p}"\ntags: ["{p}"]\n',
+        encoding="utf-8",
+    )
+    _open(page, _map_file(tmp_path, record))
+    click_incident(page, 50.91741, 34.79906)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert PAYLOAD in popup.inner_text()
+    assert popup.locator("img").count() == 0
+    assert popup.locator("a[href^='data:']").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.pwned") is None
+    assert page.dialogs == []
+    # and in KML, the text Google Earth shows as HTML holds no tag
+    kml = tmp_path / "every-field.kml"
+    assert CliRunner().invoke(main, ["export", str(record), "-o", str(kml)]).exit_code == 0
+    import xml.etree.ElementTree as ET
+
+    # as a KML reader gets them; <name> is a plain-text label, the rest may be shown as HTML
+    texts = [e.text or "" for e in ET.parse(kml).iter() if not e.tag.endswith("}name")]
+    assert not any("<img" in t for t in texts)
+    assert any("&lt;img" in t for t in texts)  # HTML-escaped inside the XML

@@ -380,3 +380,24 @@ def test_push_merge_makes_a_report_of_a_stored_strike_its_next_revision(url, tmp
     assert text.count("\nid: ") + text.startswith("id: ") == 3  # still three incidents
     assert "ukrinform-kryvyi-rih" in text  # in merged_from
     assert "name: Ukrinform" in text
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        {"text": "x'); DROP TABLE incidents; --"},
+        {"statuses": ["reported' OR '1'='1"]},
+        {"parties": ["other'); DELETE FROM incidents; --"]},
+        {"countries": ["UA' OR 1=1 --"]},
+        {"admin1": ["%' OR admin1 LIKE '%"]},
+        {"weapons": ["'; UPDATE incidents SET id = 'x'; --"]},
+    ],
+)
+def test_sql_looking_values_in_every_store_filter_match_nothing_and_change_nothing(
+    url, resolved, criteria
+):
+    with open_store(url) as store:
+        store.put(resolved)
+        assert store.query(IncidentFilter.create(**criteria)) == []
+        assert store.count() == len(resolved)
+        assert {i.id for i in store.query()} == {i.id for i in resolved}
