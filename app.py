@@ -307,20 +307,28 @@ def same_strikes(
     return merge_incidents(load(paths, fingerprint).incidents, merge=merge, apart=apart)
 
 
-proposed = same_strikes(paths, fingerprint)
-merges = sum(1 for i in proposed.incidents if i.merged_from)
-if merges or proposed.review:
+PROPOSALS_SHOWN = 500  # rows of the table; the download holds every merge
+if st.sidebar.toggle(
+    "Find reports of the same strike",
+    help="Match the loaded records by date, place, weapon, sources and figures, and propose "
+    "merges (a few seconds for tens of thousands of records).",
+):
+    proposed = same_strikes(paths, fingerprint)
+    merges = sum(1 for i in proposed.incidents if i.merged_from)
     with st.expander(
         f"🔁 Reports of the same strike: {merges} merge(s) proposed, "
         f"{len(proposed.review)} pair(s) to review",
-        expanded=False,
+        expanded=True,
     ):
         st.caption(
             "Records about one strike, found by date, place, weapon, shared sources and "
             "figures. Merged incidents keep every statement with its source; the pairs to "
             "review are never merged without you. Decide in the first column."
         )
-        table = pd.DataFrame(proposals(proposed.incidents, proposed.review, prepared.incidents))
+        rows = proposals(proposed.incidents, proposed.review, prepared.incidents)
+        if len(rows) > PROPOSALS_SHOWN:
+            st.caption(f"The first {PROPOSALS_SHOWN:,} of {len(rows):,} proposals.")
+        table = pd.DataFrame(rows[:PROPOSALS_SHOWN])
         edited = st.data_editor(
             table,
             hide_index=True,

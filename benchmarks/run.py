@@ -18,6 +18,7 @@ BENCHMARKS = [
     "bench_map",
     "bench_extract",
     "bench_merge",
+    "bench_load",
     "score_reports",
     "bench_store",
 ]

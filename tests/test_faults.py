@@ -199,3 +199,18 @@ def test_a_damaged_gazetteer_cache_is_found_and_rebuilt(tmp_path, gazetteer, dam
     assert rebuilt.geocode(Place(name="Kyiv", country="UA")).name == "Kyiv"
     rebuilt.close()
     assert copy.stat().st_size == len(data)
+
+
+def test_a_read_only_place_gives_a_clear_error_and_no_file(tmp_path, gazetteer):
+    from click.testing import CliRunner
+
+    from mapping.cli import main
+
+    target = "/sys/strikemap-out.geojson"  # sysfs: read-only to every user
+    if os.access("/sys", os.W_OK) and not os.path.ismount("/sys"):
+        pytest.skip("/sys is writable here")
+    run = CliRunner().invoke(main, ["export", str(SEEDS), "-o", target])
+    assert run.exit_code == 1
+    assert "strikemap-out.geojson" in run.output
+    assert "Traceback" not in run.output
+    assert not os.path.exists(target)

@@ -127,7 +127,8 @@ def test_pasted_report_becomes_a_draft_on_the_map(page, app):
     assert "same day" in offer.inner_text()
     merged = "Download 2025-04-04-kryvyi-rih with this draft merged in (YAML)"
     assert page.get_by_role("button", name=merged).is_visible()
-    page.get_by_text("Reports of the same strike: 1 merge(s) proposed", exact=False).click()
+    page.get_by_text("Find reports of the same strike", exact=True).click()
+    page.get_by_text("Reports of the same strike: 1 merge(s) proposed", exact=False).wait_for()
     download = "Download the records with the merges (YAML)"
     page.get_by_role("button", name=download).wait_for()
     page.get_by_role("button", name="Discard the draft").click()
