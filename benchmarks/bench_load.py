@@ -109,6 +109,8 @@ def main(argv: list[str] | None = None) -> None:
         f"| server memory after load / highest / at the end | {memory[0]:,.0f} / "
         f"{max(memory):,.0f} / {memory[-1]:,.0f} MiB |"
     )
+    series = ", ".join(f"{m:,.0f}" for m in memory)
+    print(f"\nserver memory every 30 s (MiB): {series}")
     for error in result["errors"][:5]:
         print(f"error: {error[:200]}")
 

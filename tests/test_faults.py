@@ -214,3 +214,40 @@ def test_a_read_only_place_gives_a_clear_error_and_no_file(tmp_path, gazetteer):
     assert "strikemap-out.geojson" in run.output
     assert "Traceback" not in run.output
     assert not os.path.exists(target)
+
+
+def _archive(*args: str) -> subprocess.Popen:
+    # a session of its own: killing it kills its dask workers too, as a crash would
+    return subprocess.Popen(
+        [sys.executable, "-m", "mapping", "archive", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def test_an_archive_killed_while_adding_or_building_stays_readable(tmp_path, gazetteer):
+    folder = tmp_path / "archive"
+    first = _archive("add", str(SEEDS), "--to", str(folder))
+    assert first.wait(timeout=120) == 0, first.stdout.read()
+    rng = random.Random(17)
+    for attempt in range(3):
+        records = tmp_path / f"batch-{attempt}.json"
+        _many_records(records, f"batch{attempt}")
+        process = _archive("add", str(records), "--to", str(folder))
+        time.sleep(rng.uniform(0.5, 5.0))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    for _ in range(2):
+        process = _archive("build", str(folder))
+        time.sleep(rng.uniform(2.0, 12.0))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    built = _archive("build", str(folder))
+    assert built.wait(timeout=600) == 0, built.stdout.read()
+    out = tmp_path / "all.geojson"
+    exported = _archive("export", str(folder), "-o", str(out))
+    assert exported.wait(timeout=600) == 0, exported.stdout.read()
+    count = len(json.loads(out.read_text(encoding="utf-8"))["features"])
+    assert count % 3_000 == 3  # every partition whole, or not there at all
