@@ -94,9 +94,15 @@ def _fingerprint(path: Path) -> str:
     ).hexdigest()
 
 
+@st.cache_resource(show_spinner=False)
+def team_gazetteer() -> Gazetteer:
+    """The gazetteer of the team's theatre, opened once: drafts and the search box use it."""
+    return Gazetteer(theatre=load_theatre())
+
+
 def _draft_file(text: str, hint: dt.date | None) -> dict:
     """Draft a record from a pasted report and keep it as a record file for this session."""
-    draft = extract_draft(text, date_hint=hint, gazetteer=Gazetteer(theatre=load_theatre()))
+    draft = extract_draft(text, date_hint=hint, gazetteer=team_gazetteer())
     if draft.record is None:
         return {"messages": draft.messages}
     record_yaml = draft.to_yaml()
@@ -183,12 +189,6 @@ incidents = layers.incidents
 
 
 # -- filters ---------------------------------------------------------------------------------
-@st.cache_resource(show_spinner=False)
-def search_gazetteer() -> Gazetteer:
-    """The gazetteer the search box asks for other spellings of a place (opened once)."""
-    return Gazetteer(theatre=load_theatre())
-
-
 st.sidebar.subheader("Filters")
 dates = (
     pd.to_datetime(incidents["date"], format="ISO8601")
@@ -223,7 +223,7 @@ selection = IncidentFilter.create(
     parties=parties,
     admin1=regions,
     text=text,
-    places=search_gazetteer() if text else None,
+    places=team_gazetteer() if text else None,
 )
 shown = selection.apply(layers)
 st.sidebar.metric("Incidents shown", f"{len(shown.incidents):,} of {len(incidents):,}")

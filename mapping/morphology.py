@@ -60,6 +60,22 @@ def language_of(text: str) -> str:
     return found if found in ("uk", "ru") else "uk"
 
 
+def sentence_language(text: str, document: str) -> str:
+    """A sentence's language in a report written in `document`'s, which may mix them (a
+    Ukrainian post quoting a Russian statement, an English article quoting a Telegram post)."""
+    if not has_cyrillic(text):
+        return "en"
+    if document == "en":
+        return language_of(text)
+    letters = set(text)
+    uk, ru = bool(letters & _ONLY_UK), bool(letters & _ONLY_RU)
+    if ru and not uk:
+        return "ru"
+    if uk and not ru:
+        return "uk"
+    return document
+
+
 @lru_cache(maxsize=2)
 def analyzer(language: str) -> Any:
     """The pymorphy3 analyser of 'uk' or 'ru' (loaded once)."""
@@ -82,10 +98,6 @@ class Word:
     @property
     def lower(self) -> str:
         return self.text.lower()
-
-    @property
-    def is_punct(self) -> bool:
-        return not self.text[0].isalnum()
 
     @property
     def capital(self) -> bool:
@@ -190,11 +202,6 @@ def _table() -> dict[str, int]:
 
 
 _NUMBER_WORDS = _table()
-
-
-def number_words() -> dict[str, int]:
-    """Dictionary forms of Ukrainian and Russian number words and their values."""
-    return dict(_NUMBER_WORDS)
 
 
 @lru_cache(maxsize=16384)

@@ -35,7 +35,7 @@ from mapping.extraction.numbers import Count
 from mapping.extraction.places import PlaceMention, place_mentions, place_mentions_uk_ru
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.model import Incident, Party, Place
-from mapping.morphology import has_cyrillic, language_of
+from mapping.morphology import language_of, sentence_language
 from mapping.records import dump_yaml, incident_to_record
 from mapping.weapons import find_weapons
 
@@ -139,24 +139,6 @@ def _reader(language: str) -> _Reader:
     )
 
 
-_ONLY_RU = re.compile(r"[ыэъё]", re.IGNORECASE)
-_ONLY_UK = re.compile(r"[іїєґ]", re.IGNORECASE)
-
-
-def _sentence_language(text: str, document: str) -> str:
-    """A sentence's language in a report that may mix them (a Ukrainian post quoting a Russian
-    statement, an English article quoting a Telegram post)."""
-    if not has_cyrillic(text):
-        return "en"
-    if document == "en":
-        return language_of(text)
-    if _ONLY_RU.search(text) and not _ONLY_UK.search(text):
-        return "ru"
-    if _ONLY_UK.search(text) and not _ONLY_RU.search(text):
-        return "uk"
-    return document
-
-
 def _count(count: Count) -> dict[str, int] | int:
     if count.min is not None and count.min == count.max:
         return count.min
@@ -185,6 +167,8 @@ def extract_draft(
     language = language_of(text)
     speakers = Speakers() if language == "en" else SpeakersUkRu(language)
     readers = {lang: _reader(lang) for lang in ("en", "uk", "ru")}
+    # each sentence's rules, read once: a report may mix languages
+    read_by = [readers[sentence_language(s.text, language)] for s in parts]
     default_source = publisher(line.agency if line else None) or speakers.author(text) or REPORT
 
     statements: list[_Statement] = []
@@ -195,8 +179,7 @@ def extract_draft(
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
     said = [(*speakers.speaker(sentence), speakers.last) for sentence in parts]
     _quotes_to_their_speakers(parts, said)
-    for sentence, (actor, mention, last_named) in zip(parts, said, strict=True):
-        read = readers[_sentence_language(sentence.text, language)]
+    for sentence, (actor, mention, last_named), read in zip(parts, said, read_by, strict=True):
         spoken[sentence] = actor
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
@@ -293,7 +276,7 @@ def extract_draft(
 
     # place
     skip = [line.city_span] if line else []
-    place = _struck_place(parts, skip, gazetteer, readers, language)
+    place = _struck_place(parts, read_by, skip, gazetteer)
     if place is not None:
         mention, location = place
         record["place"] = location
@@ -419,11 +402,7 @@ def _listed_name(gazetteer: Any, name: str) -> str | None:
 
 
 def _struck_place(
-    parts: list[Sentence],
-    skip: list[tuple[int, int]],
-    gazetteer: Any,
-    readers: dict[str, _Reader],
-    language: str,
+    parts: list[Sentence], read_by: list[_Reader], skip: list[tuple[int, int]], gazetteer: Any
 ) -> tuple[PlaceMention, dict[str, Any]] | None:
     """The best-scored known place, resolved by the gazetteer."""
     if gazetteer is None:
@@ -431,8 +410,7 @@ def _struck_place(
     totals: dict[str, float] = {}
     first: dict[str, PlaceMention] = {}
     best_mention: dict[str, PlaceMention] = {}
-    for sentence in parts:
-        read = readers[_sentence_language(sentence.text, language)]
+    for sentence, read in zip(parts, read_by, strict=True):
         for found in read.places(sentence, skip):
             listed = _listed_name(gazetteer, found.name)
             if listed is None:

@@ -36,6 +36,11 @@ MERGE_AT = 4.0  # a pair scoring this or more is one strike
 REVIEW_AT = 2.0  # between REVIEW_AT and MERGE_AT: shown to an analyst, never merged silently
 
 
+def date_window(precision: DatePrecision) -> int:
+    """Days a date of this precision may be off: 1 for a day, 7 for a week, 31 for a month."""
+    return _WINDOW_DAYS.get(precision, 366)
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two records (indices into the list matched) with their score and its reasons."""
@@ -74,7 +79,7 @@ def facts_of(incidents: list[Incident]) -> Facts:
     """The matching facts of each incident."""
     epoch = dt.date(1970, 1, 1)
     day = np.array([(i.date - epoch).days for i in incidents], dtype=np.int64)
-    window = np.array([_WINDOW_DAYS.get(i.date_precision, 366) for i in incidents], dtype=np.int64)
+    window = np.array([date_window(i.date_precision) for i in incidents], dtype=np.int64)
     lat = np.array([np.nan if i.place.lat is None else i.place.lat for i in incidents])
     lon = np.array([np.nan if i.place.lon is None else i.place.lon for i in incidents])
     radius = np.array(

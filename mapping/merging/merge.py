@@ -22,13 +22,13 @@ from mapping.merging.matching import (
     Facts,
     Pair,
     candidate_pairs,
+    date_window,
     facts_of,
     score_pair,
 )
-from mapping.model import DatePrecision, Incident, Source
+from mapping.model import Incident, Source
 
 DECIDED = 1e9  # the score of a pair an analyst merged
-_PRECISION_ORDER = [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH]
 
 
 @dataclass
@@ -178,37 +178,30 @@ def merge_group(records: list[Incident]) -> Incident:
         if record.notes:
             notes.append(f"[{record.id}] {record.notes}")
         tags += [t for t in record.tags if t not in tags]
-    best_place = min(records, key=lambda r: _place_rank(r))
+    best_place = min(records, key=_place_rank)
     place = best_place.place
     where = f"the most precise place of the merged records: {best_place.id}'s"
     place = place.model_copy(update={"note": "; ".join(filter(None, [place.note, where]))})
     weapon_record = max(records, key=_weapon_rank)
-    weapon = None
-    if weapon_record.weapon is not None:
-        weapon = weapon_record.weapon
+    weapon = weapon_record.weapon
+    if weapon is not None:
+        said = (weapon.system, weapon.category)
+        others = [
+            f"{r.id}: {r.weapon.system or r.weapon.category}"
+            for r in records
+            if r.weapon is not None and (r.weapon.system, r.weapon.category) != said
+        ]
+        if others:
+            notes.append("Other weapon statements: " + "; ".join(others) + ".")
         if weapon.source:
             source = renames[weapon_record.id][weapon.source]
             weapon = weapon.model_copy(update={"source": source})
-    others = [
-        f"{r.id}: {r.weapon.system or r.weapon.category}"
-        for r in records
-        if r.weapon is not None and r is not weapon_record
-        and (r.weapon.system, r.weapon.category) != (weapon_record.weapon.system, weapon_record.weapon.category)  # type: ignore[union-attr]
-    ]  # fmt: skip
-    if others:
-        notes.append("Other weapon statements: " + "; ".join(others) + ".")
-    dated = min(
-        records,
-        key=lambda r: (
-            _PRECISION_ORDER.index(r.date_precision) if r.date_precision in _PRECISION_ORDER else 9,
-            r.date,
-        ),
-    )
+    dated = min(records, key=lambda r: (date_window(r.date_precision), r.date))
     time = next((r.time for r in records if r.time is not None and r.date == dated.date), None)
     review = next((r.review for r in records if r.review is not None), None)
     merged_from = []
     for record in records:
-        for old in (*record.merged_from, record.id) if record.merged_from else (record.id,):
+        for old in (*record.merged_from, record.id):
             if old not in merged_from:
                 merged_from.append(old)
     return Incident(
