@@ -155,3 +155,49 @@ def test_a_payload_in_every_text_field_stays_text(page, tmp_path, gazetteer):
     texts = [e.text or "" for e in ET.parse(kml).iter() if not e.tag.endswith("}name")]
     assert not any("<img" in t for t in texts)
     assert any("&lt;img" in t for t in texts)  # HTML-escaped inside the XML
+
+
+def _large_map_interrupted(page, tmp_path, interruption: str) -> None:
+    """Open a map of 20,000 incidents and run `interruption` (JavaScript, with `map` and
+    `clusters`) right after markercluster's first timed chunk, before the second."""
+    from benchmarks.synthetic import synthetic_tables
+    from layers import build_layers
+    from mapping.render.map import map_html
+
+    out = tmp_path / "large.html"
+    out.write_text(map_html(build_layers(synthetic_tables(20_000, seed=5))), encoding="utf-8")
+    page.add_init_script(
+        """Object.defineProperty(window, "strikemapCount", {set: function () {
+             setTimeout(function () {
+               var map, clusters;
+               for (var k in window) if (window.L && window[k] instanceof L.Map) map = window[k];
+               map.eachLayer(function (l) { if (l instanceof L.MarkerClusterGroup) clusters = l; });
+               window.strikemapClusters = clusters;
+               INTERRUPTION;
+               window.strikemapInterrupted = true;
+             }, 0);
+           }, get: function () { return window.strikemapClusters.getLayers().length; },
+           configurable: true});""".replace("INTERRUPTION", interruption)
+    )
+    page.goto(out.as_uri())
+    page.wait_for_function("window.strikemapInterrupted === true", timeout=30_000)
+
+
+def test_a_map_removed_while_its_markers_are_clustering_raises_nothing(page, tmp_path):
+    # The app replaces a map whenever a filter changes, often before a large map has finished
+    # clustering its markers in timed chunks; those chunks must stop quietly.
+    _large_map_interrupted(page, tmp_path, "map.remove()")
+    page.wait_for_timeout(1_500)
+    assert not page.errors
+
+
+def test_incidents_hidden_while_clustering_all_come_back(page, tmp_path):
+    _large_map_interrupted(
+        page,
+        tmp_path,
+        "map.removeLayer(clusters); setTimeout(function () { map.addLayer(clusters); }, 300)",
+    )
+    page.wait_for_function("window.strikemapCount === 20000", timeout=30_000)
+    page.wait_for_timeout(500)
+    assert page.locator(".marker-cluster").count() > 0  # drawn again
+    assert not page.errors

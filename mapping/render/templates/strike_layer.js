@@ -144,6 +144,23 @@
   // Overlays are filled when first shown: nothing is built for a layer nobody turns on.
   function lazy(fill) { var group = L.layerGroup(); group.once("add", function () { fill(group); }); return group; }
 
+  // markercluster goes on clustering in timed chunks after its group has left the map (the app
+  // replaces a map when a filter changes, often mid-draw; a user may untick "Incidents") and
+  // then fails on the missing map. Off the map, a marker waits as an added one would (clustered
+  // when the group is shown again), and nothing is drawn.
+  function keepClusteringOffMap() {
+    if (L.MarkerClusterGroup.prototype.strikemapOffMap) return;
+    var addLayer = L.MarkerClusterGroup.prototype._addLayer;
+    L.MarkerClusterGroup.prototype._addLayer = function (layer, zoom) {
+      if (this._map) addLayer.call(this, layer, zoom); else this._needsClustering.push(layer);
+    };
+    var drawChildren = L.MarkerCluster.prototype._recursivelyAddChildrenToMap;
+    L.MarkerCluster.prototype._recursivelyAddChildrenToMap = function (start, zoom, bounds) {
+      if (this._group._map) drawChildren.call(this, start, zoom, bounds);
+    };
+    L.MarkerClusterGroup.prototype.strikemapOffMap = true;
+  }
+
   function draw(parent, keep) {
     var map = (parent instanceof L.Map) ? parent : parent._map;
     if (!map) { parent.once("add", function () { draw(parent, keep); }); return; }
@@ -155,6 +172,7 @@
       map.fitBounds(L.latLngBounds(rows.map(function (i) { return [D.incidents[i][0], D.incidents[i][1]]; })).pad(0.2),
                     {maxZoom: 8, animate: false});
     }
+    keepClusteringOffMap();
     var renderer = L.canvas({padding: 0.5});
     var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
       showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
