@@ -78,15 +78,19 @@ def run(env: Path, *args: str, cwd: Path, stdin: str | None = None):
     )
 
 
-def test_wheel_holds_every_subpackage_and_template(wheel):
+def test_wheel_holds_every_subpackage_template_and_data_file(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     packages = {str(p.parent.relative_to(ROOT)) for p in ROOT.glob("mapping/**/__init__.py")}
     packages |= {str(p.parent.relative_to(ROOT)) for p in ROOT.glob("layers/**/__init__.py")}
     for package in packages:
         assert f"{package}/__init__.py" in names, package
-    templates = [p.relative_to(ROOT).as_posix() for p in ROOT.glob("mapping/**/templates/*")]
-    assert templates
-    assert set(templates) <= set(names)
+    data = [
+        p.relative_to(ROOT).as_posix()
+        for p in ROOT.glob("mapping/**/*")
+        if p.is_file() and p.suffix in {".js", ".json", ".typed"}
+    ]
+    assert any(path.endswith("basemap/countries.json") for path in data)
+    assert set(data) <= set(names)
 
 
 def test_installed_wheel_extracts_maps_and_exports_outside_the_checkout(installed, tmp_path):

@@ -15,7 +15,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from functools import cached_property
 from importlib import metadata
@@ -344,6 +344,20 @@ class Gazetteer:
                 weights[form] = max((r.weight for r in rows), default=float("inf"))
         listed = sorted(weights, key=lambda f: -weights[f])
         return listed if text in listed else [*listed, text]
+
+    def larger_places(
+        self, everywhere: int, countries: Collection[str] = (), in_countries: int = 0
+    ) -> list[tuple[str, float, float, int]]:
+        """(name, lat, lon, population) of the places with at least `everywhere` people, and of
+        those in `countries` with at least `in_countries`, the most populous first."""
+        listed = sorted(countries)
+        marks = ",".join("?" * len(listed))
+        query = (
+            "SELECT name, lat, lon, population FROM places WHERE population >= ?"
+            f" OR (country IN ({marks}) AND population >= ?)"  # placeholders only
+            " ORDER BY population DESC, id"
+        )
+        return list(self._db.execute(query, [everywhere, *listed, in_countries]))
 
     def names_for_search(self, text: str) -> tuple[set[str], set[str], set[str]]:
         """What a free-text search for a place should also find: the gazetteer ids of the towns

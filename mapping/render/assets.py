@@ -49,6 +49,7 @@ def scripts() -> list[tuple[str, str]]:
     return [
         ("leaflet", _script(_folder(leaflet) / "leaflet.js")),
         ("leaflet_markercluster", _script(_folder(markercluster) / "leaflet.markercluster.js")),
+        ("strikemap_unpack", _script(Path(__file__).parent / "scripts" / "unpack.js")),
     ]
 
 

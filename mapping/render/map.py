@@ -27,6 +27,7 @@ from layers import Layers
 from mapping.html import escape_html, safe_url
 from mapping.model import CasualtyCategory, Group, Precision, Severity, Status
 from mapping.render.assets import scripts, stylesheets
+from mapping.render.basemap import packed_basemap
 from mapping.weapons import CATEGORY_COLOURS, WeaponCategory
 
 CATEGORIES = [c.value for c in WeaponCategory]
@@ -263,18 +264,21 @@ class MapData:
     ids: pd.Index  # the located incidents, in the data's order
     payload_json: str  # empty when packed
     packed: str  # deflated and base64-encoded JSON, or empty
+    countries: tuple[str, ...] = ()  # where the incidents are (ISO alpha-2)
 
 
 def map_data(layers: Layers, options: MapOptions | None = None) -> MapData:
     """The page's data for these layers."""
     options = options or MapOptions()
     payload = map_payload(layers)
-    ids = pd.Index(_located(layers.incidents)["id"])
+    located = _located(layers.incidents)
+    ids = pd.Index(located["id"])
+    countries = tuple(sorted(located["country"].dropna().astype(str).unique()))
     text = _script_json(payload)
     if options.pack_above is not None and len(text) > options.pack_above:
         packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
-        return MapData(ids, "", packed)
-    return MapData(ids, text, "")
+        return MapData(ids, "", packed, countries)
+    return MapData(ids, text, "", countries)
 
 
 def _template(name: str) -> Template:
@@ -301,6 +305,19 @@ class _Verbatim(Element):
         return self.text
 
 
+class OfflineBasemap(_Script):
+    """Country shapes and larger places from data inside the page: the map's basemap when it
+    has no tiles or they fail to load, and a choice in its layer list."""
+
+    _template = _template("offline_basemap.js")
+
+    def __init__(self, tiles: folium.TileLayer | None, label_countries: tuple[str, ...]) -> None:
+        super().__init__()
+        self._name = "OfflineBasemap"
+        self.tiles_name = tiles.get_name() if tiles else None
+        self.packed = packed_basemap(label_countries)
+
+
 class StrikeLayer(_Script):
     """The incidents' data on a map, and the script that draws them: all at once
     (`draw_all`), or the ones a `StrikeSelection` names."""
@@ -308,13 +325,14 @@ class StrikeLayer(_Script):
     _template = _template("strike_layer.js")
 
     def __init__(
-        self, data: MapData, options: MapOptions, tiles_name: str | None, draw_all: bool
+        self, data: MapData, options: MapOptions, basemaps: dict[str, str], draw_all: bool
     ) -> None:
         super().__init__()
         self._name = "StrikeLayer"
         self.payload_json = data.payload_json
         self.packed = data.packed
-        self.tiles_name = tiles_name
+        # the layer list's basemaps: label → the page's variable
+        self.basemaps = "{" + ",".join(f"{json.dumps(k)}: {v}" for k, v in basemaps.items()) + "}"
         self.draw_all = draw_all
         self.options_json = _script_json(
             {
@@ -358,17 +376,25 @@ _STYLE = """
 .sm-status { font-weight: 600; }
 .sm-claimed, .sm-disputed, .sm-retracted { color: #8a0000; }
 .sm-confirmed { color: #00650f; }
-.sm-legend { background: rgba(255,255,255,.92); padding: 6px 8px; font: 12px system-ui, sans-serif; border-radius: 4px; }
+.sm-legend, .sm-notice { background: rgba(255,255,255,.92); color: #222; padding: 6px 8px; font: 12px system-ui, sans-serif; border-radius: 4px; }
+.sm-notice { max-width: 260px; color: #7a4b00; }
+.leaflet-container.sm-offline { background: #c9dde9; }
+.sm-place { color: #333; font: 11px system-ui, sans-serif; white-space: nowrap; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.sm-place i { display: inline-block; width: 4px; height: 4px; background: #555; border-radius: 50%; margin-right: 3px; vertical-align: 1px; }
 .sm-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
 .sm-legend .sm-contested-key { border: 2px dashed #000; width: 8px; height: 8px; }
 .sm-legend .sm-circle-key { border: 1px dashed #333; background: rgba(0,0,0,.06); }
+.sm-legend .sm-damage-key { width: 7px; height: 7px; background: #ffd700; border: 1px solid #222; }
+.sm-legend .sm-claims-key { border: 1.5px dashed #000; width: 9px; height: 9px; }
+.sm-legend .sm-density-key { background: rgba(179,0,0,.35); border: 1px solid #7a0000; }
 .sm-legend-note { color: #555; margin-top: 2px; }
 </style>
 """
 
 
-def base_map(options: MapOptions | None = None) -> folium.Map:
-    """The map without data: basemap, page style and view."""
+def base_map(options: MapOptions | None = None, label_countries: Iterable[str] = ()) -> folium.Map:
+    """The map without data: basemaps (tiles, and the offline one with places of
+    `label_countries` labelled down to towns), page style and view."""
     options = options or MapOptions()
     fmap = OfflineMap(
         location=[48.5, 31.5],
@@ -381,24 +407,30 @@ def base_map(options: MapOptions | None = None) -> folium.Map:
     )
     # the clusters need the map's own zoom limit; without a basemap nothing else sets it
     fmap.options["maxZoom"] = 19
+    tiles = None
     if options.tiles:
-        folium.TileLayer(
+        tiles = folium.TileLayer(
             tiles=options.tiles,
             attr=options.attribution,
             name="Basemap",
             max_zoom=19,
             control=False,
         ).add_to(fmap)
+    OfflineBasemap(tiles, tuple(sorted(set(label_countries)))).add_to(fmap)
     fmap.get_root().header.add_child(Element(_STYLE), name="strikemap_style")
     return fmap
 
 
 def _with_data(data: MapData, options: MapOptions | None, draw_all: bool) -> folium.Map:
     options = options or MapOptions()
-    fmap = base_map(options)
-    tiles = [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
-    tiles_name = tiles[0].get_name() if tiles else None
-    StrikeLayer(data, options, tiles_name, draw_all).add_to(fmap)
+    fmap = base_map(options, data.countries)
+    basemaps = {}
+    for child in fmap._children.values():
+        if isinstance(child, folium.TileLayer):
+            basemaps["Map tiles"] = child.get_name()
+        elif isinstance(child, OfflineBasemap):
+            basemaps["Offline basemap"] = child.get_name()
+    StrikeLayer(data, options, basemaps, draw_all).add_to(fmap)
     return fmap
 
 

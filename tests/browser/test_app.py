@@ -29,6 +29,10 @@ def test_app_opens_the_seeds_on_a_map_offline(page, app):
     assert frame.evaluate("window.strikemapCount") == 3
     assert "3 of 3" in page.get_by_test_id("stMetric").inner_text()
     assert page.guard.not_tiles == [], page.guard.not_tiles
+    # the tiles are refused: the offline basemap is drawn instead, and says so
+    frame.wait_for_function("window.strikemapBasemap === true", timeout=10_000)
+    assert "Map tiles could not be loaded" in frame.locator(".sm-notice").inner_text()
+    assert frame.locator(".sm-place").count() > 5
     page.wait_for_timeout(1000)
     page.screenshot(path=str(ROOT / "tests" / "app-screenshot.png"))
     if os.environ.get("STRIKEMAP_UPDATE_SCREENSHOT"):

@@ -43,6 +43,94 @@ def test_a_map_without_basemap_still_draws_its_markers(page, tmp_path, gazetteer
     assert not page.errors
 
 
+def _open_layer_list(page) -> None:
+    page.locator(".leaflet-control-layers").hover()
+    page.locator(".leaflet-control-layers-expanded").wait_for()
+
+
+def _colour_at(page, lat: float, lon: float) -> tuple[int, int, int]:
+    """The colour the page shows at lat/lon."""
+    import io
+
+    from PIL import Image
+
+    x, y = page.evaluate(
+        f"""(() => {{
+            const map = window[document.querySelector('.folium-map').id];
+            const point = map.latLngToContainerPoint([{lat}, {lon}]);
+            const box = map.getContainer().getBoundingClientRect();
+            return [box.left + point.x, box.top + point.y];
+        }})()"""
+    )
+    shot = Image.open(io.BytesIO(page.screenshot(clip={"x": x, "y": y, "width": 1, "height": 1})))
+    return shot.convert("RGB").getpixel((0, 0))
+
+
+def _view(page, lat: float, lon: float, zoom: int) -> None:
+    page.evaluate(
+        f"void window[document.querySelector('.folium-map').id].setView([{lat}, {lon}], {zoom}, {{animate: false}})"
+    )
+    page.wait_for_timeout(300)
+
+
+def _near(colour: tuple[int, int, int], expected: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= 12 for a, b in zip(colour, expected, strict=True))
+
+
+LAND, SEA = (0xF2, 0xEF, 0xE9), (0xC9, 0xDD, 0xE9)
+
+
+def test_without_internet_the_map_falls_back_to_the_offline_basemap(page, tmp_path, gazetteer):
+    _open(page, _map_file(tmp_path, SEEDS))  # tiles asked for, and refused
+    page.wait_for_function("window.strikemapBasemap === true", timeout=10_000)
+    notice = page.locator(".sm-notice")
+    assert "Map tiles could not be loaded" in notice.inner_text()
+    _view(page, 47.0, 32.0, 6)
+    assert _near(_colour_at(page, 49.0, 25.0), LAND)  # Ternopil Oblast
+    assert _near(_colour_at(page, 43.8, 33.0), SEA)  # the Black Sea
+    labels = page.locator(".sm-place").all_inner_texts()
+    assert "Kyiv" in labels
+    _open_layer_list(page)
+    assert page.get_by_label("Offline basemap").is_checked()
+    assert not page.get_by_label("Map tiles").is_checked()
+    page.get_by_label("Map tiles").check()  # the user may still choose the tiles
+    assert notice.count() == 0
+    assert page.locator(".sm-place").count() == 0
+    assert not page.errors
+
+
+def test_a_map_made_without_tiles_draws_the_offline_basemap_quietly(page, tmp_path, gazetteer):
+    _open(page, _map_file(tmp_path, SEEDS, tiles="none"))
+    page.wait_for_function("window.strikemapBasemap === true", timeout=10_000)
+    assert page.locator(".sm-notice").count() == 0
+    _view(page, 47.0, 32.0, 6)
+    assert _near(_colour_at(page, 49.0, 25.0), LAND)
+    assert page.guard.outside == []
+
+
+def _box(locator) -> tuple[float, float, float, float]:
+    box = locator.bounding_box()
+    return box["x"], box["y"], box["x"] + box["width"], box["y"] + box["height"]
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_at_375_px_the_layer_list_stays_folded_off_the_popup(page, tmp_path, gazetteer):
+    page.set_viewport_size({"width": 375, "height": 740})
+    _open(page, _map_file(tmp_path, SEEDS))
+    assert page.locator(".leaflet-control-layers-expanded").count() == 0
+    click_incident(page, 47.90572, 33.39404)
+    popup = page.locator(".leaflet-popup-content-wrapper")
+    popup.wait_for()
+    assert not _overlap(_box(popup), _box(page.locator(".leaflet-control-layers")))
+    legend = page.locator(".sm-legend").inner_text()
+    for key in ("location uncertainty", "damage report", "claims about it", "contested"):
+        assert key in legend
+    assert not page.errors
+
+
 def test_popup_shows_the_russian_claim_beside_the_ukrainian_figures(page, tmp_path, gazetteer):
     _open(page, _map_file(tmp_path, SEEDS))
     click_incident(page, 47.90572, 33.39404)
@@ -89,13 +177,14 @@ def test_packed_map_draws_and_opens_popups(page, tmp_path, seed_layers):
 
     out = tmp_path / "packed.html"
     out.write_text(map_html(seed_layers, MapOptions(pack_above=0)), encoding="utf-8")
-    assert 'unpack("' in out.read_text(encoding="utf-8")
+    assert 'loading = strikemapUnpack("' in out.read_text(encoding="utf-8")
     _open(page, out.as_uri())
     assert page.evaluate("window.strikemapCount") == 3
     click_incident(page, 47.90572, 33.39404)
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "claimed; not corroborated: up to 85 military killed" in popup.inner_text()
+    _open_layer_list(page)
     for overlay in ("Location uncertainty", "Damage reports", "Claims"):  # filled when first shown
         page.get_by_label(overlay).check()
     page.wait_for_timeout(300)

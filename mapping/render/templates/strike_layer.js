@@ -4,10 +4,10 @@
 (function () {
   var map = {{ this._parent.get_name() }};
   var O = {{ this.options_json }};
-  var tiles = {{ this.tiles_name or "null" }};
+  var basemaps = {{ this.basemaps }};
   {% if this.packed %}
   // The data, deflated and base64-encoded: a large map is several times smaller this way.
-  var loading = unpack("{{ this.packed }}");
+  var loading = strikemapUnpack("{{ this.packed }}");
   {% else %}
   var loading = Promise.resolve({{ this.payload_json }});
   {% endif %}
@@ -25,14 +25,6 @@
   {% if this.draw_all %}
   window.strikemap.then(function (view) { view.draw(map, null); });
   {% endif %}
-
-  function unpack(b64) {
-    if (typeof DecompressionStream === "undefined") return Promise.reject("no DecompressionStream");
-    var bin = atob(b64), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new Response(stream).text().then(JSON.parse);
-  }
 
   // Everything that reads the data; `draw(parent, keep)` puts the incidents at positions `keep`
   // (all when null) on a map, or into a feature group that the app swaps on every filter change.
@@ -251,11 +243,9 @@
     });
     if (grid.length) density.addTo(map);
 
-    var base = {};
-    if (tiles) base["Basemap"] = tiles;
     var overlays = {"Incidents": clusters, "Location uncertainty": precision, "Damage reports": damage, "Claims": claims};
     if (grid.length) overlays["Density (" + O.gridDegrees + "\u00b0 grid)"] = density;
-    var control = L.control.layers(base, overlays, {collapsed: false, position: "topright"}).addTo(map);
+    var control = L.control.layers(basemaps, overlays, {collapsed: true, position: "topright"}).addTo(map);
 
     var present = {};
     rows.forEach(function (i) { present[CATS[D.incidents[i][2]]] = true; });
@@ -268,6 +258,9 @@
       });
       lines.push('<div><i class="sm-contested-key"></i>contested</div>');
       lines.push('<div><i class="sm-circle-key"></i>location uncertainty</div>');
+      lines.push('<div><i class="sm-damage-key"></i>damage report (overlay)</div>');
+      lines.push('<div><i class="sm-claims-key"></i>claims about it (overlay)</div>');
+      if (grid.length) lines.push('<div><i class="sm-density-key"></i>incidents per ' + O.gridDegrees + '\u00b0 cell</div>');
       lines.push('<div class="sm-legend-note">size: headline killed</div>');
       div.innerHTML = lines.join("");
       return div;
