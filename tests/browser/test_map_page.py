@@ -278,6 +278,13 @@ def test_a_map_removed_while_its_markers_are_clustering_raises_nothing(page, tmp
     _large_map_interrupted(page, tmp_path, "map.remove()")
     page.wait_for_timeout(1_500)
     assert not page.errors
+    # the markers left wait outside markercluster's queue, which each later marker would search
+    # (quadratic: minutes of CPU for a large map replaced in the app)
+    waiting = page.evaluate(
+        "[window.strikemapClusters._needsClustering.length, window.strikemapClusters.strikemapWaiting.length]"
+    )
+    assert waiting[0] == 0
+    assert 0 < waiting[1] < 20_000
 
 
 def test_incidents_hidden_while_clustering_all_come_back(page, tmp_path):

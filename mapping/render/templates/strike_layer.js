@@ -138,19 +138,27 @@
 
   // markercluster goes on clustering in timed chunks after its group has left the map (the app
   // replaces a map when a filter changes, often mid-draw; a user may untick "Incidents") and
-  // then fails on the missing map. Off the map, a marker waits as an added one would (clustered
-  // when the group is shown again), and nothing is drawn.
+  // then fails on the missing map. Off the map, a marker waits in a list of its own (not in
+  // markercluster's queue, which every later marker would search) and is clustered when the
+  // group is shown again; nothing is drawn.
   function keepClusteringOffMap() {
-    if (L.MarkerClusterGroup.prototype.strikemapOffMap) return;
-    var addLayer = L.MarkerClusterGroup.prototype._addLayer;
-    L.MarkerClusterGroup.prototype._addLayer = function (layer, zoom) {
-      if (this._map) addLayer.call(this, layer, zoom); else this._needsClustering.push(layer);
+    var Group = L.MarkerClusterGroup.prototype;
+    if (Group.strikemapOffMap) return;
+    Group.strikemapOffMap = true;
+    var addLayer = Group._addLayer, onAdd = Group.onAdd;
+    Group._addLayer = function (layer, zoom) {
+      if (this._map) addLayer.call(this, layer, zoom);
+      else (this.strikemapWaiting = this.strikemapWaiting || []).push(layer);
+    };
+    Group.onAdd = function (map) {
+      onAdd.call(this, map);
+      var waiting = this.strikemapWaiting;
+      if (waiting && waiting.length) { this.strikemapWaiting = []; this.addLayers(waiting); }
     };
     var drawChildren = L.MarkerCluster.prototype._recursivelyAddChildrenToMap;
     L.MarkerCluster.prototype._recursivelyAddChildrenToMap = function (start, zoom, bounds) {
       if (this._group._map) drawChildren.call(this, start, zoom, bounds);
     };
-    L.MarkerClusterGroup.prototype.strikemapOffMap = true;
   }
 
   function draw(parent, keep) {
