@@ -17,17 +17,23 @@ from streamlit_folium import st_folium
 
 from mapping import __version__
 from mapping.extraction import extract_draft
-from mapping.filters import IncidentFilter
+from mapping.filters import BETWEEN_DATES, DATE_PRESETS, IncidentFilter, preset_dates
 from mapping.formats import READABLE_SUFFIXES, export_bytes
 from mapping.geocoding import default_geocoder
 from mapping.geocoding.gazetteer import Gazetteer
 from mapping.html import escape_markdown
+from mapping.labels import human_label
 from mapping.merging import MergeResult, merge_group, merge_incidents
 from mapping.merging.review import decisions_from, proposals
 from mapping.model import Party, Status
 from mapping.pipeline import Prepared, data_folders, inside_folders, matches_of, prepare
 from mapping.records import dump_yaml
-from mapping.render.detail import incident_table, statements_by_source
+from mapping.render.detail import (
+    figures_over_time,
+    incident_table,
+    latest_killed,
+    statements_by_source,
+)
 from mapping.render.map import (
     MapData,
     clicked_incident,
@@ -195,24 +201,76 @@ dates = (
     if len(incidents)
     else pd.Series(dtype="datetime64[ns]")
 )
-if len(incidents):
-    first, last = dates.min().date(), dates.max().date()
-    if first == last:
-        first -= dt.timedelta(days=1)
-    since, until = st.sidebar.slider("Dates", min_value=first, max_value=last, value=(first, last))
+st.sidebar.caption(
+    "Filters combine: an incident is shown when it passes every one. Within one filter, any "
+    "choice will do; weapon category and weapon system count as one filter."
+)
+# The filters and the incident shown live in the page's address, so a link reopens the view.
+choices = {
+    "category": sorted(incidents["weapon_category"].dropna().unique()),
+    "system": sorted(incidents["weapon_system"].dropna().unique()),
+    "status": [s.value for s in Status],
+    "party": [p.value for p in Party],
+    "region": sorted(incidents["admin1"].dropna().unique()),
+}
+first = dates.min().date() if len(incidents) else dt.date.today()
+last = dates.max().date() if len(incidents) else dt.date.today()
+if "linked" not in st.session_state:  # a session's first run: what its link asks for
+    st.session_state["linked"] = True
+    link = st.query_params
+    st.session_state["f_dates"] = link.get("dates", "All dates")
+    for key, default in (("from", first), ("to", last)):
+        try:
+            st.session_state[f"f_{key}"] = dt.date.fromisoformat(link.get(key, ""))
+        except ValueError:
+            st.session_state[f"f_{key}"] = default
+    for key in choices:
+        st.session_state[f"f_{key}"] = link.get_all(key)
+    st.session_state["f_killed"] = int(link["killed"]) if link.get("killed", "").isdigit() else 0
+    st.session_state["f_q"] = link.get("q", "")
+    if link.get("incident"):
+        st.session_state["selected"] = link["incident"]
+if st.session_state["f_dates"] not in [*DATE_PRESETS, BETWEEN_DATES]:
+    st.session_state["f_dates"] = "All dates"
+for key, values in choices.items():  # what the data (perhaps just changed) does not offer goes
+    st.session_state[f"f_{key}"] = [v for v in st.session_state[f"f_{key}"] if v in values]
+
+preset = st.sidebar.selectbox("Dates", [*DATE_PRESETS, BETWEEN_DATES], key="f_dates")
+if preset == BETWEEN_DATES:
+    since_column, until_column = st.sidebar.columns(2)
+    since = since_column.date_input("From", format="YYYY-MM-DD", key="f_from")
+    until = until_column.date_input("To", format="YYYY-MM-DD", key="f_to")
 else:
-    since = until = None
+    since, until = preset_dates(preset, dt.date.today())
 categories = st.sidebar.multiselect(
-    "Weapon category", sorted(incidents["weapon_category"].dropna().unique())
+    "Weapon category", choices["category"], format_func=human_label, key="f_category"
 )
-systems = st.sidebar.multiselect(
-    "Weapon system", sorted(incidents["weapon_system"].dropna().unique())
+systems = st.sidebar.multiselect("Weapon system", choices["system"], key="f_system")
+min_killed = st.sidebar.number_input(
+    "At least killed (headline)", min_value=0, step=1, key="f_killed"
 )
-min_killed = st.sidebar.number_input("At least killed (headline)", min_value=0, value=0, step=1)
-statuses = st.sidebar.multiselect("Has a statement that is", [s.value for s in Status])
-parties = st.sidebar.multiselect("Has a source from", [p.value for p in Party])
-regions = st.sidebar.multiselect("Region", sorted(incidents["admin1"].dropna().unique()))
-text = st.sidebar.text_input("Search place, region, source")
+statuses = st.sidebar.multiselect(
+    "Has a statement that is", choices["status"], format_func=human_label, key="f_status"
+)
+parties = st.sidebar.multiselect(
+    "Has a source from", choices["party"], format_func=human_label, key="f_party"
+)
+regions = st.sidebar.multiselect("Region", choices["region"], key="f_region")
+text = st.sidebar.text_input(
+    "Search place, region, source", help="Any script or spelling: Кривий Ріг, Krivoy Rog", key="f_q"
+)
+link = {
+    "dates": preset if preset != "All dates" else None,
+    "from": since.isoformat() if preset == BETWEEN_DATES and since else None,
+    "to": until.isoformat() if preset == BETWEEN_DATES and until else None,
+    "category": categories,
+    "system": systems,
+    "killed": str(int(min_killed)) if min_killed else None,
+    "status": statuses,
+    "party": parties,
+    "region": regions,
+    "q": text or None,
+}
 
 selection = IncidentFilter.create(
     since=since,
@@ -352,6 +410,11 @@ if st.sidebar.toggle(
 
 # -- map and detail --------------------------------------------------------------------------
 st.markdown(f"### Strikes — {escape_markdown(label)}")
+if len(incidents) and not len(shown.incidents):
+    st.info(
+        f"No incident passes these filters ({len(incidents):,} loaded): widen the dates or "
+        "clear a filter in the sidebar."
+    )
 map_column, detail_column = st.columns([3, 2])
 with map_column:
     # The map and its data stay in the page; a filter change sends only which incidents to show.
@@ -380,6 +443,10 @@ table_event = st.dataframe(
 )
 if table_event and table_event.selection.rows:
     st.session_state["selected"] = table.iloc[table_event.selection.rows[0]]["id"]
+link["incident"] = (
+    st.session_state.get("selected") if st.session_state.get("selected") in ids else None
+)
+st.query_params.from_dict({key: value for key, value in link.items() if value})
 
 with detail_column:
     selected = st.session_state.get("selected")
@@ -399,9 +466,24 @@ with detail_column:
         )
         if row["contested"]:
             st.warning("Contested: the parties' accounts of this strike conflict.")
+        if latest := latest_killed(row):
+            st.markdown(escape_markdown(latest))
         if isinstance(row["outside_headline"], str):
             st.markdown("**Not in the headline** (claimed, disputed or retracted):")
             st.text(row["outside_headline"])
+        moves = figures_over_time(shown, selected)
+        if moves["as_of"].nunique() > 1:  # a chart only when the figures moved in time
+            st.altair_chart(
+                alt.Chart(moves, title="Killed, as each source stated it")
+                .mark_line(point=True)
+                .encode(
+                    x=alt.X("as_of:T", title="as of"),
+                    y=alt.Y("figure:Q", title="killed (stated minimum)"),
+                    color=alt.Color("source:N", legend=alt.Legend(orient="bottom", columns=1)),
+                    tooltip=["source:N", "as_of:T", "range:N", "status:N"],
+                ),
+                width="stretch",
+            )
         st.dataframe(
             statements_by_source(shown, selected),
             hide_index=True,
@@ -415,7 +497,11 @@ period = st.radio("Per", ["week", "day"], horizontal=True, label_visibility="col
 series = timeline(shown.incidents, period)  # type: ignore[arg-type]
 if len(series):
     measure = st.radio(
-        "Show", ["incidents", "killed"], horizontal=True, label_visibility="collapsed"
+        "Show",
+        ["incidents", "killed"],
+        format_func={"incidents": "incidents", "killed": "killed (sum of headline minima)"}.get,
+        horizontal=True,
+        label_visibility="collapsed",
     )
     present = sorted(series["weapon_category"].unique())
     chart = (
@@ -423,7 +509,10 @@ if len(series):
         .mark_bar()
         .encode(
             x=alt.X("period:T", title=period),
-            y=alt.Y(f"{measure}:Q", title=measure),
+            y=alt.Y(
+                f"{measure}:Q",
+                title="killed (sum of headline minima)" if measure == "killed" else measure,
+            ),
             color=alt.Color(
                 "weapon_category:N",
                 scale=alt.Scale(domain=present, range=[CATEGORY_COLOURS[c] for c in present]),

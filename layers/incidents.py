@@ -8,12 +8,21 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from layers._common import CRS, geometry, incident_points, join_per_incident, source_rows
+from layers._common import (
+    CRS,
+    geometry,
+    incident_points,
+    join_per_incident,
+    source_rows,
+    take_text,
+)
 from mapping.headline import (
     HEADLINE_COLUMNS,
     HEADLINE_STATUS_VALUES,
+    LATEST_COLUMNS,
     beside_headline,
     headline_figures,
+    latest_credible,
     latest_positions,
 )
 from mapping.tables import IncidentTables, row_codes
@@ -22,7 +31,7 @@ from mapping.weapons import lookup_weapon
 COLUMNS = [
     "id", "date", "time", "place", "admin1", "country", "precision", "radius_m", "gazetteer_id",
     "ambiguous", "weapon_system", "weapon_category", "weapon_warhead", *HEADLINE_COLUMNS,
-    "outside_headline", "contested", "n_sources", "sources", "parties", "statuses", "tags", "notes", "review",
+    *LATEST_COLUMNS, "outside_headline", "contested", "n_sources", "sources", "parties", "statuses", "tags", "notes", "review",
 ]  # fmt: skip
 
 
@@ -102,6 +111,14 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     latest = latest_positions(tables.casualties, codes["casualties"])
     for column, values in headline_figures(
         tables.casualties, codes["casualties"], n, latest
+    ).items():
+        data[column] = values
+    named = source_rows(tables.casualties, tables)
+    names = take_text(tables.sources["name"], named).where(
+        named >= 0, tables.casualties["source_id"].to_numpy()
+    )
+    for column, values in latest_credible(
+        tables.casualties, codes["casualties"], n, names, latest
     ).items():
         data[column] = values
     data["outside_headline"] = beside_headline(

@@ -205,6 +205,25 @@ def _any_listed(column: pd.Series, wanted: frozenset[str]) -> np.ndarray:
     return column.fillna("").str.contains(pattern, regex=True).to_numpy()
 
 
+# The app's date choices: a span ending today, everything, or dates typed in.
+DATE_PRESETS = {
+    "All dates": None,
+    "Last 7 days": 7,
+    "Last 30 days": 30,
+    "Last 90 days": 90,
+    "Last 12 months": 365,
+}
+BETWEEN_DATES = "Between dates…"
+
+
+def preset_dates(preset: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """(since, until) for one of DATE_PRESETS: 'Last 7 days' is today and the six before."""
+    days = DATE_PRESETS[preset]
+    if days is None:
+        return None, None
+    return today - dt.timedelta(days=days - 1), today
+
+
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
     """'west,south,east,north' in degrees."""
     parts = [p.strip() for p in text.split(",")]

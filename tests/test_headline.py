@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from mapping.headline import headline_figures, latest_statements
+from mapping.headline import LATEST_COLUMNS, headline_figures, latest_statements
 from mapping.model import Incident
 from mapping.tables import incident_tables, row_codes
 
@@ -15,7 +16,8 @@ SOURCES = [
 ]
 
 
-def headline(*casualties: dict) -> dict[str, int | None]:
+def tables_of(*casualties: dict):
+    """The tables of one incident in Kryvyi Rih with these casualty statements."""
     incident = Incident.model_validate(
         {
             "id": "x",
@@ -25,7 +27,11 @@ def headline(*casualties: dict) -> dict[str, int | None]:
             "casualties": list(casualties),
         }
     )
-    tables = incident_tables([incident])
+    return incident_tables([incident])
+
+
+def headline(*casualties: dict) -> dict[str, int | None]:
+    tables = tables_of(*casualties)
     codes = row_codes(tables.casualties["incident_id"], tables.incidents["id"])
     figures = headline_figures(tables.casualties, codes, 1)
     return {
@@ -98,3 +104,61 @@ def test_latest_statements_keep_one_row_per_source_group_and_category():
     killed = latest[latest["category"] == "killed"].sort_values("source_id")
     assert killed["min"].tolist() == [34, 32]
     assert latest[latest["category"] == "injured"]["min"].tolist() == [80]
+
+
+def latest(*casualties: dict) -> dict[str, object]:
+    """The latest-credible columns of one incident with these statements (via the layer)."""
+    from layers import build_layers
+
+    row = build_layers(tables_of(*casualties)).incidents.iloc[0]
+    return {
+        column: (None if value is None or value is pd.NA else value)
+        for column in LATEST_COLUMNS
+        for value in [row[column]]
+    }
+
+
+def test_the_latest_credible_figure_is_the_most_recent_statement_not_the_lowest():
+    figures = latest(
+        {"source": "a", "killed": {"min": 16}, "as_of": "2025-04-04T20:00:00+03:00"},
+        {"source": "b", "killed": 18, "as_of": "2025-04-05T09:00:00+03:00"},
+        {"source": "a", "injured": 50, "as_of": "2025-04-04T20:00:00+03:00"},
+    )
+    assert (figures["killed_latest_min"], figures["killed_latest_max"]) == (18, 18)
+    assert figures["killed_latest_by"] == "State Emergency Service, 2025-04-05T09:00:00+03:00"
+    assert (figures["injured_latest_min"], figures["injured_latest_max"]) == (50, 50)
+    assert figures["children_killed_latest_by"] is None
+
+
+def test_a_claim_is_never_the_latest_credible_figure():
+    figures = latest(
+        {"source": "a", "killed": 16, "as_of": "2025-04-04"},
+        {"source": "ru", "killed": {"max": 85}, "group": "military", "status": "claimed",
+         "as_of": "2025-04-06"},
+        {"source": "ru", "killed": 2, "status": "claimed", "as_of": "2025-04-06"},
+    )  # fmt: skip
+    assert (figures["killed_latest_min"], figures["killed_latest_by"]) == (
+        16,
+        "Regional administration, 2025-04-04",
+    )
+
+
+def test_a_timed_statement_is_later_than_an_untimed_one_and_order_breaks_ties():
+    figures = latest(
+        {"source": "a", "killed": 20, "as_of": "2025-04-04"}, {"source": "b", "killed": 30}
+    )
+    assert figures["killed_latest_min"] == 20
+    figures = latest({"source": "a", "killed": 20}, {"source": "b", "killed": {"min": 30}})
+    assert (figures["killed_latest_min"], figures["killed_latest_max"]) == (30, None)
+    assert figures["killed_latest_by"] == "State Emergency Service"
+
+
+def test_superseded_statements_are_marked_in_the_casualties_layer():
+    from layers import build_layers
+
+    tables = tables_of(
+        {"source": "a", "killed": 14, "as_of": "2025-04-04T12:00:00+03:00"},
+        {"source": "a", "killed": 16, "as_of": "2025-04-04T20:00:00+03:00"},
+        {"source": "b", "killed": 15},
+    )
+    assert build_layers(tables).casualties["superseded"].tolist() == [True, False, False]

@@ -20,7 +20,7 @@ from mapping.atomic import atomic_path
 from mapping.countries import country_alpha3, country_code, country_name, country_numeric
 from mapping.formats.base import Format, csv_columns
 from mapping.formats.dataset import read_table
-from mapping.headline import CATEGORIES, HEADLINE_COLUMNS
+from mapping.headline import CATEGORIES, HEADLINE_COLUMNS, LATEST_COLUMNS, LATEST_FIGURES
 from mapping.html import from_spreadsheet_cell, spreadsheet_cell
 from mapping.records import LoadResult, load_rows
 
@@ -67,6 +67,12 @@ HXL.update(
     }
 )
 
+for figure in LATEST_FIGURES:
+    tag = "+".join(reversed(figure.split("_")))  # children_killed → killed+children
+    HXL[f"{figure}_latest_min"] = f"#affected+{tag}+latest+min"
+    HXL[f"{figure}_latest_max"] = f"#affected+{tag}+latest+max"
+    HXL[f"{figure}_latest_by"] = f"#meta+source+{tag}+latest"
+
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "country", "iso3", "iso", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
@@ -74,7 +80,7 @@ ACLED_COLUMNS = [
 ]  # fmt: skip
 OWN_COLUMNS = [
     "time", "precision", "radius_m", "gazetteer_id", "ambiguous", "weapon_system",
-    "weapon_category", "weapon_warhead", *HEADLINE_COLUMNS, "outside_headline", "contested",
+    "weapon_category", "weapon_warhead", *HEADLINE_COLUMNS, *LATEST_COLUMNS, "outside_headline", "contested",
     "n_sources", "parties", "statuses", "tags",
 ]  # fmt: skip
 CSV_COLUMNS = ACLED_COLUMNS + OWN_COLUMNS

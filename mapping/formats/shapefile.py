@@ -16,7 +16,7 @@ import pyogrio
 
 from layers import Layers
 from mapping.formats.base import Format
-from mapping.headline import CATEGORIES
+from mapping.headline import CATEGORIES, LATEST_FIGURES
 
 SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 _PREFIX = {"": "", "children_": "ch_", "military_": "ml_"}
@@ -33,6 +33,12 @@ FIELD_NAMES = {
         for prefix, short in _PREFIX.items()
         for category in CATEGORIES
         for bound in ("min", "max")
+    },
+    # the latest credible figures: kil_lt_min … ckil_lt_by
+    **{
+        f"{figure}_latest_{part}": f"{short}_lt{'_' if len(short) + len(part) < 7 else ''}{part}"
+        for figure, short in zip(LATEST_FIGURES, ("kil", "inj", "ckil"), strict=True)
+        for part in ("min", "max", "by")
     },
 }
 

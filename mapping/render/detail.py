@@ -19,7 +19,8 @@ def _when(value: object) -> str:
 
 def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
     """One row per source of the incident: party, and every casualty figure, damage report and
-    claim it made, each with its status and time. Plain text (for tables, never HTML)."""
+    claim it made, each with its status and time (a figure the same source later replaced is
+    marked superseded). Plain text (for tables, never HTML)."""
     sources = layers.sources[layers.sources["incident_id"] == incident_id]
     casualties = layers.casualties[layers.casualties["incident_id"] == incident_id]
     damage = layers.damage[layers.damage["incident_id"] == incident_id]
@@ -29,7 +30,7 @@ def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
         said = casualties[casualties["source_id"] == source.source_id]
         figures = [
             f"{_range(c.min, c.max)} {'' if c.group == 'unspecified' else c.group + ' '}{c.category}"
-            f" [{c.status}]{_when(c.as_of)}"
+            f" [{c.status}{', superseded' if c.superseded else ''}]{_when(c.as_of)}"
             for c in said.itertuples(index=False)
         ]
         reports = [
@@ -58,8 +59,47 @@ def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
     )
 
 
+def latest_killed(incident: pd.Series) -> str | None:
+    """'Latest credible killed figure: 16 (President Volodymyr Zelensky, 2025-04-05)', or None
+    when no confirmed or reported statement gives one."""
+    if not isinstance(incident["killed_latest_by"], str):
+        return None
+    figure = _range(incident["killed_latest_min"], incident["killed_latest_max"])
+    return f"Latest credible killed figure: {figure} ({incident['killed_latest_by']})"
+
+
+def figures_over_time(layers: Layers, incident_id: str, category: str = "killed") -> pd.DataFrame:
+    """Each source's `category` figures about everyone or civilians for one incident, by time
+    stated (`as_of`; statements without one are left out): source, as_of (UTC), figure (the
+    stated minimum, else maximum), range (as stated), status."""
+    casualties = layers.casualties
+    rows = casualties[
+        (casualties["incident_id"] == incident_id)
+        & (casualties["category"] == category)
+        & casualties["group"].isin(["unspecified", "civilians"])
+        & casualties["as_of"].notna()
+    ]
+    table = pd.DataFrame(
+        {
+            "source": rows["source"].to_numpy(),
+            "as_of": pd.to_datetime(rows["as_of"], utc=True, format="ISO8601", errors="coerce"),
+            "figure": rows["min"].fillna(rows["max"]).to_numpy(),
+            "range": [
+                _range(low, high) for low, high in zip(rows["min"], rows["max"], strict=True)
+            ],
+            "status": rows["status"].to_numpy(),
+        }
+    )
+    return (
+        table.dropna(subset=["as_of", "figure"])
+        .sort_values(["source", "as_of"])
+        .reset_index(drop=True)
+    )
+
+
 def incident_table(incidents: pd.DataFrame) -> pd.DataFrame:
-    """The incidents as an analyst's table: headline figures as ranges ('16+', '21–46')."""
+    """The incidents as an analyst's table: headline figures as ranges ('≥ 16', '21–46'), and
+    the latest credible killed figure beside them."""
 
     def ranges(prefix: str) -> list[str]:
         return [
@@ -78,6 +118,7 @@ def incident_table(incidents: pd.DataFrame) -> pd.DataFrame:
             "weapon": incidents["weapon_system"].fillna(incidents["weapon_category"]).to_numpy(),
             "category": incidents["weapon_category"].to_numpy(),
             "killed": ranges("killed"),
+            "latest killed": ranges("killed_latest"),
             "injured": ranges("injured"),
             "children killed": ranges("children_killed"),
             "contested": incidents["contested"].to_numpy(),

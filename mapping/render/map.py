@@ -180,6 +180,9 @@ def map_payload(layers: Layers) -> dict[str, Any]:
         text.codes(located["weapon_system"]),
         text.codes(located["time"]),
         text.codes(located["outside_headline"]),
+        _ints(located["killed_latest_min"]),
+        _ints(located["killed_latest_max"]),
+        text.codes(located["killed_latest_by"]),
     ]
 
     def statements(layer, make_columns) -> tuple[np.ndarray, list]:
@@ -201,6 +204,7 @@ def map_payload(layers: Layers) -> dict[str, Any]:
             _ints(c["max"]),
             text.codes(c["as_of"]),
             text.codes(c["note"]),
+            c["superseded"].astype(bool).to_numpy() * 1,
         ],
     )
 
@@ -372,6 +376,7 @@ _STYLE = """
 .sm-draft { color: #7a4b00; background: #fff3cd; font-weight: 600; padding: 1px 4px; }
 .sm-headline { margin: 4px 0; }
 .sm-outside { color: #8a0000; }
+.sm-superseded { color: #777; }
 .sm-section { margin-top: 6px; font-weight: 600; border-bottom: 1px solid #ddd; }
 .sm-status { font-weight: 600; }
 .sm-claimed, .sm-disputed, .sm-retracted { color: #8a0000; }

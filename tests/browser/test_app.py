@@ -42,11 +42,46 @@ def test_app_opens_the_seeds_on_a_map_offline(page, app):
 
 def test_weapon_filter_changes_the_markers(page, app):
     before = open_app(page, app.url)
-    choose(page, "Weapon category", "cruise_missile")
+    choose(page, "Weapon category", "cruise missile")  # labels, not the files' values
     frame = map_frame(page, expect=1)
     assert frame.evaluate("window.strikemapCount") == 1
     assert frame == before  # the map's page stays; only the selection was sent
     assert "1 of 3" in page.get_by_test_id("stMetric").inner_text()
+
+
+def test_dates_by_preset_and_typed_with_an_empty_state(page, app):
+    open_app(page, app.url)
+    page.get_by_label("Dates").click()  # the seeds are from 2023 and 2025
+    page.get_by_role("option", name="Last 30 days").click()
+    map_frame(page, expect=0)
+    assert (
+        "No incident passes these filters (3 loaded)"
+        in page.get_by_test_id("stAlert").first.inner_text()
+    )
+    page.get_by_label("Dates").click()
+    page.get_by_role("option", name="Between dates…").click()
+    for field, digits in (("From", "20250401"), ("To", "20250430")):  # typed, segment by segment
+        page.get_by_label(field, exact=True).get_by_role("spinbutton").first.click()
+        page.keyboard.type(digits)
+        page.keyboard.press("Enter")
+    map_frame(page, expect=2)  # Kryvyi Rih on 4 April, Sumy on 13 April
+    assert "2 of 3" in page.get_by_test_id("stMetric").inner_text()
+    assert page.get_by_text("Filters combine").is_visible()
+
+
+def test_a_link_carries_the_filters_and_the_incident_shown(page, app):
+    open_app(page, app.url)
+    choose(page, "Weapon category", "ballistic missile")
+    map_frame(page, expect=2)
+    page.wait_for_function("location.search.includes('category=ballistic_missile')")
+    linked = f"{app.url}?category=ballistic_missile&dates=All+dates&incident=2025-04-13-sumy"
+    page.goto(linked)
+    map_frame(page, expect=2)
+    page.get_by_role("heading", name="Sumy · 2025-04-13").wait_for(timeout=30_000)
+    assert "2 of 3" in page.get_by_test_id("stMetric").inner_text()
+    page.goto(f"{app.url}?category=no_such_weapon&killed=abc&dates=someday")  # ignored, no error
+    map_frame(page, expect=3)
+    assert page.get_by_test_id("stException").count() == 0
 
 
 def test_clicking_kryvyi_rih_shows_both_sides_marked(page, app):
@@ -63,6 +98,7 @@ def test_clicking_kryvyi_rih_shows_both_sides_marked(page, app):
         timeout=30_000
     )
     assert page.get_by_role("heading", name="Kryvyi Rih · 2025-04-04").is_visible()
+    assert page.get_by_text("Latest credible killed figure:").is_visible()
 
 
 def test_download_returns_valid_geojson(page, app, tmp_path):

@@ -139,7 +139,9 @@ def test_shapefile_fields_fit_ten_characters_without_collisions(mixed_layers, ou
     fields = list(info["fields"])
     assert all(len(name) <= 10 for name in fields)
     assert len(set(fields)) == len(mixed_layers.incidents.columns) - 1  # all but geometry
-    assert {"kil_min", "ch_kil_min", "ml_inj_max", "wpn_cat"} <= set(fields)
+    assert {"kil_min", "ch_kil_min", "ml_inj_max", "wpn_cat", "ckil_ltmin", "kil_lt_min"} <= set(
+        fields
+    )
     read = pyogrio.read_dataframe(path)
     assert read["date"].dtype.kind == "M"  # a real date field
     assert read["sources"].str.encode("utf-8").str.len().max() <= 254

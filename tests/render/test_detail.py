@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from mapping.render.detail import incident_table, statements_by_source
+from mapping.render.detail import (
+    figures_over_time,
+    incident_table,
+    latest_killed,
+    statements_by_source,
+)
 
 
 def test_each_source_is_one_row_with_its_party_and_statements(seed_layers):
@@ -51,3 +56,33 @@ def test_only_http_links_reach_the_detail_table(resolved):
     urls = statements_by_source(layers, incident.id)["url"].tolist()
     assert not [u for u in urls if u and not u.startswith(("http://", "https://"))]
     assert urls[:2] == ["", ""]
+
+
+def test_the_earlier_toll_is_marked_superseded(seed_layers):
+    table = statements_by_source(seed_layers, "2025-04-04-kryvyi-rih")
+    zelensky = table[table["source"].str.contains("Zelensky")].iloc[0]["casualties"]
+    assert "14 killed [reported, superseded]" in zelensky
+    assert "16 killed [reported] (as of 2025-04-04)" in zelensky
+
+
+def test_the_latest_credible_figure_names_who_and_when(seed_layers):
+    incidents = seed_layers.incidents.set_index("id")
+    assert latest_killed(incidents.loc["2025-04-04-kryvyi-rih"]) == (
+        "Latest credible killed figure: at least 18 (Novinite, 2025-04-07)"
+    )
+    assert (
+        incident_table(seed_layers.incidents)
+        .set_index("id")
+        .loc["2025-04-04-kryvyi-rih", "latest killed"]
+        == "≥ 18"
+    )
+
+
+def test_figures_over_time_follow_each_source(seed_layers):
+    moves = figures_over_time(seed_layers, "2025-04-04-kryvyi-rih")
+    assert set(moves.columns) == {"source", "as_of", "figure", "range", "status"}
+    assert moves["as_of"].notna().all()
+    novinite = moves[moves["source"] == "Novinite"]
+    assert novinite[["figure", "range"]].values.tolist() == [[18, "at least 18"]]
+    assert not moves["source"].str.contains("Defence").any()  # its claim is about the military
+    assert figures_over_time(seed_layers, "no-such-incident").empty

@@ -79,14 +79,17 @@
     if (flags & 4) html.push('<div class="sm-draft">Draft: extracted from report text, not yet reviewed</div>');
     if (flags & 1) html.push('<div class="sm-contested">Contested: the parties\' accounts conflict</div>');
     html.push('<div class="sm-headline">' + headline(r) + '</div>');
+    var latest = range(r[19], r[20]);
+    if (latest) html.push('<div class="sm-latest">Latest credible killed figure: <b>' + latest + '</b> <span class="sm-when">(' + s(r[21]) + ')</span></div>');
     if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');
     var cas = byIncident.casualties[i] || [];
     if (cas.length) {
       html.push('<div class="sm-section">Casualty statements</div><ul>');
       cas.forEach(function (c) {
         var group = GROUPS[c[4]] === "unspecified" ? "" : " " + GROUPS[c[4]];
-        html.push('<li>' + who(c) + ' &mdash; ' + statusText(c[3]) + ': ' + range(c[6], c[7]) + group + ' ' + KINDS[c[5]] + when(c[8]) +
-                  (s(c[9]) ? ' <span class="sm-note">(' + s(c[9]) + ')</span>' : '') + '</li>');
+        html.push('<li' + (c[10] ? ' class="sm-superseded"' : '') + '>' + who(c) + ' &mdash; ' + statusText(c[3]) + ': ' + range(c[6], c[7]) + group + ' ' + KINDS[c[5]] + when(c[8]) +
+                  (s(c[9]) ? ' <span class="sm-note">(' + s(c[9]) + ')</span>' : '') +
+                  (c[10] ? ' <span class="sm-note">&mdash; superseded by this source\'s later figure</span>' : '') + '</li>');
       });
       html.push('</ul>');
     }
