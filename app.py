@@ -21,7 +21,7 @@ from mapping.filters import BETWEEN_DATES, DATE_PRESETS, IncidentFilter, preset_
 from mapping.formats import READABLE_SUFFIXES, export_bytes
 from mapping.geocoding import default_geocoder
 from mapping.geocoding.gazetteer import Gazetteer
-from mapping.html import escape_markdown
+from mapping.html import escape_markdown, markdown_url
 from mapping.labels import human_label
 from mapping.merging import MergeResult, merge_group, merge_incidents
 from mapping.merging.review import decisions_from, proposals
@@ -30,14 +30,17 @@ from mapping.pipeline import Prepared, data_folders, inside_folders, matches_of,
 from mapping.records import dump_yaml
 from mapping.render.detail import (
     figures_over_time,
+    headline_text,
     incident_table,
     latest_killed,
-    statements_by_source,
+    source_cards,
 )
 from mapping.render.map import (
+    FOCUS_ZOOM,
     MapData,
     clicked_incident,
     data_map,
+    incident_point,
     map_data,
     map_html,
     shown_group,
@@ -229,7 +232,7 @@ if "linked" not in st.session_state:  # a session's first run: what its link ask
     st.session_state["f_killed"] = int(link["killed"]) if link.get("killed", "").isdigit() else 0
     st.session_state["f_q"] = link.get("q", "")
     if link.get("incident"):
-        st.session_state["selected"] = link["incident"]
+        st.session_state["selected"] = st.session_state["focus"] = link["incident"]
 if st.session_state["f_dates"] not in [*DATE_PRESETS, BETWEEN_DATES]:
     st.session_state["f_dates"] = "All dates"
 for key, values in choices.items():  # what the data (perhaps just changed) does not offer goes
@@ -416,24 +419,35 @@ if len(incidents) and not len(shown.incidents):
         "clear a filter in the sidebar."
     )
 map_column, detail_column = st.columns([3, 2])
+ids = shown.incidents["id"].tolist()
+table = incident_table(shown.incidents)
+# A row picked in the table (its selection is known before the table is drawn again) shows
+# that incident and centres the map on it; a row that stays picked does not pull the map back.
+rows = st.session_state["table"]["selection"]["rows"] if "table" in st.session_state else []
+row_picked = table.iloc[rows[0]]["id"] if rows and rows[0] < len(table) else None
+if row_picked and row_picked != st.session_state.get("row_picked"):
+    st.session_state["selected"] = st.session_state["focus"] = row_picked
+st.session_state["row_picked"] = row_picked
+focus = incident_point(shown.incidents, st.session_state.get("focus"))
+
 with map_column:
-    # The map and its data stay in the page; a filter change sends only which incidents to show.
+    # The map and its data stay in the page; a filter change sends only which incidents to
+    # show, and a picked row only where to look.
     data = page_data(paths, fingerprint)
     returned = st_folium(
         data_map(data),
         feature_group_to_add=shown_group(data, shown.incidents["id"]),
+        center=focus,
+        zoom=FOCUS_ZOOM if focus else None,
         key="map",
         height=560,
         use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"],
     )
-ids = shown.incidents["id"].tolist()
 picked = clicked_incident((returned or {}).get("last_object_clicked_tooltip"), ids)
 if picked:
     st.session_state["selected"] = picked
-
-table = incident_table(shown.incidents)
-table_event = st.dataframe(
+st.dataframe(
     table,
     hide_index=True,
     width="stretch",
@@ -441,8 +455,6 @@ table_event = st.dataframe(
     selection_mode="single-row",
     key="table",
 )
-if table_event and table_event.selection.rows:
-    st.session_state["selected"] = table.iloc[table_event.selection.rows[0]]["id"]
 link["incident"] = (
     st.session_state.get("selected") if st.session_state.get("selected") in ids else None
 )
@@ -464,6 +476,7 @@ with detail_column:
                 + (" · ambiguous place name" if row["ambiguous"] else "")
             )
         )
+        st.markdown(f"**{escape_markdown(headline_text(row))}**")
         if row["contested"]:
             st.warning("Contested: the parties' accounts of this strike conflict.")
         if latest := latest_killed(row):
@@ -484,12 +497,25 @@ with detail_column:
                 ),
                 width="stretch",
             )
-        st.dataframe(
-            statements_by_source(shown, selected),
-            hide_index=True,
-            width="stretch",
-            column_config={"url": st.column_config.LinkColumn("url")},
-        )
+        st.markdown("**What each source said**")
+        for card in source_cards(shown, selected):
+            with st.container(border=True):
+                said = [*card.casualties, *card.damage, *card.claims]
+                st.markdown(
+                    "  \n".join(
+                        [
+                            f"**{escape_markdown(card.name)}** · {escape_markdown(card.party)}"
+                            + (
+                                f" · published {escape_markdown(card.published)}"
+                                if card.published
+                                else ""
+                            ),
+                            *(f"• {escape_markdown(line)}" for line in said),
+                        ]
+                    )
+                )
+                if card.url:
+                    st.markdown(f"[Open the source]({markdown_url(card.url)})")
 
 # -- timeline --------------------------------------------------------------------------------
 st.markdown("#### Timeline")

@@ -138,21 +138,15 @@ def headline_figures(
     return {name: pd.array(values, dtype="Int64") for name, values in columns.items()}
 
 
-def latest_credible(
-    casualties: pd.DataFrame,
-    codes: np.ndarray,
-    n: int,
-    names: pd.Series,
-    positions: np.ndarray | None = None,
-) -> dict[str, pd.api.extensions.ExtensionArray | np.ndarray]:
-    """For incidents 0..n-1, each figure's latest credible statement: of rule 1's statements
-    that are confirmed or reported, the one with the latest `as_of` (a statement with a time
-    beats one without; then the later in the record), as `killed_latest_min`/`_max`/`_by`.
+def latest_credible_positions(
+    casualties: pd.DataFrame, codes: np.ndarray, positions: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row positions of each incident's latest credible statement per figure in LATEST_FIGURES
+    (of rule 1's statements that are confirmed or reported, the one with the latest `as_of`; a
+    statement with a time beats one without; then the later in the record), and for each the
+    figure's index in LATEST_FIGURES.
 
-    `codes` gives each casualty row's incident number, `names` its source's name."""
-    low = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
-    high = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
-    by = {figure: np.full(n, None, dtype=object) for figure in LATEST_FIGURES}
+    `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows."""
     if positions is None:
         positions = latest_positions(casualties, codes)
     latest = casualties.iloc[positions]
@@ -167,19 +161,38 @@ def latest_credible(
     order = np.lexsort((seq, when, which, owner))
     ends = (owner[order][1:] != owner[order][:-1]) | (which[order][1:] != which[order][:-1])
     pick = order[np.r_[ends, True]] if len(order) else order
-    rows = casualties.iloc[chosen[pick]]
+    return chosen[pick], which[pick]
+
+
+def latest_credible(
+    casualties: pd.DataFrame,
+    codes: np.ndarray,
+    n: int,
+    names: pd.Series,
+    positions: np.ndarray | None = None,
+) -> dict[str, pd.api.extensions.ExtensionArray | np.ndarray]:
+    """For incidents 0..n-1, each figure's latest credible statement (see
+    `latest_credible_positions`) as `killed_latest_min`/`_max`/`_by` ('who, when').
+
+    `codes` gives each casualty row's incident number, `names` its source's name."""
+    low = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
+    high = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
+    by = {figure: np.full(n, None, dtype=object) for figure in LATEST_FIGURES}
+    picked, which = latest_credible_positions(casualties, codes, positions)
+    owner = codes[picked]
+    rows = casualties.iloc[picked]
     as_of = rows["as_of"].astype("object").where(rows["as_of"].notna(), None).tolist()
     said = np.array(
         [
             f"{name}, {at}" if at else name
-            for name, at in zip(names.iloc[chosen[pick]].tolist(), as_of, strict=True)
+            for name, at in zip(names.iloc[picked].tolist(), as_of, strict=True)
         ]
         + [None],
         dtype=object,
     )[:-1]  # an object array even when every text has the same length
     for index, name in enumerate(LATEST_FIGURES):
-        mine = which[pick] == index
-        at = owner[pick][mine]
+        mine = which == index
+        at = owner[mine]
         low[name][at] = rows["min"].to_numpy(dtype="float64", na_value=np.nan)[mine]
         high[name][at] = rows["max"].to_numpy(dtype="float64", na_value=np.nan)[mine]
         by[name][at] = said[mine]

@@ -46,6 +46,12 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def markdown_url(url: str) -> str:
+    """A `safe_url` address for the target of a Markdown link: the characters Markdown reads
+    in a link target (brackets, parentheses, '*', '_') percent-encoded."""
+    return url.translate({ord(c): f"%{ord(c):02X}" for c in "()[]*_"})
+
+
 # A cell a spreadsheet would run as a formula (OWASP's CSV injection rule).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -161,4 +161,6 @@ def test_superseded_statements_are_marked_in_the_casualties_layer():
         {"source": "a", "killed": 16, "as_of": "2025-04-04T20:00:00+03:00"},
         {"source": "b", "killed": 15},
     )
-    assert build_layers(tables).casualties["superseded"].tolist() == [True, False, False]
+    casualties = build_layers(tables).casualties
+    assert casualties["superseded"].tolist() == [True, False, False]
+    assert casualties["latest_credible"].tolist() == [False, True, False]

@@ -250,3 +250,11 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypat
     )
     debug = CliRunner().invoke(main, ["--debug", "validate", str(path)])
     assert isinstance(debug.exception, ZeroDivisionError)
+
+
+def test_a_link_target_cannot_leave_its_markdown_link():
+    from mapping.html import markdown_url
+
+    url = "https://example.org/a_(b)*[c]"
+    assert markdown_url(url) == "https://example.org/a%5F%28b%29%2A%5Bc%5D"
+    assert markdown_url("https://example.org/ok?x=1") == "https://example.org/ok?x=1"

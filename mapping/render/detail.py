@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from layers import Layers
 from mapping.counts import describe_range
 from mapping.html import safe_url
+from mapping.labels import human_label
 
 
 def _range(low: object, high: object) -> str:
@@ -17,46 +20,88 @@ def _when(value: object) -> str:
     return f" (as of {value})" if isinstance(value, str) and value else ""
 
 
-def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
-    """One row per source of the incident: party, and every casualty figure, damage report and
-    claim it made, each with its status and time (a figure the same source later replaced is
-    marked superseded). Plain text (for tables, never HTML)."""
+@dataclass(frozen=True)
+class SourceCard:
+    """One source of an incident as the detail panel shows it: plain text, never HTML."""
+
+    name: str
+    party: str  # its human label
+    published: str
+    url: str  # an http(s) link, or ""
+    casualties: list[str]
+    damage: list[str]
+    claims: list[str]
+
+
+def source_cards(layers: Layers, incident_id: str) -> list[SourceCard]:
+    """Each source of the incident with every casualty figure, damage report and claim it made,
+    each with its status and time (a figure the same source later replaced is marked
+    superseded), in the record's order."""
     sources = layers.sources[layers.sources["incident_id"] == incident_id]
     casualties = layers.casualties[layers.casualties["incident_id"] == incident_id]
     damage = layers.damage[layers.damage["incident_id"] == incident_id]
     claims = layers.claims[layers.claims["incident_id"] == incident_id]
-    rows = []
+    cards = []
     for source in sources.itertuples(index=False):
         said = casualties[casualties["source_id"] == source.source_id]
-        figures = [
-            f"{_range(c.min, c.max)} {'' if c.group == 'unspecified' else c.group + ' '}{c.category}"
-            f" [{c.status}{', superseded' if c.superseded else ''}]{_when(c.as_of)}"
-            for c in said.itertuples(index=False)
-        ]
-        reports = [
-            f"{_range(d.count_min, d.count_max)} {d.object.replace('_', ' ')} {d.severity} [{d.status}]"
-            f"{_when(d.as_of)}".strip()
-            for d in damage[damage["source_id"] == source.source_id].itertuples(index=False)
-        ]
-        stated = [
-            f"{c.about}: {c.text} [{c.status}]{_when(c.as_of)}"
-            for c in claims[claims["source_id"] == source.source_id].itertuples(index=False)
-        ]
-        rows.append(
-            {
-                "source": source.name,
-                "party": source.party,
-                "casualties": "; ".join(figures),
-                "damage": "; ".join(reports),
-                "claims": "; ".join(stated),
-                "published": source.published if isinstance(source.published, str) else "",
+        cards.append(
+            SourceCard(
+                name=source.name,
+                party=human_label(source.party),
+                published=source.published if isinstance(source.published, str) else "",
                 # only http(s) links become links; a javascript: or data: "link" is not shown
-                "url": safe_url(source.url if isinstance(source.url, str) else None) or "",
-            }
+                url=safe_url(source.url if isinstance(source.url, str) else None) or "",
+                casualties=[
+                    f"{_range(c.min, c.max)} {'' if c.group == 'unspecified' else c.group + ' '}"
+                    f"{c.category} [{c.status}{', superseded' if c.superseded else ''}]"
+                    f"{_when(c.as_of)}"
+                    for c in said.itertuples(index=False)
+                ],
+                damage=[
+                    f"{_range(d.count_min, d.count_max)} {d.object.replace('_', ' ')} "
+                    f"{d.severity} [{d.status}]{_when(d.as_of)}".strip()
+                    for d in damage[damage["source_id"] == source.source_id].itertuples(index=False)
+                ],
+                claims=[
+                    f"{c.about}: {c.text} [{c.status}]{_when(c.as_of)}"
+                    for c in claims[claims["source_id"] == source.source_id].itertuples(index=False)
+                ],
+            )
         )
+    return cards
+
+
+def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
+    """The source cards as a table, one row per source (for a download or a wide screen)."""
+    rows = [
+        {
+            "source": card.name,
+            "party": card.party,
+            "casualties": "; ".join(card.casualties),
+            "damage": "; ".join(card.damage),
+            "claims": "; ".join(card.claims),
+            "published": card.published,
+            "url": card.url,
+        }
+        for card in source_cards(layers, incident_id)
+    ]
     return pd.DataFrame(
         rows, columns=["source", "party", "casualties", "damage", "claims", "published", "url"]
     )
+
+
+def headline_text(incident: pd.Series) -> str:
+    """'Killed: at least 16 · Injured: at least 51 · Children killed: 6–9', as the popup says."""
+    parts = [
+        f"{name}: {figure}"
+        for name, prefix in (
+            ("Killed", "killed"),
+            ("Injured", "injured"),
+            ("Children killed", "children_killed"),
+        )
+        if (figure := _range(incident[f"{prefix}_min"], incident[f"{prefix}_max"]))
+    ]
+    return " · ".join(parts) or "No casualty figures from credible sources"
 
 
 def latest_killed(incident: pd.Series) -> str | None:

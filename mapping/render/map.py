@@ -180,9 +180,6 @@ def map_payload(layers: Layers) -> dict[str, Any]:
         text.codes(located["weapon_system"]),
         text.codes(located["time"]),
         text.codes(located["outside_headline"]),
-        _ints(located["killed_latest_min"]),
-        _ints(located["killed_latest_max"]),
-        text.codes(located["killed_latest_by"]),
     ]
 
     def statements(layer, make_columns) -> tuple[np.ndarray, list]:
@@ -204,7 +201,9 @@ def map_payload(layers: Layers) -> dict[str, Any]:
             _ints(c["max"]),
             text.codes(c["as_of"]),
             text.codes(c["note"]),
-            c["superseded"].astype(bool).to_numpy() * 1,
+            # 1: superseded by the same source's later figure; 2: the latest credible figure
+            c["superseded"].astype(bool).to_numpy() * 1
+            + c["latest_credible"].astype(bool).to_numpy() * 2,
         ],
     )
 
@@ -389,6 +388,8 @@ _STYLE = """
 .sm-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
 .sm-legend .sm-contested-key { border: 2px dashed #000; width: 8px; height: 8px; }
 .sm-legend .sm-circle-key { border: 1px dashed #333; background: rgba(0,0,0,.06); }
+.sm-cluster div { width: 100%; height: 100%; box-sizing: border-box; border-radius: 50%; border: 2px solid #fff; background: rgba(55, 60, 72, .82); color: #fff; display: flex; align-items: center; justify-content: center; font: 600 11px system-ui, sans-serif; box-shadow: 0 0 3px rgba(0,0,0,.4); }
+.sm-legend .sm-cluster-key { background: rgba(55, 60, 72, .82); border: 1.5px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.5); }
 .sm-legend .sm-damage-key { width: 7px; height: 7px; background: #ffd700; border: 1px solid #222; }
 .sm-legend .sm-claims-key { border: 1.5px dashed #000; width: 9px; height: 9px; }
 .sm-legend .sm-density-key { background: rgba(179,0,0,.35); border: 1px solid #7a0000; }
@@ -461,6 +462,20 @@ def shown_group(data: MapData, ids: Iterable[str]) -> folium.FeatureGroup:
 def map_html(layers: Layers, options: MapOptions | None = None) -> str:
     """The standalone HTML page of the map."""
     return render_map(layers, options).get_root().render()
+
+
+FOCUS_ZOOM = 11  # the zoom a map opens at on one incident picked in a table or by a link
+
+
+def incident_point(incidents: pd.DataFrame, incident_id: str | None) -> tuple[float, float] | None:
+    """(lat, lon) of an incident on the map, or None if it is not there or has no point."""
+    if incident_id is None:
+        return None
+    rows = _located(incidents[incidents["id"] == incident_id])
+    if rows.empty:
+        return None
+    point = rows.geometry.iloc[0]
+    return (point.y, point.x)
 
 
 def clicked_incident(tooltip_text: str | None, ids: Sequence[str]) -> str | None:

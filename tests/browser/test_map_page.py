@@ -145,6 +145,8 @@ def test_popup_shows_the_russian_claim_beside_the_ukrainian_figures(page, tmp_pa
     assert "at least 16 civilians killed" in text
     assert "Contested" in text
     assert "the centre of the place, not the impact point" in text
+    assert "Latest credible killed figure: at least 18 (Novinite, 2025-04-07)" in text
+    assert "superseded by this source's later figure" in text  # Zelensky's 14
     link = popup.locator("a[href^='https://euromaidanpress.com']")
     assert link.get_attribute("rel") == "noopener noreferrer"
     assert link.get_attribute("target") == "_blank"
@@ -295,5 +297,10 @@ def test_incidents_hidden_while_clustering_all_come_back(page, tmp_path):
     )
     page.wait_for_function("window.strikemapCount === 20000", timeout=30_000)
     page.wait_for_timeout(500)
-    assert page.locator(".marker-cluster").count() > 0  # drawn again
+    assert page.locator(".sm-cluster").count() > 0  # drawn again
+    # groups in one neutral colour, never a weapon's
+    colour = page.locator(".sm-cluster div").first.evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    assert colour == "rgba(55, 60, 72, 0.82)"
     assert not page.errors

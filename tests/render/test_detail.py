@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from mapping.render.detail import (
     figures_over_time,
+    headline_text,
     incident_table,
     latest_killed,
+    source_cards,
     statements_by_source,
 )
 
@@ -15,7 +17,7 @@ def test_each_source_is_one_row_with_its_party_and_statements(seed_layers):
     assert len(table) == len(
         seed_layers.sources[seed_layers.sources["incident_id"] == "2025-04-04-kryvyi-rih"]
     )
-    ru = table[table["party"] == "russia_government"].iloc[0]
+    ru = table[table["party"] == "Russian government"].iloc[0]
     assert "up to 85 military killed [claimed]" in ru["casualties"]
     assert "up to 20 military vehicle damaged [claimed]" in ru["damage"]
     assert ru["claims"].startswith("target: a meeting of unit commanders")
@@ -86,3 +88,14 @@ def test_figures_over_time_follow_each_source(seed_layers):
     assert novinite[["figure", "range"]].values.tolist() == [[18, "at least 18"]]
     assert not moves["source"].str.contains("Defence").any()  # its claim is about the military
     assert figures_over_time(seed_layers, "no-such-incident").empty
+
+
+def test_the_dossier_opens_with_the_headline_and_a_card_per_source(seed_layers):
+    incident = seed_layers.incidents.set_index("id").loc["2025-04-04-kryvyi-rih"]
+    assert headline_text(incident).startswith("Killed: at least 16 · Injured: at least 51")
+    cards = source_cards(seed_layers, "2025-04-04-kryvyi-rih")
+    ru = next(card for card in cards if card.party == "Russian government")
+    assert any(line.startswith("up to 85 military killed [claimed]") for line in ru.casualties)
+    assert ru.claims[0].startswith("target: a meeting of unit commanders")
+    zelensky = next(card for card in cards if "Zelensky" in card.name)
+    assert zelensky.casualties[0] == "14 killed [reported, superseded] (as of 2025-04-04)"

@@ -79,17 +79,21 @@
     if (flags & 4) html.push('<div class="sm-draft">Draft: extracted from report text, not yet reviewed</div>');
     if (flags & 1) html.push('<div class="sm-contested">Contested: the parties\' accounts conflict</div>');
     html.push('<div class="sm-headline">' + headline(r) + '</div>');
-    var latest = range(r[19], r[20]);
-    if (latest) html.push('<div class="sm-latest">Latest credible killed figure: <b>' + latest + '</b> <span class="sm-when">(' + s(r[21]) + ')</span></div>');
+    (byIncident.casualties[i] || []).forEach(function (c) {  // marked latest in Python
+      if ((c[10] & 2) && KINDS[c[5]] === "killed" && (GROUPS[c[4]] === "unspecified" || GROUPS[c[4]] === "civilians")) {
+        html.push('<div class="sm-latest">Latest credible killed figure: <b>' + range(c[6], c[7]) + '</b> <span class="sm-when">(' +
+                  s(c[1]) + (s(c[8]) ? ', ' + s(c[8]) : '') + ')</span></div>');
+      }
+    });
     if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');
     var cas = byIncident.casualties[i] || [];
     if (cas.length) {
       html.push('<div class="sm-section">Casualty statements</div><ul>');
       cas.forEach(function (c) {
         var group = GROUPS[c[4]] === "unspecified" ? "" : " " + GROUPS[c[4]];
-        html.push('<li' + (c[10] ? ' class="sm-superseded"' : '') + '>' + who(c) + ' &mdash; ' + statusText(c[3]) + ': ' + range(c[6], c[7]) + group + ' ' + KINDS[c[5]] + when(c[8]) +
+        html.push('<li' + (c[10] & 1 ? ' class="sm-superseded"' : '') + '>' + who(c) + ' &mdash; ' + statusText(c[3]) + ': ' + range(c[6], c[7]) + group + ' ' + KINDS[c[5]] + when(c[8]) +
                   (s(c[9]) ? ' <span class="sm-note">(' + s(c[9]) + ')</span>' : '') +
-                  (c[10] ? ' <span class="sm-note">&mdash; superseded by this source\'s later figure</span>' : '') + '</li>');
+                  (c[10] & 1 ? ' <span class="sm-note">&mdash; superseded by this source\'s later figure</span>' : '') + '</li>');
       });
       html.push('</ul>');
     }
@@ -179,6 +183,12 @@
     var renderer = L.canvas({padding: 0.5});
     var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
       showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
+      // one neutral colour, so that a group never reads as a weapon category
+      iconCreateFunction: function (cluster) {
+        var n = cluster.getChildCount(), size = n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48;
+        return L.divIcon({html: '<div><span>' + n.toLocaleString("en") + '</span></div>',
+                          className: "sm-cluster", iconSize: L.point(size, size)});
+      },
       chunkProgress: function (done, total) {
         // called just before the last chunk's clusters go on the map: flag readiness after it
         if (done === total) setTimeout(function () { window.strikemapReady = true; map.fire("strikemap:ready"); }, 0);
@@ -267,6 +277,7 @@
       CATS.forEach(function (cat) {
         if (present[cat]) lines.push('<div><i style="background:' + COLOURS[cat] + '"></i>' + cat.replace(/_/g, " ") + '</div>');
       });
+      lines.push('<div><i class="sm-cluster-key"></i>group of incidents (how many)</div>');
       lines.push('<div><i class="sm-contested-key"></i>contested</div>');
       lines.push('<div><i class="sm-circle-key"></i>location uncertainty</div>');
       lines.push('<div><i class="sm-damage-key"></i>damage report (overlay)</div>');
