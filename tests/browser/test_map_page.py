@@ -304,3 +304,15 @@ def test_incidents_hidden_while_clustering_all_come_back(page, tmp_path):
     )
     assert colour == "rgba(55, 60, 72, 0.82)"
     assert not page.errors
+
+
+def test_the_legend_says_when_uncertainty_circles_are_off(page, tmp_path, seed_layers):
+    from mapping.render.map import MapOptions, map_html
+
+    out = tmp_path / "few-circles.html"
+    out.write_text(map_html(seed_layers, MapOptions(circles_limit=2)), encoding="utf-8")
+    _open(page, out.as_uri())
+    legend = page.locator(".sm-legend").inner_text()
+    assert "location uncertainty (off above 2 incidents: tick it in the layer list)" in legend
+    _open(page, _map_file(tmp_path, SEEDS))  # 3 incidents, under the usual limit
+    assert "off above" not in page.locator(".sm-legend").inner_text()

@@ -279,7 +279,9 @@
       });
       lines.push('<div><i class="sm-cluster-key"></i>group of incidents (how many)</div>');
       lines.push('<div><i class="sm-contested-key"></i>contested</div>');
-      lines.push('<div><i class="sm-circle-key"></i>location uncertainty</div>');
+      lines.push('<div><i class="sm-circle-key"></i>location uncertainty' +
+                 (showPrecision ? '' : ' <span class="sm-legend-note">(off above ' + O.circlesLimit.toLocaleString("en") +
+                  ' incidents: tick it in the layer list)</span>') + '</div>');
       lines.push('<div><i class="sm-damage-key"></i>damage report (overlay)</div>');
       lines.push('<div><i class="sm-claims-key"></i>claims about it (overlay)</div>');
       if (grid.length) lines.push('<div><i class="sm-density-key"></i>incidents per ' + O.gridDegrees + '\u00b0 cell</div>');
