@@ -522,10 +522,11 @@ st.markdown("#### Timeline")
 period = st.radio("Per", ["week", "day"], horizontal=True, label_visibility="collapsed")
 series = timeline(shown.incidents, period)  # type: ignore[arg-type]
 if len(series):
+    measures = {"incidents": "incidents", "killed": "killed (sum of headline minima)"}
     measure = st.radio(
         "Show",
-        ["incidents", "killed"],
-        format_func={"incidents": "incidents", "killed": "killed (sum of headline minima)"}.get,
+        list(measures),
+        format_func=measures.get,
         horizontal=True,
         label_visibility="collapsed",
     )
@@ -535,10 +536,7 @@ if len(series):
         .mark_bar()
         .encode(
             x=alt.X("period:T", title=period),
-            y=alt.Y(
-                f"{measure}:Q",
-                title="killed (sum of headline minima)" if measure == "killed" else measure,
-            ),
+            y=alt.Y(f"{measure}:Q", title=measures[measure]),
             color=alt.Color(
                 "weapon_category:N",
                 scale=alt.Scale(domain=present, range=[CATEGORY_COLOURS[c] for c in present]),

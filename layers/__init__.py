@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
+from layers._common import casualty_marks
 from layers.casualties import casualties_layer
 from layers.claims import claims_layer
 from layers.damage import damage_layer
@@ -51,12 +52,13 @@ class Layers:
 
 def build_layers(tables: IncidentTables) -> Layers:
     """All layers from incident tables whose places are resolved."""
+    marks = casualty_marks(tables)  # the incidents and casualties layers both show them
     return Layers(
         tables,
-        incidents_layer(tables),
+        incidents_layer(tables, marks),
         precision_layer(tables),
         damage_layer(tables),
-        casualties_layer(tables),
+        casualties_layer(tables, marks),
         claims_layer(tables),
         sources_layer(tables),
     )

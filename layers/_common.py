@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import shapely
 
+from mapping.headline import StatementMarks, statement_marks
 from mapping.tables import IncidentTables, row_codes
 
 CRS = "EPSG:4326"
@@ -87,6 +88,13 @@ def with_sources(rows: pd.DataFrame, tables: IncidentTables) -> pd.DataFrame:
         source=take_text(tables.sources["name"], at).array,
         party=take_text(tables.sources["party"], at).array,
     )
+
+
+def casualty_marks(tables: IncidentTables) -> StatementMarks:
+    """The headline rules' marks on the tables' casualty statements (incident numbers by row
+    order of the incidents table)."""
+    codes = row_codes(tables.casualties["incident_id"], tables.incidents["id"])
+    return statement_marks(tables.casualties, codes)
 
 
 def statement_layer(

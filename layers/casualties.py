@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 
-from layers._common import statement_layer
-from mapping.headline import latest_credible_positions, latest_positions
+from layers._common import casualty_marks, statement_layer
+from mapping.headline import StatementMarks
 from mapping.tables import IncidentTables
 
 COLUMNS = [
@@ -16,17 +15,19 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def casualties_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
+def casualties_layer(
+    tables: IncidentTables, marks: StatementMarks | None = None
+) -> gpd.GeoDataFrame:
     """Every casualty statement in long, lossless form, located at its incident; `superseded`
     where a later statement of the same source replaces it (the headline's rule 1), and
-    `latest_credible` on the statement that gives its incident's latest credible figure."""
+    `latest_credible` on the statement that gives its incident's latest credible figure
+    (`marks`: the tables' casualty statement marks, when already found)."""
     casualties = tables.casualties
-    codes = pd.factorize(casualties["incident_id"])[0]
-    latest = latest_positions(casualties, codes)
+    marks = marks or casualty_marks(tables)
     superseded = np.ones(len(casualties), dtype=bool)
-    superseded[latest] = False
+    superseded[marks.latest] = False
     credible = np.zeros(len(casualties), dtype=bool)
-    credible[latest_credible_positions(casualties, codes, latest)[0]] = True
+    credible[marks.credible] = True
     return statement_layer(
         casualties.assign(superseded=superseded, latest_credible=credible), tables, COLUMNS
     )

@@ -10,6 +10,7 @@ import pandas as pd
 
 from layers._common import (
     CRS,
+    casualty_marks,
     geometry,
     incident_points,
     join_per_incident,
@@ -20,10 +21,10 @@ from mapping.headline import (
     HEADLINE_COLUMNS,
     HEADLINE_STATUS_VALUES,
     LATEST_COLUMNS,
+    StatementMarks,
     beside_headline,
     headline_figures,
     latest_credible,
-    latest_positions,
 )
 from mapping.tables import IncidentTables, row_codes
 from mapping.weapons import lookup_weapon
@@ -97,18 +98,23 @@ def _statements(tables: IncidentTables, codes: dict[str, np.ndarray]) -> pd.Data
     )
 
 
-def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
-    """One row per incident, in the order of the tables."""
+def incidents_layer(
+    tables: IncidentTables, marks: StatementMarks | None = None
+) -> gpd.GeoDataFrame:
+    """One row per incident, in the order of the tables (`marks`: the tables' casualty
+    statement marks, when already found)."""
     incidents = tables.incidents
     n = len(incidents)
     codes = {
         name: row_codes(getattr(tables, name)["incident_id"], incidents["id"])
-        for name in ("sources", "casualties", "damage", "claims")
+        for name in ("sources", "damage", "claims")
     }
+    marks = marks or casualty_marks(tables)
+    codes["casualties"] = marks.codes
+    latest = marks.latest
     data = incidents[RECORD_COLUMNS].copy()
     data["weapon_system"] = canonical_systems(incidents["weapon_system"])
     data["weapon_category"] = data["weapon_category"].fillna("unknown")
-    latest = latest_positions(tables.casualties, codes["casualties"])
     for column, values in headline_figures(
         tables.casualties, codes["casualties"], n, latest
     ).items():
@@ -117,9 +123,7 @@ def incidents_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     names = take_text(tables.sources["name"], named).where(
         named >= 0, tables.casualties["source_id"].to_numpy()
     )
-    for column, values in latest_credible(
-        tables.casualties, codes["casualties"], n, names, latest
-    ).items():
+    for column, values in latest_credible(tables.casualties, n, names, marks).items():
         data[column] = values
     data["outside_headline"] = beside_headline(
         tables.casualties,

@@ -17,6 +17,8 @@ incidents are sorted and grouped as integers, not strings.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -164,22 +166,35 @@ def latest_credible_positions(
     return chosen[pick], which[pick]
 
 
+@dataclass(frozen=True)
+class StatementMarks:
+    """The casualty rows the rules pick, found once for every layer that shows them."""
+
+    codes: np.ndarray  # each row's incident number
+    latest: np.ndarray  # rule 1's rows
+    credible: np.ndarray  # each incident's latest credible statement per figure…
+    credible_figure: np.ndarray  # …and that figure's index in LATEST_FIGURES
+
+
+def statement_marks(casualties: pd.DataFrame, codes: np.ndarray) -> StatementMarks:
+    """Rule 1's rows and the latest credible statements of these casualty rows."""
+    latest = latest_positions(casualties, codes)
+    credible, figure = latest_credible_positions(casualties, codes, latest)
+    return StatementMarks(codes, latest, credible, figure)
+
+
 def latest_credible(
-    casualties: pd.DataFrame,
-    codes: np.ndarray,
-    n: int,
-    names: pd.Series,
-    positions: np.ndarray | None = None,
+    casualties: pd.DataFrame, n: int, names: pd.Series, marks: StatementMarks
 ) -> dict[str, pd.api.extensions.ExtensionArray | np.ndarray]:
     """For incidents 0..n-1, each figure's latest credible statement (see
     `latest_credible_positions`) as `killed_latest_min`/`_max`/`_by` ('who, when').
 
-    `codes` gives each casualty row's incident number, `names` its source's name."""
+    `names` gives each casualty row's source name."""
     low = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
     high = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
     by = {figure: np.full(n, None, dtype=object) for figure in LATEST_FIGURES}
-    picked, which = latest_credible_positions(casualties, codes, positions)
-    owner = codes[picked]
+    picked, which = marks.credible, marks.credible_figure
+    owner = marks.codes[picked]
     rows = casualties.iloc[picked]
     as_of = rows["as_of"].astype("object").where(rows["as_of"].notna(), None).tolist()
     said = np.array(

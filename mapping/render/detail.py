@@ -71,25 +71,6 @@ def source_cards(layers: Layers, incident_id: str) -> list[SourceCard]:
     return cards
 
 
-def statements_by_source(layers: Layers, incident_id: str) -> pd.DataFrame:
-    """The source cards as a table, one row per source (for a download or a wide screen)."""
-    rows = [
-        {
-            "source": card.name,
-            "party": card.party,
-            "casualties": "; ".join(card.casualties),
-            "damage": "; ".join(card.damage),
-            "claims": "; ".join(card.claims),
-            "published": card.published,
-            "url": card.url,
-        }
-        for card in source_cards(layers, incident_id)
-    ]
-    return pd.DataFrame(
-        rows, columns=["source", "party", "casualties", "damage", "claims", "published", "url"]
-    )
-
-
 def headline_text(incident: pd.Series) -> str:
     """'Killed: at least 16 · Injured: at least 51 · Children killed: 6–9', as the popup says."""
     parts = [

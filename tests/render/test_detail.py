@@ -1,4 +1,4 @@
-"""The detail panel's tables: every statement by source, and the incidents as ranges."""
+"""The detail panel: every statement by source, and the incidents as ranges."""
 
 from __future__ import annotations
 
@@ -8,30 +8,33 @@ from mapping.render.detail import (
     incident_table,
     latest_killed,
     source_cards,
-    statements_by_source,
 )
 
 
-def test_each_source_is_one_row_with_its_party_and_statements(seed_layers):
-    table = statements_by_source(seed_layers, "2025-04-04-kryvyi-rih")
-    assert len(table) == len(
+def test_each_source_is_one_card_with_its_party_and_statements(seed_layers):
+    cards = source_cards(seed_layers, "2025-04-04-kryvyi-rih")
+    assert len(cards) == len(
         seed_layers.sources[seed_layers.sources["incident_id"] == "2025-04-04-kryvyi-rih"]
     )
-    ru = table[table["party"] == "Russian government"].iloc[0]
-    assert "up to 85 military killed [claimed]" in ru["casualties"]
-    assert "up to 20 military vehicle damaged [claimed]" in ru["damage"]
-    assert ru["claims"].startswith("target: a meeting of unit commanders")
+    ru = next(card for card in cards if card.party == "Russian government")
+    assert "up to 85 military killed [claimed]" in "; ".join(ru.casualties)
+    assert "up to 20 military vehicle damaged [claimed]" in "; ".join(ru.damage)
+    assert "; ".join(ru.claims).startswith("target: a meeting of unit commanders")
+
+
+def _zelensky(layers) -> str:
+    cards = source_cards(layers, "2025-04-04-kryvyi-rih")
+    return "; ".join(next(card for card in cards if "Zelensky" in card.name).casualties)
 
 
 def test_figures_keep_their_time_and_the_earlier_toll_stays_listed(seed_layers):
-    table = statements_by_source(seed_layers, "2025-04-04-kryvyi-rih")
-    zelensky = table[table["source"].str.contains("Zelensky")].iloc[0]["casualties"]
+    zelensky = _zelensky(seed_layers)
     assert zelensky.index("14 killed") < zelensky.index("16 killed")
     assert "(as of 2025-04-04)" in zelensky
 
 
-def test_an_unknown_incident_has_no_rows(seed_layers):
-    assert statements_by_source(seed_layers, "no-such-incident").empty
+def test_an_unknown_incident_has_no_cards(seed_layers):
+    assert source_cards(seed_layers, "no-such-incident") == []
 
 
 def test_incident_table_writes_headline_ranges(seed_layers):
@@ -42,7 +45,7 @@ def test_incident_table_writes_headline_ranges(seed_layers):
     assert table.loc["2025-04-13-sumy", "weapon"] == "Iskander-M"
 
 
-def test_only_http_links_reach_the_detail_table(resolved):
+def test_only_http_links_reach_the_detail_panel(resolved):
     from layers import build_layers
     from mapping.tables import incident_tables
 
@@ -55,14 +58,13 @@ def test_only_http_links_reach_the_detail_table(resolved):
     layers = build_layers(
         incident_tables([incident.model_copy(update={"sources": tuple(sources)})])
     )
-    urls = statements_by_source(layers, incident.id)["url"].tolist()
+    urls = [card.url for card in source_cards(layers, incident.id)]
     assert not [u for u in urls if u and not u.startswith(("http://", "https://"))]
     assert urls[:2] == ["", ""]
 
 
 def test_the_earlier_toll_is_marked_superseded(seed_layers):
-    table = statements_by_source(seed_layers, "2025-04-04-kryvyi-rih")
-    zelensky = table[table["source"].str.contains("Zelensky")].iloc[0]["casualties"]
+    zelensky = _zelensky(seed_layers)
     assert "14 killed [reported, superseded]" in zelensky
     assert "16 killed [reported] (as of 2025-04-04)" in zelensky
 

@@ -79,14 +79,14 @@
     if (flags & 4) html.push('<div class="sm-draft">Draft: extracted from report text, not yet reviewed</div>');
     if (flags & 1) html.push('<div class="sm-contested">Contested: the parties\' accounts conflict</div>');
     html.push('<div class="sm-headline">' + headline(r) + '</div>');
-    (byIncident.casualties[i] || []).forEach(function (c) {  // marked latest in Python
+    var cas = byIncident.casualties[i] || [];
+    cas.forEach(function (c) {  // marked latest in Python
       if ((c[10] & 2) && KINDS[c[5]] === "killed" && (GROUPS[c[4]] === "unspecified" || GROUPS[c[4]] === "civilians")) {
         html.push('<div class="sm-latest">Latest credible killed figure: <b>' + range(c[6], c[7]) + '</b> <span class="sm-when">(' +
                   s(c[1]) + (s(c[8]) ? ', ' + s(c[8]) : '') + ')</span></div>');
       }
     });
     if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');
-    var cas = byIncident.casualties[i] || [];
     if (cas.length) {
       html.push('<div class="sm-section">Casualty statements</div><ul>');
       cas.forEach(function (c) {
