@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import altair as alt
@@ -286,8 +287,8 @@ selection = IncidentFilter.create(
     text=text,
     places=team_gazetteer() if text else None,
 )
-shown = selection.apply(layers)
-st.sidebar.metric("Incidents shown", f"{len(shown.incidents):,} of {len(incidents):,}")
+shown = selection.passing(incidents)  # the statement layers are cut only for a download
+st.sidebar.metric("Incidents shown", f"{len(shown):,} of {len(incidents):,}")
 
 # -- problems --------------------------------------------------------------------------------
 if prepared.problems:
@@ -413,14 +414,15 @@ if st.sidebar.toggle(
 
 # -- map and detail --------------------------------------------------------------------------
 st.markdown(f"### Strikes — {escape_markdown(label)}")
-if len(incidents) and not len(shown.incidents):
+if len(incidents) and not len(shown):
     st.info(
         f"No incident passes these filters ({len(incidents):,} loaded): widen the dates or "
         "clear a filter in the sidebar."
     )
 map_column, detail_column = st.columns([3, 2])
-ids = shown.incidents["id"].tolist()
-table = incident_table(shown.incidents)
+TABLE_ROWS = 2_000  # a longer table is not read, only sent: 100k rows are ~17 MB on every run
+ids = shown["id"].tolist()
+table = incident_table(shown, limit=TABLE_ROWS)
 # A row picked in the table (its selection is known before the table is drawn again) shows
 # that incident and centres the map on it; a row that stays picked does not pull the map back.
 rows = st.session_state["table"]["selection"]["rows"] if "table" in st.session_state else []
@@ -428,7 +430,7 @@ row_picked = table.iloc[rows[0]]["id"] if rows and rows[0] < len(table) else Non
 if row_picked and row_picked != st.session_state.get("row_picked"):
     st.session_state["selected"] = st.session_state["focus"] = row_picked
 st.session_state["row_picked"] = row_picked
-focus = incident_point(shown.incidents, st.session_state.get("focus"))
+focus = incident_point(shown, st.session_state.get("focus"))
 
 with map_column:
     # The map and its data stay in the page; a filter change sends only which incidents to
@@ -436,7 +438,7 @@ with map_column:
     data = page_data(paths, fingerprint)
     returned = st_folium(
         data_map(data),
-        feature_group_to_add=shown_group(data, shown.incidents["id"]),
+        feature_group_to_add=shown_group(data, shown["id"]),
         center=focus,
         zoom=FOCUS_ZOOM if focus else None,
         key="map",
@@ -447,6 +449,11 @@ with map_column:
 picked = clicked_incident((returned or {}).get("last_object_clicked_tooltip"), ids)
 if picked:
     st.session_state["selected"] = picked
+if len(shown) > len(table):
+    st.caption(
+        f"The table lists the {len(table):,} latest of the {len(shown):,} incidents shown; "
+        "narrow the filters to list others, or download them all below."
+    )
 st.dataframe(
     table,
     hide_index=True,
@@ -467,7 +474,7 @@ with detail_column:
             "Click an incident on the map or a row of the table to read every statement about it."
         )
     else:
-        row = shown.incidents[shown.incidents["id"] == selected].iloc[0]
+        row = shown[shown["id"] == selected].iloc[0]
         st.subheader(escape_markdown(f"{row['place']} · {row['date']}"))
         st.caption(
             escape_markdown(
@@ -484,7 +491,7 @@ with detail_column:
         if isinstance(row["outside_headline"], str):
             st.markdown("**Not in the headline** (claimed, disputed or retracted):")
             st.text(row["outside_headline"])
-        moves = figures_over_time(shown, selected)
+        moves = figures_over_time(layers, selected)
         if moves["as_of"].nunique() > 1:  # a chart only when the figures moved in time
             st.altair_chart(
                 alt.Chart(moves, title="Killed, as each source stated it")
@@ -498,7 +505,7 @@ with detail_column:
                 width="stretch",
             )
         st.markdown("**What each source said**")
-        for card in source_cards(shown, selected):
+        for card in source_cards(layers, selected):
             with st.container(border=True):
                 said = [*card.casualties, *card.damage, *card.claims]
                 st.markdown(
@@ -520,7 +527,7 @@ with detail_column:
 # -- timeline --------------------------------------------------------------------------------
 st.markdown("#### Timeline")
 period = st.radio("Per", ["week", "day"], horizontal=True, label_visibility="collapsed")
-series = timeline(shown.incidents, period)  # type: ignore[arg-type]
+series = timeline(shown, period)  # type: ignore[arg-type]
 if len(series):
     measures = {"incidents": "incidents", "killed": "killed (sum of headline minima)"}
     measure = st.radio(
@@ -550,13 +557,14 @@ if len(series):
 # -- downloads -------------------------------------------------------------------------------
 st.markdown("#### Download the incidents shown")
 buttons = st.columns(5)
+cut = partial(selection.apply, layers)  # every layer of the incidents shown, when one is asked
 downloads = [
-    ("GeoJSON (flat)", "strikemap.geojson", "application/geo+json", lambda: export_bytes(shown, "geojson")),
+    ("GeoJSON (flat)", "strikemap.geojson", "application/geo+json", lambda: export_bytes(cut(), "geojson")),
     ("GeoJSON (full)", "strikemap-full.geojson", "application/geo+json",
-     lambda: export_bytes(shown, "geojson", profile="full")),
-    ("GeoPackage", "strikemap.gpkg", "application/geopackage+sqlite3", lambda: export_bytes(shown, "gpkg")),
-    ("CSV (HXL)", "strikemap.csv", "text/csv", lambda: export_bytes(shown, "csv", hxl=True)),
-    ("HTML map", "strikemap-map.html", "text/html", lambda: map_html(shown).encode("utf-8")),
+     lambda: export_bytes(cut(), "geojson", profile="full")),
+    ("GeoPackage", "strikemap.gpkg", "application/geopackage+sqlite3", lambda: export_bytes(cut(), "gpkg")),
+    ("CSV (HXL)", "strikemap.csv", "text/csv", lambda: export_bytes(cut(), "csv", hxl=True)),
+    ("HTML map", "strikemap-map.html", "text/html", lambda: map_html(cut()).encode("utf-8")),
 ]  # fmt: skip
 for column, (title, name, mime, make) in zip(buttons, downloads, strict=True):
     column.download_button(title, data=make, file_name=name, mime=mime, on_click="ignore")

@@ -170,6 +170,11 @@ class IncidentFilter:
             keep |= (incidents["weapon_system"] == weapon.system).to_numpy(dtype=bool)
         return keep
 
+    def passing(self, incidents: pd.DataFrame) -> pd.DataFrame:
+        """The rows of an incidents layer that pass (the layer itself when nothing is asked):
+        what a map or table needs, without the statement layers `apply` also cuts."""
+        return incidents if self.empty else incidents[self.mask(incidents)]
+
     def apply(self, layers: Layers) -> Layers:
         """The layers restricted to passing incidents."""
         if self.empty:

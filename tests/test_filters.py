@@ -54,8 +54,11 @@ DNIPRO, KRYVYI_RIH, SUMY = "2023-01-14-dnipro", "2025-04-04-kryvyi-rih", "2025-0
     ],
 )
 def test_filter_on_seeds(seed_layers, gazetteer, options, expected):
-    kept = IncidentFilter.create(**options, places=gazetteer).apply(seed_layers)
+    selection = IncidentFilter.create(**options, places=gazetteer)
+    kept = selection.apply(seed_layers)
     assert set(kept.incidents["id"]) == expected
+    # the map and table take the incidents alone, the same rows
+    assert selection.passing(seed_layers.incidents)["id"].tolist() == kept.incidents["id"].tolist()
 
 
 def test_statements_follow_their_incidents(seed_layers):

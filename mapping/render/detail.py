@@ -123,9 +123,12 @@ def figures_over_time(layers: Layers, incident_id: str, category: str = "killed"
     )
 
 
-def incident_table(incidents: pd.DataFrame) -> pd.DataFrame:
-    """The incidents as an analyst's table: headline figures as ranges ('≥ 16', '21–46'), and
-    the latest credible killed figure beside them."""
+def incident_table(incidents: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The incidents as an analyst's table, latest first: headline figures as ranges ('≥ 16',
+    '21–46'), and the latest credible killed figure beside them; the first `limit` rows."""
+    keys = pd.DataFrame({"date": incidents["date"].to_numpy(), "id": incidents["id"].to_numpy()})
+    order = keys.sort_values(["date", "id"], ascending=[False, True]).index.to_numpy()
+    incidents = incidents.iloc[order[:limit]]
 
     def ranges(prefix: str) -> list[str]:
         return [
@@ -152,4 +155,4 @@ def incident_table(incidents: pd.DataFrame) -> pd.DataFrame:
             "sources": incidents["n_sources"].to_numpy(),
         }
     )
-    return table.sort_values(["date", "id"], ascending=[False, True]).reset_index(drop=True)
+    return table

@@ -101,3 +101,11 @@ def test_the_dossier_opens_with_the_headline_and_a_card_per_source(seed_layers):
     assert ru.claims[0].startswith("target: a meeting of unit commanders")
     zelensky = next(card for card in cards if "Zelensky" in card.name)
     assert zelensky.casualties[0] == "14 killed [reported, superseded] (as of 2025-04-04)"
+
+
+def test_incident_table_lists_the_latest_first_up_to_a_limit(seed_layers):
+    everything = incident_table(seed_layers.incidents)
+    first = incident_table(seed_layers.incidents, limit=2)
+    assert len(first) == 2
+    assert first["id"].tolist() == everything["id"].tolist()[:2]
+    assert everything["date"].is_monotonic_decreasing
