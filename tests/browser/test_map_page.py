@@ -316,3 +316,50 @@ def test_the_legend_says_when_uncertainty_circles_are_off(page, tmp_path, seed_l
     assert "location uncertainty (off above 2 incidents: tick it in the layer list)" in legend
     _open(page, _map_file(tmp_path, SEEDS))  # 3 incidents, under the usual limit
     assert "off above" not in page.locator(".sm-legend").inner_text()
+
+
+def test_a_new_selection_changes_only_the_incidents_that_differ(page, tmp_path):
+    # The app's map holds every incident and is told, on each filter change, which to show (in
+    # a new feature group, as streamlit-folium sends it): the markers already shown stay, the
+    # cluster group stays, and what is shown is exactly the selection.
+    from benchmarks.synthetic import synthetic_tables
+    from layers import build_layers
+    from mapping.render.map import data_map, map_data
+
+    out = tmp_path / "app-map.html"
+    data = map_data(build_layers(synthetic_tables(20_000, seed=6)))
+    out.write_text(data_map(data).get_root().render(), encoding="utf-8")
+    page.goto(out.as_uri())
+    page.wait_for_function("window.strikemap !== undefined", timeout=30_000)
+    show = """keep => window.strikemap.then(view => {
+        var map;
+        for (var k in window) if (window.L && window[k] instanceof L.Map) map = window[k];
+        if (window.shownGroup) map.removeLayer(window.shownGroup);
+        window.shownGroup = L.featureGroup().addTo(map);
+        view.draw(window.shownGroup, keep);
+        window.strikemapMap = map;
+    })"""
+    shown = """() => {
+        var groups = [];
+        window.strikemapMap.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) groups.push(l); });
+        return [groups.length, groups[0].getLayers().map(m => m.strikemapIndex).sort((a, b) => a - b)];
+    }"""
+    everything = list(range(20_000))
+    page.evaluate(show, everything)
+    page.wait_for_function("window.strikemapReady === true && window.strikemapCount === 20000")
+    page.evaluate("""() => { window.strikemapMap.eachLayer(l => {
+        if (l instanceof L.MarkerClusterGroup) { window.firstGroup = l; window.firstMarker = l.getLayers()[0]; }
+    }); }""")
+    for keep in (everything[::2], everything[5:9_000], [], everything[::3], everything):
+        page.evaluate(show, keep)
+        page.wait_for_function(
+            f"window.strikemapReady === true && window.strikemapCount === {len(keep)}"
+        )
+        groups, indices = page.evaluate(shown)
+        assert groups == 1
+        assert indices == keep
+    assert page.evaluate(
+        """() => { var same = false; window.strikemapMap.eachLayer(l => { if (l === window.firstGroup)
+            same = l.hasLayer(window.firstMarker); }); return same; }"""
+    )
+    assert not page.errors

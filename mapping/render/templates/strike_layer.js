@@ -168,6 +168,90 @@
     };
   }
 
+  // The app's map keeps one cluster group and its markers across filter changes: a new
+  // selection removes and adds only the incidents that changed (a full redraw of 100k markers
+  // takes seconds, a change of a few thousand a fraction of one).
+  var kept = null;  // {map, clusters, renderer, markers, shown, parent, adding, generation}
+  var generation = 0;
+
+  function newMarker(i, renderer) {
+    var r = D.incidents[i];
+    var killed = num(r[6]) || 0;
+    var contested = (r[12] || 0) & 1;
+    var marker = L.circleMarker([r[0], r[1]], {
+      renderer: renderer, radius: Math.min(24, 5 + 2.2 * Math.sqrt(killed)),
+      color: contested ? "#000000" : "#ffffff", weight: contested ? 3 : 1.5, dashArray: contested ? "4 3" : null,
+      fillColor: COLOURS[CATS[r[2]]] || COLOURS.unknown, fillOpacity: 0.85});
+    marker.strikemapIndex = i;
+    return marker;
+  }
+
+  function newClusters(map) {
+    var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
+      showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
+      // one neutral colour, so that a group never reads as a weapon category
+      iconCreateFunction: function (cluster) {
+        var n = cluster.getChildCount(), size = n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48;
+        return L.divIcon({html: '<div><span>' + n.toLocaleString("en") + '</span></div>',
+                          className: "sm-cluster", iconSize: L.point(size, size)});
+      },
+      chunkProgress: function (done, total) {
+        // called just before the last chunk's clusters go on the map: flag readiness after it,
+        // unless a later draw has taken over
+        if (done !== total || !kept || kept.clusters !== clusters) return;
+        kept.adding = false;
+        var drawn = kept.generation;
+        setTimeout(function () {
+          if (kept && kept.generation === drawn) { window.strikemapReady = true; map.fire("strikemap:ready"); }
+        }, 0);
+      }});
+    clusters.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
+    return clusters;
+  }
+
+  // The incidents at `rows` in the map's cluster group: the kept one changed by the difference
+  // when it is on this map and idle, else a new one.
+  function showIncidents(map, parent, rows, shown) {
+    var reuse = kept && kept.map === map && kept.clusters._map && !kept.adding && parent !== map;
+    if (kept && !reuse && kept.clusters._map) kept.clusters.remove();
+    if (!reuse) {
+      var renderer = L.canvas({padding: 0.5});
+      kept = {map: map, clusters: newClusters(map), renderer: renderer, markers: [],
+              shown: new Uint8Array(D.incidents.length), parent: null, adding: false, generation: 0};
+      // On the map first: markercluster's addLayers off the map checks each marker against all
+      // the others (quadratic), on the map it clusters them in timed chunks.
+      kept.clusters.addTo(map);
+    }
+    kept.generation = ++generation;
+    var markers = kept.markers, before = kept.shown, added = [], removed = [];
+    function marker(i) { return markers[i] || (markers[i] = newMarker(i, kept.renderer)); }
+    for (var i = 0; i < before.length; i++) {
+      if (before[i] && !shown[i]) removed.push(markers[i]);
+    }
+    rows.forEach(function (i) { if (!before[i]) added.push(marker(i)); });
+    if (removed.length > rows.length) {  // most go: clearing and adding what stays is quicker
+      kept.clusters.clearLayers();
+      added = rows.map(marker);
+    } else if (removed.length) {
+      kept.clusters.removeLayers(removed);
+    }
+    kept.shown = shown;
+    // Content as an element: streamlit-folium reads a clicked marker's tooltip text from it, on
+    // the layers that exist when the group arrives, so in the app the group carries the tooltip
+    // (marker events reach it through the cluster group).
+    if (kept.parent) kept.clusters.removeEventParent(kept.parent);
+    kept.parent = (parent !== map) ? parent : null;
+    if (kept.parent) kept.clusters.addEventParent(kept.parent);
+    (parent === map ? kept.clusters : parent).bindTooltip(function (layer) {
+      var div = document.createElement("div");
+      div.innerHTML = layer.strikemapIndex === undefined ? "" : tooltip(layer.strikemapIndex);
+      return div;
+    }, {sticky: false});
+    kept.adding = true;
+    kept.clusters.addLayers(added);  // reports readiness when done, even when nothing is added
+    return kept.clusters;
+  }
+
   function draw(parent, keep) {
     var map = (parent instanceof L.Map) ? parent : parent._map;
     if (!map) { parent.once("add", function () { draw(parent, keep); }); return; }
@@ -180,44 +264,9 @@
                     {maxZoom: 8, animate: false});
     }
     keepClusteringOffMap();
-    var renderer = L.canvas({padding: 0.5});
-    var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
-      showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
-      // one neutral colour, so that a group never reads as a weapon category
-      iconCreateFunction: function (cluster) {
-        var n = cluster.getChildCount(), size = n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48;
-        return L.divIcon({html: '<div><span>' + n.toLocaleString("en") + '</span></div>',
-                          className: "sm-cluster", iconSize: L.point(size, size)});
-      },
-      chunkProgress: function (done, total) {
-        // called just before the last chunk's clusters go on the map: flag readiness after it
-        if (done === total) setTimeout(function () { window.strikemapReady = true; map.fire("strikemap:ready"); }, 0);
-      }});
-    var markers = rows.map(function (i) {
-      var r = D.incidents[i];
-      var killed = num(r[6]) || 0;
-      var contested = (r[12] || 0) & 1;
-      var marker = L.circleMarker([r[0], r[1]], {
-        renderer: renderer, radius: Math.min(24, 5 + 2.2 * Math.sqrt(killed)),
-        color: contested ? "#000000" : "#ffffff", weight: contested ? 3 : 1.5, dashArray: contested ? "4 3" : null,
-        fillColor: COLOURS[CATS[r[2]]] || COLOURS.unknown, fillOpacity: 0.85});
-      marker.strikemapIndex = i;
-      return marker;
-    });
-    // Content as an element: streamlit-folium reads a clicked marker's tooltip text from it, on
-    // the layers that exist when the group arrives, so in the app the group carries the tooltip
-    // (marker events reach it through the cluster group).
-    (parent === map ? clusters : parent).bindTooltip(function (layer) {
-      var div = document.createElement("div");
-      div.innerHTML = layer.strikemapIndex === undefined ? "" : tooltip(layer.strikemapIndex);
-      return div;
-    }, {sticky: false});
-    clusters.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
-    // On the map first: markercluster's addLayers off the map checks each marker against all the
-    // others (quadratic), on the map it clusters them in timed chunks.
-    clusters.addTo(parent);
-    clusters.addLayers(markers);
-    window.strikemapCount = markers.length;
+    var clusters = showIncidents(map, parent, rows, shown);
+    var renderer = kept.renderer;
+    window.strikemapCount = rows.length;
 
     var precision = lazy(function (group) {
       rows.forEach(function (i) {
@@ -292,7 +341,7 @@
     legend.addTo(map);
     if (parent !== map) {
       parent.once("remove", function () {  // overlays the user turned on sit on the map itself
-        [clusters, precision, damage, claims, density].forEach(function (layer) { map.removeLayer(layer); });
+        [precision, damage, claims, density].forEach(function (layer) { map.removeLayer(layer); });
         control.remove();
         legend.remove();
       });
