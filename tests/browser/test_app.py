@@ -124,6 +124,43 @@ def test_a_row_picked_in_the_table_centres_the_map_on_it(page, app):
     )
 
 
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours (the background taken as opaque)."""
+
+    def luminance(colour: str) -> float:
+        channels = [float(c) / 255 for c in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_in_dark_mode_the_legend_and_notices_stay_readable(browser, app):
+    from tests.browser.helpers import Guard
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme="dark")
+    context.route("**/*", Guard())
+    page = context.new_page()
+    try:
+        frame = open_app(page, app.url)
+        app_background = page.locator(".stApp").evaluate("e => getComputedStyle(e).backgroundColor")
+        assert _contrast(app_background, "rgb(255, 255, 255)") > 10  # the app is dark
+        frame.wait_for_function("window.strikemapBasemap === true", timeout=10_000)
+        texts = frame.locator(".sm-legend div, .sm-legend b, .sm-notice")
+        assert texts.count() > 5
+        for colours in texts.evaluate_all(
+            """elements => elements.map(e => {
+                let box = e;
+                while (!box.matches(".sm-legend, .sm-notice")) box = box.parentElement;
+                return [getComputedStyle(e).color, getComputedStyle(box).backgroundColor];
+            })"""
+        ):
+            assert _contrast(*colours) >= 4.5, colours
+    finally:
+        context.close()
+
+
 def test_download_returns_valid_geojson(page, app, tmp_path):
     open_app(page, app.url)
     with page.expect_download(timeout=60_000) as download:
