@@ -40,6 +40,7 @@ from mapping.render.detail import (
 from mapping.render.map import (
     FOCUS_ZOOM,
     MapData,
+    MapOptions,
     clicked_incident,
     data_map,
     incident_point,
@@ -448,7 +449,7 @@ with map_column:
     # show, and a picked row only where to look.
     data = page_data(paths, fingerprint)
     returned = st_folium(
-        data_map(data),
+        data_map(data, MapOptions(short_popups=True)),
         feature_group_to_add=shown_group(data, shown["id"]),
         center=focus,
         zoom=FOCUS_ZOOM if focus else None,

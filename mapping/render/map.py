@@ -55,6 +55,9 @@ class MapOptions:
     grid_degrees: float = 0.5
     height: str = "100%"
     pack_above: int | None = 2_000_000  # data larger than this (characters) ships deflated
+    # the app's popups: the headline, the latest figure and what is outside the headline; every
+    # statement and source is in its detail panel
+    short_popups: bool = False
 
 
 class OfflineMap(folium.Map):
@@ -350,6 +353,7 @@ class StrikeLayer(_Script):
                 "circlesLimit": options.circles_limit,
                 "aggregateThreshold": options.aggregate_threshold,
                 "gridDegrees": options.grid_degrees,
+                "shortPopups": options.short_popups,
             }
         )
 
@@ -375,6 +379,7 @@ _STYLE = """
 .sm-draft { color: #7a4b00; background: #fff3cd; font-weight: 600; padding: 1px 4px; }
 .sm-headline { margin: 4px 0; }
 .sm-outside { color: #8a0000; }
+.sm-more { color: #555; margin-top: 4px; font-style: italic; }
 .sm-superseded { color: #777; }
 .sm-section { margin-top: 6px; font-weight: 600; border-bottom: 1px solid #ddd; }
 .sm-status { font-weight: 600; }

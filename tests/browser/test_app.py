@@ -92,9 +92,11 @@ def test_clicking_kryvyi_rih_shows_both_sides_marked(page, app):
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
-    assert "Russian Ministry of Defence (Telegram)" in text
-    assert "claimed; not corroborated: up to 85 military killed" in text
-    assert "at least 16 civilians killed" in text
+    # short: the headline, the claim outside it, and where the rest is
+    assert "Killed: at least 16" in text
+    assert "Russian Ministry of Defence (Telegram) (claimed): up to 85 military killed" in text
+    assert "in the panel beside the map" in text
+    assert "Casualty statements" not in text
     # The click also selects the incident: its statements appear side by side by source.
     page.get_by_text("Contested: the parties' accounts of this strike conflict.").wait_for(
         timeout=30_000

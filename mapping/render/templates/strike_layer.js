@@ -87,6 +87,10 @@
       }
     });
     if (s(r[18])) html.push('<div class="sm-outside">Not in the headline: ' + s(r[18]) + '</div>');
+    if (O.shortPopups) {
+      html.push('<div class="sm-more">Every statement and source, and how the figures moved: in the panel beside the map.</div></div>');
+      return html.join("");
+    }
     if (cas.length) {
       html.push('<div class="sm-section">Casualty statements</div><ul>');
       cas.forEach(function (c) {
