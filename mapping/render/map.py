@@ -25,7 +25,8 @@ from jinja2 import Template
 
 from layers import Layers
 from mapping.html import escape_html, safe_url
-from mapping.model import CasualtyCategory, Group, Precision, Severity, Status
+from mapping.labels import human_label
+from mapping.model import CasualtyCategory, Group, Party, Precision, Severity, Status
 from mapping.render.assets import scripts, stylesheets
 from mapping.render.basemap import packed_basemap
 from mapping.weapons import CATEGORY_COLOURS, WeaponCategory
@@ -354,6 +355,8 @@ class StrikeLayer(_Script):
                 "aggregateThreshold": options.aggregate_threshold,
                 "gridDegrees": options.grid_degrees,
                 "shortPopups": options.short_popups,
+                # the app's words for parties and weapons, so that popup and sidebar agree
+                "labels": {v: human_label(v) for v in [*CATEGORIES, *(p.value for p in Party)]},
             }
         )
 

@@ -139,7 +139,7 @@ def test_popup_shows_the_russian_claim_beside_the_ukrainian_figures(page, tmp_pa
     text = popup.inner_text()
     assert "Kryvyi Rih" in text
     assert "Killed: at least 16" in text
-    assert "Russian Ministry of Defence (Telegram)" in text
+    assert "Russian Ministry of Defence (Telegram) (Russian government)" in text  # the app's words
     assert "claimed; not corroborated: up to 85 military killed" in text
     assert "Ukrainian authorities" in text
     assert "at least 16 civilians killed" in text

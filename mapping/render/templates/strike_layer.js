@@ -39,6 +39,9 @@
     D[kind].forEach(function (row) { owner += row[0]; row[0] = owner; (list[owner] = list[owner] || []).push(row); });
   });
   function s(i) { return (i === undefined || i < 0) ? "" : S[i]; }
+  function label(value) {
+    return Object.prototype.hasOwnProperty.call(O.labels, value) ? O.labels[value] : value.replace(/_/g, " ");
+  }
   function num(i) { return (i === undefined || i < 0) ? null : i; }
   function range(lo, hi) {
     lo = num(lo); hi = num(hi);
@@ -53,7 +56,7 @@
     var note = (status === "claimed") ? "; not corroborated" : (status === "disputed") ? "; contradicted by other evidence" : (status === "retracted") ? "; withdrawn" : "";
     return '<span class="sm-status sm-' + status + '">' + status + '</span>' + note;
   }
-  function who(row) { return '<b>' + s(row[1]) + '</b> <span class="sm-party">(' + s(row[2]).replace(/_/g, " ") + ')</span>'; }
+  function who(row) { return '<b>' + s(row[1]) + '</b> <span class="sm-party">(' + label(s(row[2])) + ')</span>'; }
   function when(i) { return (i === undefined || i < 0) ? "" : ' <span class="sm-when">as of ' + s(i) + '</span>'; }
   function headline(r) {
     var parts = [];
@@ -71,7 +74,7 @@
     var r = D.incidents[i], flags = r[12] || 0, html = [];
     html.push('<div class="sm-popup" data-incident="' + s(r[5]) + '">');
     html.push('<div class="sm-title">' + s(r[3]) + (s(r[15]) ? ', ' + s(r[15]) : '') + '</div>');
-    html.push('<div>' + s(r[4]) + (s(r[17]) ? ' ' + s(r[17]) : '') + ' &middot; ' + (s(r[16]) || CATS[r[2]].replace(/_/g, " ")) + '</div>');
+    html.push('<div>' + s(r[4]) + (s(r[17]) ? ' ' + s(r[17]) : '') + ' &middot; ' + (s(r[16]) || label(CATS[r[2]])) + '</div>');
     var precision = PRECISIONS[r[14]] || "unknown";
     html.push('<div class="sm-where">Location: ' + precision + (num(r[13]) !== null ? ' (&plusmn;' + r[13].toLocaleString("en") + ' m)' : '') +
               (precision === "settlement" || precision === "region" ? ' &mdash; the centre of the place, not the impact point' : '') +
@@ -124,7 +127,7 @@
       src.forEach(function (c) {
         var name = s(c[1]);
         var link = (c[3] !== undefined && c[3] >= 0) ? '<a href="' + s(c[3]) + '" target="_blank" rel="noopener noreferrer">' + name + '</a>' : name;
-        html.push('<li>' + link + ' <span class="sm-party">(' + s(c[2]).replace(/_/g, " ") + ')</span>' + (s(c[4]) ? ' <span class="sm-when">' + s(c[4]) + '</span>' : '') + '</li>');
+        html.push('<li>' + link + ' <span class="sm-party">(' + label(s(c[2])) + ')</span>' + (s(c[4]) ? ' <span class="sm-when">' + s(c[4]) + '</span>' : '') + '</li>');
       });
       html.push('</ul>');
     }
@@ -328,7 +331,7 @@
       var div = L.DomUtil.create("div", "sm-legend");
       var lines = ['<b>Weapon</b>'];
       CATS.forEach(function (cat) {
-        if (present[cat]) lines.push('<div><i style="background:' + COLOURS[cat] + '"></i>' + cat.replace(/_/g, " ") + '</div>');
+        if (present[cat]) lines.push('<div><i style="background:' + COLOURS[cat] + '"></i>' + label(cat) + '</div>');
       });
       lines.push('<div><i class="sm-cluster-key"></i>group of incidents (how many)</div>');
       lines.push('<div><i class="sm-contested-key"></i>contested</div>');
