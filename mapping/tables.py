@@ -238,13 +238,26 @@ def _count(row: dict[str, Any]) -> dict[str, int] | None:
     return count or None
 
 
+def _rows(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts of plain Python values (None where missing).
+
+    Through Arrow: pandas' `to_dict("records")` boxes each Arrow-backed cell one at a time
+    (5.4 s for the tables of 10k incidents, against ~0.3 s this way)."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(table, preserve_index=False).to_pylist()
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column of mixed types: cell by cell
+        return table.to_dict("records")
+
+
 def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
     """Record-file dictionaries (as analysts write them) from tables."""
     by_incident: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     def rows_of(table: pd.DataFrame, name: str) -> None:
         ordered = table.sort_values(["incident_id", "seq"]) if "seq" in table else table
-        for row in ordered.to_dict("records"):
+        for row in _rows(ordered):
             by_incident.setdefault(row["incident_id"], {}).setdefault(name, []).append(row)
 
     for table, name in (
@@ -256,7 +269,7 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
         rows_of(table, name)
 
     records = []
-    for row in tables.incidents.to_dict("records"):
+    for row in _rows(tables.incidents):
         parts = by_incident.get(row["id"], {})
         place = _clean(
             {
