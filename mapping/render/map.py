@@ -383,6 +383,8 @@ _STYLE = """
 .sm-headline { margin: 4px 0; }
 .sm-outside { color: #8a0000; }
 .sm-more { color: #555; margin-top: 4px; font-style: italic; }
+.sm-key { pointer-events: none !important; border-radius: 50%; }
+.sm-key:focus, .sm-key:focus-visible { outline: 3px solid #1a73e8; outline-offset: 1px; }
 .sm-superseded { color: #777; }
 .sm-section { margin-top: 6px; font-weight: 600; border-bottom: 1px solid #ddd; }
 .sm-status { font-weight: 600; }

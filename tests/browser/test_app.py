@@ -112,6 +112,16 @@ def test_clicking_kryvyi_rih_shows_both_sides_marked(page, app):
     assert link.get_attribute("href").startswith("https://")
 
 
+def test_enter_on_a_focused_incident_opens_its_detail(page, app):
+    frame = open_app(page, app.url)
+    frame.evaluate("void window.map.setView([47.90572, 33.39404], 14, {animate: false})")
+    twin = frame.locator(".sm-key[aria-label*='Kryvyi Rih']")
+    twin.focus()  # reached by Tab as in the standalone page's test
+    page.keyboard.press("Enter")
+    assert "Kryvyi Rih" in frame.locator(".leaflet-popup-content").inner_text()
+    page.get_by_role("heading", name="Kryvyi Rih · 2025-04-04").wait_for(timeout=30_000)
+
+
 def test_a_row_picked_in_the_table_centres_the_map_on_it(page, app):
     frame = open_app(page, app.url)
     grid = page.get_by_test_id("stDataFrame").first

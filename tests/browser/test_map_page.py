@@ -363,3 +363,21 @@ def test_a_new_selection_changes_only_the_incidents_that_differ(page, tmp_path):
             same = l.hasLayer(window.firstMarker); }); return same; }"""
     )
     assert not page.errors
+
+
+def test_an_incident_is_reached_and_opened_with_the_keyboard(page, tmp_path, gazetteer):
+    _open(page, _map_file(tmp_path, SEEDS))
+    page.evaluate("""() => { for (var k in window) if (window.L && window[k] instanceof L.Map)
+        window[k].setView([47.90572, 33.39404], 14, {animate: false}); }""")
+    twin = page.locator(".sm-key[aria-label*='Kryvyi Rih']")
+    twin.wait_for(state="attached")
+    for _ in range(40):  # Tab through the page as a keyboard user does
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('sm-key')"):
+            break
+    assert "Kryvyi Rih" in page.evaluate("document.activeElement.getAttribute('aria-label')")
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Kryvyi Rih" in popup.inner_text()
+    assert not page.errors

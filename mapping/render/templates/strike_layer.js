@@ -147,6 +147,52 @@
     return out;
   }
 
+  // Incidents drawn one by one are dots on a canvas, which a keyboard cannot reach: each one in
+  // view (up to KEYS) gets a focusable, click-through twin; Enter on it does what a click on
+  // the dot does (the popup, and in the app the detail panel). Groups are markers already.
+  var KEYS = 150;
+  function keyboardTwins(map, clusters) {
+    var twins = L.layerGroup().addTo(map), pending = false;
+    function refresh() {
+      pending = false;
+      twins.clearLayers();
+      if (!clusters._map) return;
+      var bounds = map.getBounds(), count = 0;
+      clusters._featureGroup.eachLayer(function (layer) {
+        var i = layer.strikemapIndex;
+        if (i === undefined || count >= KEYS || !bounds.contains(layer.getLatLng())) return;
+        count += 1;
+        var size = 2 * layer.options.radius + 4;
+        var twin = L.marker(layer.getLatLng(), {keyboard: true, zIndexOffset: -1000,
+          icon: L.divIcon({className: "sm-key", iconSize: [size, size]})});
+        twin.on("add", function () {
+          var label = document.createElement("div");
+          label.innerHTML = tooltip(i);  // escaped already; read back as plain text
+          twin.getElement().setAttribute("aria-label", label.textContent);
+        });
+        twin.on("keydown", function (e) {
+          var key = e.originalEvent.key;
+          if (key !== "Enter" && key !== " ") return;
+          L.DomEvent.preventDefault(e.originalEvent);
+          layer.fire("click", {latlng: layer.getLatLng()}, true);
+        });
+        twins.addLayer(twin);
+      });
+    }
+    function later() { if (!pending) { pending = true; setTimeout(refresh, 0); } }
+    map.on("moveend", later);
+    clusters.on("animationend layeradd layerremove", later);
+    map.on("strikemap:ready", later);
+    later();
+    twins.stop = function () {
+      map.off("moveend", later);
+      clusters.off("animationend layeradd layerremove", later);
+      map.off("strikemap:ready", later);
+      map.removeLayer(twins);
+    };
+    return twins;
+  }
+
   // Overlays are filled when first shown: nothing is built for a layer nobody turns on.
   function lazy(fill) { var group = L.layerGroup(); group.once("add", function () { fill(group); }); return group; }
 
@@ -274,6 +320,7 @@
     var clusters = showIncidents(map, parent, rows, shown);
     var renderer = kept.renderer;
     window.strikemapCount = rows.length;
+    var twins = keyboardTwins(map, clusters);
 
     var precision = lazy(function (group) {
       rows.forEach(function (i) {
@@ -349,6 +396,7 @@
     if (parent !== map) {
       parent.once("remove", function () {  // overlays the user turned on sit on the map itself
         [precision, damage, claims, density].forEach(function (layer) { map.removeLayer(layer); });
+        twins.stop();
         control.remove();
         legend.remove();
       });
