@@ -181,12 +181,12 @@
     }
     function later() { if (!pending) { pending = true; setTimeout(refresh, 0); } }
     map.on("moveend", later);
-    clusters.on("animationend layeradd layerremove", later);
+    clusters.on("animationend", later);
     map.on("strikemap:ready", later);
     later();
     twins.stop = function () {
       map.off("moveend", later);
-      clusters.off("animationend layeradd layerremove", later);
+      clusters.off("animationend", later);
       map.off("strikemap:ready", later);
       map.removeLayer(twins);
     };
