@@ -442,15 +442,22 @@ row_picked = table.iloc[rows[0]]["id"] if rows and rows[0] < len(table) else Non
 if row_picked and row_picked != st.session_state.get("row_picked"):
     st.session_state["selected"] = st.session_state["focus"] = row_picked
 st.session_state["row_picked"] = row_picked
+# So is a marker clicked (the map's value is known before it is drawn again), and it is ringed
+# on the map; only a new click or row changes what is shown.
+map_value = st.session_state.get("map") or {}
+clicked = clicked_incident(map_value.get("last_object_clicked_tooltip"), ids)
+if clicked and clicked != st.session_state.get("clicked"):
+    st.session_state["selected"] = clicked
+st.session_state["clicked"] = clicked
 focus = incident_point(shown, st.session_state.get("focus"))
 
 with map_column:
     # The map and its data stay in the page; a filter change sends only which incidents to
     # show, and a picked row only where to look.
     data = page_data(paths, fingerprint)
-    returned = st_folium(
+    st_folium(
         data_map(data, MapOptions(short_popups=True)),
-        feature_group_to_add=shown_group(data, shown["id"]),
+        feature_group_to_add=shown_group(data, shown["id"], st.session_state.get("selected")),
         center=focus,
         zoom=FOCUS_ZOOM if focus else None,
         key="map",
@@ -458,9 +465,6 @@ with map_column:
         use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"],
     )
-picked = clicked_incident((returned or {}).get("last_object_clicked_tooltip"), ids)
-if picked:
-    st.session_state["selected"] = picked
 if len(shown) > len(table):
     st.caption(
         f"The table lists the {len(table):,} latest of the {len(shown):,} incidents shown; "

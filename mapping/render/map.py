@@ -366,10 +366,11 @@ class StrikeSelection(_Script):
 
     _template = _template("strike_selection.js")
 
-    def __init__(self, positions: Sequence[int]) -> None:
+    def __init__(self, positions: Sequence[int], selected: int = -1) -> None:
         super().__init__()
         self._name = "StrikeSelection"
         self.keep_json = _script_json(list(positions))
+        self.selected = int(selected)  # the position of the incident to ring, or -1
 
 
 _STYLE = """
@@ -383,6 +384,7 @@ _STYLE = """
 .sm-headline { margin: 4px 0; }
 .sm-outside { color: #8a0000; }
 .sm-more { color: #555; margin-top: 4px; font-style: italic; }
+.sm-selected { filter: drop-shadow(0 0 2px #fff); }
 .sm-key { pointer-events: none !important; border-radius: 50%; }
 .sm-key:focus, .sm-key:focus-visible { outline: 3px solid #1a73e8; outline-offset: 1px; }
 .sm-superseded { color: #777; }
@@ -461,11 +463,15 @@ def data_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
     return _with_data(data, options, draw_all=False)
 
 
-def shown_group(data: MapData, ids: Iterable[str]) -> folium.FeatureGroup:
-    """The incidents to show on a `data_map`, for streamlit-folium's `feature_group_to_add`."""
+def shown_group(
+    data: MapData, ids: Iterable[str], selected: str | None = None
+) -> folium.FeatureGroup:
+    """The incidents to show on a `data_map`, and the one picked (ringed), for
+    streamlit-folium's `feature_group_to_add`."""
     positions = data.ids.get_indexer(pd.Index(ids))
+    picked = data.ids.get_indexer(pd.Index([selected]))[0] if selected is not None else -1
     group = folium.FeatureGroup(name="strikemap", control=False)
-    StrikeSelection(positions[positions >= 0].tolist()).add_to(group)
+    StrikeSelection(positions[positions >= 0].tolist(), picked).add_to(group)
     return group
 
 

@@ -40,6 +40,20 @@ def test_app_opens_the_seeds_on_a_map_offline(page, app):
         shutil.copy(ROOT / "tests" / "app-screenshot.png", SCREENSHOT)
 
 
+RING = """(() => { let at = null;
+    window.map.eachLayer(l => { if (l.options && l.options.className === "sm-selected") at = l.getLatLng(); });
+    return at && [at.lat, at.lng]; })()"""
+
+
+def _ringed(frame, lat: float, lon: float) -> None:
+    """Wait until the map rings the incident at lat/lon as the one picked."""
+    frame.wait_for_function(
+        f"(() => {{ const at = {RING}; return at && Math.abs(at[0] - {lat}) < 1e-4"
+        f" && Math.abs(at[1] - {lon}) < 1e-4; }})()",
+        timeout=30_000,
+    )
+
+
 def test_weapon_filter_changes_the_markers(page, app):
     before = open_app(page, app.url)
     before.evaluate("window.strikemapStays = true")
@@ -88,10 +102,14 @@ def test_a_link_carries_the_filters_and_the_incident_shown(page, app):
 
 def test_clicking_kryvyi_rih_shows_both_sides_marked(page, app):
     frame = open_app(page, app.url)
+    frame.evaluate("void window.map.setView([47.90572, 33.39404], 9, {animate: false})")
     click_incident(page, 47.90572, 33.39404, frame=frame)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
+    # the incident clicked is ringed, and the map stays where the user put it
+    _ringed(frame, 47.90572, 33.39404)
+    assert frame.evaluate("window.map.getZoom()") == 9
     # short: the headline, the claim outside it, and where the rest is
     assert "Killed: at least 16" in text
     assert "Russian Ministry of Defence (Telegram) (claimed): up to 85 military killed" in text
@@ -128,6 +146,8 @@ def test_a_row_picked_in_the_table_centres_the_map_on_it(page, app):
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row (newest): Sumy
     page.get_by_role("heading", name="Sumy · 2025-04-13").wait_for(timeout=30_000)
+    _ringed(map_frame(page), 50.91741, 34.79906)
+    frame = map_frame(page)
     frame.wait_for_function(
         """(() => { const map = window.map;
                    const c = map.getCenter();

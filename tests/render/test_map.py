@@ -100,3 +100,18 @@ def test_strings_are_html_escaped(text, escaped):
     strings = map_payload(layers)["strings"]
     assert escaped in strings
     assert text not in strings
+
+
+def test_the_apps_selection_names_positions_and_the_incident_picked(seed_layers):
+    from mapping.render.map import StrikeSelection, map_data, shown_group
+
+    data = map_data(seed_layers)
+    ids = list(data.ids)
+    group = shown_group(data, [ids[2], ids[0], "not-loaded"], selected=ids[2])
+    (selection,) = [c for c in group._children.values() if isinstance(c, StrikeSelection)]
+    assert json.loads(selection.keep_json) == [2, 0]  # unknown ids are left out
+    assert selection.selected == 2
+    (nothing,) = [
+        c for c in shown_group(data, ids)._children.values() if isinstance(c, StrikeSelection)
+    ]
+    assert nothing.selected == -1

@@ -305,14 +305,21 @@
     return kept.clusters;
   }
 
-  function draw(parent, keep) {
+  function sameIncidents(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  function draw(parent, keep, selected) {
     var map = (parent instanceof L.Map) ? parent : parent._map;
-    if (!map) { parent.once("add", function () { draw(parent, keep); }); return; }
+    if (!map) { parent.once("add", function () { draw(parent, keep, selected); }); return; }
     window.strikemapReady = false;
     var rows = keep || D.incidents.map(function (r, i) { return i; });
     var shown = new Uint8Array(D.incidents.length);
     rows.forEach(function (i) { shown[i] = 1; });
-    if (rows.length) {  // the final view first, so nothing is drawn twice
+    // only another pick (the same incidents): the view the user has stays
+    var samePicks = kept && kept.map === map && parent !== map && sameIncidents(kept.shown, shown);
+    if (rows.length && !samePicks) {  // the final view first, so nothing is drawn twice
       map.fitBounds(L.latLngBounds(rows.map(function (i) { return [D.incidents[i][0], D.incidents[i][1]]; })).pad(0.2),
                     {maxZoom: 8, animate: false});
     }
@@ -321,6 +328,10 @@
     var renderer = kept.renderer;
     window.strikemapCount = rows.length;
     var twins = keyboardTwins(map, clusters);
+    if (selected >= 0 && shown[selected]) {  // the incident picked, ringed (it goes with `parent`)
+      L.circleMarker([D.incidents[selected][0], D.incidents[selected][1]], {radius: 16, color: "#1a73e8", weight: 4,
+        fill: false, interactive: false, className: "sm-selected"}).addTo(parent);
+    }
 
     var precision = lazy(function (group) {
       rows.forEach(function (i) {
