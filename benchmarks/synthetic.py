@@ -142,13 +142,18 @@ def synthetic_tables(n: int, *, seed: int = 0, first: int = 0) -> IncidentTables
     claimed = other_side.nonzero()[0]
     claim_owner = pd.Series(sources["incident_id"].to_numpy()[claimed])
     claim_source = sources["source_id"].to_numpy()[claimed]
+    # numbered after the incident's other statements, as a record's list would be
+    claim_seq = (
+        per_incident[pd.Index(ids).get_indexer(claim_owner)]
+        + claim_owner.groupby(claim_owner).cumcount().to_numpy()
+    )
     casualties = pd.concat(
         [
             casualties,
             pd.DataFrame(
                 {
                     "incident_id": claim_owner,
-                    "seq": 100,
+                    "seq": claim_seq,
                     "source_id": claim_source,
                     "group": "military",
                     "category": "killed",

@@ -231,6 +231,16 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _json(value: Any) -> Any:
+    """A JSON cell's value; text that is not JSON is left for the model to refuse, by name."""
+    if not _text(value):
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
 def _count(row: dict[str, Any]) -> dict[str, int] | None:
     count = {
         k: int(row[k]) for k in ("min", "max") if row.get(k) is not None and row[k] is not pd.NA
@@ -296,10 +306,11 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
                 "note": row["weapon_note"],
             }
         )
-        casualties: dict[int, dict[str, Any]] = {}
-        for c in parts.get("casualties", []):
+        casualties: dict[tuple[int, int], dict[str, Any]] = {}
+        for n, c in enumerate(parts.get("casualties", [])):
+            # a row without a number is a statement of its own, after the numbered ones
             entry = casualties.setdefault(
-                int(c["seq"]),
+                (0, int(c["seq"])) if c["seq"] is not None else (1, n),
                 _clean(
                     {
                         "source": c["source_id"],
@@ -363,9 +374,9 @@ def incident_records(tables: IncidentTables) -> list[dict[str, Any]]:
                 ]
                 or None,
                 "notes": row["notes"],
-                "tags": json.loads(row["tags"]) if _text(row["tags"]) else None,
+                "tags": _json(row["tags"]),
                 "review": row["review"],
-                "evidence": json.loads(row["evidence"]) if _text(row["evidence"]) else None,
+                "evidence": _json(row["evidence"]),
                 "revision": None if pd.isna(row["revision"]) else int(row["revision"]),
                 "merged_from": _text(row.get("merged_from")).split() or None,
             }
