@@ -387,7 +387,7 @@ def _with_bar(items):
 
 def _summary(written: int, total: int, prepared, path: Path) -> int:
     """Print what was written; returns the number of invalid records skipped."""
-    loaded = {incident.id for incident in prepared.incidents}  # an unresolved place still loads
+    loaded = set(prepared.layers.tables.incidents["id"])  # an unresolved place still loads
     invalid = len(
         {
             (p.file, p.record_id or p.line)
@@ -791,7 +791,8 @@ def archive_add(paths, folder: Path, overrides: Path | None, online: bool) -> No
 
     prepared = _prepare(paths, overrides, online, _Steps())
     part = add_partition(folder, prepared.layers.tables)
-    click.echo(f"added {len(prepared.incidents)} incident(s) to {folder} as {part.name}", err=True)
+    added = len(prepared.layers.tables)
+    click.echo(f"added {added} incident(s) to {folder} as {part.name}", err=True)
 
 
 @archive.command("build")

@@ -5,41 +5,54 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from layers import Layers, build_layers
 from mapping.errors import Origin, Problem, StrikemapError
 from mapping.filters import IncidentFilter
-from mapping.formats import input_files, read_file
-from mapping.geocoding import Geocoder, geocode_incidents
+from mapping.formats import input_files, read_file, read_file_tables
+from mapping.geocoding import DEFAULT_RADIUS_M, Geocoder, geocode_incidents
 from mapping.merging import MergeResult, Pair, merge_incidents
 from mapping.merging.matching import MERGE_AT, facts_of, score_pair
 from mapping.model import Incident
-from mapping.records import LoadResult
+from mapping.records import LoadResult, already_loaded
 from mapping.store import is_store, is_store_url, open_store
-from mapping.tables import incident_tables
+from mapping.table_checks import CheckedTables, concat_tables, validated_rows
+from mapping.tables import IncidentTables, incident_tables, member_of
 
 
 def load_inputs(paths: Iterable[str | Path], *, all_events: bool = False) -> LoadResult:
     """Incidents from any mix of inputs (files, folders, store URLs, store GeoPackages, public
     data sets); problems name file, line, record and field. Data sets give their strike events
     only, unless `all_events`."""
+    result = LoadResult()
+    for part in _read_each(paths, all_events=all_events):
+        result.extend(part)
+    return result
+
+
+def _read_each(
+    paths: Iterable[str | Path], *, all_events: bool = False, tables: bool = False
+) -> Iterator[LoadResult | CheckedTables]:
+    """What each input gives, in order: records, or (with `tables`, for a format that holds
+    them) checked tables."""
     paths = list(paths)
     urls = [str(p) for p in paths if is_store_url(str(p))]
-    result = LoadResult()
     # folders are expanded first: a store GeoPackage inside one is still read as a store
     for file in input_files(p for p in paths if str(p) not in urls):
         if is_store(file):
-            result.extend(load_store(f"gpkg:{file}"))
+            yield load_store(f"gpkg:{file}")
+        elif tables and (checked := read_file_tables(file)) is not None:
+            yield checked
         else:
-            result.extend(read_file(file, all_events=all_events))
+            yield read_file(file, all_events=all_events)
     for url in urls:
-        result.extend(load_store(url))
-    return result
+        yield load_store(url)
 
 
 DATA_FOLDERS_VARIABLE = "STRIKEMAP_DATA_DIRS"
@@ -73,23 +86,31 @@ class Prepared:
     """Layers ready to filter, map and export, with every problem met on the way."""
 
     layers: Layers
-    incidents: list[Incident]
     problems: list[Problem] = field(default_factory=list)
+    records: list[Incident] | None = field(default=None, repr=False)
+
+    @property
+    def incidents(self) -> list[Incident]:
+        """Every incident as a record object; made on first use when the inputs were tables
+        (a GeoPackage), which the layers are built from without them."""
+        if self.records is None:
+            self.records = validated_rows(self.layers.tables, "-").incidents
+        return self.records
 
     @property
     def unresolved(self) -> int:
-        return sum(1 for i in self.incidents if not i.place.located)
+        return int(self.layers.tables.incidents["lat"].isna().sum())
 
 
 def _silent(step: str) -> None:
     pass
 
 
+Progress = Callable[[Iterable[Incident]], Iterable[Incident]]
+
+
 def prepare_incidents(
-    loaded: LoadResult,
-    geocoder: Geocoder,
-    progress: Callable[[Iterable[Incident]], Iterable[Incident]] | None = None,
-    step: Callable[[str], None] = _silent,
+    loaded: LoadResult, geocoder: Geocoder, progress: Progress | None = None, step=_silent
 ) -> Prepared:
     """Resolve places and build the layers for incidents already loaded; `step` hears the
     name of each step as it starts."""
@@ -99,18 +120,92 @@ def prepare_incidents(
     step("building tables")
     tables = incident_tables(report.incidents)
     step("building layers")
-    return Prepared(build_layers(tables), report.incidents, [*loaded.problems, *report.problems])
+    problems = [*loaded.problems, *report.problems]
+    return Prepared(build_layers(tables), problems, report.incidents)
 
 
 def prepare(
     paths: Iterable[str | Path],
     geocoder: Geocoder,
-    progress: Callable[[Iterable[Incident]], Iterable[Incident]] | None = None,
+    progress: Progress | None = None,
     step: Callable[[str], None] = _silent,
 ) -> Prepared:
-    """Load every input, resolve places and build the layers."""
+    """Load every input, resolve places and build the layers. Inputs that are tables (a
+    GeoPackage) stay tables: no record object is made for their incidents."""
     step("reading inputs")
-    return prepare_incidents(load_inputs(paths), geocoder, progress, step)
+    records, parts, problems = LoadResult(), [], []
+    seen: dict[str, Origin] = {}  # the first input to give an id keeps it
+    for part in _read_each(paths, tables=True):
+        problems += part.problems
+        if isinstance(part, CheckedTables):
+            parts.append((_first_seen(part, seen, problems), part.file))
+        else:
+            fresh = [i for i in part.incidents if _first(i.id, part.origins[i.id], seen, problems)]
+            records.extend(LoadResult(fresh, [], part.origins, part.summaries))
+    if not parts:
+        loaded = LoadResult(records.incidents, problems, records.origins)
+        return prepare_incidents(loaded, geocoder, progress, step)
+    step("resolving places")
+    report = geocode_incidents(
+        progress(records.incidents) if progress else records.incidents, geocoder, records.origins
+    )
+    problems += report.problems
+    tables = [_located(*part, geocoder, progress, problems) for part in parts]
+    if report.incidents:
+        tables.insert(0, incident_tables(report.incidents))
+    step("building layers")
+    return Prepared(build_layers(concat_tables(tables)), problems)
+
+
+def _first(
+    record_id: str, origin: Origin, seen: dict[str, Origin], problems: list[Problem]
+) -> bool:
+    """Whether this is the first input to give the id (if not, a problem says so)."""
+    if record_id in seen:
+        problems.append(already_loaded(record_id, origin, seen[record_id]))
+        return False
+    seen[record_id] = origin
+    return True
+
+
+def _first_seen(
+    part: CheckedTables, seen: dict[str, Origin], problems: list[Problem]
+) -> IncidentTables:
+    """The part's incidents whose ids no earlier input gave."""
+    ids = part.tables.incidents["id"]
+    earlier = member_of(ids, pd.Series(list(seen), dtype="str"))
+    for record_id in ids[earlier]:
+        problems.append(already_loaded(record_id, Origin(part.file, None), seen[record_id]))
+    seen.update(dict.fromkeys(ids[~earlier], Origin(part.file, None)))
+    return part.tables.subset(ids[~earlier]) if earlier.any() else part.tables
+
+
+def _located(
+    part: IncidentTables,
+    file: str,
+    geocoder: Geocoder,
+    progress: Progress | None,
+    problems: list[Problem],
+) -> IncidentTables:
+    """Tables with every place resolved: coordinates in the table win (a missing radius comes
+    from the precision, as for a record); the rest go through the geocoder as records."""
+    incidents = part.incidents.copy()
+    located = (incidents["lat"].notna() & incidents["lon"].notna()).to_numpy()
+    radius = incidents["radius_m"]
+    default = incidents["precision"].map({p.value: r for p, r in DEFAULT_RADIUS_M.items()})
+    incidents["radius_m"] = radius.where(radius.notna() | ~located, default.astype("float64"))
+    part = IncidentTables(incidents, part.sources, part.casualties, part.damage, part.claims)
+    if located.all():
+        return part
+    records = validated_rows(part.subset(incidents["id"][~located]), file).incidents
+    origins = {i.id: Origin(file, None) for i in records}
+    report = geocode_incidents(progress(records) if progress else records, geocoder, origins)
+    problems += report.problems
+    done = concat_tables([part.subset(incidents["id"][located]), incident_tables(report.incidents)])
+    # the incidents in the order the file gave them
+    order = np.argsort([*np.flatnonzero(located), *np.flatnonzero(~located)], kind="stable")
+    incidents = done.incidents.iloc[order].reset_index(drop=True)
+    return IncidentTables(incidents, done.sources, done.casualties, done.damage, done.claims)
 
 
 def merge_inputs(

@@ -73,16 +73,7 @@ class LoadResult:
         for incident in other.incidents:
             origin = other.origins[incident.id]
             if incident.id in self.origins:
-                first = self.origins[incident.id]
-                self.problems.append(
-                    Problem(
-                        origin.file,
-                        origin.line,
-                        incident.id,
-                        "id",
-                        f"incident id already loaded from {first}",
-                    )
-                )
+                self.problems.append(already_loaded(incident.id, origin, self.origins[incident.id]))
                 continue
             self.incidents.append(incident)
             self.origins[incident.id] = origin
@@ -285,6 +276,13 @@ class _LazyNode:
             return None
         shift_lines(node, self.first_line - 1)
         return node
+
+
+def already_loaded(record_id: str, origin: Origin, first: Origin) -> Problem:
+    """The problem of a record whose id an earlier input already gave."""
+    return Problem(
+        origin.file, origin.line, record_id, "id", f"incident id already loaded from {first}"
+    )
 
 
 def load_data(data: Any, file: str = "-") -> LoadResult:

@@ -62,10 +62,16 @@ _TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
 
 @dataclass
 class CheckedTables:
-    """The valid incidents of some tables, and the problems of the others."""
+    """The valid incidents of tables read from a file, and the problems of the others."""
 
     tables: IncidentTables
     problems: list[Problem]
+    file: str = "-"
+
+    @classmethod
+    def failed(cls, file: str, message: str) -> CheckedTables:
+        """No incidents: the file could not be read as tables."""
+        return cls(incident_tables([]), [Problem(file, None, None, None, message)], file)
 
 
 def check_tables(tables: IncidentTables, file: str) -> CheckedTables:
@@ -75,7 +81,7 @@ def check_tables(tables: IncidentTables, file: str) -> CheckedTables:
     tables = IncidentTables(*(t.reset_index(drop=True) for t in _parts(tables)))
     suspect = _doubtful_ids(tables)
     if not len(suspect):
-        return CheckedTables(tables.subset(tables.incidents["id"]), [])
+        return CheckedTables(tables.subset(tables.incidents["id"]), [], file)
     doubtful = member_of(tables.incidents["id"], suspect)
     kept = tables.subset(tables.incidents["id"][~doubtful])
     loaded = validated_rows(tables.subset(suspect), file)
@@ -87,6 +93,7 @@ def check_tables(tables: IncidentTables, file: str) -> CheckedTables:
     return CheckedTables(
         IncidentTables(incidents, joined.sources, joined.casualties, joined.damage, joined.claims),
         loaded.problems,
+        file,
     )
 
 

@@ -24,6 +24,7 @@ from mapping.formats import (
 from mapping.formats.base import Format
 from mapping.model import Incident
 from mapping.records import LoadResult, record_files
+from mapping.table_checks import CheckedTables
 from mapping.tables import incident_tables
 
 # In the order tried when formats share a suffix: a format that recognises the content wins;
@@ -75,9 +76,25 @@ def read_file(path: Path, *, all_events: bool = False) -> LoadResult:
     options = {"all_events": all_events}
     try:
         return found.read(path, **{k: options[k] for k in found.read_options})
-    except OSError as error:  # unreadable, vanished mid-read, a folder named like a file
-        reason = error.strerror or str(error)
-        return LoadResult(problems=[Problem(str(path), None, None, None, f"cannot read: {reason}")])
+    except OSError as error:
+        return LoadResult(problems=[Problem(str(path), None, None, None, _cannot_read(error))])
+
+
+def read_file_tables(path: Path) -> CheckedTables | None:
+    """A file's incident tables, checked column-wise, when its format holds tables (a
+    strikemap GeoPackage); None for any other file (`read_file` reads it)."""
+    found = reader_for(path) if path.exists() else None
+    if found is None or found.read_tables is None:
+        return None
+    try:
+        return found.read_tables(path)
+    except OSError as error:
+        return CheckedTables.failed(str(path), _cannot_read(error))
+
+
+def _cannot_read(error: OSError) -> str:
+    """Unreadable, vanished mid-read, a folder named like a file: in words."""
+    return f"cannot read: {error.strerror or error}"
 
 
 def writer_for(path: str | Path, name: str | None = None) -> Format:
@@ -145,6 +162,7 @@ __all__ = [
     "export_incidents",
     "input_files",
     "read_file",
+    "read_file_tables",
     "reader_for",
     "writer_for",
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mapping.records import LoadResult
+from mapping.table_checks import CheckedTables
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,8 @@ class Format:
     """One file format. `read(path, **read_options)` gives incidents and problems;
     `write(layers, path, **options)` writes atomically and returns the number of incidents
     written; `recognises` tells this format's files apart from another format's that share a
-    suffix (by content)."""
+    suffix (by content); `read_tables(path)`, for a format whose content is incident tables,
+    gives them checked column-wise, without a record object per incident."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -25,6 +27,7 @@ class Format:
     recognises: Callable[[Path], bool] | None = None
     options: tuple[str, ...] = ()  # the writer's keyword options (profile, hxl)
     read_options: tuple[str, ...] = ()  # the reader's keyword options (all_events)
+    read_tables: Callable[[Path], CheckedTables] | None = None
 
 
 def csv_columns(path: Path) -> list[str]:

@@ -15,7 +15,8 @@ from layers import Layers
 from mapping.atomic import atomic_path
 from mapping.errors import ExportError, Problem
 from mapping.formats.base import Format
-from mapping.records import LoadResult, load_data
+from mapping.records import LoadResult
+from mapping.table_checks import CheckedTables, check_tables, validated_rows
 from mapping.tables import (
     CASUALTY_COLUMNS,
     CLAIM_COLUMNS,
@@ -24,7 +25,6 @@ from mapping.tables import (
     SOURCE_COLUMNS,
     IncidentTables,
     conform,
-    incident_records,
 )
 
 RECORDS_TABLE = "incident_records"
@@ -87,11 +87,26 @@ def read_geopackage(path: str | Path) -> IncidentTables:
 
 
 def read_geopackage_records(path: Path) -> LoadResult:
-    """Incidents from a GeoPackage written by strikemap (each record validated as on load)."""
+    """Incidents from a GeoPackage written by strikemap (each record validated as on load;
+    a problem names the row of the incident table)."""
     try:
-        return load_data(incident_records(read_geopackage(path)), str(path))
+        return validated_rows(read_geopackage(path), str(path))
     except ExportError as error:
         return LoadResult(problems=[Problem(str(path), None, None, None, str(error))])
 
 
-FORMAT = Format("gpkg", (".gpkg",), read=read_geopackage_records, write=write_geopackage)
+def read_geopackage_tables(path: Path) -> CheckedTables:
+    """The incident tables of a GeoPackage written by strikemap, checked column-wise."""
+    try:
+        return check_tables(read_geopackage(path), str(path))
+    except ExportError as error:
+        return CheckedTables.failed(str(path), str(error))
+
+
+FORMAT = Format(
+    "gpkg",
+    (".gpkg",),
+    read=read_geopackage_records,
+    write=write_geopackage,
+    read_tables=read_geopackage_tables,
+)

@@ -31,6 +31,7 @@ class RecordCoordinates:
             id=place.gazetteer_id,
             country=place.country,
             admin1=place.admin1,
+            ambiguous=place.ambiguous,  # an analyst's mark stays
         )
 
 
