@@ -45,7 +45,7 @@ def assert_same(tables: IncidentTables) -> list:
 
 # A few examples in the fast suite; many more in the full one (each takes ~0.15 s).
 FEW = settings(
-    max_examples=15,
+    max_examples=8,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -148,7 +148,7 @@ def _edit_and_compare(seeded, data) -> None:
     assert_same(edited(seeded, changes))
 
 
-@settings(FEW, max_examples=30)
+@settings(FEW, max_examples=15)
 @given(data=st.data())
 def test_edited_tables_give_the_record_paths_incidents_and_problems(seeded, data):
     _edit_and_compare(seeded, data)

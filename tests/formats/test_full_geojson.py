@@ -70,7 +70,7 @@ def _written(generated, folder) -> tuple[str, str]:
 SOME = st.lists(incidents(), min_size=1, max_size=5, unique_by=lambda i: i.id)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(SOME)
 def test_any_incidents_give_the_records_document(tmp_path_factory, generated):
     written, expected = _written(generated, tmp_path_factory.mktemp("full"))
