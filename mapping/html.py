@@ -30,11 +30,25 @@ def escape_markdown(text: object) -> str:
     return _AUTOLINK.sub(lambda found: found.group() + "&#8203;", escaped)
 
 
+# An http(s) address whose host is plain ASCII and which holds no character that could end an
+# attribute: what `safe_url` accepts, recognised without urlsplit (a page of 100k sources
+# spent 1.6 s there). Anything else takes the full check.
+_PLAIN_WEB_ADDRESS = re.compile(
+    r"https?://[A-Za-z0-9\-._~%!$&()*+,;=:@]+(?:[/?#][^\s\"'<>`\\]*)?", re.IGNORECASE
+)
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if it is an http(s) address with a host, else None (never a link)."""
     if not url:
         return None
     url = url.strip()
+    if _PLAIN_WEB_ADDRESS.fullmatch(url):
+        return url
+    return _checked_url(url)
+
+
+def _checked_url(url: str) -> str | None:
     try:
         parts = urlsplit(url)
     except ValueError:

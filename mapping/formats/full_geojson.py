@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from mapping.atomic import atomic_path
 from mapping.errors import Problem
-from mapping.formats.json_text import NULL_TEXT, joined, json_values, text_scalar, write_texts
+from mapping.json_text import NULL_TEXT, joined, json_values, text_scalar, write_texts
 from mapping.records import LoadResult, load_data
 from mapping.tables import IncidentTables, row_codes
 

@@ -26,7 +26,7 @@ from mapping.formats.full_geojson import (
     read_full_geojson,
     write_full_geojson,
 )
-from mapping.formats.json_text import json_values, text_scalar, write_texts
+from mapping.json_text import json_values, text_scalar, write_texts
 
 CHUNK_ROWS = 100_000  # features encoded at a time: bounded memory at any size
 

@@ -60,6 +60,18 @@ def test_packed_data_is_the_same_data(seed_layers):
     )
 
 
+def test_the_pages_data_written_by_arrow_is_the_python_payload():
+    from benchmarks.synthetic import synthetic_tables
+    from layers import build_layers
+    from mapping.render.map import _payload_json
+
+    layers = build_layers(synthetic_tables(2_000, seed=3))
+    text = _payload_json(layers)
+    assert "<" not in text
+    assert ">" not in text
+    assert json.loads(text) == json.loads(json.dumps(map_payload(layers)))
+
+
 def test_statements_point_at_their_incident(seed_layers):
     payload = map_payload(seed_layers)
     strings = payload["strings"]
