@@ -26,6 +26,20 @@ class RecordLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's resolver without what record files never use (path resolvers, resolvers
+        for any first character): it runs for every value, and took a third of reading a
+        large file."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # a plain scalar: its first character picks the patterns to try
+                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
+
 
 _RESOLVERS = (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -61,7 +75,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
                 f"duplicate key '{key}' (first on line {seen[key]})",
                 key_node.start_mark,
             )
-        seen[key] = key_node.start_mark.line + 1
+        seen[key] = key_node.start_mark.line + 1 + getattr(loader, "line_offset", 0)
     return loader.construct_mapping(node)
 
 
@@ -130,22 +144,78 @@ def _parse_item(lines: list[str], offset: int) -> Iterator[Document]:
 
 
 def _compose(lines: list[str], offset: int) -> tuple[yaml.Node, Any]:
-    # The piece is parsed alone and its marks moved to the file's lines afterwards: padding it
-    # with `offset` blank lines instead would parse the file once per document (n²).
-    loader = RecordLoader("".join(lines))
+    # The piece is parsed alone and its lines placed in the file afterwards: padding it with
+    # `offset` blank lines instead would parse the file once per document (n²).
+    text = "".join(lines)
+    loader = RecordLoader(text)
+    loader.line_offset = offset
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            error.context_mark = _moved(error.context_mark, offset)
-            error.problem_mark = _moved(error.problem_mark, offset)
-            raise
-        _refuse_alias_bombs(node)
-        shift_lines(node, offset)
-        data = loader.construct_document(node) if node is not None else None
+        node = loader.get_single_node()
+        if node is None:
+            return node, None
+        if "*" in text:  # no alias can hide in a piece without one: nothing to expand
+            _refuse_alias_bombs(node)
+            data = loader.construct_document(node)
+        else:
+            data = _plain_data(node)
+            if data is _NOT_PLAIN:
+                data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:  # its marks are the piece's: move them to the file's
+        error.context_mark = _moved(error.context_mark, offset)
+        error.problem_mark = _moved(error.problem_mark, offset)
+        raise
     finally:
         loader.dispose()
+    place_lines(node, offset)
     return node, data
+
+
+_NOT_PLAIN = object()
+_STR, _INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+_PLAIN_SCALARS = {tag: re.compile(pattern) for tag, pattern, _first in _RESOLVERS}
+
+
+def _plain_data(node: yaml.Node) -> Any:
+    """The data of a document of plain mappings, lists and scalars (what record files hold),
+    made directly: PyYAML's general constructor took a third of a record file's reading.
+    `_NOT_PLAIN` for anything else (explicit tags, complex keys), which the loader's own
+    constructor then makes, errors included."""
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        data: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR:  # numbers, booleans or mappings as keys: rare, general
+                return _NOT_PLAIN
+            key = key_node.value
+            if key in data:
+                return _NOT_PLAIN  # the loader's constructor names the duplicate and its line
+            value = _plain_data(value_node)
+            if value is _NOT_PLAIN:
+                return _NOT_PLAIN
+            data[key] = value
+        return data
+    if tag == _SEQ:
+        items = []
+        for item_node in node.value:
+            item = _plain_data(item_node)
+            if item is _NOT_PLAIN:
+                return _NOT_PLAIN
+            items.append(item)
+        return items
+    pattern = _PLAIN_SCALARS.get(tag)
+    if pattern is None or not isinstance(node.value, str) or not pattern.match(node.value):
+        return _NOT_PLAIN  # an explicit tag, or a value the resolver would not have given it
+    if tag == _INT:
+        return int(node.value)
+    if tag == _FLOAT:
+        return float(node.value)
+    if tag == _BOOL:
+        return node.value.lower() == "true"
+    return None  # null
 
 
 MAX_EXPANDED_VALUES = 1_000_000  # far more than any record file's; an alias bomb's billions
@@ -198,23 +268,15 @@ def _moved(mark: Any, by: int) -> Any:
     return yaml.error.Mark(mark.name, mark.index, mark.line + by, mark.column, None, None)
 
 
-def shift_lines(node: yaml.Node | None, by: int) -> None:
-    """Move every mark under a node `by` lines."""
-    if not by:
+def place_lines(node: yaml.Node | None, by: int) -> None:
+    """Say that a piece's marks are `by` lines above the file's: on its top node and on each
+    record below it (what `line_of` starts from); the marks themselves stay."""
+    if node is None or not by:
         return
-    stack = [node]
-    seen: set[int] = set()  # an alias is the node it names: move each node once
-    while stack:
-        item = stack.pop()
-        if item is None or id(item) in seen:
-            continue
-        seen.add(id(item))
-        item.start_mark = _moved(item.start_mark, by)
-        item.end_mark = _moved(item.end_mark, by)
-        if isinstance(item, yaml.MappingNode):
-            stack.extend(part for pair in item.value for part in pair)
-        elif isinstance(item, yaml.SequenceNode):
-            stack.extend(item.value)
+    node.line_offset = by
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            item.line_offset = by
 
 
 _RECORD_ID = re.compile(r"^-?\s{0,3}id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
@@ -249,19 +311,20 @@ def line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
     """The 1-based line of the value at `path` below `node`, or of the deepest part that exists."""
     if node is None:
         return None
-    line = node.start_mark.line + 1
+    offset = getattr(node, "line_offset", 0) + 1  # the piece's place in the file
+    line = node.start_mark.line + offset
     for step in path:
         if isinstance(node, yaml.MappingNode):
             found = next(((k, v) for k, v in node.value if k.value == step), None)
             if found is None:
                 return line
             key, node = found
-            line = key.start_mark.line + 1
+            line = key.start_mark.line + offset
         elif (
             isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
         ):
             node = node.value[step]
-            line = node.start_mark.line + 1
+            line = node.start_mark.line + offset
         else:
             return line
     return line

@@ -266,3 +266,25 @@ def test_place_checks(tmp_path, place, message):
     (problem,) = load_file(path).errors
     assert message in problem.message
     assert problem.field.startswith("place")
+
+
+def test_lines_in_a_later_document_are_the_files(tmp_path):
+    record = (
+        "id: {id}\ndate: {date}\nplace: {{name: Kyiv}}\n"
+        "sources: [{{id: a, name: A, party: other}}]\n"
+    )
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        record.format(id="first", date="2025-04-04")
+        + "---\n"
+        + record.format(id="second", date="2025-13-01")
+        + "---\n"
+        + "id: third\ndate: 2025-04-04\ndate: 2025-04-05\n",
+        encoding="utf-8",
+    )
+    result = load_file(path)
+    assert [i.id for i in result.incidents] == ["first"]
+    bad_date, duplicate = result.errors
+    assert (bad_date.record_id, bad_date.field, bad_date.line) == ("second", "date", 7)
+    assert duplicate.line == 13
+    assert "first on line 12" in duplicate.message
