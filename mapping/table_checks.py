@@ -37,7 +37,7 @@ from mapping.model import (
     Severity,
     Status,
 )
-from mapping.records import EARLIEST_PLAUSIBLE, LoadResult, load_rows
+from mapping.records import EARLIEST_PLAUSIBLE, LoadResult, collector_paused, load_rows
 from mapping.tables import (
     TABLE_COLUMNS,
     IncidentTables,
@@ -101,7 +101,8 @@ def validated_rows(tables: IncidentTables, file: str) -> LoadResult:
     """The record path: each incident validated as a record; its row in the incident table
     (counted from 1) stands for its line."""
     rows = (tables.incidents.index + 1).tolist()
-    return load_rows(zip(rows, incident_records(tables), strict=True), file)
+    with collector_paused():
+        return load_rows(zip(rows, incident_records(tables), strict=True), file)
 
 
 def _parts(tables: IncidentTables) -> list[pd.DataFrame]:

@@ -23,7 +23,7 @@ from mapping.formats import (
 )
 from mapping.formats.base import Format
 from mapping.model import Incident
-from mapping.records import LoadResult, record_files
+from mapping.records import LoadResult, collector_paused, record_files
 from mapping.table_checks import CheckedTables
 from mapping.tables import incident_tables
 
@@ -75,7 +75,8 @@ def read_file(path: Path, *, all_events: bool = False) -> LoadResult:
         return LoadResult(problems=[Problem(str(path), 1, None, None, message)])
     options = {"all_events": all_events}
     try:
-        return found.read(path, **{k: options[k] for k in found.read_options})
+        with collector_paused():
+            return found.read(path, **{k: options[k] for k in found.read_options})
     except OSError as error:
         return LoadResult(problems=[Problem(str(path), None, None, None, _cannot_read(error))])
 
