@@ -1,11 +1,14 @@
-"""Import benchmark: ACLED-format rows and JSON record files, against the plain readers.
+"""Reading benchmark: ACLED-format rows, JSON and YAML record files, and a strikemap
+GeoPackage opened into layers, each against the plain readers.
 
-Run: `python benchmarks/run.py bench_imports [ACLED_ROWS JSON_RECORDS]` (default 100000 10000).
-The ACLED file repeats the rows of `tests/data/datasets/acled_export.csv` (strikes and the
-other event types in the same mix) with new ids, dates and coordinates; the JSON file repeats
-the bundled seeds with new ids. Baselines, in the same run: pandas reading the CSV as text
-(no incidents made), and `json.loads` plus pydantic validation of every record (the floor of
-any validated load).
+Run: `python benchmarks/run.py bench_imports [ACLED_ROWS JSON_RECORDS YAML_RECORDS
+GPKG_INCIDENTS]` (default 100000 10000 20000 100000). The ACLED file repeats the rows of
+`tests/data/datasets/acled_export.csv` (strikes and the other event types in the same mix) with
+new ids, dates and coordinates; the record files repeat the bundled seeds with new ids (~3.5 KB
+of YAML each); the GeoPackage holds synthetic incidents. Baselines, in the same run: pandas
+reading the CSV as text (no incidents made); `json.loads`, or PyYAML's C loader, plus pydantic
+validation of every record (the floor of any validated load); the GeoPackage's tables read
+and built into layers with no check at all.
 """
 
 from __future__ import annotations
@@ -19,11 +22,17 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from benchmarks.memory import PeakMemory
-from mapping.formats import read_file
+from benchmarks.synthetic import synthetic_tables
+from layers import build_layers
+from mapping.formats import export, read_file
+from mapping.formats.geopackage import read_geopackage
+from mapping.geocoding import GeocoderChain
 from mapping.model import Incident
-from mapping.records import load_records
+from mapping.pipeline import prepare
+from mapping.records import dump_yaml, load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPT = ROOT / "tests" / "data" / "datasets" / "acled_export.csv"
@@ -59,6 +68,15 @@ def json_file(path: Path, records: int) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
+def yaml_file(path: Path, records: int) -> None:
+    """A YAML record file of `records` records (one document each), made from the seeds."""
+    seeds = load_records([ROOT / "seeds"]).incidents
+    copies = (
+        seeds[n % len(seeds)].model_copy(update={"id": f"record-{n}"}) for n in range(records)
+    )
+    path.write_text(dump_yaml(copies), encoding="utf-8")
+
+
 def _timed(step):
     """(result, seconds, peak MB) of one step."""
     with PeakMemory() as peak:
@@ -68,7 +86,9 @@ def _timed(step):
     return result, seconds, peak.mb
 
 
-def run(acled_rows: int, json_records: int) -> list[tuple[str, int, float, float]]:
+def run(
+    acled_rows: int, json_records: int, yaml_records: int, gpkg_incidents: int
+) -> list[tuple[str, int, float, float]]:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         acled = Path(folder) / "acled.csv"
@@ -98,12 +118,56 @@ def run(acled_rows: int, json_records: int) -> list[tuple[str, int, float, float
 
         _, seconds, memory = _timed(floor)
         rows.append(("baseline: json.loads + pydantic validation", json_records, seconds, memory))
+
+        records = Path(folder) / "records.yaml"
+        yaml_file(records, yaml_records)
+        loaded, seconds, memory = _timed(lambda: load_records([records]))
+        assert len(loaded.incidents) == yaml_records
+        assert not loaded.errors
+        rows.append(
+            ("YAML records, one file → incidents (load_records)", yaml_records, seconds, memory)
+        )
+        del loaded
+
+        def yaml_floor() -> list[Incident]:
+            text = records.read_text(encoding="utf-8")
+            return [Incident.model_validate(d) for d in yaml.load_all(text, yaml.CSafeLoader)]
+
+        _, seconds, memory = _timed(yaml_floor)
+        rows.append(
+            ("baseline: PyYAML's C loader + pydantic validation", yaml_records, seconds, memory)
+        )
+
+        package = Path(folder) / "synthetic.gpkg"
+        export(build_layers(synthetic_tables(gpkg_incidents, seed=1)), package)
+        opened, seconds, memory = _timed(lambda: prepare([package], GeocoderChain([])))
+        assert len(opened.layers.incidents) == gpkg_incidents
+        assert not opened.problems
+        rows.append(
+            (
+                "GeoPackage → checked layers (prepare, as the app opens it)",
+                gpkg_incidents,
+                seconds,
+                memory,
+            )
+        )
+        del opened
+        _, seconds, memory = _timed(lambda: build_layers(read_geopackage(package)))
+        rows.append(
+            (
+                "baseline: its tables read and built into layers, unchecked",
+                gpkg_incidents,
+                seconds,
+                memory,
+            )
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> None:
-    acled_rows, json_records = (int(a) for a in (argv or ["100000", "10000"])[:2])
-    rows = run(acled_rows, json_records)
+    defaults = ["100000", "10000", "20000", "100000"]
+    sizes = [int(a) for a in [*(argv or []), *defaults[len(argv or []) :]]]
+    rows = run(*sizes)
     print("| step | rows | seconds | rows/s | peak MB |")
     print("|---|---:|---:|---:|---:|")
     for label, count, seconds, memory in rows:
@@ -111,7 +175,11 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(f"- ACLED import vs reading the CSV: {rows[0][2] / rows[1][2]:.1f}x the time")
     print(f"- JSON records vs json.loads + validation: {rows[2][2] / rows[3][2]:.2f}x the time")
+    print(f"- YAML records vs the C loader + validation: {rows[4][2] / rows[5][2]:.2f}x the time")
+    print(f"- GeoPackage opened vs its tables into layers: {rows[6][2] / rows[7][2]:.2f}x the time")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
