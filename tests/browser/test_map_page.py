@@ -375,7 +375,8 @@ def test_an_incident_is_reached_and_opened_with_the_keyboard(page, tmp_path, gaz
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('sm-key')"):
             break
-    assert "Kryvyi Rih" in page.evaluate("document.activeElement.getAttribute('aria-label')")
+    spoken = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert spoken == "Kryvyi Rih, 2025-04-04, Iskander-M, incident 2025-04-04-kryvyi-rih"
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()

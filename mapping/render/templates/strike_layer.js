@@ -70,6 +70,13 @@
     var r = D.incidents[i];
     return '<b>' + s(r[3]) + '</b> &middot; ' + s(r[4]) + '<br><span class="sm-id">' + s(r[5]) + '</span>';
   }
+  // What a screen reader says for an incident: place, date, weapon and id, as plain text.
+  function spoken(i) {
+    var r = D.incidents[i], plain = document.createElement("div");
+    plain.innerHTML = [s(r[3]), s(r[4]), s(r[16]) || label(CATS[r[2]]), "incident " + s(r[5])]
+      .filter(Boolean).join(", ");  // escaped already; read back as plain text
+    return plain.textContent;
+  }
   function popup(i) {
     var r = D.incidents[i], flags = r[12] || 0, html = [];
     html.push('<div class="sm-popup" data-incident="' + s(r[5]) + '">');
@@ -165,11 +172,7 @@
         var size = 2 * layer.options.radius + 4;
         var twin = L.marker(layer.getLatLng(), {keyboard: true, zIndexOffset: -1000,
           icon: L.divIcon({className: "sm-key", iconSize: [size, size]})});
-        twin.on("add", function () {
-          var label = document.createElement("div");
-          label.innerHTML = tooltip(i);  // escaped already; read back as plain text
-          twin.getElement().setAttribute("aria-label", label.textContent);
-        });
+        twin.on("add", function () { twin.getElement().setAttribute("aria-label", spoken(i)); });
         twin.on("keydown", function (e) {
           var key = e.originalEvent.key;
           if (key !== "Enter" && key !== " ") return;
