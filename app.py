@@ -83,6 +83,14 @@ def _kept(value):
     return value
 
 
+def records_of(prepared: Prepared) -> list:
+    """The loaded incidents as record objects: made on first use (drafts, merging) when the
+    data came as tables, and then kept out of the collector's sight like the rest."""
+    if prepared.records is None:
+        _kept(prepared.incidents)
+    return prepared.incidents
+
+
 def _session_folder() -> Path:
     """This session's private folder (mode 0700, a fresh name): removed with the session."""
     if "folder" not in st.session_state:
@@ -340,7 +348,7 @@ if "yaml" in draft:
             "report are listed under `evidence`."
         )
         st.code(draft["yaml"], language="yaml")
-        for match, pair in matches_of(draft["id"], prepared.incidents)[:3]:
+        for match, pair in matches_of(draft["id"], records_of(prepared))[:3]:
             verdict = "the same strike" if pair.verdict == "merge" else "possibly the same strike"
             st.info(
                 f"Looks like {verdict} as **{escape_markdown(match.id)}** "
@@ -348,7 +356,7 @@ if "yaml" in draft:
                 f"{escape_markdown('; '.join(pair.reasons))}."
             )
             merged = merge_group(
-                [match, next(i for i in prepared.incidents if i.id == draft["id"])]
+                [match, next(i for i in records_of(prepared) if i.id == draft["id"])]
             )
             st.download_button(
                 f"Download {match.id} with this draft merged in (YAML)",
@@ -378,7 +386,7 @@ def same_strikes(
     apart: tuple[tuple[str, str], ...] = (),
 ) -> MergeResult:
     """The loaded records matched and merged (with the analyst's decisions), once each."""
-    return merge_incidents(load(paths, fingerprint).incidents, merge=merge, apart=apart)
+    return merge_incidents(records_of(load(paths, fingerprint)), merge=merge, apart=apart)
 
 
 PROPOSALS_SHOWN = 500  # rows of the table; the download holds every merge
@@ -399,7 +407,7 @@ if st.sidebar.toggle(
             "figures. Merged incidents keep every statement with its source; the pairs to "
             "review are never merged without you. Decide in the first column."
         )
-        rows = proposals(proposed.incidents, proposed.review, prepared.incidents)
+        rows = proposals(proposed.incidents, proposed.review, records_of(prepared))
         if len(rows) > PROPOSALS_SHOWN:
             st.caption(f"The first {PROPOSALS_SHOWN:,} of {len(rows):,} proposals.")
         table = pd.DataFrame(rows[:PROPOSALS_SHOWN])
