@@ -23,9 +23,11 @@ def text_scalar(value: str) -> pa.Scalar:
 
 def json_values(series: pd.Series | pa.Array | pa.ChunkedArray) -> pa.Array:
     """Each value of a column as JSON text; missing values and NaN as null."""
-    values = series if isinstance(series, pa.Array | pa.ChunkedArray) else None
-    if values is None:
-        values = pa.array(series, from_pandas=True)
+    values = (
+        series
+        if isinstance(series, pa.Array | pa.ChunkedArray)
+        else pa.array(series, from_pandas=True)
+    )
     kind = values.type
     if pa.types.is_boolean(kind):
         text = pc.if_else(values, text_scalar("true"), text_scalar("false"))
@@ -45,6 +47,19 @@ def json_values(series: pd.Series | pa.Array | pa.ChunkedArray) -> pa.Array:
 def joined(*parts) -> pa.Array:
     """Columns and literal pieces joined row by row (null where any part is null)."""
     return pc.binary_join_element_wise(*parts, text_scalar(""))
+
+
+def runs(values: pa.Array, counts: np.ndarray) -> pa.ListArray:
+    """Consecutive runs of `values`, `counts[i]` of them in the i-th, as one list each."""
+    offsets = np.zeros(len(counts) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+
+def json_arrays(values: pa.Array, counts: np.ndarray, separator: str) -> pa.Array:
+    """Each run of JSON texts (see `runs`) as the text of a JSON array."""
+    inner = pc.binary_join(runs(values, counts), text_scalar(separator))
+    return joined(text_scalar("["), inner, text_scalar("]"))
 
 
 def escaped(values: pa.Array | pa.ChunkedArray) -> pa.Array:

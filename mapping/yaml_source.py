@@ -171,8 +171,8 @@ def _compose(lines: list[str], offset: int) -> tuple[yaml.Node, Any]:
 
 
 _NOT_PLAIN = object()
-_STR, _INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ = (
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+_STR, _INT, _FLOAT, _BOOL, _MAP, _SEQ = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "map", "seq")
 )
 _PLAIN_SCALARS = {tag: re.compile(pattern) for tag, pattern, _first in _RESOLVERS}
 

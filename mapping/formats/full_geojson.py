@@ -21,7 +21,15 @@ import pyarrow.compute as pc
 
 from mapping.atomic import atomic_path
 from mapping.errors import Problem
-from mapping.json_text import NULL_TEXT, joined, json_values, text_scalar, write_texts
+from mapping.json_text import (
+    NULL_TEXT,
+    joined,
+    json_arrays,
+    json_values,
+    runs,
+    text_scalar,
+    write_texts,
+)
 from mapping.records import LoadResult, load_data
 from mapping.tables import IncidentTables, row_codes
 
@@ -133,13 +141,9 @@ def _records(tables: IncidentTables) -> pa.Array:
 
 
 def _source_objects(sources: pd.DataFrame) -> pa.Array:
+    named = ("name", "party", "url", "published", "archive_url", "note")
     return _object(
-        [
-            *((key, _given(sources[key])) for key in ("name", "party", "url", "published")),
-            ("archive_url", _given(sources["archive_url"])),
-            ("note", _given(sources["note"])),
-            ("id", _given(sources["source_id"])),
-        ]
+        [*((key, _given(sources[key])) for key in named), ("id", _given(sources["source_id"]))]
     )
 
 
@@ -195,7 +199,7 @@ def _casualties(casualties: pd.DataFrame, ids: pd.Series) -> pa.Array:
     count = _object([("min", _given(rows["min"])), ("max", _given(rows["max"]))])
     figures = joined(_given(rows["category"]), text_scalar(": "), count)
     per_statement = np.diff(np.append(starts, len(rows)))
-    figures = pc.binary_join(_list_array(figures, per_statement), text_scalar(", "))
+    figures = pc.binary_join(runs(figures, per_statement), text_scalar(", "))
     text = joined(shared, text_scalar(", "), figures, text_scalar("}"))
     return _lists(text, np.bincount(owner[starts], minlength=len(ids)))
 
@@ -211,17 +215,9 @@ def _in_order(rows: pd.DataFrame, ids: pd.Series) -> tuple[pd.DataFrame, np.ndar
     return rows.iloc[order], owner[order]
 
 
-def _list_array(values: pa.Array, counts: np.ndarray) -> pa.ListArray:
-    offsets = np.zeros(len(counts) + 1, dtype=np.int32)
-    np.cumsum(counts, out=offsets[1:])
-    return pa.ListArray.from_arrays(pa.array(offsets), values)
-
-
 def _lists(objects: pa.Array, counts: np.ndarray) -> pa.Array:
     """Consecutive runs of objects (`counts` per incident) as JSON lists; null for none."""
-    text = pc.binary_join(_list_array(objects, counts), text_scalar(", "))
-    text = joined(text_scalar("["), text, text_scalar("]"))
-    return pc.if_else(pa.array(counts > 0), text, NULL_TEXT)
+    return pc.if_else(pa.array(counts > 0), json_arrays(objects, counts, ", "), NULL_TEXT)
 
 
 def _object(

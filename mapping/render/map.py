@@ -21,13 +21,12 @@ import folium
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from layers import Layers
 from mapping.html import escape_html, safe_url
-from mapping.json_text import joined, text_scalar
+from mapping.json_text import json_arrays
 from mapping.labels import human_label
 from mapping.model import CasualtyCategory, Group, Party, Precision, Severity, Status
 from mapping.render.assets import scripts, stylesheets
@@ -159,14 +158,8 @@ class _Rows:
         # row by row, each row's values up to its length
         cell = np.arange(count)[:, None] + np.arange(width)[None, :] * count
         kept = np.arange(width)[None, :] < self.lengths[:, None]
-        values = texts.take(pa.array(cell[kept]))
-        offsets = np.zeros(count + 1, dtype=np.int32)
-        np.cumsum(self.lengths, out=offsets[1:])
-        comma = text_scalar(",")
-        inner = pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets), values), comma)
-        rows = joined(text_scalar("["), inner, text_scalar("]"))
-        whole = pa.ListArray.from_arrays(pa.array([0, count], pa.int32()), rows)
-        return "[" + pc.binary_join(whole, comma)[0].as_py() + "]"
+        rows = json_arrays(texts.take(pa.array(cell[kept])), self.lengths, ",")
+        return json_arrays(rows, np.array([count]), ",")[0].as_py()
 
 
 def _located(incidents: pd.DataFrame) -> pd.DataFrame:
