@@ -201,11 +201,10 @@ def _located(
     origins = {i.id: Origin(file, None) for i in records}
     report = geocode_incidents(progress(records) if progress else records, geocoder, origins)
     problems += report.problems
-    done = concat_tables([part.subset(incidents["id"][located]), incident_tables(report.incidents)])
-    # the incidents in the order the file gave them
-    order = np.argsort([*np.flatnonzero(located), *np.flatnonzero(~located)], kind="stable")
-    incidents = done.incidents.iloc[order].reset_index(drop=True)
-    return IncidentTables(incidents, done.sources, done.casualties, done.damage, done.claims)
+    return concat_tables(
+        [part.subset(incidents["id"][located]), incident_tables(report.incidents)],
+        [*np.flatnonzero(located), *np.flatnonzero(~located)],  # in the order the file gave
+    )
 
 
 def merge_inputs(

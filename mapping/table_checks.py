@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,15 +86,8 @@ def check_tables(tables: IncidentTables, file: str) -> CheckedTables:
     kept = tables.subset(tables.incidents["id"][~doubtful])
     loaded = validated_rows(tables.subset(suspect), file)
     redone = incident_tables(loaded.incidents)
-    # the incidents in the order of their rows
     rows = [*kept.incidents.index, *(loaded.origins[i.id].line - 1 for i in loaded.incidents)]
-    joined = concat_tables([kept, redone])
-    incidents = joined.incidents.iloc[np.argsort(rows, kind="stable")].reset_index(drop=True)
-    return CheckedTables(
-        IncidentTables(incidents, joined.sources, joined.casualties, joined.damage, joined.claims),
-        loaded.problems,
-        file,
-    )
+    return CheckedTables(concat_tables([kept, redone], rows), loaded.problems, file)
 
 
 def validated_rows(tables: IncidentTables, file: str) -> LoadResult:
@@ -109,15 +102,25 @@ def _parts(tables: IncidentTables) -> list[pd.DataFrame]:
     return [getattr(tables, name) for name in TABLE_COLUMNS]
 
 
-def concat_tables(parts: list[IncidentTables]) -> IncidentTables:
-    """Several sets of tables as one (the incident ids are assumed distinct)."""
-    if len(parts) == 1:
+def concat_tables(
+    parts: list[IncidentTables], rows: Sequence[int] | np.ndarray | None = None
+) -> IncidentTables:
+    """Several sets of tables as one (the incident ids are assumed distinct); with `rows`,
+    each incident's place in the file, in order, the incidents are put back in that order."""
+    if len(parts) == 1 and rows is None:
         return parts[0]
-    return IncidentTables(
+    joined = IncidentTables(
         *(
             conform(pd.concat([p[n] for p in map(_parts, parts)], ignore_index=True), columns)
             for n, columns in enumerate(TABLE_COLUMNS.values())
         )
+    )
+    if rows is None:
+        return joined
+    order = np.argsort(rows, kind="stable")
+    incidents = joined.incidents.iloc[order].reset_index(drop=True)
+    return IncidentTables(
+        incidents, joined.sources, joined.casualties, joined.damage, joined.claims
     )
 
 
