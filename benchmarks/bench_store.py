@@ -1,10 +1,11 @@
 """The team store on SYNTHETIC incidents: push and query on both engines (a GeoPackage file, a
 PostgreSQL + PostGIS server started for the run), time and incidents per second.
 
-Incidents are pushed in batches of 100,000 (one transaction each), as a bulk import would;
-making the incident objects from the synthetic tables is not timed. Queries: everything, and a
-filter the database answers through its indexes (half a year, one weapon category, a bounding
-box). Run: `python benchmarks/run.py bench_store` (or with sizes: `... bench_store 100000 1000000`).
+Incidents are pushed in batches of 100,000 (one transaction each), as a bulk import would,
+from their checked tables as `strikemap push` does: building the layers is part of the push.
+The baseline writes the same layers (incidents and the four statement layers) with geopandas:
+`to_postgis` to the server, pyogrio to a GeoPackage. Queries: everything, and a filter the
+database answers through its indexes (half a year, one weapon category, a bounding box). Run: `python benchmarks/run.py bench_store` (or with sizes: `... bench_store 100000 1000000`).
 """
 
 from __future__ import annotations
@@ -20,22 +21,35 @@ BATCH = 100_000
 
 
 def batches(n: int):
-    """Incident objects, BATCH at a time (labelled synthetic, see benchmarks/synthetic.py)."""
+    """Incident tables, BATCH incidents at a time (labelled synthetic, see
+    benchmarks/synthetic.py)."""
     from benchmarks.synthetic import synthetic_tables
-    from mapping.model import Incident
-    from mapping.tables import incident_records
 
     tables = synthetic_tables(n, seed=1)
     ids = tables.incidents["id"]
     for start in range(0, n, BATCH):
-        part = tables.subset(ids.iloc[start : start + BATCH])
-        yield [Incident.model_validate(r) for r in incident_records(part)]
+        yield tables.subset(ids.iloc[start : start + BATCH])
+
+
+STORED_LAYERS = ("incidents", "casualties", "damage", "claims", "sources")
+
+
+def baseline_write(layers, engine: str, target) -> None:
+    """The same layers written by geopandas: `to_postgis` (SQLAlchemy engine) or pyogrio."""
+    for name in STORED_LAYERS:
+        frame = getattr(layers, name)
+        if engine == "PostGIS":
+            frame.to_postgis(f"baseline_{name}", target, if_exists="append")
+        else:
+            frame.to_file(target, layer=name, engine="pyogrio", use_arrow=True, append=True)
 
 
 def run(sizes: list[int]) -> list[dict]:
     sys.path.insert(0, str(ROOT / "scripts"))
     from postgres_server import PostgresServer
+    from sqlalchemy import create_engine
 
+    from layers import build_layers
     from mapping.filters import IncidentFilter
     from mapping.store import open_store
 
@@ -47,15 +61,34 @@ def run(sizes: list[int]) -> list[dict]:
         for n in sizes:
             urls = {"GeoPackage": str(Path(folder) / f"store-{n}.gpkg"), "PostGIS": server.url}
             stores = {engine: open_store(url) for engine, url in urls.items()}
+            targets = {
+                "GeoPackage": Path(folder) / f"baseline-{n}.gpkg",
+                "PostGIS": create_engine(server.url.replace("://", "+psycopg://", 1)),
+            }
             pushed = dict.fromkeys(stores, 0.0)
+            written = dict.fromkeys(stores, 0.0)
             for batch in batches(n):
                 for engine, store in stores.items():
                     started = time.perf_counter()
-                    store.put(batch, author="benchmark", origin="synthetic")
+                    layers = build_layers(batch)
+                    store.put_layers(layers, author="benchmark", origin="synthetic")
                     pushed[engine] += time.perf_counter() - started
+                    started = time.perf_counter()
+                    baseline_write(layers, engine, targets[engine])
+                    written[engine] += time.perf_counter() - started
             for engine, store in stores.items():
                 rows.append(
                     {"n": n, "engine": engine, "step": "push", "seconds": pushed[engine], "rows": n}
+                )
+                baseline = "baseline: to_postgis" if engine == "PostGIS" else "baseline: pyogrio"
+                rows.append(
+                    {
+                        "n": n,
+                        "engine": engine,
+                        "step": f"{baseline}, same layers",
+                        "seconds": written[engine],
+                        "rows": n,
+                    }
                 )
                 started = time.perf_counter()
                 found = store.query(selection)
@@ -86,6 +119,8 @@ def run(sizes: list[int]) -> list[dict]:
                         "DROP TABLE incidents, casualties, damage, claims, sources, "
                         "revisions CASCADE"
                     )
+                    for name in STORED_LAYERS:
+                        cur.execute(f"DROP TABLE baseline_{name}")
                 store.connection.commit()
     return rows
 

@@ -698,23 +698,18 @@ def push(
     from mapping.store import open_store
 
     prepared = _prepare(paths, overrides, online, _Steps())
-    incidents, review = prepared.incidents, []
+    review = []
+    who = {"author": author, "origin": ", ".join(str(p) for p in paths)}
     with open_store(url) as store:
-        layers = prepared.layers
         if merge_first:
             merged = merge_with_store(prepared.incidents, store)
-            incidents, layers = merged.to_put, None
             for line in review_lines(merged.review, merged.records):
                 click.echo(line, err=True)
             review = merged.review
-        before = {i.id for i in store.get([i.id for i in incidents])}
-        revisions = store.put(
-            incidents,
-            author=author,
-            origin=", ".join(str(p) for p in paths),
-            layers=layers,
-        )
-    updated = len(before & set(revisions))
+            revisions = store.put(merged.to_put, **who)
+        else:  # the checked tables as they are: no record object per incident
+            revisions = store.put_layers(prepared.layers, **who)
+    updated = sum(1 for revision in revisions.values() if revision > 1)
     click.echo(
         f"pushed {len(revisions)} incident(s) to {url}: {len(revisions) - updated} new, "
         f"{updated} updated; {prepared.unresolved} place(s) unresolved",

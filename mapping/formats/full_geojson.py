@@ -74,7 +74,7 @@ def _features(tables: IncidentTables) -> pa.Array:
         text_scalar(', "geometry": '),
         geometry,
         text_scalar(', "properties": '),
-        _records(tables),
+        record_texts(tables),
         text_scalar("}"),
     )
 
@@ -85,8 +85,9 @@ def _coordinate(values: pd.Series) -> pa.Array:
     return json_values(pa.array(rounded, pa.float64()))
 
 
-def _records(tables: IncidentTables) -> pa.Array:
-    """Each incident's record as JSON text (the members `incident_records` gives)."""
+def record_texts(tables: IncidentTables) -> pa.Array:
+    """Each incident's record as JSON text (the members `incident_records` gives): the
+    form the full profile and the team store keep."""
     incidents = tables.incidents
     ids = incidents["id"]
 

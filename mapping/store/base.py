@@ -9,17 +9,21 @@ import contextlib
 import datetime as dt
 import getpass
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from layers import Layers, build_layers
 from layers.incidents import incidents_layer
 from mapping.errors import StrikemapError
 from mapping.filters import IncidentFilter
+from mapping.formats.full_geojson import record_texts
 from mapping.model import Incident
 from mapping.store.schema import FLAT, STATEMENTS, _quoted
 from mapping.tables import incident_tables
@@ -96,43 +100,43 @@ class Store:
         origin: str = "",
         layers: Layers | None = None,
     ) -> dict[str, int]:
-        """Write incidents in one transaction; returns each id's new revision. An incident
-        whose `revision` is not the store's current one (or that is new while its id is
-        taken) is a conflict: then nothing is written and ConflictError says which.
-        `layers`, when the caller has built them from these incidents (in this order), are
-        used for the flat columns and statement rows instead of building them again."""
+        """Write incidents in one transaction (see `put_layers`); returns each id's new
+        revision. `layers`, when the caller has built them from these incidents (in this
+        order), are written instead of building them again."""
         incidents = list(incidents)
         if not incidents:
             return {}
-        author = author or _user()
-        ids = [i.id for i in incidents]
-        if len(set(ids)) != len(ids):
-            raise StrikemapError("the same incident id twice in one write")
-        written_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         if layers is None:
             layers = build_layers(incident_tables(incidents))
+        elif layers.incidents["id"].tolist() != [i.id for i in incidents]:
+            raise AssertionError("layers built from other incidents")
+        return self.put_layers(layers, author=author, origin=origin)
+
+    def put_layers(
+        self, layers: Layers, *, author: str | None = None, origin: str = ""
+    ) -> dict[str, int]:
+        """Write the incidents that checked tables hold (with their layers) in one
+        transaction, without a record object per incident; returns each id's new revision.
+        An incident whose `revision` is not the store's current one (or that is new while its
+        id is taken) is a conflict: then nothing is written and ConflictError says which."""
+        incidents = layers.tables.incidents
+        if incidents.empty:
+            return {}
+        author = author or _user()
+        ids = incidents["id"].tolist()
+        if len(set(ids)) != len(ids):
+            raise StrikemapError("the same incident id twice in one write")
+        given = [None if pd.isna(r) else int(r) for r in incidents["revision"]]
+        written_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
             with self._cursor() as cur:
                 self._begin(cur)
                 current = self._lock(cur, ids)
-                conflicts = []
-                for incident in incidents:
-                    held = current.get(incident.id)
-                    if held is not None and incident.revision != held:
-                        conflicts.append(
-                            f"{incident.id}: the store holds revision {held}, this copy is "
-                            + (f"revision {incident.revision}" if incident.revision else "new")
-                            + "; pull it and apply your change again"
-                        )
-                    elif held is None and incident.revision is not None:
-                        conflicts.append(
-                            f"{incident.id}: this copy is revision {incident.revision} but the "
-                            "store does not hold the incident"
-                        )
+                conflicts = _conflicts(ids, given, current)
                 if conflicts:
                     raise ConflictError(conflicts)
-                revisions = {i.id: current.get(i.id, 0) + 1 for i in incidents}
-                self._write(cur, incidents, layers, revisions, written_at, author, origin)
+                revisions = {i: current.get(i, 0) + 1 for i in ids}
+                self._write(cur, layers, revisions, written_at, author, origin)
             self.connection.commit()
         except Exception as error:
             with contextlib.suppress(Exception):  # a lost connection cannot roll back either
@@ -193,10 +197,11 @@ class Store:
         revisions, before = [], {}
         for revision, written_at, author, origin, record in rows:
             record = json.loads(record) if isinstance(record, str) else record
+            compared = _comparable(record)
             changed = sorted(
                 k
-                for k in set(before) | set(record)
-                if k != "revision" and before.get(k) != record.get(k)
+                for k in set(before) | set(compared)
+                if k != "revision" and before.get(k) != compared.get(k)
             )
             revisions.append(
                 Revision(
@@ -209,7 +214,7 @@ class Store:
                     tuple(changed),
                 )
             )
-            before = record
+            before = compared
         return revisions
 
     def count(self) -> int:
@@ -263,67 +268,110 @@ class Store:
     def _write(
         self,
         cur: _Cursor,
-        incidents: list[Incident],
         layers: Layers,
         revisions: dict[str, int],
         written_at: str,
         author: str,
         origin: str,
     ) -> None:
-        flat = layers.incidents
-        if flat["id"].tolist() != [i.id for i in incidents]:  # the layer keeps the input order
-            raise AssertionError("incidents layer out of order")
-        updated = [i.id for i in incidents if revisions[i.id] > 1]
-        for chunk in _chunks(updated):
+        tables = layers.tables
+        ids = tables.incidents["id"]
+        numbers = np.array([revisions[i] for i in ids.tolist()], dtype="int64")
+        updated = numbers > 1
+        for chunk in _chunks(ids[updated].tolist()):
             marks = ", ".join("?" for _ in chunk)
             for table in STATEMENTS:
                 cur.execute(f"DELETE FROM {table} WHERE incident_id IN ({marks})", chunk)
-        columns = ["id", "revision", *[n for n, _ in FLAT], "record", "updated_at"]
-        geometry = self._point_sql()
-        new_rows, updated_rows, history = [], [], []
-        values = _rows(flat, [n for n, _ in FLAT])
-        for incident, flat_values in zip(incidents, values, strict=True):
-            revision = revisions[incident.id]
-            # the record as stored: validated JSON from pydantic, with its new revision
-            body = incident.model_dump_json(exclude_defaults=True, exclude={"revision"})
-            text = (
-                f'{{"revision":{revision},{body[1:]}'
-                if body != "{}"
-                else f'{{"revision":{revision}}}'
-            )
-            row = [
-                incident.id,
-                revision,
-                self._date(incident.date),
-                *flat_values[1:],
-                text,
-                written_at,
-                *self._point(incident.place.lon, incident.place.lat),
-            ]
-            (new_rows if revision == 1 else updated_rows).append(row)
-            history.append([incident.id, revision, written_at, author, origin, text])
-        names = ", ".join(_quoted(c) for c in columns) + ", geom"
-        marks = ", ".join("?" for _ in columns) + f", {geometry}"
-        if new_rows:
-            cur.executemany(f"INSERT INTO incidents ({names}) VALUES ({marks})", new_rows)
-        if updated_rows:
-            sets = ", ".join(f"{_quoted(c)} = ?" for c in columns[1:]) + f", geom = {geometry}"
+        # the record as stored: the full profile's form, with its new revision
+        stamped = replace(tables, incidents=tables.incidents.assign(revision=numbers))
+        records = record_texts(stamped)
+        flat = layers.incidents
+        if not flat["id"].reset_index(drop=True).equals(ids.reset_index(drop=True)):
+            raise AssertionError("incidents layer out of order")
+        rows = pa.table(
+            {
+                "id": _arrow(ids),
+                "revision": pa.array(numbers),
+                **{name: _arrow(flat[name]) for name, _ in FLAT},
+                "record": records,
+                "updated_at": pa.array([written_at] * len(ids), pa.string()),
+            }
+        )
+        points = _points(tables.incidents)
+        fresh = pa.array(~updated)
+        self._insert(
+            cur, "incidents", rows.filter(fresh), [points[k] for k in np.flatnonzero(~updated)]
+        )
+        if updated.any():
+            columns = rows.column_names
+            sets = ", ".join(f"{_quoted(c)} = ?" for c in columns[1:])
+            sets += f", geom = {self._point_sql()}"
+            changed = rows.filter(pa.array(updated))
             cur.executemany(
                 f"UPDATE incidents SET {sets} WHERE id = ?",
-                [row[1:] + row[:1] for row in updated_rows],
+                [
+                    [*row[1:], *self._point(*point), row[0]]
+                    for row, point in zip(
+                        _plain_rows(changed),
+                        [points[k] for k in np.flatnonzero(updated)],
+                        strict=True,
+                    )
+                ],
             )
-        cur.executemany(
-            "INSERT INTO revisions (id, revision, written_at, author, origin, record) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            history,
-        )
-        for table, names_ in STATEMENTS.items():
+        n = len(ids)
+        history = {
+            "id": rows["id"],
+            "revision": rows["revision"],
+            "written_at": pa.array([written_at] * n, pa.string()),
+            "author": pa.array([author] * n, pa.string()),
+            "origin": pa.array([origin] * n, pa.string()),
+            "record": records,
+        }
+        self._insert(cur, "revisions", pa.table(history))
+        for table, names in STATEMENTS.items():
             frame = getattr(layers, table)
-            rows = _rows(frame, ["incident_id", *names_])
-            if rows:
-                quoted = ", ".join(_quoted(c) for c in ["incident_id", *names_])
-                marks = ", ".join("?" for _ in range(len(names_) + 1))
-                cur.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+            columns = ["incident_id", *names]
+            self._insert(cur, table, pa.table({c: _arrow(frame[c]) for c in columns}))
+
+    def _insert(
+        self,
+        cur: _Cursor,
+        table: str,
+        rows: pa.Table,
+        points: list[tuple[float | None, float | None]] | None = None,
+    ) -> None:
+        """Insert rows, with a point geometry each when `points` (lon, lat) are given
+        (engine hook: an engine may load them in bulk)."""
+        if not len(rows):
+            return
+        names = ", ".join(_quoted(c) for c in rows.column_names)
+        marks = ", ".join("?" for _ in rows.column_names)
+        values = _plain_rows(rows)
+        if points is not None:
+            names, marks = f"{names}, geom", f"{marks}, {self._point_sql()}"
+            values = [
+                [*row, *self._point(*point)] for row, point in zip(values, points, strict=True)
+            ]
+        cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
+
+
+def _conflicts(ids: list[str], given: list[int | None], held: dict[str, int]) -> list[str]:
+    """Why each incident may not be written over what the store holds."""
+    conflicts = []
+    for incident_id, revision in zip(ids, given, strict=True):
+        current = held.get(incident_id)
+        if current is not None and revision != current:
+            conflicts.append(
+                f"{incident_id}: the store holds revision {current}, this copy is "
+                + (f"revision {revision}" if revision else "new")
+                + "; pull it and apply your change again"
+            )
+        elif current is None and revision is not None:
+            conflicts.append(
+                f"{incident_id}: this copy is revision {revision} but the store does not "
+                "hold the incident"
+            )
+    return conflicts
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
@@ -331,18 +379,26 @@ def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _rows(frame: pd.DataFrame, columns: list[str]) -> list[list[Any]]:
-    """Rows of plain Python values (None for missing), column by column."""
-    lists = []
-    for column in columns:
-        values = frame[column]
-        plain = values.astype(object).where(values.notna(), None).tolist()
-        lists.append(
-            [v.item() if hasattr(v, "item") else v for v in plain]
-            if values.dtype.kind in "biuf"
-            else plain
+def _arrow(values: pd.Series) -> pa.Array:
+    """A layer or table column as Arrow, missing values null."""
+    return pa.Array.from_pandas(values.reset_index(drop=True))
+
+
+def _points(incidents: pd.DataFrame) -> list[tuple[float | None, float | None]]:
+    """Each incident's (lon, lat), None for a place without coordinates."""
+    return [
+        (None, None) if math.isnan(lon) or math.isnan(lat) else (lon, lat)
+        for lon, lat in zip(
+            incidents["lon"].to_numpy(float).tolist(),
+            incidents["lat"].to_numpy(float).tolist(),
+            strict=True,
         )
-    return [list(row) for row in zip(*lists, strict=True)]
+    ]
+
+
+def _plain_rows(rows: pa.Table) -> list[list[Any]]:
+    """Rows of plain Python values (None for missing)."""
+    return [list(row) for row in zip(*(c.to_pylist() for c in rows.columns), strict=True)]
 
 
 class _Cursor:
@@ -378,6 +434,15 @@ def _incident(record: str | dict) -> Incident:
     if isinstance(record, str):
         return Incident.model_validate_json(record)
     return Incident.model_validate(record)
+
+
+def _comparable(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored record in one form, whichever form wrote it (`killed: 12` and
+    `killed: {min: 12, max: 12}` are the same figure)."""
+    try:
+        return Incident.model_validate(record).model_dump(mode="json", exclude_defaults=True)
+    except ValueError:  # a record no longer valid is compared as it stands
+        return record
 
 
 def _like(text: str) -> str:

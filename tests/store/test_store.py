@@ -13,6 +13,8 @@ import time
 
 import pyogrio
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from layers import build_layers
 from mapping.filters import IncidentFilter
@@ -20,6 +22,7 @@ from mapping.model import Incident
 from mapping.store import ConflictError, open_store
 from mapping.tables import incident_tables
 from tests.conftest import ROOT
+from tests.strategies import incidents
 
 pytestmark = pytest.mark.slow
 
@@ -128,6 +131,44 @@ def test_sql_looking_text_stays_text(url, resolved):
         assert found == []  # text search covers place, region, sources and id, not notes
 
 
+def test_any_incidents_come_back_as_written(url, resolved):
+    """Bulk loading (COPY in CSV on PostgreSQL) keeps every value: quotes, commas, other
+    scripts, a line that reads `\\.`, empty statements, missing coordinates."""
+    numbers = iter(range(1_000_000))
+    hostile = _edit(resolved[0], notes='a "quoted", comma\n\\.\nnext \\N line', tags=("\\.", ","))
+    with open_store(url) as store:
+        store.put([hostile])
+        assert store.get([hostile.id]) == [_edit(hostile, revision=1)]
+
+        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(st.lists(incidents(), min_size=1, max_size=4))
+        def round_trip(drawn):
+            batch = [_edit(i, id=f"{i.id}-{next(numbers)}") for i in drawn]
+            store.put(batch)
+            back = store.get([i.id for i in batch])
+            assert back == sorted((_edit(i, revision=1) for i in batch), key=lambda i: i.id)
+            layers = build_layers(incident_tables(batch))
+            for table, columns in (("incidents", ["id", "place", "sources"]),
+                                   ("casualties", ["incident_id", "source", "note"]),
+                                   ("claims", ["incident_id", "text"])):  # fmt: skip
+                written = getattr(layers, table)[columns].astype(object)
+                written = written.where(written.notna(), None).itertuples(index=False)
+                expected = sorted((tuple(row) for row in written), key=repr)
+                assert _stored(store, table, columns, batch) == expected
+
+        round_trip()
+
+
+def _stored(store, table: str, columns: list[str], batch: list[Incident]) -> list[tuple]:
+    """A store table's rows for these incidents, as the flat columns GIS tools read."""
+    key = "id" if table == "incidents" else "incident_id"
+    marks = ", ".join("?" for _ in batch)
+    with store._cursor() as cur:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        cur.execute(f"SELECT {quoted} FROM {table} WHERE {key} IN ({marks})", [i.id for i in batch])
+        return sorted((tuple(row) for row in cur.fetchall()), key=repr)
+
+
 def test_stale_write_is_refused_and_nothing_is_written(url, resolved):
     first, second = resolved[0], resolved[1]
     with open_store(url) as store:
@@ -155,6 +196,26 @@ def test_history_keeps_every_revision(url, resolved):
     assert [h.origin for h in history] == ["reports/a.yaml", "reports/b.yaml"]
     assert history[1].changed == ("notes",)
     assert history[0].record.get("notes") == incident.notes
+
+
+def test_history_compares_figures_not_how_a_revision_wrote_them(url, resolved):
+    """A store written before records were kept in the full form holds `killed: 12`; the
+    next revision holds `killed: {min: 12, max: 12}`: that is no change."""
+    incident = resolved[0]
+    compact = json.dumps(
+        {"revision": 1, **json.loads(incident.model_dump_json(exclude_defaults=True))}
+    )
+    with open_store(url) as store:
+        store.put([incident], author="alice")
+        with store._cursor() as cur:
+            cur.execute("UPDATE revisions SET record = ? WHERE id = ?", [compact, incident.id])
+        store.connection.commit()
+        current = store.get([incident.id])[0]
+        store.put([_edit(current, notes="checked")], author="bob")
+        history = store.history(incident.id)
+    # the two revisions write the same figures differently ...
+    assert history[0].record["casualties"] != history[1].record["casualties"]
+    assert history[1].changed == ("notes",)
 
 
 def _writer(url: str, incident_id: str, worker: int, rounds: int, results) -> None:
