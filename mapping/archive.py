@@ -8,22 +8,30 @@ Layout of an archive folder:
 Each partition holds whole incidents with all their statements, so every step is the
 single-machine code run on one partition at a time: the layer build, the shared filter, the
 aggregation and the flat GeoJSON export give the same results as on one process (tested).
-The work runs on a dask.distributed cluster given by address, or a LocalCluster on this
-machine; a partition of 1M incidents needs ~3.6 GB, so workers get 4 GB each.
+Memory is bounded by a partition whatever the archive's size: a partition of 1M incidents
+needs ~3.6 GB to build.
+
+By default the partitions are worked on one after another in this process: nothing to start
+and nothing to send between processes, which on a few cores is the fastest. Given a
+dask.distributed scheduler's address, or "local" for a cluster of worker processes on this
+machine (4 GB each), they are worked on in parallel there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, Protocol
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 from layers import build_layers
+from layers._common import CRS
 from mapping.atomic import atomic_path
 from mapping.filters import IncidentFilter
 from mapping.formats.geojson import write_features
@@ -33,8 +41,44 @@ GROUPINGS = ("admin1", "country", "week", "month", "weapon_category", "weapon_sy
 WORKER_MEMORY = "4GB"
 
 
+LOCAL_CLUSTER = "local"
+
+
+class Runner(Protocol):
+    """Runs a function on each partition; results in the partitions' order."""
+
+    def map(self, function: Callable[..., Any], items: list[Any], **kwargs: Any) -> list[Any]: ...
+
+
+class InProcess:
+    """One partition after another in this process."""
+
+    def map(self, function: Callable[..., Any], items: list[Any], **kwargs: Any) -> list[Any]:
+        return [function(item, **kwargs) for item in items]
+
+
+class OnCluster:
+    """Partitions in parallel on a dask.distributed cluster."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+
+    def map(self, function: Callable[..., Any], items: list[Any], **kwargs: Any) -> list[Any]:
+        return self.client.gather(self.client.map(function, items, pure=False, **kwargs))
+
+
 @contextlib.contextmanager
-def cluster(scheduler: str | None = None, workers: int = 2) -> Iterator:
+def runner(scheduler: str | None = None) -> Iterator[Runner]:
+    """In this process when `scheduler` is None; else on the cluster of `cluster(scheduler)`."""
+    if scheduler is None:
+        yield InProcess()
+        return
+    with cluster(None if scheduler == LOCAL_CLUSTER else scheduler) as client:
+        yield OnCluster(client)
+
+
+@contextlib.contextmanager
+def cluster(scheduler: str | None = None, workers: int = 2) -> Iterator[Client]:
     """A dask.distributed client: of the scheduler at `scheduler` (tcp://host:port), or of a
     LocalCluster on 127.0.0.1 with one process per worker, closed at the end."""
     if scheduler:
@@ -97,12 +141,25 @@ def _build_one(folder: str, archive: str) -> int:
     return len(layers.incidents)
 
 
-def build(archive: Path, client) -> int:
-    """Build every layer of every partition on the cluster; returns the number of incidents."""
-    futures = client.map(
-        _build_one, [str(p) for p in partitions(archive)], archive=str(archive), pure=False
-    )
-    return sum(client.gather(futures))
+def build(archive: Path, work: Runner) -> int:
+    """Build every layer of every partition; returns the number of incidents."""
+    return sum(work.map(_build_one, [str(p) for p in partitions(archive)], archive=str(archive)))
+
+
+def layer_parts(archive: Path, name: str = "incidents") -> list[Path]:
+    """A built layer's partition files, in order."""
+    return sorted((Path(archive) / "layers" / name).glob("part-*.parquet"))
+
+
+def read_incidents(part: Path, columns: set[str] | None = None) -> pd.DataFrame:
+    """One partition of the incidents layer; only `columns` of it when given (a GeoDataFrame
+    when they include the geometry)."""
+    if columns is None:
+        return gpd.read_parquet(part)
+    names = [c for c in pq.read_schema(part).names if c in columns]
+    if "geometry" in columns:
+        return gpd.read_parquet(part, columns=names)
+    return pd.read_parquet(part, columns=names)
 
 
 def incidents(archive: Path):
@@ -146,15 +203,38 @@ def aggregate(frame: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     return data.groupby(list(by), sort=True)[["incidents", "killed", "injured"]].sum()
 
 
+def _aggregate_one(part: str, selection: IncidentFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    needed = selection.columns() | {"date", "killed_min", "injured_min"} | set(by)
+    return aggregate(selection.passing(read_incidents(Path(part), needed)), by)
+
+
 def aggregate_archive(
-    archive: Path, selection: IncidentFilter, by: tuple[str, ...]
+    archive: Path, selection: IncidentFilter, by: tuple[str, ...], work: Runner | None = None
 ) -> pd.DataFrame:
-    """`aggregate` over the archive: per partition on the cluster, then summed."""
-    parts = selected(archive, selection).map_partitions(
-        aggregate, by, meta=aggregate(_empty_incidents(), by)
+    """`aggregate` over the archive: per partition, reading only the columns the filter and
+    the groups need, then summed."""
+    aggregate(_empty_incidents(), by)  # an unknown grouping is refused before any work
+    parts = (work or InProcess()).map(
+        _aggregate_one, [str(p) for p in layer_parts(archive)], selection=selection, by=by
     )
-    combined = parts.compute()
+    combined = pd.concat([aggregate(_empty_incidents(), by), *parts])
     return combined.groupby(level=list(range(len(by))), sort=True).sum()
+
+
+def _select_one(part: str, selection: IncidentFilter) -> gpd.GeoDataFrame:
+    return selection.passing(read_incidents(Path(part)))
+
+
+def select(
+    archive: Path, selection: IncidentFilter, work: Runner | None = None
+) -> gpd.GeoDataFrame:
+    """The incidents that pass the shared filter, in memory, in the archive's order."""
+    parts = (work or InProcess()).map(
+        _select_one, [str(p) for p in layer_parts(archive)], selection=selection
+    )
+    if not parts:
+        return gpd.GeoDataFrame(geometry=[], crs=CRS)
+    return pd.concat(parts, ignore_index=True)
 
 
 def _empty_incidents() -> pd.DataFrame:
@@ -168,39 +248,39 @@ def _empty_incidents() -> pd.DataFrame:
     )
 
 
-def _export_one(part: gpd.GeoDataFrame, folder: str, number: int) -> int:
-    with open(Path(folder) / f"{number:05d}.part", "wb") as handle:
-        write_features(part, handle)
-    return len(part)
+def _export_one(part: str, selection: IncidentFilter, folder: str) -> int:
+    picked = selection.passing(read_incidents(Path(part)))
+    with open(Path(folder) / f"{Path(part).stem}.features", "wb") as handle:
+        write_features(picked, handle)
+    return len(picked)
 
 
-def export_flat_geojson(archive: Path, selection: IncidentFilter, path: Path, client) -> int:
-    """The selected incidents as one flat GeoJSON file: partitions encoded on the cluster, then
-    joined in order (the same bytes as the single-process export of the same incidents)."""
-    import dask
-
-    frame = selected(archive, selection)
+def export_flat_geojson(
+    archive: Path, selection: IncidentFilter, path: Path, work: Runner | None = None
+) -> int:
+    """The selected incidents as one flat GeoJSON file: partitions encoded each on its own,
+    then joined in order (the same bytes as the single-process export of the same
+    incidents)."""
     path = Path(path)
-    work = path.with_name(f".{path.name}.parts")
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    pieces = path.with_name(f".{path.name}.parts")
+    shutil.rmtree(pieces, ignore_errors=True)
+    pieces.mkdir(parents=True)
+    parts = layer_parts(archive)
     try:
-        tasks = [
-            dask.delayed(_export_one)(part, str(work), i)
-            for i, part in enumerate(frame.to_delayed())
-        ]
-        counts = client.compute(tasks, sync=True)
+        counts = (work or InProcess()).map(
+            _export_one, [str(p) for p in parts], selection=selection, folder=str(pieces)
+        )
         with atomic_path(path) as temp, temp.open("wb") as handle:
             handle.write(b'{"type":"FeatureCollection","features":[')
             first = True
-            for i, count in enumerate(counts):
+            for part, count in zip(parts, counts, strict=True):
                 if not count:
                     continue
                 handle.write(b"\n" if first else b",\n")
-                with open(work / f"{i:05d}.part", "rb") as piece:
+                with open(pieces / f"{part.stem}.features", "rb") as piece:
                     shutil.copyfileobj(piece, handle, length=16 * 2**20)
                 first = False
             handle.write(b"\n]}\n")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(pieces, ignore_errors=True)
     return sum(counts)

@@ -758,14 +758,16 @@ def history(incident_id: str, url: str, as_json: bool) -> None:
 
 @main.group()
 def archive() -> None:
-    """An archive larger than memory: partitions on disk, processed on a dask cluster."""
+    """An archive larger than memory: partitions on disk, processed one at a time here or in
+    parallel on a dask cluster."""
 
 
 _SCHEDULER = click.option(
     "--scheduler",
     default=None,
     metavar="ADDRESS",
-    help="A dask.distributed scheduler (tcp://host:8786); default: a cluster on this machine.",
+    help="Work on a dask.distributed scheduler (tcp://host:8786), or 'local' for worker "
+    "processes on this machine; default: one partition after another in this process.",
 )
 
 
@@ -795,10 +797,10 @@ def archive_add(paths, folder: Path, overrides: Path | None, online: bool) -> No
 @_SCHEDULER
 def archive_build(folder: Path, scheduler: str | None) -> None:
     """Build every layer of every partition (GeoParquet under FOLDER/layers)."""
-    from mapping.archive import build, cluster
+    from mapping.archive import build, runner
 
-    with cluster(scheduler) as client:
-        count = build(folder, client)
+    with runner(scheduler) as work:
+        count = build(folder, work)
     click.echo(f"built the layers of {count} incident(s) in {folder}", err=True)
 
 
@@ -815,10 +817,10 @@ def archive_build(folder: Path, scheduler: str | None) -> None:
 @filter_options
 def archive_export(folder: Path, output: Path, scheduler: str | None, **filters) -> None:
     """Write the archive's filtered incidents as one flat GeoJSON file."""
-    from mapping.archive import cluster, export_flat_geojson
+    from mapping.archive import export_flat_geojson, runner
 
-    with cluster(scheduler) as client:
-        count = export_flat_geojson(folder, _filter(filters), output, client)
+    with runner(scheduler) as work:
+        count = export_flat_geojson(folder, _filter(filters), output, work)
     click.echo(f"wrote {count} incident(s) to {output}", err=True)
 
 
@@ -842,12 +844,12 @@ def archive_aggregate(
     folder: Path, by: str, output: Path | None, scheduler: str | None, **filters
 ) -> None:
     """Incidents, killed and injured (headline lower bounds) per area, week and weapon."""
-    from mapping.archive import aggregate_archive, cluster
+    from mapping.archive import aggregate_archive, runner
     from mapping.atomic import atomic_path
 
     keys = tuple(k.strip() for k in by.split(",") if k.strip())
-    with cluster(scheduler) as client:  # noqa: F841 - dask computes on the active client
-        table = aggregate_archive(folder, _filter(filters), keys)
+    with runner(scheduler) as work:
+        table = aggregate_archive(folder, _filter(filters), keys, work)
     if output is None:
         click.echo(table.to_csv(), nl=False)
     else:

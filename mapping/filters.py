@@ -105,6 +105,24 @@ class IncidentFilter:
     def empty(self) -> bool:
         return all(getattr(self, f.name) in (None, frozenset()) for f in fields(self))
 
+    def columns(self) -> set[str]:
+        """The columns of the incidents layer that `mask` reads (a reader may read only
+        these); "geometry" for the bounding box."""
+        asked = {
+            "date": self.since or self.until,
+            "weapon_category": self.weapon_categories or self.weapon_systems,
+            "weapon_system": self.weapon_categories or self.weapon_systems or self.text,
+            "killed_min": self.min_killed is not None,
+            "injured_min": self.min_injured is not None,
+            "statuses": self.statuses,
+            "parties": self.parties,
+            "country": self.countries,
+            "admin1": self.admin1 or self.text,
+            "geometry": self.bbox,
+        }
+        text = {"place", "sources", "id", "gazetteer_id"} if self.text else set()
+        return {column for column, needed in asked.items() if needed} | text
+
     def mask(self, incidents: pd.DataFrame) -> np.ndarray:
         """True for the rows of an incidents layer that pass."""
         keep = np.ones(len(incidents), dtype=bool)

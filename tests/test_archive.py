@@ -1,5 +1,5 @@
-"""The archive on a dask cluster (a LocalCluster on 127.0.0.1) gives the single-process
-results: the same layers, filter, aggregates and flat GeoJSON."""
+"""The archive, worked in this process or on a dask cluster (a LocalCluster on 127.0.0.1),
+gives the single-process results: the same layers, filter, aggregates and flat GeoJSON."""
 
 from __future__ import annotations
 
@@ -23,14 +23,14 @@ SELECTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def client():
-    with archive.cluster() as client:
-        yield client
+@pytest.fixture(scope="module", params=[None, archive.LOCAL_CLUSTER], ids=["here", "cluster"])
+def work(request):
+    with archive.runner(request.param) as work:
+        yield work
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, client, resolved):
+def built(tmp_path_factory, work, resolved):
     """Four partitions: the seeds, then three of synthetic incidents (labelled so)."""
     folder = tmp_path_factory.mktemp("archive")
     parts = [incident_tables(resolved)]
@@ -39,7 +39,7 @@ def built(tmp_path_factory, client, resolved):
     parts += [whole.subset(ids.iloc[i : i + 3_000]) for i in range(0, 9_000, 3_000)]
     for part in parts:
         archive.add_partition(folder, part)
-    assert archive.build(folder, client) == 9_003
+    assert archive.build(folder, work) == 9_003
     frames = [
         pd.concat([getattr(p, name) for p in parts], ignore_index=True) for name in TABLE_COLUMNS
     ]
@@ -47,26 +47,27 @@ def built(tmp_path_factory, client, resolved):
 
 
 @pytest.mark.parametrize("selection", SELECTIONS)
-def test_filter_selects_what_one_process_selects(built, selection):
+def test_filter_selects_what_one_process_selects(built, work, selection):
     folder, single = built
-    distributed = archive.selected(folder, selection).compute()
-    assert list(distributed["id"]) == list(single[selection.mask(single)]["id"])
+    expected = list(single[selection.mask(single)]["id"])
+    assert list(archive.select(folder, selection, work)["id"]) == expected
+    assert list(archive.selected(folder, selection).compute()["id"]) == expected  # lazy, dask
 
 
 @pytest.mark.parametrize("by", [("admin1",), ("week", "weapon_category"), ("country", "month")])
-def test_aggregates_equal_one_process(built, by):
+@pytest.mark.parametrize("selection", SELECTIONS)
+def test_aggregates_equal_one_process(built, work, by, selection):
     folder, single = built
-    selection = SELECTIONS[1]
     expected = archive.aggregate(single[selection.mask(single)], by)
-    pd.testing.assert_frame_equal(archive.aggregate_archive(folder, selection, by), expected)
+    pd.testing.assert_frame_equal(archive.aggregate_archive(folder, selection, by, work), expected)
 
 
 @pytest.mark.parametrize("selection", SELECTIONS[:3])
-def test_flat_geojson_is_the_same_file(built, client, selection, tmp_path):
+def test_flat_geojson_is_the_same_file(built, work, selection, tmp_path):
     folder, single = built
     ours = tmp_path / "archive.geojson"
     reference = tmp_path / "single.geojson"
-    count = archive.export_flat_geojson(folder, selection, ours, client)
+    count = archive.export_flat_geojson(folder, selection, ours, work)
     assert count == write_flat_geojson(single[selection.mask(single)], reference)
     assert ours.read_bytes() == reference.read_bytes()
 
@@ -96,3 +97,8 @@ def test_archive_commands(tmp_path, gazetteer):
     table = runner.invoke(main, ["archive", "aggregate", str(folder), "--by", "admin1"])
     assert table.exit_code == 0, table.output
     assert "Dnipropetrovsk Oblast,2," in table.output
+    on_workers = runner.invoke(
+        main, ["archive", "aggregate", str(folder), "--by", "admin1", "--scheduler", "local"]
+    )
+    assert on_workers.exit_code == 0, on_workers.output
+    assert on_workers.output == table.output

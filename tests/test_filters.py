@@ -59,6 +59,10 @@ def test_filter_on_seeds(seed_layers, gazetteer, options, expected):
     assert set(kept.incidents["id"]) == expected
     # the map and table take the incidents alone, the same rows
     assert selection.passing(seed_layers.incidents)["id"].tolist() == kept.incidents["id"].tolist()
+    # a reader that reads only the columns the filter names (an archive's) gets the same rows
+    layer = seed_layers.incidents
+    few = layer[[c for c in layer.columns if c in selection.columns()]]
+    assert selection.mask(few).tolist() == selection.mask(layer).tolist()
 
 
 def test_statements_follow_their_incidents(seed_layers):
