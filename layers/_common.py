@@ -35,10 +35,15 @@ def shared(make, *columns: np.ndarray) -> np.ndarray:
     present = ~np.logical_or.reduce([np.isnan(c) for c in columns]) if n else np.zeros(0, bool)
     if not present.any():
         return result
-    codes, distinct = pd.MultiIndex.from_arrays([c[present] for c in columns]).factorize()
-    made = make(
-        *(distinct.get_level_values(i).to_numpy(dtype="float64") for i in range(len(columns)))
-    )
+    rows = [c[present] for c in columns]
+    # distinct rows by hashing complex numbers, a column pair at a time (row numbers are exact
+    # as floats): ~15x faster than a MultiIndex on a million rows
+    codes = pd.factorize(rows[0])[0]
+    for column in rows[1:]:
+        codes = pd.factorize(codes + 1j * column)[0]
+    first = np.empty(int(codes.max()) + 1, dtype="int64")
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    made = make(*(column[first] for column in rows))
     result[present] = made[codes]
     return result
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from mapping.counts import describe_range
 from mapping.model import HEADLINE_STATUSES
@@ -32,9 +34,8 @@ HEADLINE_GROUPS = {
     "military": "military_",
 }
 CATEGORIES = ("killed", "injured", "missing")
-FIGURES = [
-    f"{prefix}{category}" for prefix in ("", "children_", "military_") for category in CATEGORIES
-]
+FIGURE_PREFIXES = ("", "children_", "military_")
+FIGURES = [f"{prefix}{category}" for prefix in FIGURE_PREFIXES for category in CATEGORIES]
 HEADLINE_COLUMNS = [f"{figure}_{bound}" for figure in FIGURES for bound in ("min", "max")]
 HEADLINE_STATUS_VALUES = [status.value for status in HEADLINE_STATUSES]
 # The latest credible figure beside the range: the figure of the most recent confirmed or
@@ -77,16 +78,37 @@ def latest_positions(casualties: pd.DataFrame, codes: np.ndarray | None = None) 
     seq = casualties["seq"].to_numpy(dtype="int64", na_value=0)
     when = statement_times(casualties["as_of"])
     # A statement without a time inherits the time of the same source's statement before it.
-    order = np.lexsort((seq, source, codes))
+    order = integer_lexsort((seq, source, codes))
     same_run = np.r_[
         False, (codes[order][1:] == codes[order][:-1]) & (source[order][1:] == source[order][:-1])
     ]
     run_start = np.maximum.accumulate(np.where(same_run, 0, np.arange(len(order))))
     when[order] = _forward_fill(when[order], run_start)
-    order = np.lexsort((seq, when, category, group, source, codes))
+    order = integer_lexsort((seq, _ranks(when), category, group, source, codes))
     keys = (codes[order], source[order], group[order], category[order])
     last = np.r_[np.any([k[1:] != k[:-1] for k in keys], axis=0), True]
     return np.sort(order[last])
+
+
+def integer_lexsort(keys: tuple[np.ndarray, ...]) -> np.ndarray:
+    """`np.lexsort(keys)` (the last key sorts first) for integer keys: packed into one int64
+    and sorted once when their ranges fit, ~10x faster than lexsort on millions of rows."""
+    if not len(keys[0]):
+        return np.zeros(0, dtype="int64")
+    packed, bits = np.zeros(len(keys[0]), dtype="int64"), 0
+    for key in reversed(keys):
+        low = int(key.min())
+        width = (int(key.max()) - low).bit_length()
+        bits += width
+        if bits > 62:
+            return np.lexsort(keys)
+        packed = (packed << width) | (key.astype("int64") - low)
+    return np.argsort(packed, kind="stable")
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values (equal values, equal ranks)."""
+    return pd.factorize(values, sort=True)[0]
 
 
 def _forward_fill(values: np.ndarray, run_start: np.ndarray) -> np.ndarray:
@@ -110,34 +132,46 @@ def headline_figures(
     columns = {column: np.full(n, np.nan) for column in HEADLINE_COLUMNS}
     if positions is None:
         positions = latest_positions(casualties, codes)
-    if len(positions):
-        latest, latest_codes = casualties.iloc[positions], codes[positions]
-        credible = latest["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
-        prefix = latest["group"].map(HEADLINE_GROUPS).fillna("").astype(str)
-        figure = pd.Categorical(prefix + latest["category"].astype(str), categories=FIGURES).codes
-        low = latest["min"].to_numpy(dtype="float64", na_value=np.nan)
-        high = latest["max"].to_numpy(dtype="float64", na_value=np.nan)
-        frame = pd.DataFrame(
-            {
-                "code": latest_codes[credible],
-                "figure": figure[credible],
-                "low": low[credible],
-                "high": high[credible],
-                "open": (np.isnan(high) & ~np.isnan(low))[credible],
-            }
-        )
-        frame = frame[frame["figure"] >= 0]
-        grouped = frame.groupby(["code", "figure"], sort=False).agg(
-            low=("low", "min"), high=("high", "max"), open=("open", "any")
-        )
-        code = grouped.index.get_level_values("code").to_numpy()
-        which = grouped.index.get_level_values("figure").to_numpy()
-        high_values = np.where(grouped["open"].to_numpy(), np.nan, grouped["high"].to_numpy())
+    figure = figure_codes(casualties)[positions]
+    credible = _credible(casualties)[positions] & (figure >= 0)
+    chosen = positions[credible]
+    key = codes[chosen] * len(FIGURES) + figure[credible]
+    if len(key):
+        low = casualties["min"].to_numpy(dtype="float64", na_value=np.nan)[chosen]
+        high = casualties["max"].to_numpy(dtype="float64", na_value=np.nan)[chosen]
+        order = np.argsort(key, kind="stable")
+        key, low, high = key[order], low[order], high[order]
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        lowest = np.fmin.reduceat(low, starts)  # fmin/fmax skip a missing bound
+        highest = np.fmax.reduceat(high, starts)
+        open_ended = np.logical_or.reduceat(np.isnan(high) & ~np.isnan(low), starts)
+        highest[open_ended] = np.nan
+        code, which = np.divmod(key[starts], len(FIGURES))
         for index, name in enumerate(FIGURES):
             rows = which == index
-            columns[f"{name}_min"][code[rows]] = grouped["low"].to_numpy()[rows]
-            columns[f"{name}_max"][code[rows]] = high_values[rows]
+            columns[f"{name}_min"][code[rows]] = lowest[rows]
+            columns[f"{name}_max"][code[rows]] = highest[rows]
     return {name: pd.array(values, dtype="Int64") for name, values in columns.items()}
+
+
+def figure_codes(casualties: pd.DataFrame) -> np.ndarray:
+    """Each casualty row's figure as its index in FIGURES ('children_killed' is 3); -1 for a
+    row that no headline figure counts."""
+    prefix = np.array([FIGURE_PREFIXES.index(p) for p in HEADLINE_GROUPS.values()] + [-1])
+    group = prefix[_index_in(casualties["group"], list(HEADLINE_GROUPS))]
+    category = _index_in(casualties["category"], list(CATEGORIES))
+    return np.where((group >= 0) & (category >= 0), group * len(CATEGORIES) + category, -1)
+
+
+def _credible(casualties: pd.DataFrame) -> np.ndarray:
+    """Which rows are confirmed or reported statements."""
+    return _index_in(casualties["status"], HEADLINE_STATUS_VALUES) >= 0
+
+
+def _index_in(values: pd.Series, known: list[str]) -> np.ndarray:
+    """Each value's index in `known`; -1 for any other value (Arrow's hash lookup)."""
+    found = pc.index_in(pa.array(values.astype("str")), value_set=pa.array(known, pa.string()))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
 
 
 def latest_credible_positions(
@@ -151,16 +185,15 @@ def latest_credible_positions(
     `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows."""
     if positions is None:
         positions = latest_positions(casualties, codes)
-    latest = casualties.iloc[positions]
-    credible = latest["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
-    prefix = latest["group"].map(HEADLINE_GROUPS).fillna("").astype(str)
-    figure = pd.Index(LATEST_FIGURES).get_indexer(prefix + latest["category"].astype(str))
-    wanted = credible & (figure >= 0) & (codes[positions] >= 0)
+    figure = np.full(len(FIGURES) + 1, -1)
+    figure[[FIGURES.index(f) for f in LATEST_FIGURES]] = range(len(LATEST_FIGURES))
+    figure = figure[figure_codes(casualties)[positions]]
+    wanted = _credible(casualties)[positions] & (figure >= 0) & (codes[positions] >= 0)
     chosen = positions[wanted]
     which, owner = figure[wanted], codes[chosen]
     when = statement_times(casualties["as_of"].iloc[chosen])
     seq = casualties["seq"].iloc[chosen].to_numpy(dtype="int64", na_value=0)
-    order = np.lexsort((seq, when, which, owner))
+    order = integer_lexsort((seq, _ranks(when), which, owner))
     ends = (owner[order][1:] != owner[order][:-1]) | (which[order][1:] != which[order][:-1])
     pick = order[np.r_[ends, True]] if len(order) else order
     return chosen[pick], which[pick]

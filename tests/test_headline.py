@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mapping.headline import LATEST_COLUMNS, headline_figures, latest_statements
+from mapping.headline import (
+    FIGURES,
+    HEADLINE_GROUPS,
+    LATEST_COLUMNS,
+    headline_figures,
+    integer_lexsort,
+    latest_statements,
+)
 from mapping.model import Incident
 from mapping.tables import incident_tables, row_codes
+from tests.strategies import incidents
 
 SOURCES = [
     {"id": "a", "name": "Regional administration", "party": "ukraine_government"},
@@ -164,3 +175,45 @@ def test_superseded_statements_are_marked_in_the_casualties_layer():
     casualties = build_layers(tables).casualties
     assert casualties["superseded"].tolist() == [True, False, False]
     assert casualties["latest_credible"].tolist() == [False, True, False]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(-3, 3), st.integers(0, 2**40), st.integers(-9, 9)), min_size=1)
+)
+def test_the_packed_sort_is_lexsort(rows):
+    keys = tuple(np.array(column, dtype="int64") for column in zip(*rows, strict=True))
+    assert integer_lexsort(keys).tolist() == np.lexsort(keys).tolist()
+    wide = (keys[0], keys[1] * 2**22, keys[2])  # too wide to pack: lexsort itself
+    assert integer_lexsort(wide).tolist() == np.lexsort(wide).tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(incidents(), min_size=1, max_size=6, unique_by=lambda i: i.id))
+def test_headline_ranges_of_many_incidents_follow_the_rule(drawn):
+    """Ranges from rule 1's statements, counted by hand per incident and figure."""
+    tables = incident_tables(drawn)
+    casualties = tables.casualties
+    codes = row_codes(casualties["incident_id"], tables.incidents["id"])
+    figures = headline_figures(casualties, codes, len(drawn))
+    expected: dict[tuple[int, str], list] = {}
+    for row in latest_statements(casualties, codes).itertuples(index=False):
+        prefix = HEADLINE_GROUPS[row.group]
+        if row.status in ("confirmed", "reported"):
+            incident = tables.incidents["id"].tolist().index(row.incident_id)
+            expected.setdefault((incident, prefix + row.category), []).append(
+                (
+                    None if pd.isna(row.min) else int(row.min),
+                    None if pd.isna(row.max) else int(row.max),
+                )
+            )
+    for incident in range(len(drawn)):
+        for figure in FIGURES:
+            stated = expected.get((incident, figure), [])
+            lows = [low for low, _ in stated if low is not None]
+            highs = [high for _, high in stated if high is not None]
+            open_ended = any(high is None and low is not None for low, high in stated)
+            low = min(lows) if lows else None
+            high = None if open_ended or not highs else max(highs)
+            got = figures[f"{figure}_min"][incident], figures[f"{figure}_max"][incident]
+            assert tuple(None if pd.isna(v) else int(v) for v in got) == (low, high)
