@@ -10,6 +10,7 @@ import shapely
 
 from mapping.headline import StatementMarks, statement_marks
 from mapping.tables import IncidentTables, row_codes
+from mapping.text_columns import arrow_text, join_per_code
 
 CRS = "EPSG:4326"
 
@@ -48,9 +49,20 @@ def shared(make, *columns: np.ndarray) -> np.ndarray:
     return result
 
 
-def at_incidents(rows: pd.DataFrame, tables: IncidentTables) -> np.ndarray:
-    """The point of each row's incident (shared objects; None where there is none)."""
-    return incident_points(tables)[row_codes(rows["incident_id"], tables.incidents["id"])]
+def incident_rows(tables: IncidentTables, name: str) -> np.ndarray:
+    """For each row of the table `name`, its incident's row number (-1 if none); found once
+    per tables and shared by every layer."""
+    key = ("incident_rows", name)
+    if key not in tables.found:
+        rows = getattr(tables, name)["incident_id"]
+        tables.found[key] = row_codes(rows, tables.incidents["id"])
+    return tables.found[key]
+
+
+def at_incidents(tables: IncidentTables, name: str) -> np.ndarray:
+    """The point of each row's incident in the table `name` (shared objects; None where
+    there is none)."""
+    return incident_points(tables)[incident_rows(tables, name)]
 
 
 def geometry(values: np.ndarray) -> gpd.array.GeometryArray:
@@ -58,26 +70,22 @@ def geometry(values: np.ndarray) -> gpd.array.GeometryArray:
     return gpd.array.from_shapely(values, crs=CRS)
 
 
-def source_keys(tables: IncidentTables, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Integer keys for (incident, source id): of the declared sources, and of `rows`."""
-    ids = tables.incidents["id"]
-    sources = tables.sources
-    source_ids = pd.factorize(
-        pd.concat([sources["source_id"], rows["source_id"]], ignore_index=True)
-    )[0]
-    width = int(source_ids.max()) + 1 if len(source_ids) else 1
-    declared = row_codes(sources["incident_id"], ids) * width + source_ids[: len(sources)]
-    wanted = row_codes(rows["incident_id"], ids) * width + source_ids[len(sources) :]
-    return declared, wanted
-
-
-def source_rows(rows: pd.DataFrame, tables: IncidentTables) -> np.ndarray:
-    """For each row, the position in `tables.sources` of the source it names (-1 if none; the
-    first declaration of an id wins)."""
-    declared, wanted = source_keys(tables, rows)
-    first = ~pd.Index(declared).duplicated()
-    chosen = pd.Index(declared[first]).get_indexer(wanted)
-    return np.where(chosen >= 0, np.flatnonzero(first)[np.maximum(chosen, 0)], -1)
+def source_rows(tables: IncidentTables, name: str) -> np.ndarray:
+    """For each row of the statement table `name`, the position in `tables.sources` of the
+    source it names (-1 if none; the first declaration of an id wins); found once per tables."""
+    key = ("source_rows", name)
+    if key not in tables.found:
+        sources, rows = tables.sources, getattr(tables, name)
+        source_ids = pd.factorize(
+            pd.concat([sources["source_id"], rows["source_id"]], ignore_index=True)
+        )[0]
+        width = int(source_ids.max()) + 1 if len(source_ids) else 1
+        declared = incident_rows(tables, "sources") * width + source_ids[: len(sources)]
+        wanted = incident_rows(tables, name) * width + source_ids[len(sources) :]
+        first = ~pd.Index(declared).duplicated()
+        chosen = pd.Index(declared[first]).get_indexer(wanted)
+        tables.found[key] = np.where(chosen >= 0, np.flatnonzero(first)[np.maximum(chosen, 0)], -1)
+    return tables.found[key]
 
 
 def take_text(column: pd.Series, at: np.ndarray) -> pd.Series:
@@ -86,9 +94,10 @@ def take_text(column: pd.Series, at: np.ndarray) -> pd.Series:
     return pd.Series(taken, dtype="str")
 
 
-def with_sources(rows: pd.DataFrame, tables: IncidentTables) -> pd.DataFrame:
-    """Rows with their source's name and party added (`source`, `party`)."""
-    at = source_rows(rows, tables)
+def with_sources(rows: pd.DataFrame, tables: IncidentTables, name: str) -> pd.DataFrame:
+    """Rows of the statement table `name` (with any columns added) with their source's name
+    and party added (`source`, `party`)."""
+    at = source_rows(tables, name)
     return rows.assign(
         source=take_text(tables.sources["name"], at).array,
         party=take_text(tables.sources["party"], at).array,
@@ -98,37 +107,23 @@ def with_sources(rows: pd.DataFrame, tables: IncidentTables) -> pd.DataFrame:
 def casualty_marks(tables: IncidentTables) -> StatementMarks:
     """The headline rules' marks on the tables' casualty statements (incident numbers by row
     order of the incidents table)."""
-    codes = row_codes(tables.casualties["incident_id"], tables.incidents["id"])
-    return statement_marks(tables.casualties, codes)
+    return statement_marks(tables.casualties, incident_rows(tables, "casualties"))
 
 
 def statement_layer(
-    rows: pd.DataFrame, tables: IncidentTables, columns: list[str]
+    rows: pd.DataFrame, tables: IncidentTables, name: str, columns: list[str]
 ) -> gpd.GeoDataFrame:
-    """One point per statement, at its incident, with source name and party."""
-    data = with_sources(rows, tables)
+    """One point per statement of the table `name` (`rows`: it, with any columns added), at
+    its incident, with source name and party."""
+    data = with_sources(rows, tables, name)
     return gpd.GeoDataFrame(
-        data[columns].reset_index(drop=True), geometry=geometry(at_incidents(rows, tables)), crs=CRS
+        data[columns].reset_index(drop=True),
+        geometry=geometry(at_incidents(tables, name)),
+        crs=CRS,
     )
 
 
 def join_per_incident(codes: np.ndarray, values: pd.Series, n: int, sep: str) -> np.ndarray:
-    """For incidents 0..n-1, the values of their rows joined by `sep` in row order (None if none).
-
-    `codes` gives each row's incident number. Written out rather than
-    `groupby().agg(sep.join)`, whose per-group Python path is ~20x slower on a million incidents.
-    """
-    present = values.notna().to_numpy() & (codes >= 0)
-    codes = codes[present]
-    text = values[present].astype(str).tolist()
-    order = np.argsort(codes, kind="stable")
-    sorted_codes = codes[order]
-    sorted_text = [text[i] for i in order]
-    result = np.full(n, None, dtype=object)
-    if len(sorted_codes):
-        starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
-        ends = np.r_[starts[1:], len(sorted_codes)]
-        result[sorted_codes[starts]] = [
-            sep.join(sorted_text[a:b]) for a, b in zip(starts, ends, strict=True)
-        ]
-    return result
+    """For incidents 0..n-1, the values of their rows joined by `sep` in row order (None if
+    none). `codes` gives each row's incident number."""
+    return join_per_code(codes, arrow_text(values), n, sep)

@@ -29,5 +29,8 @@ def casualties_layer(
     credible = np.zeros(len(casualties), dtype=bool)
     credible[marks.credible] = True
     return statement_layer(
-        casualties.assign(superseded=superseded, latest_credible=credible), tables, COLUMNS
+        casualties.assign(superseded=superseded, latest_credible=credible),
+        tables,
+        "casualties",
+        COLUMNS,
     )

@@ -15,4 +15,4 @@ COLUMNS = [
 
 def claims_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every claim, located at its incident."""
-    return statement_layer(tables.claims, tables, COLUMNS)
+    return statement_layer(tables.claims, tables, "claims", COLUMNS)

@@ -17,9 +17,9 @@ COLUMNS = [
 
 def damage_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every damage report; `located_at` says whether the point is its own or the incident's."""
-    data = with_sources(tables.damage, tables)
+    data = with_sources(tables.damage, tables, "damage")
     own = (data["lat"].notna() & data["lon"].notna()).to_numpy()
-    located = at_incidents(tables.damage, tables)
+    located = at_incidents(tables, "damage")
     if own.any():
         located[own] = shapely.points(
             data["lon"].to_numpy(dtype="float64")[own], data["lat"].to_numpy(dtype="float64")[own]

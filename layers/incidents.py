@@ -7,15 +7,17 @@ import json
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from layers._common import (
     CRS,
     casualty_marks,
     geometry,
     incident_points,
+    incident_rows,
     join_per_incident,
     source_rows,
-    take_text,
 )
 from mapping.headline import (
     HEADLINE_COLUMNS,
@@ -26,7 +28,8 @@ from mapping.headline import (
     headline_figures,
     latest_credible,
 )
-from mapping.tables import IncidentTables, row_codes
+from mapping.tables import IncidentTables
+from mapping.text_columns import arrow_text, join_per_code
 from mapping.weapons import lookup_weapon
 
 COLUMNS = [
@@ -58,42 +61,40 @@ def contested_incidents(statements: pd.DataFrame, n: int) -> np.ndarray:
 
     `statements` has one row per statement: incident `code`, `party` and `status`."""
     status = statements["status"]
-    flags = pd.DataFrame(
-        {
-            "code": statements["code"].to_numpy(),
-            "party": statements["party"].to_numpy(),
-            "claimed": (status == "claimed").to_numpy(),
-            "credible": status.isin(HEADLINE_STATUS_VALUES).to_numpy(),
-            "disputed": (status == "disputed").to_numpy(),
-        }
+    code = statements["code"].to_numpy()
+    party = statements["party"].to_numpy() + 1  # -1 (no declared source) is a party too
+    claimed = (status == "claimed").to_numpy()
+    credible = status.isin(HEADLINE_STATUS_VALUES).to_numpy()
+    disputed = (status == "disputed").to_numpy()
+    # each (incident, party) once: whether it claimed, and whether it said only credible things
+    width = int(party.max()) + 1 if len(party) else 1
+    key = code * width + party
+    order = np.argsort(key, kind="stable")
+    starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]]) if len(key) else key
+    owner = key[order][starts] // width
+    party_claimed = np.logical_or.reduceat(claimed[order], starts) if len(key) else claimed
+    party_credible = np.logical_or.reduceat(credible[order], starts) if len(key) else credible
+
+    def any_of(rows: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        chosen = rows[mask & (rows >= 0)]
+        return np.bincount(chosen, minlength=n)[:n] > 0
+
+    return any_of(code, disputed) | (
+        any_of(owner, party_claimed) & any_of(owner, party_credible & ~party_claimed)
     )
-    by_party = flags.groupby(["code", "party"], sort=False)[
-        ["claimed", "credible", "disputed"]
-    ].any()
-    by_party["credible_only"] = by_party["credible"] & ~by_party["claimed"]
-    per_incident = by_party.groupby(level="code", sort=False)[
-        ["disputed", "claimed", "credible_only"]
-    ].any()
-    contested = per_incident["disputed"] | (per_incident["claimed"] & per_incident["credible_only"])
-    result = np.zeros(n, dtype=bool)
-    codes = per_incident.index.to_numpy()[contested.to_numpy()]
-    result[codes[codes >= 0]] = True
-    return result
 
 
 def _statements(tables: IncidentTables, codes: dict[str, np.ndarray]) -> pd.DataFrame:
     """Every casualty, damage and claim statement: incident `code`, `status` and source `party`
     (as a number: which party does not matter here, only whether two are the same)."""
-    parts = [getattr(tables, name) for name in ("casualties", "damage", "claims")]
-    rows = pd.concat(
-        [part[["incident_id", "source_id", "status"]] for part in parts], ignore_index=True
-    )
+    kinds = ("casualties", "damage", "claims")
+    status = pd.concat([getattr(tables, name)["status"] for name in kinds], ignore_index=True)
     party = np.append(pd.factorize(tables.sources["party"])[0], -1)
     return pd.DataFrame(
         {
-            "code": np.concatenate([codes[name] for name in ("casualties", "damage", "claims")]),
-            "status": rows["status"].to_numpy(),
-            "party": party[source_rows(rows, tables)],
+            "code": np.concatenate([codes[name] for name in kinds]),
+            "status": status.astype("category"),  # categories in text order
+            "party": party[np.concatenate([source_rows(tables, name) for name in kinds])],
         }
     )
 
@@ -105,10 +106,7 @@ def incidents_layer(
     statement marks, when already found)."""
     incidents = tables.incidents
     n = len(incidents)
-    codes = {
-        name: row_codes(getattr(tables, name)["incident_id"], incidents["id"])
-        for name in ("sources", "damage", "claims")
-    }
+    codes = {name: incident_rows(tables, name) for name in ("sources", "damage", "claims")}
     marks = marks or casualty_marks(tables)
     codes["casualties"] = marks.codes
     latest = marks.latest
@@ -119,17 +117,14 @@ def incidents_layer(
         tables.casualties, codes["casualties"], n, latest
     ).items():
         data[column] = values
-    named = source_rows(tables.casualties, tables)
-    names = take_text(tables.sources["name"], named).where(
-        named >= 0, tables.casualties["source_id"].to_numpy()
-    )
+    names = _source_names(tables, "casualties")
     for column, values in latest_credible(tables.casualties, n, names, marks).items():
         data[column] = values
     data["outside_headline"] = beside_headline(
         tables.casualties,
         tables.damage,
-        tables.sources,
-        (codes["casualties"], codes["damage"], codes["sources"]),
+        (names, _source_names(tables, "damage")),
+        (codes["casualties"], codes["damage"]),
         n,
         latest,
     )
@@ -138,16 +133,29 @@ def incidents_layer(
     source_codes = codes["sources"]
     data["n_sources"] = np.bincount(source_codes[source_codes >= 0], minlength=n).astype("int64")
     data["sources"] = join_per_incident(source_codes, tables.sources["name"], n, "; ")
-    parties = pd.DataFrame(
-        {"code": source_codes, "party": tables.sources["party"].to_numpy()}
-    ).drop_duplicates()
-    parties = parties.sort_values(["code", "party"])
-    data["parties"] = join_per_incident(parties["code"].to_numpy(), parties["party"], n, ";")
-    kinds = statements[["code", "status"]].drop_duplicates().sort_values(["code", "status"])
-    data["statuses"] = join_per_incident(kinds["code"].to_numpy(), kinds["status"], n, ";")
+    data["parties"] = _distinct_per_incident(source_codes, tables.sources["party"], n)
+    data["statuses"] = _distinct_per_incident(statements["code"], statements["status"], n)
     data["tags"] = _tags_text(data["tags"])
     located = geometry(incident_points(tables)[:-1])
     return gpd.GeoDataFrame(data[COLUMNS].reset_index(drop=True), geometry=located, crs=CRS)
+
+
+def _distinct_per_incident(codes: np.ndarray | pd.Series, values: pd.Series, n: int) -> np.ndarray:
+    """For incidents 0..n-1, the distinct values of their rows in text order, joined by ';'."""
+    codes = np.asarray(codes)
+    which, distinct = pd.factorize(values, sort=True)
+    kept = (codes >= 0) & (which >= 0)
+    width = max(len(distinct), 1)
+    code, value = np.divmod(np.unique(codes[kept] * width + which[kept]), width)
+    texts = pa.array(np.asarray(distinct, dtype=object), pa.large_string()).take(pa.array(value))
+    return join_per_code(code, texts, n, ";")
+
+
+def _source_names(tables: IncidentTables, name: str) -> pa.Array:
+    """Each statement's source name (its source id where the source is not declared)."""
+    named = source_rows(tables, name)
+    declared = arrow_text(tables.sources["name"]).take(pa.array(named, mask=named < 0))
+    return pc.coalesce(declared, arrow_text(getattr(tables, name)["source_id"]))
 
 
 def _tags_text(tags: pd.Series) -> pd.Series:

@@ -13,4 +13,4 @@ COLUMNS = ["incident_id", "source_id", "name", "party", "url", "published", "arc
 def sources_layer(tables: IncidentTables) -> gpd.GeoDataFrame:
     """Every declared source of every incident, located at its incident."""
     data = tables.sources[COLUMNS].reset_index(drop=True)
-    return gpd.GeoDataFrame(data, geometry=geometry(at_incidents(tables.sources, tables)), crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=geometry(at_incidents(tables, "sources")), crs=CRS)

@@ -24,8 +24,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from mapping.counts import describe_range
+from mapping.json_text import joined, text_scalar
 from mapping.model import HEADLINE_STATUSES
+from mapping.text_columns import arrow_text, join_per_code, range_texts, words
 
 HEADLINE_GROUPS = {
     "unspecified": "",
@@ -217,120 +218,81 @@ def statement_marks(casualties: pd.DataFrame, codes: np.ndarray) -> StatementMar
 
 
 def latest_credible(
-    casualties: pd.DataFrame, n: int, names: pd.Series, marks: StatementMarks
+    casualties: pd.DataFrame, n: int, names: pa.Array, marks: StatementMarks
 ) -> dict[str, pd.api.extensions.ExtensionArray | np.ndarray]:
     """For incidents 0..n-1, each figure's latest credible statement (see
     `latest_credible_positions`) as `killed_latest_min`/`_max`/`_by` ('who, when').
 
     `names` gives each casualty row's source name."""
-    low = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
-    high = {figure: np.full(n, np.nan) for figure in LATEST_FIGURES}
-    by = {figure: np.full(n, None, dtype=object) for figure in LATEST_FIGURES}
     picked, which = marks.credible, marks.credible_figure
     owner = marks.codes[picked]
-    rows = casualties.iloc[picked]
-    as_of = rows["as_of"].astype("object").where(rows["as_of"].notna(), None).tolist()
-    said = np.array(
-        [
-            f"{name}, {at}" if at else name
-            for name, at in zip(names.iloc[picked].tolist(), as_of, strict=True)
-        ]
-        + [None],
-        dtype=object,
-    )[:-1]  # an object array even when every text has the same length
-    for index, name in enumerate(LATEST_FIGURES):
-        mine = which == index
-        at = owner[mine]
-        low[name][at] = rows["min"].to_numpy(dtype="float64", na_value=np.nan)[mine]
-        high[name][at] = rows["max"].to_numpy(dtype="float64", na_value=np.nan)[mine]
-        by[name][at] = said[mine]
+    at = pa.array(picked)
+    who = arrow_text(names).take(at)
+    said = pc.coalesce(
+        joined(who, text_scalar(", "), arrow_text(casualties["as_of"]).take(at)), who
+    )
+    low = casualties["min"].to_numpy(dtype="float64", na_value=np.nan)[picked]
+    high = casualties["max"].to_numpy(dtype="float64", na_value=np.nan)[picked]
     columns: dict[str, pd.api.extensions.ExtensionArray | np.ndarray] = {}
-    for name in LATEST_FIGURES:
-        columns[f"{name}_latest_min"] = pd.array(low[name], dtype="Int64")
-        columns[f"{name}_latest_max"] = pd.array(high[name], dtype="Int64")
-        columns[f"{name}_latest_by"] = by[name]
-    return columns
+    for index, name in enumerate(LATEST_FIGURES):
+        mine = np.flatnonzero(which == index)
+        row = np.full(n, -1)
+        row[owner[mine]] = mine
+        for part, values in (("min", low), ("max", high)):
+            column = np.full(n, np.nan)
+            column[owner[mine]] = values[mine]
+            columns[f"{name}_latest_{part}"] = pd.array(column, dtype="Int64")
+        by = said.take(pa.array(row, mask=row < 0))
+        columns[f"{name}_latest_by"] = by.to_numpy(zero_copy_only=False)
+    return {column: columns[column] for column in LATEST_COLUMNS}
 
 
 def beside_headline(
     casualties: pd.DataFrame,
     damage: pd.DataFrame,
-    sources: pd.DataFrame,
-    codes: tuple[np.ndarray, np.ndarray, np.ndarray],
+    names: tuple[pd.Series, pd.Series],
+    codes: tuple[np.ndarray, np.ndarray],
     n: int,
     positions: np.ndarray | None = None,
 ) -> np.ndarray:
     """For incidents 0..n-1, the figures kept out of the headline (None if none), e.g.
     'Russian Ministry of Defence (claimed): up to 85 military killed'.
 
-    `codes` gives the incident number of each casualty, damage and source row."""
-    casualty_codes, damage_codes, source_codes = codes
+    `names` and `codes` give each casualty and damage row's source name and incident number."""
+    casualty_codes, damage_codes = codes
     if positions is None:
         positions = latest_positions(casualties, casualty_codes)
-    latest = casualties.iloc[positions]
-    outside_mask = ~latest["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
-    outside, outside_codes = latest[outside_mask], casualty_codes[positions][outside_mask]
-    off_mask = ~damage["status"].isin(HEADLINE_STATUS_VALUES).to_numpy()
-    off, off_codes = damage[off_mask], damage_codes[off_mask]
-    result = np.full(n, None, dtype=object)
-    if outside.empty and off.empty:
-        return result
-    wanted = np.isin(source_codes, np.union1d(outside_codes, off_codes))
-    names = dict(
-        zip(
-            zip(source_codes[wanted].tolist(), sources["source_id"][wanted].tolist(), strict=True),
-            sources["name"][wanted].tolist(),
-            strict=True,
-        )
-    )
-    joined: dict[int, list[str]] = {}
+    outside = positions[~_credible(casualties)[positions]]
+    off = np.flatnonzero(~_credible(damage))
+    if not len(outside) and not len(off):
+        return np.full(n, None, dtype=object)
 
-    def add(rows: pd.DataFrame, row_codes: np.ndarray, what: list[str]) -> None:
-        for code, source, status, text in zip(
-            row_codes.tolist(),
-            rows["source_id"].tolist(),
-            rows["status"].tolist(),
+    def said(rows: pd.DataFrame, at: np.ndarray, who: pd.Series, what: pa.Array) -> pa.Array:
+        at_rows = pa.array(at)
+        return joined(
+            arrow_text(who).take(at_rows),
+            text_scalar(" ("),
+            arrow_text(rows["status"]).take(at_rows),
+            text_scalar("): "),
             what,
-            strict=True,
-        ):
-            joined.setdefault(code, []).append(
-                f"{names.get((code, source), source)} ({status}): {text}"
-            )
+        )
 
-    add(
-        outside,
-        outside_codes,
-        [
-            " ".join(
-                part for part in (figure, "" if group == "unspecified" else group, category) if part
-            )
-            for figure, group, category in zip(
-                _ranges(outside),
-                outside["group"].tolist(),
-                outside["category"].tolist(),
-                strict=True,
-            )
-        ],
+    group = arrow_text(casualties["group"]).take(pa.array(outside))
+    figures = words(
+        range_texts(casualties["min"].iloc[outside], casualties["max"].iloc[outside]),
+        pc.if_else(pc.equal(group, text_scalar("unspecified")), text_scalar(""), group),
+        arrow_text(casualties["category"]).take(pa.array(outside)),
     )
-    add(
-        off,
-        off_codes,
-        [
-            " ".join(part for part in (figure, obj.replace("_", " "), severity) if part)
-            for figure, obj, severity in zip(
-                _ranges(off), off["object"].tolist(), off["severity"].tolist(), strict=True
-            )
-        ],
+    damaged = words(
+        range_texts(damage["min"].iloc[off], damage["max"].iloc[off]),
+        pc.replace_substring(arrow_text(damage["object"]).take(pa.array(off)), "_", " "),
+        arrow_text(damage["severity"]).take(pa.array(off)),
     )
-    for code, parts in joined.items():
-        if code >= 0:
-            result[code] = "; ".join(parts)
-    return result
-
-
-def _ranges(rows: pd.DataFrame) -> list[str]:
-    """'14', 'at least 16', 'up to 85', '18–20' for each row's min/max."""
-    return [
-        describe_range(None if pd.isna(low) else int(low), None if pd.isna(high) else int(high))
-        for low, high in zip(rows["min"].tolist(), rows["max"].tolist(), strict=True)
-    ]
+    texts = pa.concat_arrays(
+        [
+            said(casualties, outside, names[0], figures),
+            said(damage, off, names[1], damaged),
+        ]
+    )
+    rows = np.concatenate([casualty_codes[outside], damage_codes[off]])
+    return join_per_code(rows, texts, n, "; ")

@@ -58,6 +58,8 @@ class IncidentTables:
     claims: pd.DataFrame
     # the incidents' points, made once and shared by every layer (see layers._common)
     points: Any = field(default=None, init=False, repr=False, compare=False)
+    # what the layer builders find once per tables: row numbers of incidents and sources
+    found: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.incidents)

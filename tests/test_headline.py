@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from layers.incidents import incidents_layer
+from mapping.counts import describe_range
 from mapping.headline import (
     FIGURES,
     HEADLINE_GROUPS,
@@ -217,3 +219,43 @@ def test_headline_ranges_of_many_incidents_follow_the_rule(drawn):
             high = None if open_ended or not highs else max(highs)
             got = figures[f"{figure}_min"][incident], figures[f"{figure}_max"][incident]
             assert tuple(None if pd.isna(v) else int(v) for v in got) == (low, high)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(incidents(), min_size=1, max_size=6, unique_by=lambda i: i.id))
+def test_what_is_kept_out_of_the_headline_is_listed_beside_it(drawn):
+    """Each incident's claimed, disputed and retracted figures, written out by hand."""
+    tables = incident_tables(drawn)
+    layer = incidents_layer(tables)
+    codes = row_codes(tables.casualties["incident_id"], tables.incidents["id"])
+    latest = {(r.incident_id, r.seq, r.category) for r in
+              latest_statements(tables.casualties, codes).itertuples(index=False)}  # fmt: skip
+    for incident, shown in zip(drawn, layer["outside_headline"], strict=True):
+        names = {s.id: s.name for s in incident.sources}
+        parts = []
+        for seq, report in enumerate(incident.casualties):
+            for category, count in report.figures():
+                if (incident.id, seq, category.value) not in latest:
+                    continue
+                if report.status.value not in ("confirmed", "reported"):
+                    group = "" if report.group.value == "unspecified" else report.group.value
+                    what = " ".join(
+                        p
+                        for p in (describe_range(count.min, count.max), group, category.value)
+                        if p
+                    )
+                    parts.append(f"{names[report.source]} ({report.status.value}): {what}")
+        for damage in incident.damage:
+            if damage.status.value not in ("confirmed", "reported"):
+                low, high = (damage.count.min, damage.count.max) if damage.count else (None, None)
+                what = " ".join(
+                    p
+                    for p in (
+                        describe_range(low, high),
+                        damage.object.value.replace("_", " "),
+                        damage.severity.value,
+                    )
+                    if p
+                )
+                parts.append(f"{names[damage.source]} ({damage.status.value}): {what}")
+        assert (None if pd.isna(shown) else shown) == ("; ".join(parts) or None)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from layers import LAYER_NAMES, build_layers
 from mapping.counts import CountRange
 from mapping.geocoding.gazetteer import haversine_m
 from mapping.model import Status
 from mapping.tables import incident_records, incident_tables
+from tests.strategies import incidents
 
 
 def _row(layer, incident_id):
@@ -121,3 +124,36 @@ def test_retracted_and_disputed_figures_stay_out(resolved):
     )
     assert layers.incidents.iloc[0]["killed_max"] != 500
     assert "(retracted): 500 killed" in layers.incidents.iloc[0]["outside_headline"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(incidents(), min_size=1, max_size=6, unique_by=lambda i: i.id))
+def test_incident_summaries_of_many_incidents_are_each_incidents_own(drawn):
+    """Sources, parties, statuses, the latest credible figure's speaker and the contested
+    flag, written out by hand for each incident."""
+    layer = build_layers(incident_tables(drawn)).incidents
+    for incident, row in zip(drawn, layer.itertuples(index=False), strict=True):
+        statements = [*incident.casualties, *incident.damage, *incident.claims]
+        parties = {s.id: s.party.value for s in incident.sources}
+        assert row.n_sources == len(incident.sources)
+        assert row.sources == "; ".join(s.name for s in incident.sources)
+        assert row.parties == ";".join(sorted(set(parties.values())))
+        assert _text(row.statuses) == (
+            ";".join(sorted({s.status.value for s in statements})) or None
+        )
+        by_party: dict[str, set[str]] = {}
+        for statement in statements:
+            by_party.setdefault(parties[statement.source], set()).add(statement.status.value)
+        claims = any("claimed" in kinds for kinds in by_party.values())
+        credible_only = any(
+            kinds & {"confirmed", "reported"} and "claimed" not in kinds
+            for kinds in by_party.values()
+        )
+        disputed = any(s.status.value == "disputed" for s in statements)
+        assert row.contested == (disputed or (claims and credible_only))
+        if _text(row.killed_latest_by) is not None:
+            assert row.killed_latest_by.split(", ")[0] in {s.name for s in incident.sources}
+
+
+def _text(value):
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
