@@ -6,6 +6,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import shapely
 
 from mapping.headline import StatementMarks, statement_marks
@@ -75,16 +76,27 @@ def source_rows(tables: IncidentTables, name: str) -> np.ndarray:
     source it names (-1 if none; the first declaration of an id wins); found once per tables."""
     key = ("source_rows", name)
     if key not in tables.found:
-        sources, rows = tables.sources, getattr(tables, name)
-        source_ids = pd.factorize(
-            pd.concat([sources["source_id"], rows["source_id"]], ignore_index=True)
-        )[0]
-        width = int(source_ids.max()) + 1 if len(source_ids) else 1
-        declared = incident_rows(tables, "sources") * width + source_ids[: len(sources)]
-        wanted = incident_rows(tables, name) * width + source_ids[len(sources) :]
-        first = ~pd.Index(declared).duplicated()
-        chosen = pd.Index(declared[first]).get_indexer(wanted)
-        tables.found[key] = np.where(chosen >= 0, np.flatnonzero(first)[np.maximum(chosen, 0)], -1)
+        known, declared, first = _declared_sources(tables)
+        given = pc.index_in(arrow_text(getattr(tables, name)["source_id"]), value_set=known)
+        wanted = incident_rows(tables, name) * (len(known) + 1) + given.fill_null(
+            len(known)
+        ).to_numpy().astype("int64")
+        chosen = declared.get_indexer(wanted)
+        tables.found[key] = np.where(chosen >= 0, first[np.maximum(chosen, 0)], -1)
+    return tables.found[key]
+
+
+def _declared_sources(tables: IncidentTables) -> tuple[pa.Array, pd.Index, np.ndarray]:
+    """The distinct source ids; an index of (incident row, source id) keys of the declared
+    sources, each key once; and the row in `tables.sources` of each of those keys."""
+    key = ("declared_sources",)
+    if key not in tables.found:
+        ids = arrow_text(tables.sources["source_id"])
+        known = pc.unique(ids)
+        at = pc.index_in(ids, value_set=known).to_numpy().astype("int64")
+        keys = incident_rows(tables, "sources") * (len(known) + 1) + at
+        first = ~pd.Index(keys).duplicated()  # the first declaration of an id wins
+        tables.found[key] = (known, pd.Index(keys[first]), np.flatnonzero(first))
     return tables.found[key]
 
 

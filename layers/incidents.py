@@ -146,7 +146,8 @@ def _distinct_per_incident(codes: np.ndarray | pd.Series, values: pd.Series, n: 
     which, distinct = pd.factorize(values, sort=True)
     kept = (codes >= 0) & (which >= 0)
     width = max(len(distinct), 1)
-    code, value = np.divmod(np.unique(codes[kept] * width + which[kept]), width)
+    # pandas' hash then a sort of the distinct keys: numpy's unique is ~20x slower here
+    code, value = np.divmod(np.sort(pd.unique(codes[kept] * width + which[kept])), width)
     texts = pa.array(np.asarray(distinct, dtype=object), pa.large_string()).take(pa.array(value))
     return join_per_code(code, texts, n, ";")
 
