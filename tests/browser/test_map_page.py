@@ -377,6 +377,11 @@ def test_an_incident_is_reached_and_opened_with_the_keyboard(page, tmp_path, gaz
             break
     spoken = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert spoken == "Kryvyi Rih, 2025-04-04, Iskander-M, incident 2025-04-04-kryvyi-rih"
+    # the twins are drawn again after a move: the focus stays on the same incident
+    page.evaluate("""() => { for (var k in window) if (window.L && window[k] instanceof L.Map)
+        window[k].fire("moveend"); }""")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == spoken
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()

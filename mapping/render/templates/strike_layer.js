@@ -162,6 +162,11 @@
     var twins = L.layerGroup().addTo(map), pending = false;
     function refresh() {
       pending = false;
+      // a redraw must not take the focus from a keyboard user: the twin of the incident that
+      // had it gets it back
+      var active = document.activeElement;
+      var held = active && active.classList && active.classList.contains("sm-key") ?
+        active.getAttribute("data-incident") : null;
       twins.clearLayers();
       if (!clusters._map) return;
       var bounds = map.getBounds(), count = 0;
@@ -172,7 +177,12 @@
         var size = 2 * layer.options.radius + 4;
         var twin = L.marker(layer.getLatLng(), {keyboard: true, zIndexOffset: -1000,
           icon: L.divIcon({className: "sm-key", iconSize: [size, size]})});
-        twin.on("add", function () { twin.getElement().setAttribute("aria-label", spoken(i)); });
+        twin.on("add", function () {
+          var element = twin.getElement();
+          element.setAttribute("aria-label", spoken(i));
+          element.setAttribute("data-incident", String(i));
+          if (held === String(i)) element.focus();
+        });
         twin.on("keydown", function (e) {
           var key = e.originalEvent.key;
           if (key !== "Enter" && key !== " ") return;
