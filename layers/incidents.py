@@ -28,7 +28,7 @@ from mapping.headline import (
     headline_figures,
     latest_credible,
 )
-from mapping.tables import IncidentTables
+from mapping.tables import IncidentTables, sorted_runs
 from mapping.text_columns import arrow_text, join_per_code
 from mapping.weapons import lookup_weapon
 
@@ -69,11 +69,10 @@ def contested_incidents(statements: pd.DataFrame, n: int) -> np.ndarray:
     # each (incident, party) once: whether it claimed, and whether it said only credible things
     width = int(party.max()) + 1 if len(party) else 1
     key = code * width + party
-    order = np.argsort(key, kind="stable")
-    starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]]) if len(key) else key
+    order, starts = sorted_runs(key)
     owner = key[order][starts] // width
-    party_claimed = np.logical_or.reduceat(claimed[order], starts) if len(key) else claimed
-    party_credible = np.logical_or.reduceat(credible[order], starts) if len(key) else credible
+    party_claimed = np.logical_or.reduceat(claimed[order], starts)
+    party_credible = np.logical_or.reduceat(credible[order], starts)
 
     def any_of(rows: np.ndarray, mask: np.ndarray) -> np.ndarray:
         chosen = rows[mask & (rows >= 0)]

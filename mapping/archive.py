@@ -213,11 +213,11 @@ def aggregate_archive(
 ) -> pd.DataFrame:
     """`aggregate` over the archive: per partition, reading only the columns the filter and
     the groups need, then summed."""
-    aggregate(_empty_incidents(), by)  # an unknown grouping is refused before any work
+    empty = aggregate(_empty_incidents(), by)  # an unknown grouping is refused before any work
     parts = (work or InProcess()).map(
         _aggregate_one, [str(p) for p in layer_parts(archive)], selection=selection, by=by
     )
-    combined = pd.concat([aggregate(_empty_incidents(), by), *parts])
+    combined = pd.concat([empty, *parts])
     return combined.groupby(level=list(range(len(by))), sort=True).sum()
 
 

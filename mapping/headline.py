@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 
 from mapping.json_text import joined, text_scalar
 from mapping.model import HEADLINE_STATUSES
+from mapping.tables import row_codes, sorted_runs
 from mapping.text_columns import arrow_text, join_per_code, range_texts, words
 
 HEADLINE_GROUPS = {
@@ -140,9 +141,8 @@ def headline_figures(
     if len(key):
         low = casualties["min"].to_numpy(dtype="float64", na_value=np.nan)[chosen]
         high = casualties["max"].to_numpy(dtype="float64", na_value=np.nan)[chosen]
-        order = np.argsort(key, kind="stable")
+        order, starts = sorted_runs(key)
         key, low, high = key[order], low[order], high[order]
-        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
         lowest = np.fmin.reduceat(low, starts)  # fmin/fmax skip a missing bound
         highest = np.fmax.reduceat(high, starts)
         open_ended = np.logical_or.reduceat(np.isnan(high) & ~np.isnan(low), starts)
@@ -159,20 +159,14 @@ def figure_codes(casualties: pd.DataFrame) -> np.ndarray:
     """Each casualty row's figure as its index in FIGURES ('children_killed' is 3); -1 for a
     row that no headline figure counts."""
     prefix = np.array([FIGURE_PREFIXES.index(p) for p in HEADLINE_GROUPS.values()] + [-1])
-    group = prefix[_index_in(casualties["group"], list(HEADLINE_GROUPS))]
-    category = _index_in(casualties["category"], list(CATEGORIES))
+    group = prefix[row_codes(casualties["group"], pd.Series(list(HEADLINE_GROUPS)))]
+    category = row_codes(casualties["category"], pd.Series(CATEGORIES))
     return np.where((group >= 0) & (category >= 0), group * len(CATEGORIES) + category, -1)
 
 
 def _credible(casualties: pd.DataFrame) -> np.ndarray:
     """Which rows are confirmed or reported statements."""
-    return _index_in(casualties["status"], HEADLINE_STATUS_VALUES) >= 0
-
-
-def _index_in(values: pd.Series, known: list[str]) -> np.ndarray:
-    """Each value's index in `known`; -1 for any other value (Arrow's hash lookup)."""
-    found = pc.index_in(pa.array(values.astype("str")), value_set=pa.array(known, pa.string()))
-    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
+    return row_codes(casualties["status"], pd.Series(HEADLINE_STATUS_VALUES)) >= 0
 
 
 def latest_credible_positions(

@@ -398,6 +398,13 @@ def row_codes(keys: pd.Series, ids: pd.Series) -> np.ndarray:
     return found.fill_null(-1).to_numpy().astype("int64", copy=False)
 
 
+def sorted_runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The order that sorts `keys` (stable), and where each run of equal keys starts in it."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    return order, np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else order
+
+
 def id_series(ids: Iterable[str] | pd.Series) -> pd.Series:
     """Incident ids as a text Series (an iterator is read once, so it can be used again)."""
     return ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype="str")

@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from mapping.json_text import joined, runs, text_scalar
+from mapping.tables import sorted_runs
 
 
 def arrow_text(values: pd.Series | pa.Array | pa.ChunkedArray) -> pa.Array:
@@ -51,9 +52,8 @@ def join_per_code(codes: np.ndarray, texts: pa.Array, n: int, separator: str) ->
     if not present.any():
         return result
     kept = codes[present]
-    order = np.argsort(kept, kind="stable")
+    order, starts = sorted_runs(kept)
     kept = kept[order]
-    starts = np.flatnonzero(np.r_[True, kept[1:] != kept[:-1]])
     values = texts.filter(pa.array(present)).take(pa.array(order))
     text = pc.binary_join(runs(values, np.diff(np.r_[starts, len(kept)])), text_scalar(separator))
     result[kept[starts]] = text.to_numpy(zero_copy_only=False)

@@ -28,6 +28,9 @@ from mapping.model import Incident
 from mapping.store.schema import FLAT, STATEMENTS, _quoted
 from mapping.tables import incident_tables
 
+# each incident's (lon, lat), None for a place without coordinates
+Points = list[tuple[float | None, float | None]]
+
 
 class ConflictError(StrikemapError):
     """A write based on a revision the store no longer holds; nothing was written."""
@@ -334,11 +337,7 @@ class Store:
             self._insert(cur, table, pa.table({c: _arrow(frame[c]) for c in columns}))
 
     def _insert(
-        self,
-        cur: _Cursor,
-        table: str,
-        rows: pa.Table,
-        points: list[tuple[float | None, float | None]] | None = None,
+        self, cur: _Cursor, table: str, rows: pa.Table, points: Points | None = None
     ) -> None:
         """Insert rows, with a point geometry each when `points` (lon, lat) are given
         (engine hook: an engine may load them in bulk)."""
@@ -384,7 +383,7 @@ def _arrow(values: pd.Series) -> pa.Array:
     return pa.Array.from_pandas(values.reset_index(drop=True))
 
 
-def _points(incidents: pd.DataFrame) -> list[tuple[float | None, float | None]]:
+def _points(incidents: pd.DataFrame) -> Points:
     """Each incident's (lon, lat), None for a place without coordinates."""
     return [
         (None, None) if math.isnan(lon) or math.isnan(lat) else (lon, lat)

@@ -12,7 +12,7 @@ import pyarrow.csv as pa_csv
 
 from layers import Layers
 from mapping.errors import StrikemapError
-from mapping.store.base import ConflictError, Store, _Cursor
+from mapping.store.base import ConflictError, Points, Store, _Cursor
 from mapping.store.schema import _quoted, _tables_sql
 
 COPY_ROWS = 20_000  # rows sent to COPY at a time: bounded memory at any size
@@ -67,13 +67,9 @@ class PostgisStore(Store):
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
     def _insert(
-        self,
-        cur: _Cursor,
-        table: str,
-        rows: pa.Table,
-        points: list[tuple[float | None, float | None]] | None = None,
+        self, cur: _Cursor, table: str, rows: pa.Table, points: Points | None = None
     ) -> None:
-        # COPY in CSV, written by Arrow: about ten times INSERTs of the same rows
+        # COPY in CSV written by Arrow, instead of an INSERT per row
         if not len(rows):
             return
         if points is not None:
