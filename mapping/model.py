@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     NonNegativeInt,
     PositiveInt,
+    ValidationInfo,
     field_serializer,
     field_validator,
     model_validator,
@@ -201,7 +202,32 @@ MAX_RADIUS_M = 20_037_508.0
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+# Validation context: the record was read from text `writable_text` cleared, so the walk over
+# every string for `unwritable_text` is skipped.
+TEXT_WRITABLE = "text_writable"
 MAX_TEXT_CHARS = 32_767  # a spreadsheet cell's limit (Excel, LibreOffice): CSV exports end there
+
+
+def writable_text(text: str) -> bool:
+    """Whether no string that a YAML or JSON parser read from this text can be one an export
+    refuses: no string is longer than the text, and the characters refused can stand in it only
+    as backslash escapes (both parsers refuse raw control characters, YAML U+FFFE/FFFF too), or
+    raw U+FFFE/FFFF in JSON. Text decoded from bytes holds no lone surrogate; `has_surrogates`
+    tells where text may not have been."""
+    return (
+        len(text) <= MAX_TEXT_CHARS
+        and "\\" not in text
+        and "\ufffe" not in text
+        and "\uffff" not in text
+    )
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether text holds a lone surrogate (which no decoded file can, and no export writes)."""
+    return not text.isascii() and bool(_SURROGATE.search(text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unwritable_text(data: Any, path: tuple[str | int, ...] = ()) -> tuple[tuple, str] | None:
@@ -419,7 +445,9 @@ class Incident(_Record):
 
     @model_validator(mode="before")
     @classmethod
-    def _text_every_export_can_hold(cls, data: Any) -> Any:
+    def _text_every_export_can_hold(cls, data: Any, info: ValidationInfo) -> Any:
+        if info.context and info.context.get(TEXT_WRITABLE):
+            return data  # read from text that `writable_text` cleared
         if bad := unwritable_text(data):
             raise _FieldError(*bad)
         return data

@@ -24,8 +24,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from mapping.errors import Origin, Problem, printable
-from mapping.model import Incident, _FieldError
-from mapping.yaml_source import RecordDumper, line_of, parse_documents, place_lines
+from mapping.model import TEXT_WRITABLE, Incident, _FieldError, has_surrogates, writable_text
+from mapping.yaml_source import (
+    Document,
+    LazyNode,
+    RecordDumper,
+    line_of,
+    parse_documents,
+    place_lines,
+)
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 _OTHER_FORMATS = (".csv", ".geojson", ".gpkg", ".kml", ".shp")  # read by mapping.formats
@@ -145,13 +152,16 @@ def load_file(path: str | Path) -> LoadResult:
 def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while records are read: reading makes millions
     of objects that form no cycles, and each full collection walks all of them again (4,000
-    records of one file: 7.3 s with the collector, 3.1 s without; 16,000: 38 s and 22 s). Any
-    cycles made meanwhile are collected once it runs again."""
+    records of one file: 7.3 s with the collector, 3.1 s without; 16,000: 38 s and 22 s).
+    The objects made are then frozen out of the collector's walks: they are freed as usual
+    when no longer used, and the first full collection after a read would walk them all
+    (1.6 s after 20,000 records)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -197,7 +207,7 @@ def _load_yaml_documents(text: str, file: str) -> LoadResult:
                 )
             )
             continue
-        _add_records(result, document.data, document.node, file, document.first_line)
+        _add_records(result, document, file)
     return result
 
 
@@ -216,10 +226,14 @@ def load_json_text(text: str, file: str = "-") -> LoadResult:
         return _failed(file, None, EMPTY)
     result = LoadResult()
     line, counted = 1, 0
+    decoded = not has_surrogates(text)  # the JSON parser takes lone surrogates raw
     for data, start, end in items:
         line += text.count("\n", counted, start)
         counted = start
-        _add_record(result, data, _LazyNode(text[start:end], line), file, line)
+        record_text = text[start:end]
+        node = LazyNode(functools.partial(_json_node, record_text, line), line)
+        writable = decoded and writable_text(record_text)
+        _add_record(result, data, node, file, line, writable)
     return result
 
 
@@ -277,23 +291,16 @@ def _skip_space(text: str, index: int) -> int:
 LINES_FOR_RECORDS_UP_TO = 1_000_000
 
 
-class _LazyNode:
-    """A record's YAML node, composed from its JSON text only when a problem needs its lines;
-    the lines are the file's (the record starts on `first_line`)."""
-
-    def __init__(self, text: str, first_line: int) -> None:
-        self.text, self.first_line = text, first_line
-
-    @functools.cached_property
-    def node(self) -> yaml.Node | None:
-        if len(self.text) > LINES_FOR_RECORDS_UP_TO:
-            return None  # problems are placed at the record's first line
-        try:
-            node = yaml.compose(self.text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError:
-            return None
-        place_lines(node, self.first_line - 1)
-        return node
+def _json_node(text: str, first_line: int) -> yaml.Node | None:
+    """The YAML node of a record's JSON text, its lines the file's."""
+    if len(text) > LINES_FOR_RECORDS_UP_TO:
+        return None  # problems are placed at the record's first line
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    place_lines(node, first_line - 1)
+    return node
 
 
 def already_loaded(record_id: str, origin: Origin, first: Origin) -> Problem:
@@ -306,7 +313,7 @@ def already_loaded(record_id: str, origin: Origin, first: Origin) -> Problem:
 def load_data(data: Any, file: str = "-") -> LoadResult:
     """Records from already-parsed data (a record dict or a list of them), validated."""
     result = LoadResult()
-    _add_records(result, data, None, file, None)
+    _add_records(result, Document(data, None, None), file)
     return result
 
 
@@ -322,28 +329,31 @@ def _failed(file: str, line: int | None, message: str) -> LoadResult:
     return LoadResult(problems=[Problem(file, line, None, None, message)])
 
 
-def _add_records(
-    result: LoadResult, data: Any, node: yaml.Node | None, file: str, first_line: int | None
-) -> None:
+def _add_records(result: LoadResult, document: Document, file: str) -> None:
+    """The records of one document (one record, or a list of them)."""
+    data, node, line = document.data, document.node, document.first_line
     if data is None:
         return
     if isinstance(data, list):
         items = node.value if isinstance(node, yaml.SequenceNode) else [None] * len(data)
         for item, item_node in zip(data, items, strict=True):
-            _add_record(result, item, item_node, file, first_line)
+            _add_record(result, item, item_node, file, line, document.writable)
     else:
-        _add_record(result, data, node, file, first_line)
+        _add_record(result, data, node, file, line, document.writable)
 
 
 def _add_record(
     result: LoadResult,
     data: Any,
-    node: yaml.Node | _LazyNode | None,
+    node: yaml.Node | LazyNode | None,
     file: str,
     first_line: int | None,
+    writable: bool = False,
 ) -> None:
-    if isinstance(node, _LazyNode):
-        _add_record_lazily(result, data, node, file)
+    """Validate one record into `result`; `writable` when it was read from text that
+    `writable_text` cleared."""
+    if isinstance(node, LazyNode):
+        _add_record_lazily(result, data, node, file, writable)
         return
     line = line_of(node, ()) or first_line
     if not isinstance(data, dict):
@@ -355,7 +365,7 @@ def _add_record(
         return
     record_id = data.get("id") if isinstance(data.get("id"), str) else None
     try:
-        incident = Incident.model_validate(data)
+        incident = Incident.model_validate(data, context=_WRITABLE if writable else None)
     except ValidationError as error:
         for loc, message in _explain(error):
             result.problems.append(
@@ -376,10 +386,15 @@ def _add_record(
         )
 
 
-def _add_record_lazily(result: LoadResult, data: Any, lazy: _LazyNode, file: str) -> None:
+_WRITABLE = {TEXT_WRITABLE: True}
+
+
+def _add_record_lazily(
+    result: LoadResult, data: Any, lazy: LazyNode, file: str, writable: bool
+) -> None:
     """As `_add_record`, composing the record's node only if it has a problem to place."""
     problems = len(result.problems)
-    _add_record(result, data, None, file, lazy.first_line)
+    _add_record(result, data, None, file, lazy.first_line, writable)
     if len(result.problems) == problems:
         return
     del result.problems[problems:]
@@ -389,7 +404,7 @@ def _add_record_lazily(result: LoadResult, data: Any, lazy: _LazyNode, file: str
     ):
         del result.origins[record_id]
         result.incidents.pop()
-    _add_record(result, data, lazy.node, file, lazy.first_line)
+    _add_record(result, data, lazy.node, file, lazy.first_line, writable)
 
 
 def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -8,17 +8,26 @@ check field by field.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import yaml
 
+from mapping.model import writable_text
+
 try:  # the C parser is ~10x faster; the resolver below is pure Python either way
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+try:  # libyaml's parser in Rust, making Python data directly: records without nodes, ~2x faster
+    import ryaml
+except ImportError:  # pragma: no cover - every record is then read through PyYAML
+    ryaml = None
 
 
 class RecordLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -82,17 +91,32 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
+class LazyNode:
+    """A record's node, composed only when a problem needs the lines of its fields; the
+    record starts on `first_line` of its file."""
+
+    def __init__(self, compose: Callable[[], yaml.Node | None], first_line: int) -> None:
+        self._compose, self.first_line = compose, first_line
+
+    @functools.cached_property
+    def node(self) -> yaml.Node | None:
+        return self._compose()
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One parsed YAML document, or the reason a piece of the file could not be parsed."""
+    """One parsed YAML document (or, read without nodes, one record of it), or the reason a
+    piece of the file could not be parsed."""
 
     data: Any
-    node: yaml.Node | None
-    first_line: int  # 1-based line in the file where this piece starts
+    node: yaml.Node | LazyNode | None
+    first_line: int | None  # 1-based line in the file where this piece starts; None: no file
     error: str | None = None
     error_line: int | None = None
     error_record: str | None = None
     error_field: str | None = None
+    # No string in `data` can be one an export refuses (see `model.unwritable_text`)
+    writable: bool = False
 
 
 _DOCUMENT_START = re.compile(r"^(?:---|\.\.\.)(?:\s|$)")
@@ -106,16 +130,43 @@ def parse_documents(text: str) -> Iterator[Document]:
     next. Within a broken document that is a top-level list, each list item is tried on its own,
     so one broken record does not hide its neighbours either.
     """
+    check = _may_read_otherwise(text)  # once for the file: most files have none of it
+    for piece, offset in _pieces(text):
+        if piece and not piece.isspace():
+            yield from _parse_piece(piece, offset, check)
+
+
+_DOCUMENT_LINE = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r]|$)", re.MULTILINE)
+# Line ends other than \n and \r\n (splitlines' and YAML's): their files are split line by line
+_OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int]]:
+    """The text between '---' (or '...') lines, each with the number of lines above it."""
+    if any(end in text for end in _OTHER_LINE_ENDS) and any(
+        end in text.replace("\r\n", "\n") for end in _OTHER_LINE_ENDS
+    ):
+        lines = text.splitlines(keepends=True)
+        start = 0
+        for index, line in enumerate([*lines, "---\n"]):
+            if _DOCUMENT_START.match(line):
+                yield "".join(lines[start:index]), start
+                start = index + 1
+        return
+    # The same split over the whole text: a search per line took a tenth of reading a file
+    start, line = 0, 0
+    for found in _DOCUMENT_LINE.finditer(text):
+        yield text[start : found.start()], line
+        line += text.count("\n", start, found.start()) + 1
+        start = text.find("\n", found.start()) + 1 or len(text)
+    yield text[start:], line
+
+
+def _parse_piece(text: str, offset: int, check: bool = True) -> Iterator[Document]:
+    if (records := _read_without_nodes(text, offset, check)) is not None:
+        yield from records
+        return
     lines = text.splitlines(keepends=True)
-    start = 0
-    for index, line in enumerate([*lines, "---\n"]):
-        if _DOCUMENT_START.match(line):
-            if "".join(lines[start:index]).strip():
-                yield from _parse_piece(lines[start:index], start)
-            start = index + 1
-
-
-def _parse_piece(lines: list[str], offset: int) -> Iterator[Document]:
     try:
         node, data = _compose(lines, offset)
     except yaml.YAMLError as error:
@@ -141,6 +192,76 @@ def _parse_item(lines: list[str], offset: int) -> Iterator[Document]:
             yield Document(item_data, item_node, offset + 1)
     else:
         yield Document(data, node, offset + 1)
+
+
+# What ryaml reads otherwise than RecordLoader, or what the checks below must see: tags,
+# anchors and aliases, 0x/0o/0b integers and .inf/.nan (ryaml's numbers, RecordLoader's text).
+# A piece holding any of these characters, even in a note's words, is read by RecordLoader
+# instead: the answer is the same, only slower. Substring tests and literal-led patterns: a
+# single pattern for them all scanned text ~6x slower.
+_READ_OTHERWISE = re.compile(r"0[xXoObB]|\.(?:inf|Inf|INF|nan|NaN|NAN)")
+
+
+def _may_read_otherwise(text: str) -> bool:
+    return "!" in text or "&" in text or "*" in text or bool(_READ_OTHERWISE.search(text))
+
+
+def _read_without_nodes(text: str, offset: int, check: bool) -> list[Document] | None:
+    """The records of a piece read by ryaml, with no YAML node made (a record's node is
+    composed by RecordLoader only if it has a problem to place); None where ryaml is missing,
+    fails, or might read the piece otherwise than RecordLoader (looked for only if `check`):
+    that reads it instead."""
+    if ryaml is None or (check and _may_read_otherwise(text)):
+        return None
+    try:
+        data = ryaml.loads(text)
+    except Exception:  # any refusal (duplicate keys, bad syntax, deep nesting): RecordLoader
+        return None  # reads the piece again and words the problem with its line
+    if isinstance(data, dict):
+        first = _CONTENT_LINE.search(text)
+        starts = [first.start() if first else 0]
+        items = [data]
+    elif isinstance(data, list) and all(isinstance(item, dict) for item in data):
+        starts = [found.start() for found in _ITEM_LINE.finditer(text)]
+        items = data
+        if len(starts) != len(items):  # items not one per '- ' line (a flow list, say)
+            return None
+    else:
+        return None
+
+    nodes = _PieceNodes(text, offset)
+    documents, line, counted = [], offset + 1, 0
+    for index, (record, start, end) in enumerate(
+        zip(items, starts, [*starts[1:], len(text)], strict=True)
+    ):
+        line += text.count("\n", counted, start)
+        counted = start
+        lazy = LazyNode(functools.partial(nodes.record, index), line)
+        documents.append(Document(record, lazy, line, writable=writable_text(text[start:end])))
+    return documents
+
+
+class _PieceNodes:
+    """The nodes of a piece read without them, composed by RecordLoader on first need."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text, self.offset = text, offset
+
+    @functools.cached_property
+    def root(self) -> yaml.Node | None:
+        try:
+            return _compose(self.text.splitlines(keepends=True), self.offset)[0]
+        except yaml.YAMLError:  # pragma: no cover - ryaml read it
+            return None
+
+    def record(self, index: int) -> yaml.Node | None:
+        """The node of the piece's `index`th record (the piece's own, if it is one record)."""
+        root = self.root
+        return root.value[index] if isinstance(root, yaml.SequenceNode) else root
+
+
+_CONTENT_LINE = re.compile(r"^(?![ \t\r]*(?:#|$))", re.MULTILINE)
+_ITEM_LINE = re.compile(r"^- ", re.MULTILINE)
 
 
 def _compose(lines: list[str], offset: int) -> tuple[yaml.Node, Any]:
@@ -212,10 +333,24 @@ def _plain_data(node: yaml.Node) -> Any:
     if tag == _INT:
         return int(node.value)
     if tag == _FLOAT:
-        return float(node.value)
+        return _float_or_text(node.value)
     if tag == _BOOL:
         return node.value.lower() == "true"
     return None  # null
+
+
+def _float_or_text(value: str) -> float | str:
+    """A float, or the text as written where it is past a float's range (`1e400`): a typo
+    to report in its own words, not infinity (ryaml reads it so too)."""
+    number = float(value)
+    return value if math.isinf(number) else number
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float | str:
+    return _float_or_text(loader.construct_scalar(node))
+
+
+RecordLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 MAX_EXPANDED_VALUES = 1_000_000  # far more than any record file's; an alias bomb's billions
