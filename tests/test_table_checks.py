@@ -180,3 +180,9 @@ def test_canonical_tables_are_kept_without_records(seeded, monkeypatch):
     checked = checks.check_tables(seeded, FILE)
     assert checked.problems == []
     assert len(checked.tables.incidents) == len(seeded.incidents)
+
+
+def test_the_characters_trimmed_are_those_python_strips():
+    from mapping.table_checks import _SPACE
+
+    assert set(_SPACE) == {c for c in map(chr, range(0x110000)) if c.isspace()}
