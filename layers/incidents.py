@@ -87,12 +87,19 @@ def _statements(tables: IncidentTables, codes: dict[str, np.ndarray]) -> pd.Data
     """Every casualty, damage and claim statement: incident `code`, `status` and source `party`
     (as a number: which party does not matter here, only whether two are the same)."""
     kinds = ("casualties", "damage", "claims")
-    status = pd.concat([getattr(tables, name)["status"] for name in kinds], ignore_index=True)
+    status = pa.chunked_array([arrow_text(getattr(tables, name)["status"]) for name in kinds])
+    encoded = status.combine_chunks().dictionary_encode()
+    words = encoded.dictionary.to_numpy(zero_copy_only=False)
+    order = np.argsort(words)  # categories in text order
+    rank = np.append(np.argsort(order), -1)
     party = np.append(pd.factorize(tables.sources["party"])[0], -1)
     return pd.DataFrame(
         {
             "code": np.concatenate([codes[name] for name in kinds]),
-            "status": status.astype("category"),  # categories in text order
+            "status": pd.Categorical.from_codes(
+                rank[encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)],
+                categories=words[order],
+            ),
             "party": party[np.concatenate([source_rows(tables, name) for name in kinds])],
         }
     )
@@ -139,11 +146,25 @@ def incidents_layer(
     return gpd.GeoDataFrame(data[COLUMNS].reset_index(drop=True), geometry=located, crs=CRS)
 
 
-def _distinct_per_incident(codes: np.ndarray | pd.Series, values: pd.Series, n: int) -> np.ndarray:
+def _distinct_per_incident(
+    codes: np.ndarray | pd.Series, values: pd.Series, n: int
+) -> pd.api.extensions.ExtensionArray:
     """For incidents 0..n-1, the distinct values of their rows in text order, joined by ';'."""
     codes = np.asarray(codes)
     which, distinct = pd.factorize(values, sort=True)
     kept = (codes >= 0) & (which >= 0)
+    if len(distinct) <= 62:  # parties, statuses: each incident's set as bits of one integer
+        sets = np.zeros(n, dtype="int64")
+        for bit in range(len(distinct)):
+            sets |= (np.bincount(codes[kept & (which == bit)], minlength=n) > 0).astype(
+                "int64"
+            ) << bit
+        found, unique_sets = pd.factorize(sets)
+        texts = [
+            ";".join(distinct[b] for b in range(len(distinct)) if s >> b & 1) or None
+            for s in unique_sets
+        ]
+        return pd.array(pa.array(texts, pa.large_string()).take(pa.array(found)), dtype="str")
     width = max(len(distinct), 1)
     # pandas' hash then a sort of the distinct keys: numpy's unique is ~20x slower here
     code, value = np.divmod(np.sort(pd.unique(codes[kept] * width + which[kept])), width)

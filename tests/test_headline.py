@@ -125,7 +125,7 @@ def latest(*casualties: dict) -> dict[str, object]:
 
     row = build_layers(tables_of(*casualties)).incidents.iloc[0]
     return {
-        column: (None if value is None or value is pd.NA else value)
+        column: (None if pd.isna(value) else value)
         for column in LATEST_COLUMNS
         for value in [row[column]]
     }
