@@ -120,7 +120,7 @@ def incidents_layer(
     data["weapon_system"] = canonical_systems(incidents["weapon_system"])
     data["weapon_category"] = data["weapon_category"].fillna("unknown")
     for column, values in headline_figures(
-        tables.casualties, codes["casualties"], n, latest
+        tables.casualties, codes["casualties"], n, latest, marks
     ).items():
         data[column] = values
     names = _source_names(tables, "casualties")
@@ -133,6 +133,7 @@ def incidents_layer(
         (codes["casualties"], codes["damage"]),
         n,
         latest,
+        marks.credibles,
     )
     statements = _statements(tables, codes)
     data["contested"] = contested_incidents(statements, n)

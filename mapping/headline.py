@@ -126,16 +126,26 @@ def _forward_fill(values: np.ndarray, run_start: np.ndarray) -> np.ndarray:
 
 
 def headline_figures(
-    casualties: pd.DataFrame, codes: np.ndarray, n: int, positions: np.ndarray | None = None
+    casualties: pd.DataFrame,
+    codes: np.ndarray,
+    n: int,
+    positions: np.ndarray | None = None,
+    marks: StatementMarks | None = None,
 ) -> dict[str, pd.arrays.IntegerArray]:
     """Headline ranges for incidents 0..n-1: {'killed_min': …, 'children_killed_max': …}.
 
-    `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows."""
+    `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows;
+    `marks`, if known, the rows' figures and credibility."""
     columns = {column: np.full(n, np.nan) for column in HEADLINE_COLUMNS}
     if positions is None:
         positions = latest_positions(casualties, codes)
-    figure = figure_codes(casualties)[positions]
-    credible = _credible(casualties)[positions] & (figure >= 0)
+    figures, credibles = (
+        (marks.figures, marks.credibles)
+        if marks
+        else (figure_codes(casualties), _credible(casualties))
+    )
+    figure = figures[positions]
+    credible = credibles[positions] & (figure >= 0)
     chosen = positions[credible]
     key = codes[chosen] * len(FIGURES) + figure[credible]
     if len(key):
@@ -177,20 +187,27 @@ def _credible(casualties: pd.DataFrame) -> np.ndarray:
 
 
 def latest_credible_positions(
-    casualties: pd.DataFrame, codes: np.ndarray, positions: np.ndarray | None = None
+    casualties: pd.DataFrame,
+    codes: np.ndarray,
+    positions: np.ndarray | None = None,
+    figures: np.ndarray | None = None,
+    credibles: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Row positions of each incident's latest credible statement per figure in LATEST_FIGURES
     (of rule 1's statements that are confirmed or reported, the one with the latest `as_of`; a
     statement with a time beats one without; then the later in the record), and for each the
     figure's index in LATEST_FIGURES.
 
-    `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows."""
+    `codes` gives each casualty row's incident number; `positions`, if known, rule 1's rows;
+    `figures` and `credibles`, if known, each row's `figure_codes` and `_credible`."""
     if positions is None:
         positions = latest_positions(casualties, codes)
+    if figures is None or credibles is None:
+        figures, credibles = figure_codes(casualties), _credible(casualties)
     figure = np.full(len(FIGURES) + 1, -1)
     figure[[FIGURES.index(f) for f in LATEST_FIGURES]] = range(len(LATEST_FIGURES))
-    figure = figure[figure_codes(casualties)[positions]]
-    wanted = _credible(casualties)[positions] & (figure >= 0) & (codes[positions] >= 0)
+    figure = figure[figures[positions]]
+    wanted = credibles[positions] & (figure >= 0) & (codes[positions] >= 0)
     chosen = positions[wanted]
     which, owner = figure[wanted], codes[chosen]
     when = statement_times(casualties["as_of"].iloc[chosen])
@@ -209,13 +226,16 @@ class StatementMarks:
     latest: np.ndarray  # rule 1's rows
     credible: np.ndarray  # each incident's latest credible statement per figure…
     credible_figure: np.ndarray  # …and that figure's index in LATEST_FIGURES
+    figures: np.ndarray  # each row's `figure_codes`
+    credibles: np.ndarray  # whether each row is credible (`_credible`)
 
 
 def statement_marks(casualties: pd.DataFrame, codes: np.ndarray) -> StatementMarks:
     """Rule 1's rows and the latest credible statements of these casualty rows."""
     latest = latest_positions(casualties, codes)
-    credible, figure = latest_credible_positions(casualties, codes, latest)
-    return StatementMarks(codes, latest, credible, figure)
+    figures, credibles = figure_codes(casualties), _credible(casualties)
+    credible, figure = latest_credible_positions(casualties, codes, latest, figures, credibles)
+    return StatementMarks(codes, latest, credible, figure, figures, credibles)
 
 
 def latest_credible(
@@ -255,15 +275,19 @@ def beside_headline(
     codes: tuple[np.ndarray, np.ndarray],
     n: int,
     positions: np.ndarray | None = None,
+    credibles: np.ndarray | None = None,
 ) -> pd.api.extensions.ExtensionArray:
     """For incidents 0..n-1, the figures kept out of the headline (None if none), e.g.
     'Russian Ministry of Defence (claimed): up to 85 military killed'.
 
-    `names` and `codes` give each casualty and damage row's source name and incident number."""
+    `names` and `codes` give each casualty and damage row's source name and incident number;
+    `credibles`, if known, whether each casualty row is credible."""
     casualty_codes, damage_codes = codes
     if positions is None:
         positions = latest_positions(casualties, casualty_codes)
-    outside = positions[~_credible(casualties)[positions]]
+    if credibles is None:
+        credibles = _credible(casualties)
+    outside = positions[~credibles[positions]]
     off = np.flatnonzero(~_credible(damage))
     if not len(outside) and not len(off):
         return np.full(n, None, dtype=object)
