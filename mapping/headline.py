@@ -80,16 +80,31 @@ def latest_positions(casualties: pd.DataFrame, codes: np.ndarray | None = None) 
     seq = casualties["seq"].to_numpy(dtype="int64", na_value=0)
     when = statement_times(casualties["as_of"])
     # A statement without a time inherits the time of the same source's statement before it.
-    order = integer_lexsort((seq, source, codes))
-    same_run = np.r_[
-        False, (codes[order][1:] == codes[order][:-1]) & (source[order][1:] == source[order][:-1])
-    ]
+    speaker = _packed_key((source, codes))
+    order = integer_lexsort((seq, speaker))
+    ordered = speaker[order]
+    same_run = np.r_[False, ordered[1:] == ordered[:-1]]
     run_start = np.maximum.accumulate(np.where(same_run, 0, np.arange(len(order))))
     when[order] = _forward_fill(when[order], run_start)
-    order = integer_lexsort((seq, _ranks(when), category, group, source, codes))
-    keys = (codes[order], source[order], group[order], category[order])
-    last = np.r_[np.any([k[1:] != k[:-1] for k in keys], axis=0), True]
+    figure = _packed_key((category, group, speaker))
+    order = integer_lexsort((seq, _ranks(when), figure))
+    ordered = figure[order]
+    last = np.r_[ordered[1:] != ordered[:-1], True]
     return np.sort(order[last])
+
+
+def _packed_key(keys: tuple[np.ndarray, ...]) -> np.ndarray:
+    """One integer per row that is equal where all `keys` are (the last key most significant):
+    the keys packed into an int64 where their ranges fit, else numbered by pandas."""
+    packed, bits = np.zeros(len(keys[0]), dtype="int64"), 0
+    for key in reversed(keys):
+        low = int(key.min()) if len(key) else 0
+        width = (int(key.max()) - low).bit_length() if len(key) else 0
+        bits += width
+        if bits > 62:
+            return pd.factorize(pd.MultiIndex.from_arrays(list(keys)))[0].astype("int64")
+        packed = (packed << width) | (key.astype("int64") - low)
+    return packed
 
 
 def integer_lexsort(keys: tuple[np.ndarray, ...]) -> np.ndarray:
