@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from mapping.json_text import joined, text_scalar
 from mapping.model import HEADLINE_STATUSES
-from mapping.tables import row_codes, sorted_runs
+from mapping.tables import packed_key, row_codes, sorted_runs
 from mapping.text_columns import arrow_text, join_per_code, range_texts, words
 
 HEADLINE_GROUPS = {
@@ -80,47 +80,23 @@ def latest_positions(casualties: pd.DataFrame, codes: np.ndarray | None = None) 
     seq = casualties["seq"].to_numpy(dtype="int64", na_value=0)
     when = statement_times(casualties["as_of"])
     # A statement without a time inherits the time of the same source's statement before it.
-    speaker = _packed_key((source, codes))
+    speaker = packed_key((source, codes))
     order = integer_lexsort((seq, speaker))
     ordered = speaker[order]
     same_run = np.r_[False, ordered[1:] == ordered[:-1]]
     run_start = np.maximum.accumulate(np.where(same_run, 0, np.arange(len(order))))
     when[order] = _forward_fill(when[order], run_start)
-    figure = _packed_key((category, group, speaker))
+    figure = packed_key((category, group, speaker))
     order = integer_lexsort((seq, _ranks(when), figure))
     ordered = figure[order]
     last = np.r_[ordered[1:] != ordered[:-1], True]
     return np.sort(order[last])
 
 
-def _packed_key(keys: tuple[np.ndarray, ...]) -> np.ndarray:
-    """One integer per row that is equal where all `keys` are (the last key most significant):
-    the keys packed into an int64 where their ranges fit, else numbered by pandas."""
-    packed, bits = np.zeros(len(keys[0]), dtype="int64"), 0
-    for key in reversed(keys):
-        low = int(key.min()) if len(key) else 0
-        width = (int(key.max()) - low).bit_length() if len(key) else 0
-        bits += width
-        if bits > 62:
-            return pd.factorize(pd.MultiIndex.from_arrays(list(keys)))[0].astype("int64")
-        packed = (packed << width) | (key.astype("int64") - low)
-    return packed
-
-
 def integer_lexsort(keys: tuple[np.ndarray, ...]) -> np.ndarray:
-    """`np.lexsort(keys)` (the last key sorts first) for integer keys: packed into one int64
-    and sorted once when their ranges fit, ~10x faster than lexsort on millions of rows."""
-    if not len(keys[0]):
-        return np.zeros(0, dtype="int64")
-    packed, bits = np.zeros(len(keys[0]), dtype="int64"), 0
-    for key in reversed(keys):
-        low = int(key.min())
-        width = (int(key.max()) - low).bit_length()
-        bits += width
-        if bits > 62:
-            return np.lexsort(keys)
-        packed = (packed << width) | (key.astype("int64") - low)
-    return np.argsort(packed, kind="stable")
+    """`np.lexsort(keys)` (the last key sorts first) for integer keys: one stable sort of
+    their `packed_key`, ~10x faster than lexsort on millions of rows."""
+    return np.argsort(packed_key(keys), kind="stable")
 
 
 def _ranks(values: np.ndarray) -> np.ndarray:
@@ -305,7 +281,7 @@ def beside_headline(
     outside = positions[~credibles[positions]]
     off = np.flatnonzero(~_credible(damage))
     if not len(outside) and not len(off):
-        return np.full(n, None, dtype=object)
+        return pd.array(pa.nulls(n, pa.large_string()), dtype="str")
 
     def said(rows: pd.DataFrame, at: np.ndarray, who: pd.Series, what: pa.Array) -> pa.Array:
         at_rows = pa.array(at)

@@ -152,16 +152,13 @@ def load_file(path: str | Path) -> LoadResult:
 def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while records are read: reading makes millions
     of objects that form no cycles, and each full collection walks all of them again (4,000
-    records of one file: 7.3 s with the collector, 3.1 s without; 16,000: 38 s and 22 s).
-    The objects made are then frozen out of the collector's walks: they are freed as usual
-    when no longer used, and the first full collection after a read would walk them all
-    (1.6 s after 20,000 records)."""
+    records of one file: 7.3 s with the collector, 3.1 s without; 16,000: 38 s and 22 s). Any
+    cycles made meanwhile are collected once it runs again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 

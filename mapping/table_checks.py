@@ -46,14 +46,15 @@ from mapping.tables import (
     incident_records,
     incident_tables,
     member_of,
+    packed_key,
 )
 from mapping.weapons import WeaponCategory
 
 # The model's patterns, in RE2 (pyarrow's regex engine), whole-value.
 _RECORD_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 _SLUG = r"[a-z0-9][a-z0-9._-]*"
-# What Python's str.strip() removes: a Text value with it at either end is not canonical.
-# What Python's str.strip() strips (a test holds the two equal)
+# What Python's str.strip() removes (a test holds the two equal): a Text value with it at
+# either end is not canonical.
 _SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -220,29 +221,30 @@ def _statement_rows_doubtful(
     and `unique` what tells them apart."""
     seq = table["seq"]
     incident = _column_codes(table["incident_id"])
-    statement = _packed([incident, _column_codes(seq)])
-    distinct = _packed([statement, *(_column_codes(table[name]) for name in unique)])
+    statement = packed_key([_column_codes(seq), incident])
+    distinct = packed_key([*(_column_codes(table[name]) for name in unique), statement])
     bad = (
         seq.isna().to_numpy()
         | ~_fullmatch(table["source_id"], _SLUG)
         | ~_declared(table["incident_id"], table["source_id"], declared)
         | ~_one_of(table["status"], Status)
         | ~_each(table["as_of"], _canonical_when, missing=True)
-        | _repeated(distinct[0])
+        | _repeated(distinct)
     )
     # the statements of an incident are numbered 0, 1, 2 … (the record's order)
-    first = np.unique(statement[0], return_index=True)[1]  # one row of each statement
-    numbers, owner = seq.to_numpy(dtype="int64", na_value=-1)[first], incident[0][first]
-    count = np.bincount(owner, minlength=incident[1])
-    low, high = np.full(incident[1], np.iinfo(np.int64).max), np.full(incident[1], -1)
+    first = np.unique(statement, return_index=True)[1]  # one row of each statement
+    numbers, owner = seq.to_numpy(dtype="int64", na_value=-1)[first], incident[first]
+    incidents = int(incident.max(initial=-1)) + 1
+    count = np.bincount(owner, minlength=incidents)
+    low, high = np.full(incidents, np.iinfo(np.int64).max), np.full(incidents, -1)
     np.minimum.at(low, owner, numbers)
     np.maximum.at(high, owner, numbers)
-    bad |= ((low != 0) | (high + 1 != count))[incident[0]]
+    bad |= ((low != 0) | (high + 1 != count))[incident]
     # the rows of one statement agree on what they share
     if shared:
-        agreed = _packed([statement, *(_column_codes(table[name]) for name in shared)])[0]
-        kinds = statement[0][np.unique(agreed, return_index=True)[1]]  # one per agreement
-        bad |= np.isin(statement[0], kinds[_repeated(kinds)])
+        agreed = packed_key([*(_column_codes(table[name]) for name in shared), statement])
+        kinds = statement[np.unique(agreed, return_index=True)[1]]  # one per agreement
+        bad |= np.isin(statement, kinds[_repeated(kinds)])
     return bad
 
 
@@ -334,37 +336,18 @@ def _value_codes(table: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
     """A number per row, the same where rows agree on every one of `columns` (empty cells
     alike): each column's codes packed into one integer (~3x faster than pandas' `duplicated`
     on text columns)."""
-    return _packed([_column_codes(table[name]) for name in columns])[0]
+    return packed_key([_column_codes(table[name]) for name in columns])
 
 
-def _column_codes(column: pd.Series) -> tuple[np.ndarray, int]:
-    """Codes from 0 for a column's values (0 for an empty cell), and how many codes there are."""
+def _column_codes(column: pd.Series) -> np.ndarray:
+    """A number per row for its value in the column (0 for an empty cell)."""
     if isinstance(column.dtype, pd.StringDtype):
         encoded = _arrow(column).combine_chunks().dictionary_encode()
-        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-        return codes + 1, len(encoded.dictionary) + 1
+        return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64) + 1
     values = column.to_numpy(dtype="float64", na_value=np.nan)
     if np.isnan(values).any() or not np.array_equal(values, np.round(values)):
-        codes, uniques = pd.factorize(column)  # any other column: its distinct values
-        return codes.astype(np.int64) + 1, len(uniques) + 1
-    low = int(values.min(initial=0))
-    return values.astype(np.int64) - low + 1, int(values.max(initial=0)) - low + 2
-
-
-def _packed(parts: Sequence[tuple[np.ndarray, int]]) -> tuple[np.ndarray, int]:
-    """Codes packed into one integer per row (and how many there can be), made dense again
-    only where packing would overflow."""
-    codes, size = parts[0]
-    for part, count in parts[1:]:
-        if size * count >= 2**62:
-            codes, size = _dense(codes)
-        codes, size = codes * count + part, size * count
-    return codes, size
-
-
-def _dense(codes: np.ndarray) -> tuple[np.ndarray, int]:
-    uniques, dense = np.unique(codes, return_inverse=True)
-    return dense.astype(np.int64), len(uniques)
+        return pd.factorize(column)[0].astype(np.int64) + 1  # any other column: its values
+    return values.astype(np.int64) - int(values.min(initial=0)) + 1
 
 
 def _repeated(codes: np.ndarray) -> np.ndarray:

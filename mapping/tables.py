@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -396,6 +396,31 @@ def row_codes(keys: pd.Series, ids: pd.Series) -> np.ndarray:
 
     found = pc.index_in(pa.array(keys.astype("str")), value_set=pa.array(ids.astype("str")))
     return found.fill_null(-1).to_numpy().astype("int64", copy=False)
+
+
+def packed_key(keys: Sequence[np.ndarray]) -> np.ndarray:
+    """One int64 per row, equal where the rows agree on all `keys` and ordered as
+    `np.lexsort(keys)` orders them (the last key most significant): the integer keys packed
+    side by side by the width of their ranges. Where that would pass 62 bits, what is packed
+    so far, and then if need be the key itself, is first renumbered densely in its order."""
+    packed, bits = np.zeros(len(keys[0]), dtype="int64"), 0
+    if not len(packed):
+        return packed
+    for key in reversed(keys):
+        key = key.astype("int64", copy=False) - int(key.min())
+        width = int(key.max()).bit_length()
+        if bits + width > 62:
+            packed, bits = _dense(packed)
+        if bits + width > 62:
+            key, width = _dense(key)
+        packed, bits = (packed << width) | key, bits + width
+    return packed
+
+
+def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """The values renumbered 0, 1, 2 … in their order, and the bits the largest number takes."""
+    dense = np.unique(values, return_inverse=True)[1].astype("int64").reshape(-1)
+    return dense, int(dense.max()).bit_length()
 
 
 def sorted_runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
