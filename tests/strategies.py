@@ -26,9 +26,14 @@ from mapping.model import (
 )
 from mapping.weapons import WeaponCategory
 
-# Report text is untrusted: names and notes include markup, quotes and other scripts.
+# Report text is untrusted: names and notes include markup, quotes and other scripts. Left
+# out: what no record may hold (controls, surrogates, the noncharacters U+FFFE/FFFF).
 text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"
+    ),
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip() == s and s != "")
 slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))
