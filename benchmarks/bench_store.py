@@ -5,7 +5,11 @@ Incidents are pushed in batches of 100,000 (one transaction each), as a bulk imp
 from their checked tables as `strikemap push` does: building the layers is part of the push.
 The baseline writes the same layers (incidents and the four statement layers) with geopandas:
 `to_postgis` to the server, pyogrio to a GeoPackage. Queries: everything, and a filter the
-database answers through its indexes (half a year, one weapon category, a bounding box). Run: `python benchmarks/run.py bench_store` (or with sizes: `... bench_store 100000 1000000`).
+database answers through its indexes (half a year, one weapon category, a bounding box).
+Reads: every incident as checked tables and then layers (what the app and `pull` to a
+GeoPackage do), against one record object per incident (what `pull` to a record file does) and
+against geopandas reading the same five layers back (`read_postgis`, pyogrio).
+Run: `python benchmarks/run.py bench_store` (or with sizes: `... bench_store 100000 1000000`).
 """
 
 from __future__ import annotations
@@ -42,6 +46,40 @@ def baseline_write(layers, engine: str, target) -> None:
             frame.to_postgis(f"baseline_{name}", target, if_exists="append")
         else:
             frame.to_file(target, layer=name, engine="pyogrio", use_arrow=True, append=True)
+
+
+def baseline_read(engine: str, target) -> int:
+    """The same layers read back by geopandas; returns the incidents read."""
+    import geopandas as gpd
+    import pyogrio
+
+    counts = []
+    for name in STORED_LAYERS:
+        if engine == "PostGIS":
+            frame = gpd.read_postgis(f"SELECT * FROM baseline_{name}", target, geom_col="geometry")
+        else:
+            frame = pyogrio.read_dataframe(target, layer=name, use_arrow=True)
+        counts.append(len(frame))
+    return counts[0]
+
+
+def timed_reads(store, selection, engine: str, target) -> list[tuple[str, float, int]]:
+    """Each way of reading the store (and the baseline): (step, seconds, incidents read)."""
+    from layers import build_layers
+
+    reads = [
+        ("query: half-year, weapon, bbox", lambda: len(store.query(selection))),
+        ("query as tables: same filter", lambda: len(store.tables(selection).tables)),
+        ("read all: record objects", lambda: sum(map(len, store.batches()))),  # streamed
+        ("read all: tables -> layers", lambda: len(build_layers(store.tables().tables).incidents)),
+        ("baseline: read the layers", lambda: baseline_read(engine, target)),
+    ]
+    timed = []
+    for step, read in reads:
+        started = time.perf_counter()
+        count = read()
+        timed.append((step, time.perf_counter() - started, count))
+    return timed
 
 
 def run(sizes: list[int]) -> list[dict]:
@@ -90,28 +128,10 @@ def run(sizes: list[int]) -> list[dict]:
                         "rows": n,
                     }
                 )
-                started = time.perf_counter()
-                found = store.query(selection)
-                rows.append(
-                    {
-                        "n": n,
-                        "engine": engine,
-                        "step": "query: half-year, weapon, bbox",
-                        "seconds": time.perf_counter() - started,
-                        "rows": len(found),
-                    }
-                )
-                started = time.perf_counter()
-                everything = sum(len(batch) for batch in store.batches())  # streamed, counted
-                rows.append(
-                    {
-                        "n": n,
-                        "engine": engine,
-                        "step": "query: everything (streamed)",
-                        "seconds": time.perf_counter() - started,
-                        "rows": everything,
-                    }
-                )
+                for step, seconds, count in timed_reads(store, selection, engine, targets[engine]):
+                    rows.append(
+                        {"n": n, "engine": engine, "step": step, "seconds": seconds, "rows": count}
+                    )
                 store.close()
             with open_store(server.url) as store:  # empty the server for the next size
                 with store._cursor() as cur:
@@ -128,12 +148,12 @@ def run(sizes: list[int]) -> list[dict]:
 def main(argv: list[str] | None = None) -> None:
     sizes = [int(a) for a in (argv or [])] or list(DEFAULT_SIZES)
     print(
-        f"{'incidents':>10}  {'engine':<11} {'step':<32} {'seconds':>8} {'rows':>9} {'rows/s':>9}"
+        f"{'incidents':>10}  {'engine':<11} {'step':<34} {'seconds':>8} {'rows':>9} {'rows/s':>9}"
     )
     for row in run(sizes):
         rate = row["rows"] / row["seconds"] if row["seconds"] else float("inf")
         print(
-            f"{row['n']:>10,}  {row['engine']:<11} {row['step']:<32} {row['seconds']:>8.2f} "
+            f"{row['n']:>10,}  {row['engine']:<11} {row['step']:<34} {row['seconds']:>8.2f} "
             f"{row['rows']:>9,} {rate:>9,.0f}"
         )
 

@@ -726,13 +726,25 @@ def push(
 @filter_options
 def pull(url: str, output: Path, **filters) -> None:
     """Read incidents from a team store (the filter runs in the database) into a file."""
-    from mapping.formats import export_incidents
+    from layers import build_layers
+    from mapping.formats import export, export_incidents, writes_records
     from mapping.store import open_store
 
+    selection = _filter(filters)
     with open_store(url) as store:
         total = store.count()
-        pulled = export_incidents(store.batches(_filter(filters)), output)
+        if writes_records(output):  # written as records: a record object each
+            pulled = export_incidents(store.batches(selection), output)
+            problems = []
+        else:  # tables, straight into layers
+            checked = store.tables(selection)
+            problems = checked.problems
+            pulled = export(build_layers(checked.tables), output)
+    for problem in problems:
+        click.echo(str(problem), err=True)
     click.echo(f"pulled {pulled} incident(s) to {output}; {total - pulled} filtered out", err=True)
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
 
 
 @main.command()

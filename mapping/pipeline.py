@@ -44,15 +44,16 @@ def _read_each(
     paths = list(paths)
     urls = [str(p) for p in paths if is_store_url(str(p))]
     # folders are expanded first: a store GeoPackage inside one is still read as a store
+    read_store = load_store_tables if tables else load_store
     for file in input_files(p for p in paths if str(p) not in urls):
         if is_store(file):
-            yield load_store(f"gpkg:{file}")
+            yield read_store(f"gpkg:{file}")
         elif tables and (checked := read_file_tables(file)) is not None:
             yield checked
         else:
             yield read_file(file, all_events=all_events)
     for url in urls:
-        yield load_store(url)
+        yield read_store(url)
 
 
 DATA_FOLDERS_VARIABLE = "STRIKEMAP_DATA_DIRS"
@@ -79,6 +80,15 @@ def load_store(url: str) -> LoadResult:
     except StrikemapError as error:
         return LoadResult(problems=[Problem(url, None, None, None, str(error))])
     return LoadResult(incidents=incidents, origins={i.id: Origin(url, None) for i in incidents})
+
+
+def load_store_tables(url: str) -> CheckedTables:
+    """Every incident in a team store, at its current revision, as checked tables."""
+    try:
+        with open_store(url) as store:
+            return store.tables()
+    except StrikemapError as error:
+        return CheckedTables.failed(url, str(error))
 
 
 @dataclass

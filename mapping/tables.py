@@ -43,8 +43,8 @@ TABLE_COLUMNS = {
     "incidents": INCIDENT_COLUMNS, "sources": SOURCE_COLUMNS, "casualties": CASUALTY_COLUMNS,
     "damage": DAMAGE_COLUMNS, "claims": CLAIM_COLUMNS,
 }  # fmt: skip
-_INT_COLUMNS = ("weapon_count", "min", "max", "seq", "revision")
-_FLOAT_COLUMNS = ("lat", "lon", "radius_m")
+INT_COLUMNS = ("weapon_count", "min", "max", "seq", "revision")
+FLOAT_COLUMNS = ("lat", "lon", "radius_m")
 
 
 @dataclass
@@ -207,9 +207,9 @@ def conform(data: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Give a table read from anywhere (GeoPackage, CSV, a store) the expected columns and types."""
     data = data.reindex(columns=columns)
     for column in columns:
-        if column in _INT_COLUMNS:
+        if column in INT_COLUMNS:
             data[column] = pd.array(pd.to_numeric(data[column]), dtype="Int64")
-        elif column in _FLOAT_COLUMNS:
+        elif column in FLOAT_COLUMNS:
             data[column] = pd.to_numeric(data[column]).astype("float64")
         elif column == "ambiguous":
             data[column] = data[column].fillna(False).astype(bool)

@@ -43,6 +43,15 @@ def assert_same(tables: IncidentTables) -> list:
     return problems
 
 
+def assert_same_tables(got, expected) -> None:
+    """The same rows in every table, whatever their order."""
+    for name, order in {**STATEMENT_ORDER, "incidents": ["id"]}.items():
+        mine, theirs = getattr(got, name), getattr(expected, name)
+        if order:
+            mine, theirs = (t.sort_values(order).reset_index(drop=True) for t in (mine, theirs))
+        pd.testing.assert_frame_equal(mine, theirs)
+
+
 # A few examples in the fast suite; many more in the full one (each takes ~0.15 s).
 FEW = settings(
     max_examples=8,

@@ -135,10 +135,15 @@ def export(
         raise ExportError(f"{path}: {error.strerror or error}") from error
 
 
+def writes_records(path: str | Path) -> bool:
+    """Whether a file of this name is written as records (YAML, JSON) rather than layers."""
+    return Path(path).suffix.lower() in records.FORMAT.suffixes
+
+
 def export_incidents(batches: Iterable[list[Incident]], path: str | Path, **how: object) -> int:
     """Incidents (in batches) to a file: record files stream a batch at a time; any other
     format is built into layers and exported."""
-    if Path(path).suffix.lower() in records.FORMAT.suffixes:
+    if writes_records(path):
         return records.write_records(batches, path)
     incidents = [incident for batch in batches for incident in batch]
     return export(build_layers(incident_tables(incidents)), path, **how)  # type: ignore[arg-type]
@@ -166,4 +171,5 @@ __all__ = [
     "read_file_tables",
     "reader_for",
     "writer_for",
+    "writes_records",
 ]

@@ -30,7 +30,9 @@ from mapping.json_text import (
     text_scalar,
     write_texts,
 )
+from mapping.record_tables import record_tables
 from mapping.records import LoadResult, load_data
+from mapping.table_checks import CheckedTables
 from mapping.tables import IncidentTables, row_codes
 
 COORDINATE_DECIMALS = 6  # ~0.1 m: finer than any location a report gives
@@ -258,15 +260,32 @@ def _id_list(series: pd.Series) -> pa.Array:
 
 def read_full_geojson(path: str | Path) -> LoadResult:
     """Incidents from a full-profile GeoJSON file (each record validated as on load)."""
-    name = str(path)
+    records = _feature_records(path)
+    if isinstance(records, str):
+        return _failed(str(path), records)
+    return load_data(records, str(path))
+
+
+def read_full_geojson_tables(path: str | Path) -> CheckedTables:
+    """The incidents of a full-profile GeoJSON file as checked tables: records in the form
+    strikemap writes them are spread into tables without a record object each."""
+    records = _feature_records(path)
+    if isinstance(records, str):
+        return CheckedTables.failed(str(path), records)
+    return record_tables(records, str(path))
+
+
+def _feature_records(path: str | Path) -> list[Any] | str:
+    """The records a full-profile file holds, each with its feature's point (a GIS user may
+    have moved it); or why there are none."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return _failed(name, f"cannot read GeoJSON: {error}")
+        return f"cannot read GeoJSON: {error}"
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        return _failed(name, "not a GeoJSON FeatureCollection")
+        return "not a GeoJSON FeatureCollection"
     if data.get("strikemap", {}).get("profile") != "full":
-        return _failed(name, "not a strikemap full-profile GeoJSON (export with --profile full)")
+        return "not a strikemap full-profile GeoJSON (export with --profile full)"
     records = []
     for feature in data.get("features", []):
         properties = dict(feature.get("properties") or {})
@@ -277,7 +296,7 @@ def read_full_geojson(path: str | Path) -> LoadResult:
         if coordinates and isinstance(place, dict) and _moved(place, coordinates):
             place["lon"], place["lat"] = coordinates[0], coordinates[1]
         records.append(properties)
-    return load_data(records, name)
+    return records
 
 
 def _failed(file: str, message: str) -> LoadResult:

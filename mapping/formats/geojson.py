@@ -24,6 +24,7 @@ from mapping.formats.base import Format
 from mapping.formats.full_geojson import (
     COORDINATE_DECIMALS,
     read_full_geojson,
+    read_full_geojson_tables,
     write_full_geojson,
 )
 from mapping.json_text import json_values, text_scalar, write_texts
@@ -129,4 +130,5 @@ FORMAT = Format(
     write=write_geojson,
     recognises=is_feature_collection,
     options=("profile",),
+    read_tables=read_full_geojson_tables,
 )

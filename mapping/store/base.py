@@ -25,7 +25,9 @@ from mapping.errors import StrikemapError
 from mapping.filters import IncidentFilter
 from mapping.formats.full_geojson import record_texts
 from mapping.model import Incident
+from mapping.record_tables import record_tables
 from mapping.store.schema import FLAT, STATEMENTS, _quoted
+from mapping.table_checks import CheckedTables, concat_tables
 from mapping.tables import incident_tables
 
 # each incident's (lon, lat), None for a place without coordinates
@@ -68,6 +70,11 @@ class Store:
     def _point_sql(self) -> str: ...
     def _bbox(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]: ...
     def _date(self, value: dt.date | str) -> Any: ...
+
+    @property
+    def name(self) -> str:
+        """The store as problems name it (a URL without its password)."""
+        raise NotImplementedError
 
     def _sql(self, sql: str) -> str:
         return sql
@@ -175,17 +182,53 @@ class Store:
         statuses, parties and the bounding box (through the spatial index) are answered by the
         database; the rest of the filter then runs on each batch."""
         selection = selection or IncidentFilter()
+        for stored in self._stored_records(selection, size):
+            found = [_incident(record) for record in stored]
+            if not selection.empty:  # the filter reads the incidents layer alone
+                passing = selection.mask(incidents_layer(incident_tables(found)))
+                found = [i for i, keep in zip(found, passing, strict=True) if keep]
+            if found:
+                yield found
+
+    def tables(self, selection: IncidentFilter | None = None) -> CheckedTables:
+        """The incidents that pass the filter (see `table_batches`), as one set of tables."""
+        parts = list(self.table_batches(selection))
+        if not parts:
+            return CheckedTables(incident_tables([]), [], self.name)
+        return CheckedTables(
+            concat_tables([p.tables for p in parts]),
+            [problem for p in parts for problem in p.problems],
+            self.name,
+        )
+
+    def table_batches(
+        self, selection: IncidentFilter | None = None, size: int = 20_000
+    ) -> Iterator[CheckedTables]:
+        """The incidents that pass the filter as checked tables, `size` at a time, in date
+        order, without a record object per incident: the stored records are spread into
+        tables and checked column-wise (a record that fails is a problem naming it, and the
+        others still load). The database answers the filter as for `batches`."""
+        selection = selection or IncidentFilter()
+        for stored in self._stored_records(selection, size):
+            checked = record_tables(stored, self.name)
+            if not selection.empty:
+                incidents = checked.tables.incidents
+                passing = selection.mask(incidents_layer(checked.tables))
+                if not passing.all():
+                    kept = checked.tables.subset(incidents["id"][np.asarray(passing)])
+                    checked = CheckedTables(kept, checked.problems, self.name)
+            if len(checked.tables) or checked.problems:
+                yield checked
+
+    def _stored_records(self, selection: IncidentFilter, size: int) -> Iterator[list[Any]]:
+        """The stored records (JSON text, or parsed by the driver) of the incidents the
+        database finds for the filter, `size` at a time, in date order."""
         where, params = self._where(selection)
         sql = "SELECT record FROM incidents" + (f" WHERE {' AND '.join(where)}" if where else "")
         with self._cursor(streaming=True) as cur:
             cur.execute(sql + " ORDER BY date, id", params)
             while rows := cur.fetchmany(size):
-                found = [_incident(row[0]) for row in rows]
-                if not selection.empty:  # the filter reads the incidents layer alone
-                    passing = selection.mask(incidents_layer(incident_tables(found)))
-                    found = [i for i, keep in zip(found, passing, strict=True) if keep]
-                if found:
-                    yield found
+                yield [row[0] for row in rows]
         self.connection.commit()  # end the read (PostgreSQL holds it open for the cursor)
 
     def history(self, incident_id: str) -> list[Revision]:

@@ -61,6 +61,10 @@ class GeoPackageStore(Store):
         )
         super().__init__()
 
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             connection = sqlite3.connect(

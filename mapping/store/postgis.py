@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pyarrow as pa
@@ -18,6 +19,15 @@ from mapping.store.schema import _quoted, _tables_sql
 COPY_ROWS = 20_000  # rows sent to COPY at a time: bounded memory at any size
 
 
+def without_password(url: str) -> str:
+    """A store URL as it may be shown: the password left out."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user, host = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{user.split(':', 1)[0]}@{host}"))
+
+
 class PostgisStore(Store):
     """The store in PostgreSQL with PostGIS: the team engine."""
 
@@ -27,11 +37,15 @@ class PostgisStore(Store):
         self.url = url
         super().__init__()
 
+    @property
+    def name(self) -> str:
+        return without_password(self.url)
+
     def _connect(self):
         try:
             return psycopg.connect(self.url, connect_timeout=10)
         except psycopg.OperationalError as error:
-            raise StrikemapError(f"cannot open the store {self.url}: {error}".strip()) from None
+            raise StrikemapError(f"cannot open the store {self.name}: {error}".strip()) from None
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")

@@ -85,3 +85,31 @@ def test_many_incidents_give_the_records_document(tmp_path_factory, generated):
     # 6.1e-05, the same number)
     written, expected = _written(generated, tmp_path_factory.mktemp("full"))
     assert json.loads(written) == json.loads(expected)
+
+
+def test_the_file_read_as_tables_gives_the_records_incidents(resolved, tmp_path):
+    from mapping.formats.full_geojson import read_full_geojson_tables
+    from tests.test_table_checks import assert_same_tables
+
+    path = tmp_path / "full.geojson"
+    write_full_geojson(incident_tables(resolved), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][1]["geometry"]["coordinates"] = [35.0, 48.0]  # moved in QGIS
+    data["features"][2]["properties"]["casualties"][0]["group"] = "aliens"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    as_records = read_full_geojson(path)
+    as_tables = read_full_geojson_tables(path)
+    assert as_tables.problems == as_records.problems
+    assert [p.record_id for p in as_tables.problems] == [resolved[2].id]
+    assert_same_tables(as_tables.tables, incident_tables(as_records.incidents))
+    moved = as_tables.tables.incidents.set_index("id").loc[resolved[1].id]
+    assert (moved["lon"], moved["lat"]) == (35.0, 48.0)
+
+
+def test_a_file_of_another_profile_is_refused_as_tables_too(resolved, tmp_path):
+    from mapping.formats.full_geojson import read_full_geojson_tables
+
+    path = tmp_path / "flat.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    (problem,) = read_full_geojson_tables(path).problems
+    assert "--profile full" in problem.message

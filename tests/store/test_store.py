@@ -23,6 +23,7 @@ from mapping.store import ConflictError, open_store
 from mapping.tables import incident_tables
 from tests.conftest import ROOT
 from tests.strategies import incidents
+from tests.test_table_checks import assert_same_tables
 
 pytestmark = pytest.mark.slow
 
@@ -117,6 +118,7 @@ def test_query_pushdown_equals_the_in_memory_filter(url, resolved, criteria):
     with open_store(url) as store:
         store.put(resolved)
         assert {i.id for i in store.query(selection)} == expected
+        assert set(store.tables(selection).tables.incidents["id"]) == expected
 
 
 def test_sql_looking_text_stays_text(url, resolved):
@@ -147,6 +149,9 @@ def test_any_incidents_come_back_as_written(url, resolved):
             store.put(batch)
             back = store.get([i.id for i in batch])
             assert back == sorted((_edit(i, revision=1) for i in batch), key=lambda i: i.id)
+            checked = store.tables()  # spread from the stored records, no object each
+            assert [p for p in checked.problems if p.severity == "error"] == []
+            assert_same_tables(checked.tables.subset([i.id for i in batch]), incident_tables(back))
             layers = build_layers(incident_tables(batch))
             for table, columns in (("incidents", ["id", "place", "sources"]),
                                    ("casualties", ["incident_id", "source", "note"]),
@@ -157,6 +162,45 @@ def test_any_incidents_come_back_as_written(url, resolved):
                 assert _stored(store, table, columns, batch) == expected
 
         round_trip()
+
+
+def _spoil(store, url: str, incident_id: str, record: dict) -> None:
+    """Write a record over the stored one behind the store's back (an old version, an edit
+    in a database tool)."""
+    cast = "::jsonb" if url.startswith("postgresql") else ""
+    with store._cursor() as cur:
+        cur.execute(
+            f"UPDATE incidents SET record = ?{cast} WHERE id = ?",
+            [json.dumps(record), incident_id],
+        )
+    store.connection.commit()
+
+
+def test_a_stored_record_gone_bad_is_named_and_the_others_are_read(url, resolved, tmp_path):
+    from click.testing import CliRunner
+
+    from mapping.cli import main
+
+    with open_store(url) as store:
+        store.put(resolved)
+        spoiled = resolved[0].model_dump(mode="json", exclude_none=True)
+        spoiled["casualties"][0]["group"] = "aliens"
+        _spoil(store, url, resolved[0].id, spoiled)
+        short = resolved[1].model_dump(mode="json", exclude_none=True)
+        short["revision"] = 1
+        _spoil(store, url, resolved[1].id, short)  # another form of a valid record
+        checked = store.tables()
+    assert [(p.record_id, p.field) for p in checked.problems] == [
+        (resolved[0].id, "casualties[0].group")
+    ]
+    assert "'civilians'" in checked.problems[0].message
+    assert sorted(checked.tables.incidents["id"]) == sorted(i.id for i in resolved[1:])
+    pulled = tmp_path / "pulled.gpkg"
+    result = CliRunner().invoke(main, ["pull", "--store", url, "-o", str(pulled)])
+    assert result.exit_code == 1, result.output
+    assert f"{resolved[0].id}: casualties[0].group" in result.output
+    assert f"pulled {len(resolved) - 1} incident(s)" in result.output
+    assert len(pyogrio.read_dataframe(pulled, layer="incidents")) == len(resolved) - 1
 
 
 def _stored(store, table: str, columns: list[str], batch: list[Incident]) -> list[tuple]:
@@ -462,3 +506,21 @@ def test_sql_looking_values_in_every_store_filter_match_nothing_and_change_nothi
         assert store.query(IncidentFilter.create(**criteria)) == []
         assert store.count() == len(resolved)
         assert {i.id for i in store.query()} == {i.id for i in resolved}
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        (
+            "postgresql://ana:s3cret@db.example.org:5432/strikes",
+            "postgresql://ana@db.example.org:5432/strikes",
+        ),
+        ("postgresql://ana:p%40ss@10.0.0.1/strikes", "postgresql://ana@10.0.0.1/strikes"),
+        ("postgresql://ana@db/strikes", "postgresql://ana@db/strikes"),
+        ("postgresql://db/strikes", "postgresql://db/strikes"),
+    ],
+)
+def test_a_store_is_named_without_its_password(given, shown):
+    from mapping.store.postgis import without_password
+
+    assert without_password(given) == shown
