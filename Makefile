@@ -17,7 +17,7 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 
 app: install
-	$(VENV)/bin/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --browser.gatherUsageStats false
+	$(VENV)/bin/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --browser.gatherUsageStats false --server.fileWatcherType none
 
 test: install
 	bash scripts/system-deps.sh chromium postgresql-15-postgis-3 gdal-bin python3-gdal

@@ -70,7 +70,23 @@ def load(paths: tuple[str, ...], fingerprint: str) -> Prepared:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def page_data(paths: tuple[str, ...], fingerprint: str) -> MapData:
     """The map's data for all loaded incidents, built once; filters only select from it."""
-    return _kept(map_data(load(paths, fingerprint).layers))
+    # always deflated: the page fetches it from this server once (see `served`)
+    return _kept(map_data(load(paths, fingerprint).layers, MapOptions(pack_above=0)))
+
+
+def served(content: bytes) -> str | None:
+    """Where the page can fetch `content` from this server (Streamlit's media store keeps it
+    while runs name it), or None outside a running app (the page then carries it)."""
+    if not content:
+        return None
+    try:
+        from streamlit.runtime import get_instance
+
+        # the store st.image and st.audio use (no public call returns its address)
+        manager = get_instance().media_file_mgr
+        return manager.add(content, "application/octet-stream", "strikemap-map-data")
+    except Exception:  # no runtime (a bare or test run): the data stays in the page
+        return None
 
 
 def _kept(value):
@@ -220,11 +236,6 @@ incidents = layers.incidents
 
 # -- filters ---------------------------------------------------------------------------------
 st.sidebar.subheader("Filters")
-dates = (
-    pd.to_datetime(incidents["date"], format="ISO8601")
-    if len(incidents)
-    else pd.Series(dtype="datetime64[ns]")
-)
 st.sidebar.caption(
     "Filters combine: an incident is shown when it passes every one. Within one filter, any "
     "choice will do; weapon category and weapon system count as one filter."
@@ -237,8 +248,9 @@ choices = {
     "party": [p.value for p in Party],
     "region": sorted(incidents["admin1"].dropna().unique()),
 }
-first = dates.min().date() if len(incidents) else dt.date.today()
-last = dates.max().date() if len(incidents) else dt.date.today()
+# ISO dates order as text: no parsing of every date on every run
+first = dt.date.fromisoformat(incidents["date"].min()) if len(incidents) else dt.date.today()
+last = dt.date.fromisoformat(incidents["date"].max()) if len(incidents) else dt.date.today()
 if "linked" not in st.session_state:  # a session's first run: what its link asks for
     st.session_state["linked"] = True
     link = st.query_params
@@ -464,7 +476,7 @@ with map_column:
     # show, and a picked row only where to look.
     data = page_data(paths, fingerprint)
     st_folium(
-        data_map(data, MapOptions(short_popups=True)),
+        data_map(data, MapOptions(short_popups=True), data_url=served(data.deflated)),
         feature_group_to_add=shown_group(data, shown["id"], st.session_state.get("selected")),
         center=focus,
         zoom=FOCUS_ZOOM if focus else None,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from layers import Layers
 from mapping.counts import describe_range
@@ -126,9 +129,18 @@ def figures_over_time(layers: Layers, incident_id: str, category: str = "killed"
 def incident_table(incidents: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     """The incidents as an analyst's table, latest first: headline figures as ranges ('≥ 16',
     '21–46'), and the latest credible killed figure beside them; the first `limit` rows."""
-    keys = pd.DataFrame({"date": incidents["date"].to_numpy(), "id": incidents["id"].to_numpy()})
-    order = keys.sort_values(["date", "id"], ascending=[False, True]).index.to_numpy()
-    incidents = incidents.iloc[order[:limit]]
+    keys = pa.table(
+        {
+            "date": pa.array(incidents["date"]),
+            "id": pa.array(incidents["id"]),
+            "row": pa.array(np.arange(len(incidents))),
+        }
+    )
+    latest_first = [("date", "descending"), ("id", "ascending")]
+    if limit is not None and limit < len(incidents):  # the first `limit` only: no full sort
+        keys = keys.take(pc.select_k_unstable(keys, limit, latest_first))
+    rows = keys["row"].take(pc.sort_indices(keys, latest_first))
+    incidents = incidents.iloc[rows.to_numpy()]
 
     def ranges(prefix: str) -> list[str]:
         return [

@@ -306,9 +306,14 @@ class MapData:
     show."""
 
     ids: pd.Index  # the located incidents, in the data's order
-    payload_json: str  # empty when packed
-    packed: str  # deflated and base64-encoded JSON, or empty
+    payload_json: str  # empty when deflated
+    deflated: bytes  # the JSON deflated (zlib), or empty
     countries: tuple[str, ...] = ()  # where the incidents are (ISO alpha-2)
+
+    @property
+    def packed(self) -> str:
+        """The deflated JSON in base64, for inside a page."""
+        return base64.b64encode(self.deflated).decode("ascii")
 
 
 def map_data(layers: Layers, options: MapOptions | None = None) -> MapData:
@@ -322,9 +327,8 @@ def map_data(layers: Layers, options: MapOptions | None = None) -> MapData:
         # zlib's default level: at 100k incidents (35 MB of JSON) 1.8 s for 7.3 MB, once per
         # data set. The fastest level (0.3 s for 9.3 MB) made each filter change in the app
         # ~0.5 s slower, since the page goes to the browser again on every run.
-        packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
-        return MapData(ids, "", packed, countries)
-    return MapData(ids, text, "", countries)
+        return MapData(ids, "", zlib.compress(text.encode("utf-8"), 6), countries)
+    return MapData(ids, text, b"", countries)
 
 
 def _template(name: str) -> Template:
@@ -371,12 +375,19 @@ class StrikeLayer(_Script):
     _template = _template("strike_layer.js")
 
     def __init__(
-        self, data: MapData, options: MapOptions, basemaps: dict[str, str], draw_all: bool
+        self,
+        data: MapData,
+        options: MapOptions,
+        basemaps: dict[str, str],
+        draw_all: bool,
+        data_url: str | None = None,
     ) -> None:
         super().__init__()
         self._name = "StrikeLayer"
+        # the deflated data where the page can fetch it (the app), else inside the page
+        self.data_url_json = _script_json(data_url) if data_url and data.deflated else ""
         self.payload_json = data.payload_json
-        self.packed = data.packed
+        self.packed = "" if self.data_url_json else data.packed
         # the layer list's basemaps: label → the page's variable
         self.basemaps = "{" + ",".join(f"{json.dumps(k)}: {v}" for k, v in basemaps.items()) + "}"
         self.draw_all = draw_all
@@ -405,10 +416,14 @@ class StrikeSelection(_Script):
 
     _template = _template("strike_selection.js")
 
-    def __init__(self, positions: Sequence[int], selected: int = -1) -> None:
+    def __init__(self, positions: np.ndarray, size: int, selected: int = -1) -> None:
         super().__init__()
         self._name = "StrikeSelection"
-        self.keep_json = _script_json(list(positions))
+        # one bit per incident of the data, in base64: 12.5 KB for 100k incidents, where their
+        # positions as JSON took up to 600 KB, sent on every filter change
+        bits = np.zeros(size, dtype=bool)
+        bits[positions] = True
+        self.keep_bits = base64.b64encode(np.packbits(bits, bitorder="little")).decode("ascii")
         self.selected = int(selected)  # the position of the incident to ring, or -1
 
 
@@ -478,7 +493,9 @@ def base_map(options: MapOptions | None = None, label_countries: Iterable[str] =
     return fmap
 
 
-def _with_data(data: MapData, options: MapOptions | None, draw_all: bool) -> folium.Map:
+def _with_data(
+    data: MapData, options: MapOptions | None, draw_all: bool, data_url: str | None = None
+) -> folium.Map:
     options = options or MapOptions()
     fmap = base_map(options, data.countries)
     basemaps = {}
@@ -487,7 +504,7 @@ def _with_data(data: MapData, options: MapOptions | None, draw_all: bool) -> fol
             basemaps["Map tiles"] = child.get_name()
         elif isinstance(child, OfflineBasemap):
             basemaps["Offline basemap"] = child.get_name()
-    StrikeLayer(data, options, basemaps, draw_all).add_to(fmap)
+    StrikeLayer(data, options, basemaps, draw_all, data_url).add_to(fmap)
     return fmap
 
 
@@ -496,10 +513,14 @@ def render_map(layers: Layers, options: MapOptions | None = None) -> folium.Map:
     return _with_data(map_data(layers, options), options, draw_all=True)
 
 
-def data_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
+def data_map(
+    data: MapData, options: MapOptions | None = None, data_url: str | None = None
+) -> folium.Map:
     """A map that holds `data` and draws what a `shown_group` names: the app keeps this map
-    (and its page) while the filters change, and sends only the selection."""
-    return _with_data(data, options, draw_all=False)
+    (and its page) while the filters change, and sends only the selection. With `data_url`
+    (where the server serves `data.deflated`), a large data set is fetched from there rather
+    than carried in the page, which the app sends again on every run."""
+    return _with_data(data, options, draw_all=False, data_url=data_url)
 
 
 def shown_group(
@@ -510,7 +531,7 @@ def shown_group(
     positions = data.ids.get_indexer(pd.Index(ids))
     picked = data.ids.get_indexer(pd.Index([selected]))[0] if selected is not None else -1
     group = folium.FeatureGroup(name="strikemap", control=False)
-    StrikeSelection(positions[positions >= 0].tolist(), picked).add_to(group)
+    StrikeSelection(positions[positions >= 0], len(data.ids), picked).add_to(group)
     return group
 
 

@@ -387,3 +387,23 @@ def test_an_incident_is_reached_and_opened_with_the_keyboard(page, tmp_path, gaz
     popup.wait_for()
     assert "Kryvyi Rih" in popup.inner_text()
     assert not page.errors
+
+
+def test_the_apps_selection_bits_give_back_its_positions(page, tmp_path):
+    import base64
+
+    import numpy as np
+
+    from mapping.render.map import StrikeSelection
+
+    _open(page, _map_file(tmp_path, SEEDS))
+    rng = np.random.default_rng(3)
+    for size, positions in [
+        (20_003, np.flatnonzero(rng.random(20_003) < 0.3)),
+        (9, np.array([0, 8])),
+        (16, np.arange(16)),
+        (5, np.array([], dtype=int)),
+    ]:
+        bits = StrikeSelection(positions, size).keep_bits
+        assert len(base64.b64decode(bits)) == (size + 7) // 8
+        assert page.evaluate("b => strikemapPositions(b)", bits) == positions.tolist()

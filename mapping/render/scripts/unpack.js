@@ -7,3 +7,26 @@ function strikemapUnpack(b64) {
   var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
   return new Response(stream).text().then(JSON.parse);
 }
+
+// The same data fetched from the server; `url` is the server's path, as Streamlit's media
+// store gives it ("/media/…"), resolved from this frame's own address
+// (…/component/<name>/index.html), so that a server path prefix is kept.
+function strikemapFetch(url) {
+  if (typeof DecompressionStream === "undefined") return Promise.reject("no DecompressionStream");
+  var address = url.charAt(0) === "/" ? new URL("../.." + url, window.location.href) : url;
+  return fetch(address).then(function (response) {
+    if (!response.ok) throw new Error("the server answered " + response.status);
+    var stream = response.body.pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text();
+  }).then(JSON.parse);
+}
+
+// The positions of the set bits of a base64 bit set (bit k of byte j is position 8j + k).
+function strikemapPositions(b64) {
+  var bin = atob(b64), positions = [];
+  for (var j = 0; j < bin.length; j++) {
+    var byte = bin.charCodeAt(j);
+    for (var k = 0; byte; k++, byte >>= 1) if (byte & 1) positions.push(8 * j + k);
+  }
+  return positions;
+}

@@ -5,7 +5,11 @@
   var map = {{ this._parent.get_name() }};
   var O = {{ this.options_json }};
   var basemaps = {{ this.basemaps }};
-  {% if this.packed %}
+  {% if this.data_url_json %}
+  // The data, deflated, fetched from the server that serves the page (the app): the page itself
+  // stays small, and the app sends it again on every run.
+  var loading = strikemapFetch({{ this.data_url_json }});
+  {% elif this.packed %}
   // The data, deflated and base64-encoded: a large map is several times smaller this way.
   var loading = strikemapUnpack("{{ this.packed }}");
   {% else %}

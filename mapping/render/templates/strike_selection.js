@@ -3,7 +3,7 @@
 {% macro script(this, kwargs) %}
 (function () {
   var group = {{ this._parent.get_name() }};
-  var keep = {{ this.keep_json }};
+  var keep = strikemapPositions("{{ this.keep_bits }}");
   window.strikemapReady = false;
   var selected = {{ this.selected }};
   function show() { window.strikemap.then(function (view) { view.draw(group, keep, selected); }); }
