@@ -13,7 +13,8 @@ that).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -34,7 +35,7 @@ from mapping.model import (
     has_surrogates,
     unwritable_text,
 )
-from mapping.records import collector_paused, load_rows
+from mapping.records import LoadResult, add_row, collector_paused
 from mapping.table_checks import CheckedTables, check_tables, concat_tables
 from mapping.tables import (
     FLOAT_COLUMNS,
@@ -143,9 +144,12 @@ class _OtherFormError(Exception):
     """A record not in the form `record_texts` writes."""
 
 
-def record_tables(records: Iterable[Any], file: str) -> CheckedTables:
+def record_tables(
+    records: Iterable[Any], file: str, lines: Sequence[int | None] | None = None
+) -> CheckedTables:
     """The incidents of records (parsed JSON, or JSON text) as checked tables, in the order
-    given; problems name `file` and the record (a stored record has no line)."""
+    given; problems name `file`, the record and, when `lines` are given (one per record), its
+    line (a stored record has none)."""
     records = list(records)
     try:
         spread, others = _spread(records, surrogates_seen=False)
@@ -153,23 +157,38 @@ def record_tables(records: Iterable[Any], file: str) -> CheckedTables:
     except UnicodeEncodeError:  # a lone surrogate in parsed data: find its records
         spread, others = _spread(records, surrogates_seen=True)
         tables = spread.tables()
+    # an id given twice is the record path's to report, with the line of its first use
+    if repeated := _repeated_ids([*spread.ids(), *(_id_of(r) for _, r in others)]):
+        others += [(n, records[n]) for n in spread.drop(repeated)]
+        others.sort(key=lambda other: other[0])
+        tables = spread.tables()
+
+    def line_at(position: int) -> int | None:
+        return lines[position] if lines is not None else None
+
     checked = check_tables(tables, file)
-    problems = [replace(p, line=None) for p in checked.problems]
+    problems = [
+        replace(p, line=line_at(spread.positions[p.line - 1]) if p.line else None)
+        for p in checked.problems
+    ]
     if not others:
         return CheckedTables(checked.tables, problems, file)
+    loaded, accepted = LoadResult(), []
     with collector_paused():
-        loaded = load_rows(((None, _parsed(r)) for _, r in others), file)
+        for position, record in others:
+            if add_row(loaded, line_at(position), _parsed(record), file):
+                accepted.append(position)
     problems += loaded.problems
-    first: dict[Any, int] = {}  # each id's first position, in either part
-    for position, record_id in [
-        *zip(spread.positions, spread.ids(), strict=True),
-        *((p, _id_of(r)) for p, r in others),
-    ]:
-        first.setdefault(record_id, position)
     parts = [checked.tables, incident_tables(loaded.incidents)]
-    rows = [first[i] for i in checked.tables.incidents["id"]]
-    rows += [first[i.id] for i in loaded.incidents]
+    # the spread ids are distinct, and none is an id of the others (see above)
+    position_of = dict(zip(spread.ids(), spread.positions, strict=True))
+    rows = [*(position_of[i] for i in checked.tables.incidents["id"]), *accepted]
     return CheckedTables(concat_tables(parts, rows), problems, file)
+
+
+def _repeated_ids(ids: list[str | None]) -> set[str]:
+    counts = Counter(i for i in ids if i is not None)
+    return {i for i, n in counts.items() if n > 1}
 
 
 def _spread(records: list[Any], surrogates_seen: bool) -> tuple[_Spread, list[tuple[int, Any]]]:
@@ -252,6 +271,16 @@ class _Spread:
 
     def ids(self) -> list[str]:
         return [row["id"] for row in self.rows["incidents"]]
+
+    def drop(self, ids: set[str]) -> list[int]:
+        """Take the incidents with these ids out; returns their positions."""
+        kept = [n for n, i in enumerate(self.ids()) if i not in ids]
+        dropped = [self.positions[n] for n, i in enumerate(self.ids()) if i in ids]
+        self.rows["incidents"] = [self.rows["incidents"][n] for n in kept]
+        self.positions = [self.positions[n] for n in kept]
+        for name in ("sources", "casualties", "damage", "claims"):
+            self.rows[name] = [r for r in self.rows[name] if r["incident_id"] not in ids]
+        return dropped
 
     def tables(self) -> IncidentTables:
         """The rows as tables (through Arrow, which reads Python dicts in C)."""

@@ -318,8 +318,16 @@ def load_rows(rows: Iterable[tuple[int | None, dict[str, Any]]], file: str = "-"
     """Records made from the rows of a data set, each with the line it came from, validated."""
     result = LoadResult()
     for line, data in rows:
-        _add_record(result, data, None, file, line)
+        add_row(result, line, data, file)
     return result
+
+
+def add_row(result: LoadResult, line: int | None, data: Any, file: str = "-") -> bool:
+    """Validate one row's record into `result` (after the rows already there); whether it
+    became an incident."""
+    before = len(result.incidents)
+    _add_record(result, data, None, file, line)
+    return len(result.incidents) > before
 
 
 def _failed(file: str, line: int | None, message: str) -> LoadResult:

@@ -444,6 +444,8 @@ def _canonical_when(text: str) -> bool:
 
 
 def _canonical_tags(text: str) -> bool:
+    if "\\" in text:  # an escape: a quote, a backslash or a control character (refused)
+        return False
     try:
         tags = json.loads(text)
     except ValueError:

@@ -20,16 +20,16 @@ from tests.test_table_checks import FEW, MANY, SOME_INCIDENTS, STATEMENT_ORDER
 STORE = "postgresql://team/strikes"
 
 
-def by_records(records: list) -> tuple[IncidentTables, list]:
+def by_records(records: list, lines: list | None = None) -> tuple[IncidentTables, list]:
     """The record path: every record validated, then written as tables."""
     parsed = [json.loads(r) if isinstance(r, str) else r for r in records]
-    loaded = load_rows(((None, r) for r in parsed), STORE)
+    loaded = load_rows(zip(lines or [None] * len(parsed), parsed, strict=True), STORE)
     return incident_tables(loaded.incidents), loaded.problems
 
 
-def assert_same(records: list) -> list:
-    expected, problems = by_records(records)
-    got = record_tables(records, STORE)
+def assert_same(records: list, lines: list | None = None) -> list:
+    expected, problems = by_records(records, lines)
+    got = record_tables(records, STORE, lines)
     assert sorted(map(str, got.problems)) == sorted(map(str, problems))
     for name, order in STATEMENT_ORDER.items():
         mine, theirs = getattr(got.tables, name), getattr(expected, name)
@@ -91,7 +91,9 @@ def _changed(records: list[dict], change) -> list[dict]:
         holder[last]
     except (KeyError, IndexError, TypeError):  # an earlier change took the path away
         return records
-    if how == "drop":
+    if how == "repeat":  # the record again, as a data set may give an id twice
+        records.append(copy.deepcopy(records[n]))
+    elif how == "drop":
         del holder[last]
     elif how == "add" and isinstance(holder, dict):
         holder[f"{last}_extra" if isinstance(last, str) else "extra"] = value
@@ -104,7 +106,7 @@ def _changed(records: list[dict], change) -> list[dict]:
 def changes(draw, records: list[dict]):
     n = draw(st.integers(0, len(records) - 1))
     path = draw(st.sampled_from(list(_paths(records[n]))))
-    how = draw(st.sampled_from(["set", "set", "set", "drop", "add"]))
+    how = draw(st.sampled_from(["set", "set", "set", "drop", "add", "repeat"]))
     return n, path, how, draw(st.sampled_from(ODD))
 
 
@@ -117,7 +119,7 @@ def _change_and_compare(stored, data) -> None:
     records = stored
     for _ in range(data.draw(st.integers(1, 3))):
         records = _changed(records, data.draw(changes(records)))
-    assert_same(records)
+    assert_same(records, [10 * (n + 1) for n in range(len(records))])  # a data set's lines
 
 
 @settings(FEW, max_examples=10)
@@ -141,7 +143,7 @@ def test_stored_records_are_kept_without_record_objects(stored, monkeypatch):
         raise AssertionError("a record in the stored form went through the record model")
 
     monkeypatch.setattr(checks, "load_rows", no_records)
-    monkeypatch.setattr(spreading, "load_rows", no_records)
+    monkeypatch.setattr(spreading, "add_row", no_records)
     got = record_tables([json.dumps(r) for r in stored], STORE)
     assert got.problems == []
     assert got.tables.incidents["id"].tolist() == [r["id"] for r in stored]

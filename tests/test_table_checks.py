@@ -87,6 +87,7 @@ TEXTS = [
     "unknown", "ballistic_missile", "drone", "apartment_block", "house", "destroyed", "target",
     "draft", "approved", '["a"]', '[" a"]', '["a", "b"]', "[]", '["a",  "b"]', "not json",
     '[{"path": "place", "quote": "Sumy", "start": 0, "end": 4}]', "s1 s2", "a  b",
+    '["a\\u0001b"]', '["a\\"b"]', '["a\\\\b"]',
     "ukraine_government", "russia_government", "media",
 ]  # fmt: skip
 NUMBERS = [
@@ -195,3 +196,10 @@ def test_the_characters_trimmed_are_those_python_strips():
     from mapping.table_checks import _SPACE
 
     assert set(_SPACE) == {c for c in map(chr, range(0x110000)) if c.isspace()}
+
+
+def test_a_tag_with_an_escaped_control_character_is_refused_as_a_record_would_be(seeded):
+    tables = edited(seeded, [("incidents", 0, "cell", "tags", '["a\\u0001b"]')])
+    (problem,) = assert_same(tables)
+    assert problem.field == "tags[0]"
+    assert "U+0001" in problem.message
