@@ -14,9 +14,10 @@ from typing import Any
 
 from mapping.countries import country_code
 from mapping.formats.base import Format, csv_columns
-from mapping.formats.dataset import number, place_name, read_csv_data_set
+from mapping.formats.dataset import DataSetRows, number, place_name, read_csv_data_set
 from mapping.model import DatePrecision, Precision
 from mapping.records import LoadResult
+from mapping.table_checks import CheckedTables
 from mapping.weapons import weapon_used_in_text
 
 REQUIRED = ("event_date", "latitude", "longitude")
@@ -52,6 +53,16 @@ def is_acled_csv(path: Path) -> bool:
 def read_acled_csv(path: str | Path, *, all_events: bool = False) -> LoadResult:
     """Incidents from an ACLED export; with `all_events`, events that are not strikes too
     (tagged `not-a-strike`)."""
+    return acled_rows(Path(path), all_events).records()
+
+
+def read_acled_tables(path: Path) -> CheckedTables:
+    """The strikes of an ACLED export as checked tables."""
+    return acled_rows(path).tables()
+
+
+def acled_rows(path: Path, all_events: bool = False) -> DataSetRows:
+    """The records of an ACLED export, not yet validated."""
 
     def not_a_strike(row: dict[str, str]) -> str | None:
         if all_events or _is_strike(row):
@@ -64,7 +75,7 @@ def read_acled_csv(path: str | Path, *, all_events: bool = False) -> LoadResult:
             record["tags"].append("not-a-strike")
         return record
 
-    return read_csv_data_set(Path(path), "ACLED", ("event_date",), make, skip=not_a_strike)
+    return read_csv_data_set(path, "ACLED", ("event_date",), make, skip=not_a_strike)
 
 
 def _is_strike(row: dict[str, str]) -> bool:
@@ -112,5 +123,10 @@ def _record(row: dict[str, str], line: int) -> dict[str, Any]:
 
 
 FORMAT = Format(
-    "acled", (".csv",), read=read_acled_csv, recognises=is_acled_csv, read_options=("all_events",)
+    "acled",
+    (".csv",),
+    read=read_acled_csv,
+    recognises=is_acled_csv,
+    read_options=("all_events",),
+    read_tables=read_acled_tables,
 )

@@ -19,14 +19,15 @@ from mapping.errors import Problem
 from mapping.formats.base import Format
 from mapping.formats.dataset import (
     MONTH_FIRST,
+    DataSetRows,
     column_dates,
-    finish,
     guessed_order_warning,
     host_of,
     place_name,
 )
 from mapping.model import Precision
 from mapping.records import ImportSummary, LoadResult
+from mapping.table_checks import CheckedTables
 from mapping.weapons import WeaponCategory, lookup_weapon
 
 BELLINGCAT_SOURCE = {
@@ -65,28 +66,38 @@ def is_bellingcat_json(path: Path) -> bool:
 
 def read_bellingcat_json(path: str | Path, *, all_events: bool = False) -> LoadResult:
     """Incidents from a Bellingcat civilian-harm `api.json`."""
-    path = Path(path)
+    return _rows(Path(path), all_events).records()
+
+
+def read_bellingcat_tables(path: Path) -> CheckedTables:
+    """The strikes of a Bellingcat civilian-harm `api.json` as checked tables."""
+    return _rows(path).tables()
+
+
+def _rows(path: Path, all_events: bool = False) -> DataSetRows:
+    read = DataSetRows(ImportSummary("Bellingcat civilian harm", str(path)))
     try:
         events = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return LoadResult(problems=[Problem(str(path), None, None, None, f"not JSON: {error}")])
-    summary = ImportSummary("Bellingcat civilian harm", str(path), rows=len(events))
+        read.problems.append(Problem(str(path), None, None, None, f"not JSON: {error}"))
+        return read
+    read.summary.rows = len(events)
     dates = column_dates([str(e.get("date") or "") for e in events], MONTH_FIRST)
-    problems = [guessed_order_warning(str(path), "date", dates)] if dates.guessed else []
-    records = []
+    if dates.guessed:
+        read.problems.append(guessed_order_warning(str(path), "date", dates))
     for index, event in enumerate(events):
         filters = _filters(event)
         system = filters.get("weapon system", [""])[0]
         strike = system.strip().casefold() not in NOT_STRIKES
         if not strike and not all_events:
-            summary.skip(f"not a strike: {system}")
+            read.summary.skip(f"not a strike: {system}")
             continue
         date = dates.values[index]
         record = _record(event, index, date.isoformat() if date else event.get("date"), filters)
         if not strike:
             record["tags"].append("not-a-strike")
-        records.append((None, record))  # a JSON event has no line of its own; its id names it
-    return finish(summary, records, problems)
+        read.rows.append((None, record))  # a JSON event has no line of its own; its id names it
+    return read
 
 
 def _filters(event: dict[str, Any]) -> dict[str, list[str]]:
@@ -173,4 +184,5 @@ FORMAT = Format(
     read=read_bellingcat_json,
     recognises=is_bellingcat_json,
     read_options=("all_events",),
+    read_tables=read_bellingcat_tables,
 )

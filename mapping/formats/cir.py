@@ -13,9 +13,10 @@ from typing import Any
 
 from mapping.countries import country_code
 from mapping.formats.base import Format, csv_columns
-from mapping.formats.dataset import host_of, place_name, read_csv_data_set
+from mapping.formats.dataset import DataSetRows, host_of, place_name, read_csv_data_set
 from mapping.model import Precision
 from mapping.records import LoadResult
+from mapping.table_checks import CheckedTables
 from mapping.weapons import WeaponCategory, weapon_used_in_text
 
 REQUIRED = ("entry", "date", "lat", "lon", "town/city")
@@ -36,7 +37,16 @@ def is_cir_csv(path: Path) -> bool:
 
 def read_cir_csv(path: str | Path) -> LoadResult:
     """Incidents from an Eyes on Russia CSV."""
-    return read_csv_data_set(Path(path), "CIR Eyes on Russia", ("date",), _record)
+    return _rows(Path(path)).records()
+
+
+def read_cir_tables(path: Path) -> CheckedTables:
+    """The incidents of an Eyes on Russia CSV as checked tables."""
+    return _rows(path).tables()
+
+
+def _rows(path: Path) -> DataSetRows:
+    return read_csv_data_set(path, "CIR Eyes on Russia", ("date",), _record)
 
 
 def _precision(geolocation: str) -> tuple[Precision, float]:
@@ -77,4 +87,6 @@ def _record(row: dict[str, str], line: int) -> dict[str, Any]:
     return record
 
 
-FORMAT = Format("cir", (".csv",), read=read_cir_csv, recognises=is_cir_csv)
+FORMAT = Format(
+    "cir", (".csv",), read=read_cir_csv, recognises=is_cir_csv, read_tables=read_cir_tables
+)

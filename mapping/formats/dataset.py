@@ -6,15 +6,24 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from mapping.errors import Problem
-from mapping.records import ImportSummary, LoadResult, load_rows
+from pydantic import BaseModel
 
+from mapping.errors import Problem
+from mapping.model import CasualtyCategory, CasualtyReport, Claim, DamageReport, Incident, Place
+from mapping.record_tables import record_tables
+from mapping.records import ImportSummary, LoadResult, load_rows
+from mapping.table_checks import CheckedTables
+
+CATEGORIES = frozenset(c.value for c in CasualtyCategory)
 ENCODINGS = ("utf-8-sig", "cp1252")  # UCDP publishes its CSV in Windows-1252
 
 DAY_FIRST = ("%d/%m/%Y", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d.%m.%Y")
@@ -171,6 +180,98 @@ def number(text: str) -> int | str | None:
     return int(value) if value.is_integer() else text
 
 
+@dataclass
+class DataSetRows:
+    """A data set file read into records, not yet validated: each with its line (None where
+    the format has none), the problems met reading the file, and the import's summary."""
+
+    summary: ImportSummary
+    rows: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def records(self) -> LoadResult:
+        """The incidents as record objects, each validated, with the summary."""
+        result = load_rows(self._stored(), self.summary.file)
+        result.problems[:0] = self.problems
+        self._count(len(result.incidents), result.errors)
+        result.summaries.append(self.summary)
+        return result
+
+    def tables(self) -> CheckedTables:
+        """The incidents as checked tables: no record object for a record in the form the
+        tables hold (see `record_tables`); the same incidents and problems as `records`."""
+        rows = self._stored()
+        lines = [line for line, _ in rows]
+        checked = record_tables([record for _, record in rows], self.summary.file, lines)
+        checked.problems[:0] = self.problems
+        self._count(len(checked.tables), [p for p in checked.problems if p.severity == "error"])
+        return checked
+
+    def _stored(self) -> list[tuple[int | None, dict[str, Any]]]:
+        return [(line, stored_form(record)) for line, record in self.rows]
+
+    def _count(self, incidents: int, errors: list[Problem]) -> None:
+        self.summary.incidents = incidents
+        refused = len({(p.line, p.record_id) for p in errors if p.record_id or p.line})
+        if refused:
+            self.summary.skipped["invalid (see problems)"] = refused
+
+
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+def stored_form(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as an importer made it, in the form the tables hold where the model reads both
+    forms alike: values of the vocabularies as their text, the defaults of those written out,
+    coordinates as numbers, a count `12` as `{min: 12, max: 12}`, no empty lists. Anything else
+    stays for the model to judge."""
+    _with_defaults(record, Incident)
+    place = record.get("place")
+    if isinstance(place, dict):
+        _with_defaults(place, Place)
+        for key in ("lat", "lon"):
+            value = place.get(key)
+            if isinstance(value, str) and _DECIMAL.fullmatch(value):
+                place[key] = float(value)
+    for key, model in _STATEMENTS.items():
+        statements = record.get(key)
+        if statements == []:
+            del record[key]
+        for statement in statements or ():
+            if isinstance(statement, dict):
+                _with_defaults(statement, model)
+    for statement in record.get("casualties") or ():
+        if isinstance(statement, dict):
+            for key, value in statement.items():
+                if type(value) is int and key in CATEGORIES:
+                    statement[key] = {"min": value, "max": value}
+    if record.get("tags") == []:
+        del record["tags"]
+    return record
+
+
+_STATEMENTS = {"casualties": CasualtyReport, "damage": DamageReport, "claims": Claim}
+
+
+def _with_defaults(data: dict[str, Any], model: type[BaseModel]) -> None:
+    """An object's vocabulary values as text, and the vocabulary fields it leaves out set to
+    the model's defaults."""
+    for key, value in data.items():
+        if isinstance(value, Enum):
+            data[key] = value.value
+    for key, default in _vocabulary_defaults(model).items():
+        data.setdefault(key, default)
+
+
+@cache
+def _vocabulary_defaults(model: type[BaseModel]) -> dict[str, str]:
+    return {
+        name: f.default.value
+        for name, f in model.model_fields.items()
+        if isinstance(f.default, Enum)
+    }
+
+
 def read_csv_data_set(
     path: Path,
     dataset: str,
@@ -179,41 +280,23 @@ def read_csv_data_set(
     *,
     prefer: tuple[str, ...] = DAY_FIRST,
     skip: Callable[[dict[str, str]], str | None] | None = None,
-) -> LoadResult:
-    """Incidents from a CSV data set: `make(row, line)` builds each row's record, with the
+) -> DataSetRows:
+    """The records of a CSV data set: `make(row, line)` builds each row's record, with the
     `date_columns` already in ISO form where their column's format reads them (else as
     written, for the model to report); `skip(row)` gives the reason a row is not imported, or
     None."""
     table = read_table(path)
-    summary = ImportSummary(dataset, str(path), rows=len(table.rows))
-    problems = []
+    read = DataSetRows(ImportSummary(dataset, str(path), rows=len(table.rows)))
     for column in date_columns:
         dates = column_dates([row.get(column, "") for row in table.rows], prefer)
         if dates.guessed:
-            problems.append(guessed_order_warning(str(path), column, dates))
+            read.problems.append(guessed_order_warning(str(path), column, dates))
         for row, date in zip(table.rows, dates.values, strict=True):
             if date is not None:
                 row[column] = date.isoformat()
-    records: list[tuple[int | None, dict[str, Any]]] = []
     for row, line in zip(table.rows, table.lines, strict=True):
         if skip and (reason := skip(row)):
-            summary.skip(reason)
+            read.summary.skip(reason)
             continue
-        records.append((line, make(row, line)))
-    return finish(summary, records, problems)
-
-
-def finish(
-    summary: ImportSummary,
-    rows: list[tuple[int | None, dict[str, Any]]],
-    problems: list[Problem] | None = None,
-) -> LoadResult:
-    """Validate the records made from a data set's rows and attach the summary."""
-    result = load_rows(rows, summary.file)
-    result.problems[:0] = problems or []
-    summary.incidents = len(result.incidents)
-    refused = len({(p.line, p.record_id) for p in result.errors if p.record_id or p.line})
-    if refused:
-        summary.skipped["invalid (see problems)"] = refused
-    result.summaries.append(summary)
-    return result
+        read.rows.append((line, make(row, line)))
+    return read

@@ -13,9 +13,16 @@ from typing import Any
 
 from mapping.countries import country_code
 from mapping.formats.base import Format, csv_columns
-from mapping.formats.dataset import MONTH_FIRST, number, place_name, read_csv_data_set
+from mapping.formats.dataset import (
+    MONTH_FIRST,
+    DataSetRows,
+    number,
+    place_name,
+    read_csv_data_set,
+)
 from mapping.model import DatePrecision, Precision
 from mapping.records import LoadResult
+from mapping.table_checks import CheckedTables
 
 REQUIRED = ("id", "where_prec", "date_prec", "date_start", "latitude", "longitude", "best")
 # where_prec (GED codebook): 1 the exact place; 2 within about 25 km of it; 3 a second-order
@@ -56,8 +63,17 @@ def is_ucdp_csv(path: Path) -> bool:
 
 def read_ucdp_csv(path: str | Path) -> LoadResult:
     """Incidents from a UCDP GED CSV (UTF-8 or Windows-1252)."""
+    return _rows(Path(path)).records()
+
+
+def read_ucdp_tables(path: Path) -> CheckedTables:
+    """The incidents of a UCDP GED CSV as checked tables."""
+    return _rows(path).tables()
+
+
+def _rows(path: Path) -> DataSetRows:
     return read_csv_data_set(
-        Path(path), "UCDP GED", ("date_start", "date_end"), _record, prefer=MONTH_FIRST
+        path, "UCDP GED", ("date_start", "date_end"), _record, prefer=MONTH_FIRST
     )
 
 
@@ -127,4 +143,6 @@ def _deaths(row: dict[str, str]) -> list[dict[str, Any]]:
     return statements
 
 
-FORMAT = Format("ucdp", (".csv",), read=read_ucdp_csv, recognises=is_ucdp_csv)
+FORMAT = Format(
+    "ucdp", (".csv",), read=read_ucdp_csv, recognises=is_ucdp_csv, read_tables=read_ucdp_tables
+)

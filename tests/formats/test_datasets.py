@@ -273,3 +273,42 @@ def test_column_dates_in_a_mixed_column_follow_the_unambiguous_ones():
     dates = column_dates(["1/22/2014 12:00:00 AM", "05/02/2014 00:00", "4/13/2014 12:00:00 AM"])
     assert [d.isoformat() for d in dates.values] == ["2014-01-22", "2014-05-02", "2014-04-13"]
     assert (dates.format, dates.order, dates.guessed) == (None, "month first", True)
+
+
+ALL_SETS = [*sorted(p.name for p in SETS.iterdir() if p.suffix in (".csv", ".json"))]
+
+
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_each_data_set_read_as_tables_gives_the_record_paths_incidents_without_records(
+    name, monkeypatch
+):
+    import mapping.record_tables as spreading
+    import mapping.table_checks as checks
+    from mapping.formats import read_file_tables
+    from mapping.tables import incident_tables
+    from tests.test_table_checks import assert_same_tables
+
+    as_records = read_file(SETS / name)
+    expected = incident_tables(as_records.incidents)
+
+    def no_records(*args, **kwargs):
+        raise AssertionError("a valid data set row went through the record model")
+
+    monkeypatch.setattr(checks, "validated_rows", no_records)
+    monkeypatch.setattr(spreading, "add_row", no_records)
+    as_tables = read_file_tables(SETS / name)
+    assert as_tables.problems == as_records.problems
+    assert_same_tables(as_tables.tables, expected)
+    assert as_tables.tables.incidents["id"].tolist() == [i.id for i in as_records.incidents]
+
+
+def test_a_bad_data_set_row_read_as_tables_is_named_by_its_line():
+    from mapping.formats import read_file_tables
+
+    as_tables = read_file_tables(DATA / "acled_format.csv")
+    assert as_tables.tables.incidents["id"].tolist() == ["UKR-TEST-1", "UKR-TEST-2"]
+    (bad,) = [p for p in as_tables.problems if p.severity == "error"]
+    assert (bad.line, bad.record_id, bad.field) == (4, "UKR-TEST-3", "date")
+    assert sorted(map(str, as_tables.problems)) == sorted(
+        map(str, read_file(DATA / "acled_format.csv").problems)
+    )
