@@ -249,6 +249,8 @@ def unwritable_text(data: Any, path: tuple[str | int, ...] = ()) -> tuple[tuple,
         items = data.items()
     elif isinstance(data, list | tuple):
         items = enumerate(data)
+    elif isinstance(data, BaseModel):  # a part made by code (an extraction's Place, a Source)
+        items = data.__dict__.items()
     else:
         return None
     for key, value in items:

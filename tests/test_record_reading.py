@@ -150,3 +150,23 @@ def test_json_text_no_export_can_hold_is_refused(note, character):
     (problem,) = result.errors
     assert (problem.line, problem.field) == (2, "notes")
     assert character in problem.message
+
+
+def test_text_no_export_can_hold_is_refused_in_parts_made_by_code():
+    # an extraction or a script builds the parts as objects, not from a file
+    import datetime as dt
+
+    from pydantic import ValidationError
+
+    from mapping.model import Incident, Place, Source
+
+    source = Source(id="s", name="Regional administration\x07", party="local_authority")
+    with pytest.raises(ValidationError, match="U\\+0007"):
+        Incident(id="x", date=dt.date(2025, 4, 4), place=Place(name="Sumy"), sources=[source])
+    with pytest.raises(ValidationError, match="U\\+0001"):
+        Incident(
+            id="x",
+            date=dt.date(2025, 4, 4),
+            place=Place(name="Su\x01my"),
+            sources=[Source(id="s", name="SES", party="local_authority")],
+        )
