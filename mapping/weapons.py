@@ -201,11 +201,18 @@ def known_aliases() -> dict[str, WeaponMatch]:
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
-    aliases = sorted(known_aliases(), key=len, reverse=True)
+    # Longest alias first, so the longest one written wins. The aliases are grouped by their
+    # first letter behind a one-letter lookahead: `re` tries an alternation's branches one by
+    # one at every word start, and with ~160 branches that took ~90 µs for a short note; this
+    # way it tries a few dozen one-letter tests and then only that letter's branches, in the
+    # same order, so the same alias wins.
+    groups: dict[str, list[str]] = {}
+    for alias in sorted(known_aliases(), key=len, reverse=True):
+        branch = re.escape(alias).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]")
+        branch += _CASE_ENDING if _CYRILLIC_LETTER.search(alias[-1]) else ""
+        groups.setdefault(alias[0].casefold(), []).append(branch)
     body = "|".join(
-        re.escape(a).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]")
-        + (_CASE_ENDING if _CYRILLIC_LETTER.search(a[-1]) else "")
-        for a in aliases
+        f"(?={re.escape(first)})(?:{'|'.join(branches)})" for first, branches in groups.items()
     )
     return re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])", re.IGNORECASE)
 

@@ -71,3 +71,25 @@ def test_the_system_inside_a_phrase_is_found_and_the_words_kept(phrase, system):
     weapon = Weapon(system=phrase)
     assert (weapon.system, weapon.canonical_system, weapon.known) == (phrase, system, True)
     assert weapon.category != "unknown"
+
+
+def test_the_grouped_alias_pattern_finds_what_one_alternation_of_every_alias_finds(seeds):
+    import re
+
+    import mapping.weapons as weapons
+
+    aliases = sorted(weapons.known_aliases(), key=len, reverse=True)
+    body = "|".join(
+        re.escape(a).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]")
+        + (weapons._CASE_ENDING if weapons._CYRILLIC_LETTER.search(a[-1]) else "")
+        for a in aliases
+    )
+    plain = re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])", re.IGNORECASE)
+    texts = [i.notes or "" for i in seeds.incidents]
+    for a in aliases:
+        texts += [a, a.upper(), a.lower(), a + "s", a.replace("-", " "), a.replace("-", "")]
+        texts += [a + "ами", "x" + a, a + "-x", f"({a})", f"two {a} and {aliases[0]}"]
+    for text in texts:
+        assert [m.span() for m in weapons._alias_pattern().finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
