@@ -729,13 +729,21 @@ def pull(url: str, output: Path, **filters) -> None:
     from layers import build_layers
     from mapping.formats import export, export_incidents, writes_records
     from mapping.store import open_store
+    from mapping.table_checks import validated_rows
 
     selection = _filter(filters)
+    problems: list = []
+
+    def records(batches):
+        """Each batch's valid incidents as record objects (written as records)."""
+        for checked in batches:
+            problems.extend(checked.problems)
+            yield validated_rows(checked.tables, checked.file).incidents
+
     with open_store(url) as store:
         total = store.count()
-        if writes_records(output):  # written as records: a record object each
-            pulled = export_incidents(store.batches(selection), output)
-            problems = []
+        if writes_records(output):
+            pulled = export_incidents(records(store.table_batches(selection)), output)
         else:  # tables, straight into layers
             checked = store.tables(selection)
             problems = checked.problems

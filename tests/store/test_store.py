@@ -180,6 +180,7 @@ def test_a_stored_record_gone_bad_is_named_and_the_others_are_read(url, resolved
     from click.testing import CliRunner
 
     from mapping.cli import main
+    from mapping.records import load_records
 
     with open_store(url) as store:
         store.put(resolved)
@@ -201,6 +202,12 @@ def test_a_stored_record_gone_bad_is_named_and_the_others_are_read(url, resolved
     assert f"{resolved[0].id}: casualties[0].group" in result.output
     assert f"pulled {len(resolved) - 1} incident(s)" in result.output
     assert len(pyogrio.read_dataframe(pulled, layer="incidents")) == len(resolved) - 1
+    as_records = tmp_path / "pulled.yaml"
+    result = CliRunner().invoke(main, ["pull", "--store", url, "-o", str(as_records)])
+    assert result.exit_code == 1, result.output
+    assert f"{resolved[0].id}: casualties[0].group" in result.output
+    written = load_records([as_records])
+    assert sorted(i.id for i in written.incidents) == sorted(i.id for i in resolved[1:])
 
 
 def _stored(store, table: str, columns: list[str], batch: list[Incident]) -> list[tuple]:
