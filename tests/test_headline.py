@@ -221,7 +221,7 @@ def test_headline_ranges_of_many_incidents_follow_the_rule(drawn):
             assert tuple(None if pd.isna(v) else int(v) for v in got) == (low, high)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(incidents(), min_size=1, max_size=6, unique_by=lambda i: i.id))
 def test_what_is_kept_out_of_the_headline_is_listed_beside_it(drawn):
     """Each incident's claimed, disputed and retracted figures, written out by hand."""

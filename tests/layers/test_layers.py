@@ -126,7 +126,7 @@ def test_retracted_and_disputed_figures_stay_out(resolved):
     assert "(retracted): 500 killed" in layers.incidents.iloc[0]["outside_headline"]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(incidents(), min_size=1, max_size=6, unique_by=lambda i: i.id))
 def test_incident_summaries_of_many_incidents_are_each_incidents_own(drawn):
     """Sources, parties, statuses, the latest credible figure's speaker and the contested
