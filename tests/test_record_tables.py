@@ -129,7 +129,7 @@ def test_changed_records_give_the_record_paths_incidents_and_problems(stored, da
 
 
 @pytest.mark.slow
-@settings(MANY, max_examples=400)
+@settings(MANY, max_examples=150)
 @given(data=st.data())
 def test_many_changed_records_give_the_record_paths_incidents_and_problems(stored, data):
     _change_and_compare(stored, data)

@@ -10,7 +10,7 @@ from tests.strategies import incidents
 
 # A few dozen examples in the fast suite, many more in the full one.
 SOME = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-MANY = settings(SOME, max_examples=400)
+MANY = settings(SOME, max_examples=200)
 
 
 def yaml_round_trip(incident) -> None:
