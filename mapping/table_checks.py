@@ -73,6 +73,10 @@ class CheckedTables:
     problems: list[Problem]
     file: str = "-"
 
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
     @classmethod
     def failed(cls, file: str, message: str) -> CheckedTables:
         """No incidents: the file could not be read as tables."""

@@ -204,7 +204,7 @@ class DataSetRows:
         lines = [line for line, _ in rows]
         checked = record_tables([record for _, record in rows], self.summary.file, lines)
         checked.problems[:0] = self.problems
-        self._count(len(checked.tables), [p for p in checked.problems if p.severity == "error"])
+        self._count(len(checked.tables), checked.errors)
         return checked
 
     def _stored(self) -> list[tuple[int | None, dict[str, Any]]]:
@@ -240,11 +240,10 @@ def stored_form(record: dict[str, Any]) -> dict[str, Any]:
         for statement in statements or ():
             if isinstance(statement, dict):
                 _with_defaults(statement, model)
-    for statement in record.get("casualties") or ():
-        if isinstance(statement, dict):
-            for key, value in statement.items():
-                if type(value) is int and key in CATEGORIES:
-                    statement[key] = {"min": value, "max": value}
+                if key == "casualties":
+                    for category, value in statement.items():
+                        if type(value) is int and category in CATEGORIES:
+                            statement[category] = {"min": value, "max": value}
     if record.get("tags") == []:
         del record["tags"]
     return record
