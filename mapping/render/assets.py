@@ -1,9 +1,10 @@
 """The map's scripts and stylesheets, from installed packages, as data: URLs.
 
 folium's default page loads Leaflet, jQuery, Bootstrap, Font Awesome and awesome-markers from
-CDNs, so an analyst without internet sees a blank map. strikemap's maps use only Leaflet and
-Leaflet.markercluster, taken from the `xstatic-leaflet` and `xstatic-leaflet-markercluster`
-packages and embedded as data: URLs (images inside the CSS too). The same URLs work in a
+CDNs, so an analyst without internet sees a blank map. strikemap's maps use only Leaflet, from
+the `xstatic-leaflet` package, and supercluster, which groups the incidents (npm only; its
+minified build ships in `scripts/` with its licence), embedded as data: URLs (images inside
+the CSS too). The same URLs work in a
 standalone HTML file and inside streamlit-folium, which loads each script by its URL.
 """
 
@@ -15,10 +16,10 @@ from functools import cache
 from pathlib import Path
 
 import xstatic.pkg.leaflet as leaflet
-import xstatic.pkg.leaflet_markercluster as markercluster
 
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[^'\")]+)\1\)")
+_SCRIPTS = Path(__file__).parent / "scripts"
 
 
 def _folder(package) -> Path:
@@ -48,19 +49,12 @@ def scripts() -> list[tuple[str, str]]:
     """(name, data: URL) of every script the map needs, in load order."""
     return [
         ("leaflet", _script(_folder(leaflet) / "leaflet.js")),
-        ("leaflet_markercluster", _script(_folder(markercluster) / "leaflet.markercluster.js")),
-        ("strikemap_unpack", _script(Path(__file__).parent / "scripts" / "unpack.js")),
+        ("supercluster", _script(_SCRIPTS / "supercluster.min.js")),
+        ("strikemap_unpack", _script(_SCRIPTS / "unpack.js")),
     ]
 
 
 @cache
 def stylesheets() -> list[tuple[str, str]]:
     """(name, data: URL) of every stylesheet the map needs."""
-    return [
-        ("leaflet_css", _stylesheet(_folder(leaflet) / "leaflet.css")),
-        ("markercluster_css", _stylesheet(_folder(markercluster) / "MarkerCluster.css")),
-        (
-            "markercluster_default_css",
-            _stylesheet(_folder(markercluster) / "MarkerCluster.Default.css"),
-        ),
-    ]
+    return [("leaflet_css", _stylesheet(_folder(leaflet) / "leaflet.css"))]

@@ -1,10 +1,11 @@
 """The map renderer: layers + options → a folium.Map, for the app and for standalone HTML.
 
 Incidents are shipped to the page once, as compact arrays, and drawn by one small script:
-canvas circle markers in a marker-cluster group, sized by headline killed and coloured by
-weapon category, with the location-uncertainty circles, damage and claims as toggleable
-overlays. Every text from reports is HTML-escaped here, in Python, before it enters the page;
-the script only joins escaped strings, numbers and fixed labels. Only http(s) URLs become links.
+canvas circle markers grouped where they crowd (supercluster; only what is in view is drawn),
+sized by headline killed and coloured by weapon category, with the location-uncertainty
+circles, damage and claims as toggleable overlays. Every text from reports is HTML-escaped
+here, in Python, before it enters the page; the script only joins escaped strings, numbers and
+fixed labels. Only http(s) URLs become links.
 """
 
 from __future__ import annotations
@@ -477,7 +478,7 @@ def base_map(options: MapOptions | None = None, label_countries: Iterable[str] =
         control_scale=True,
         height=options.height,
     )
-    # the clusters need the map's own zoom limit; without a basemap nothing else sets it
+    # the map's own zoom limit: without a basemap nothing else sets one
     fmap.options["maxZoom"] = 19
     tiles = None
     if options.tiles:

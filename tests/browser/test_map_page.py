@@ -248,80 +248,75 @@ def test_a_payload_in_every_text_field_stays_text(page, tmp_path, gazetteer):
     assert any("&lt;img" in t for t in texts)  # HTML-escaped inside the XML
 
 
-def _large_map_interrupted(page, tmp_path, interruption: str) -> None:
-    """Open a map of 20,000 incidents and run `interruption` (JavaScript, with `map` and
-    `clusters`) right after markercluster's first timed chunk, before the second."""
+def _large_map(page, tmp_path, n: int = 20_000) -> None:
+    """Open the standalone map of `n` synthetic incidents, drawn; `window.strikemapMap` is its
+    map and `window.strikemapView` what reads its data."""
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
     from mapping.render.map import map_html
 
     out = tmp_path / "large.html"
-    out.write_text(map_html(build_layers(synthetic_tables(20_000, seed=5))), encoding="utf-8")
-    page.add_init_script(
-        """Object.defineProperty(window, "strikemapCount", {set: function () {
-             setTimeout(function () {
-               var map, clusters;
-               for (var k in window) if (window.L && window[k] instanceof L.Map) map = window[k];
-               map.eachLayer(function (l) { if (l instanceof L.MarkerClusterGroup) clusters = l; });
-               window.strikemapClusters = clusters;
-               INTERRUPTION;
-               window.strikemapInterrupted = true;
-             }, 0);
-           }, get: function () { return window.strikemapClusters.getLayers().length; },
-           configurable: true});""".replace("INTERRUPTION", interruption)
-    )
+    out.write_text(map_html(build_layers(synthetic_tables(n, seed=5))), encoding="utf-8")
     page.goto(out.as_uri())
-    page.wait_for_function("window.strikemapInterrupted === true", timeout=30_000)
-
-
-def test_a_map_removed_while_its_markers_are_clustering_raises_nothing(page, tmp_path):
-    # The app replaces a map whenever a filter changes, often before a large map has finished
-    # clustering its markers in timed chunks; those chunks must stop quietly.
-    _large_map_interrupted(page, tmp_path, "map.remove()")
-    page.wait_for_timeout(1_500)
-    assert not page.errors
-    # the markers left wait outside markercluster's queue, which each later marker would search
-    # (quadratic: minutes of CPU for a large map replaced in the app)
-    waiting = page.evaluate(
-        "[window.strikemapClusters._needsClustering.length, window.strikemapClusters.strikemapWaiting.length]"
+    page.wait_for_function(
+        f"window.strikemapReady === true && window.strikemapCount === {n}", timeout=30_000
     )
-    assert waiting[0] == 0
-    assert 0 < waiting[1] < 20_000
-
-
-def test_incidents_hidden_while_clustering_all_come_back(page, tmp_path):
-    _large_map_interrupted(
-        page,
-        tmp_path,
-        "map.removeLayer(clusters); setTimeout(function () { map.addLayer(clusters); }, 300)",
+    page.evaluate(
+        """() => window.strikemap.then(view => {
+            window.strikemapView = view;
+            for (var k in window) if (window.L && window[k] instanceof L.Map) window.strikemapMap = window[k];
+        })"""
     )
-    page.wait_for_function("window.strikemapCount === 20000", timeout=30_000)
-    page.wait_for_timeout(500)
-    assert page.locator(".sm-cluster").count() > 0  # drawn again
+
+
+def test_incidents_hidden_and_shown_again_are_all_drawn_again(page, tmp_path):
+    _large_map(page, tmp_path)
+    groups = page.locator(".sm-cluster")
+    assert groups.count() > 0
+    drawn = page.evaluate(
+        """() => { var total = 0; document.querySelectorAll('.sm-cluster span').forEach(
+            s => total += Number(s.textContent.replace(/,/g, ''))); return total; }"""
+    )
+    assert 0 < drawn <= 20_000  # the groups in view (and a margin) hold at most all of them
+    page.evaluate(
+        """() => { var layer = window.strikemapView.incidents();
+            window.strikemapMap.removeLayer(layer); window.strikemapMap.addLayer(layer); }"""
+    )
+    assert groups.count() > 0  # drawn again
     # groups in one neutral colour, never a weapon's
-    colour = page.locator(".sm-cluster div").first.evaluate(
-        "e => getComputedStyle(e).backgroundColor"
-    )
+    colour = groups.first.locator("div").evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour == "rgba(55, 60, 72, 0.82)"
     assert not page.errors
 
 
-def test_the_legend_says_when_uncertainty_circles_are_off(page, tmp_path, seed_layers):
-    from mapping.render.map import MapOptions, map_html
+def test_a_group_clicked_or_entered_zooms_in_to_where_it_splits(page, tmp_path):
+    _large_map(page, tmp_path)
+    zoom = page.evaluate("window.strikemapMap.getZoom()")
+    page.locator(".sm-cluster").first.click()
+    after = page.evaluate("window.strikemapMap.getZoom()")
+    assert after > zoom
+    # by keyboard: a group is a focusable marker whose name says what Enter does
+    group = page.locator(".sm-cluster").first
+    assert group.get_attribute("title").endswith(" incidents: zoom in")
+    group.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.strikemapMap.getZoom()") > after
+    # close enough, every incident is drawn on its own: no group is left in view
+    page.evaluate("void window.strikemapMap.setZoom(13, {animate: false})")
+    bounds = page.evaluate(
+        """() => { var b = window.strikemapMap.getBounds();
+            return window.strikemapView.incidents().points.getLayers()
+              .filter(m => b.contains(m.getLatLng())).length; }"""
+    )
+    assert bounds > 0
+    assert page.locator(".sm-cluster").count() == 0
+    assert not page.errors
 
-    out = tmp_path / "few-circles.html"
-    out.write_text(map_html(seed_layers, MapOptions(circles_limit=2)), encoding="utf-8")
-    _open(page, out.as_uri())
-    legend = page.locator(".sm-legend").inner_text()
-    assert "location uncertainty (off above 2 incidents: tick it in the layer list)" in legend
-    _open(page, _map_file(tmp_path, SEEDS))  # 3 incidents, under the usual limit
-    assert "off above" not in page.locator(".sm-legend").inner_text()
 
-
-def test_a_new_selection_changes_only_the_incidents_that_differ(page, tmp_path):
+def test_a_new_selection_shows_exactly_it_on_one_layer(page, tmp_path):
     # The app's map holds every incident and is told, on each filter change, which to show (in
-    # a new feature group, as streamlit-folium sends it): the markers already shown stay, the
-    # cluster group stays, and what is shown is exactly the selection.
+    # a new feature group, as streamlit-folium sends it): one incidents layer stays, the dots
+    # made stay, and what is shown at full zoom is exactly the selection.
     from benchmarks.synthetic import synthetic_tables
     from layers import build_layers
     from mapping.render.map import data_map, map_data
@@ -338,31 +333,48 @@ def test_a_new_selection_changes_only_the_incidents_that_differ(page, tmp_path):
         window.shownGroup = L.featureGroup().addTo(map);
         view.draw(window.shownGroup, keep);
         window.strikemapMap = map;
+        window.strikemapView = view;
     })"""
     shown = """() => {
-        var groups = [];
-        window.strikemapMap.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) groups.push(l); });
-        return [groups.length, groups[0].getLayers().map(m => m.strikemapIndex).sort((a, b) => a - b)];
+        var layers = [], view = window.strikemapView;
+        window.strikemapMap.eachLayer(l => { if (l instanceof view.Incidents) layers.push(l); });
+        var all = layers[0].index.getClusters([-180, -90, 180, 90], 20);
+        return [layers.length, all.map(f => f.properties.i).sort((a, b) => a - b)];
     }"""
     everything = list(range(20_000))
     page.evaluate(show, everything)
     page.wait_for_function("window.strikemapReady === true && window.strikemapCount === 20000")
-    page.evaluate("""() => { window.strikemapMap.eachLayer(l => {
-        if (l instanceof L.MarkerClusterGroup) { window.firstGroup = l; window.firstMarker = l.getLayers()[0]; }
-    }); }""")
+    page.evaluate("void window.strikemapMap.setZoom(13, {animate: false})")
+    first = page.evaluate(
+        """() => { window.firstLayer = window.strikemapView.incidents();
+            window.firstDot = window.firstLayer.points.getLayers()[0];
+            return window.firstDot.strikemapIndex; }"""
+    )
     for keep in (everything[::2], everything[5:9_000], [], everything[::3], everything):
         page.evaluate(show, keep)
         page.wait_for_function(
             f"window.strikemapReady === true && window.strikemapCount === {len(keep)}"
         )
-        groups, indices = page.evaluate(shown)
-        assert groups == 1
+        layers, indices = page.evaluate(shown)
+        assert layers == 1
         assert indices == keep
     assert page.evaluate(
-        """() => { var same = false; window.strikemapMap.eachLayer(l => { if (l === window.firstGroup)
-            same = l.hasLayer(window.firstMarker); }); return same; }"""
+        f"""() => window.strikemapView.incidents() === window.firstLayer
+            && window.firstLayer.markers[{first}] === window.firstDot"""
     )
     assert not page.errors
+
+
+def test_the_legend_says_when_uncertainty_circles_are_off(page, tmp_path, seed_layers):
+    from mapping.render.map import MapOptions, map_html
+
+    out = tmp_path / "few-circles.html"
+    out.write_text(map_html(seed_layers, MapOptions(circles_limit=2)), encoding="utf-8")
+    _open(page, out.as_uri())
+    legend = page.locator(".sm-legend").inner_text()
+    assert "location uncertainty (off above 2 incidents: tick it in the layer list)" in legend
+    _open(page, _map_file(tmp_path, SEEDS))  # 3 incidents, under the usual limit
+    assert "off above" not in page.locator(".sm-legend").inner_text()
 
 
 def test_an_incident_is_reached_and_opened_with_the_keyboard(page, tmp_path, gazetteer):

@@ -162,7 +162,7 @@
   // view (up to KEYS) gets a focusable, click-through twin; Enter on it does what a click on
   // the dot does (the popup, and in the app the detail panel). Groups are markers already.
   var KEYS = 150;
-  function keyboardTwins(map, clusters) {
+  function keyboardTwins(map, incidents) {
     var twins = L.layerGroup().addTo(map), pending = false;
     function refresh() {
       pending = false;
@@ -172,11 +172,11 @@
       var held = active && active.classList && active.classList.contains("sm-key") ?
         active.getAttribute("data-incident") : null;
       twins.clearLayers();
-      if (!clusters._map) return;
+      if (!incidents._map) return;
       var bounds = map.getBounds(), count = 0;
-      clusters._featureGroup.eachLayer(function (layer) {
+      incidents.points.eachLayer(function (layer) {
         var i = layer.strikemapIndex;
-        if (i === undefined || count >= KEYS || !bounds.contains(layer.getLatLng())) return;
+        if (count >= KEYS || !bounds.contains(layer.getLatLng())) return;
         count += 1;
         var size = 2 * layer.options.radius + 4;
         var twin = L.marker(layer.getLatLng(), {keyboard: true, zIndexOffset: -1000,
@@ -198,12 +198,10 @@
     }
     function later() { if (!pending) { pending = true; setTimeout(refresh, 0); } }
     map.on("moveend", later);
-    clusters.on("animationend", later);
     map.on("strikemap:ready", later);
     later();
     twins.stop = function () {
       map.off("moveend", later);
-      clusters.off("animationend", later);
       map.off("strikemap:ready", later);
       map.removeLayer(twins);
     };
@@ -212,37 +210,6 @@
 
   // Overlays are filled when first shown: nothing is built for a layer nobody turns on.
   function lazy(fill) { var group = L.layerGroup(); group.once("add", function () { fill(group); }); return group; }
-
-  // markercluster goes on clustering in timed chunks after its group has left the map (the app
-  // replaces a map when a filter changes, often mid-draw; a user may untick "Incidents") and
-  // then fails on the missing map. Off the map, a marker waits in a list of its own (not in
-  // markercluster's queue, which every later marker would search) and is clustered when the
-  // group is shown again; nothing is drawn.
-  function keepClusteringOffMap() {
-    var Group = L.MarkerClusterGroup.prototype;
-    if (Group.strikemapOffMap) return;
-    Group.strikemapOffMap = true;
-    var addLayer = Group._addLayer, onAdd = Group.onAdd;
-    Group._addLayer = function (layer, zoom) {
-      if (this._map) addLayer.call(this, layer, zoom);
-      else (this.strikemapWaiting = this.strikemapWaiting || []).push(layer);
-    };
-    Group.onAdd = function (map) {
-      onAdd.call(this, map);
-      var waiting = this.strikemapWaiting;
-      if (waiting && waiting.length) { this.strikemapWaiting = []; this.addLayers(waiting); }
-    };
-    var drawChildren = L.MarkerCluster.prototype._recursivelyAddChildrenToMap;
-    L.MarkerCluster.prototype._recursivelyAddChildrenToMap = function (start, zoom, bounds) {
-      if (this._group._map) drawChildren.call(this, start, zoom, bounds);
-    };
-  }
-
-  // The app's map keeps one cluster group and its markers across filter changes: a new
-  // selection removes and adds only the incidents that changed (a full redraw of 100k markers
-  // takes seconds, a change of a few thousand a fraction of one).
-  var kept = null;  // {map, clusters, renderer, markers, shown, parent, adding, generation}
-  var generation = 0;
 
   function newMarker(i, renderer) {
     var r = D.incidents[i];
@@ -256,71 +223,98 @@
     return marker;
   }
 
-  function newClusters(map) {
-    var clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 20,
-      showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 13,
-      // one neutral colour, so that a group never reads as a weapon category
-      iconCreateFunction: function (cluster) {
-        var n = cluster.getChildCount(), size = n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48;
-        return L.divIcon({html: '<div><span>' + n.toLocaleString("en") + '</span></div>',
-                          className: "sm-cluster", iconSize: L.point(size, size)});
-      },
-      chunkProgress: function (done, total) {
-        // called just before the last chunk's clusters go on the map: flag readiness after it,
-        // unless a later draw has taken over
-        if (done !== total || !kept || kept.clusters !== clusters) return;
-        kept.adding = false;
-        var drawn = kept.generation;
-        setTimeout(function () {
-          if (kept && kept.generation === drawn) { window.strikemapReady = true; map.fire("strikemap:ready"); }
-        }, 0);
-      }});
-    clusters.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
-    return clusters;
+  // The incidents shown, in groups where they crowd. Supercluster indexes the selection's
+  // positions for every zoom at once (a fraction of a second at 100,000; a marker-cluster
+  // group made one object per incident and took seconds to add or remove tens of thousands),
+  // and only the groups and incidents in view are drawn, again after each move. Incidents are
+  // canvas dots in `points`, which carries their popups, tooltips and, in the app, clicks;
+  // groups are markers in `groups` that zoom in when clicked.
+  var GROUPED_UP_TO_ZOOM = 12;  // from zoom 13 every incident is drawn on its own
+  var features = [];  // supercluster's input, one per incident, made when first shown
+  function feature(i) {
+    return features[i] || (features[i] = {type: "Feature", properties: {i: i},
+      geometry: {type: "Point", coordinates: [D.incidents[i][1], D.incidents[i][0]]}});
   }
+  function groupSize(n) { return n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48; }
 
-  // The incidents at `rows` in the map's cluster group: the kept one changed by the difference
-  // when it is on this map and idle, else a new one.
-  function showIncidents(map, parent, rows, shown) {
-    var reuse = kept && kept.map === map && kept.clusters._map && !kept.adding && parent !== map;
-    if (kept && !reuse && kept.clusters._map) kept.clusters.remove();
-    if (!reuse) {
-      var renderer = L.canvas({padding: 0.5});
-      kept = {map: map, clusters: newClusters(map), renderer: renderer, markers: [],
-              shown: new Uint8Array(D.incidents.length), parent: null, adding: false, generation: 0};
-      // On the map first: markercluster's addLayers off the map checks each marker against all
-      // the others (quadratic), on the map it clusters them in timed chunks.
-      kept.clusters.addTo(map);
+  var Incidents = L.Layer.extend({
+    initialize: function (renderer) {
+      this.renderer = renderer;
+      this.points = L.featureGroup();
+      this.groups = L.layerGroup();
+      this.markers = [];  // an incident's dot, made when it is first in view
+      this.groupMarkers = {};  // a group's marker by its id in the current index
+      this.drawn = {};  // what is on the map: "p" + incident or "g" + group id -> its layer
+      this.index = null;
+      this.points.bindPopup(function (layer) { return popup(layer.strikemapIndex); }, {maxWidth: 440, maxHeight: 380});
+    },
+    // Index the incidents at `rows`; drawn on the next refresh.
+    select: function (rows) {
+      this.index = new Supercluster({radius: 50, extent: 256, maxZoom: GROUPED_UP_TO_ZOOM}).load(rows.map(feature));
+      // a group's id means another group in another index
+      this.groups.clearLayers();
+      this.groupMarkers = {};
+      for (var key in this.drawn) if (key[0] === "g") delete this.drawn[key];
+    },
+    onAdd: function (map) { map.addLayer(this.points).addLayer(this.groups); this.refresh(); },
+    onRemove: function (map) {
+      map.removeLayer(this.points).removeLayer(this.groups);
+      this.points.clearLayers();
+      this.groups.clearLayers();
+      this.drawn = {};
+    },
+    getEvents: function () { return {moveend: this.refresh}; },
+    // Draw what is in view (and a margin around it), taking away what no longer is.
+    refresh: function () {
+      var map = this._map;
+      if (!map || !this.index) return;
+      var view = map.getBounds().pad(0.25), zoom = Math.max(0, Math.floor(map.getZoom()));
+      var found = this.index.getClusters([view.getWest(), Math.max(-90, view.getSouth()),
+                                          view.getEast(), Math.min(90, view.getNorth())], zoom);
+      var drawn = this.drawn, next = {};
+      for (var k = 0; k < found.length; k++) {
+        var f = found[k], key, layer;
+        if (f.properties.cluster) {
+          key = "g" + f.id;
+          layer = drawn[key] || this.groupMarkers[f.id] || (this.groupMarkers[f.id] = this.groupMarker(f));
+          if (!drawn[key]) this.groups.addLayer(layer);
+        } else {
+          var i = f.properties.i;
+          key = "p" + i;
+          layer = drawn[key] || this.markers[i] || (this.markers[i] = newMarker(i, this.renderer));
+          if (!drawn[key]) this.points.addLayer(layer);
+        }
+        next[key] = layer;
+      }
+      for (var gone in drawn) {
+        if (!next[gone]) (gone[0] === "g" ? this.groups : this.points).removeLayer(drawn[gone]);
+      }
+      this.drawn = next;
+    },
+    // A group: its count in one neutral colour (never a weapon's); a click or Enter zooms to
+    // where it splits.
+    groupMarker: function (f) {
+      var n = f.properties.point_count, size = groupSize(n), index = this.index;
+      var at = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+      var marker = L.marker(at, {keyboard: true, title: n.toLocaleString("en") + " incidents: zoom in",
+        icon: L.divIcon({html: '<div><span>' + n.toLocaleString("en") + '</span></div>',
+                         className: "sm-cluster", iconSize: L.point(size, size)})});
+      function zoomIn() {
+        if (marker._map) marker._map.setView(at, index.getClusterExpansionZoom(f.id), {animate: false});
+      }
+      marker.on("click", zoomIn);
+      marker.on("keydown", function (e) {
+        var key = e.originalEvent.key;
+        if (key === "Enter" || key === " ") { L.DomEvent.preventDefault(e.originalEvent); zoomIn(); }
+      });
+      return marker;
     }
-    kept.generation = ++generation;
-    var markers = kept.markers, before = kept.shown, added = [], removed = [];
-    function marker(i) { return markers[i] || (markers[i] = newMarker(i, kept.renderer)); }
-    for (var i = 0; i < before.length; i++) {
-      if (before[i] && !shown[i]) removed.push(markers[i]);
-    }
-    rows.forEach(function (i) { if (!before[i]) added.push(marker(i)); });
-    if (removed.length > rows.length) {  // most go: clearing and adding what stays is quicker
-      kept.clusters.clearLayers();
-      added = rows.map(marker);
-    } else if (removed.length) {
-      kept.clusters.removeLayers(removed);
-    }
-    kept.shown = shown;
-    // Content as an element: streamlit-folium reads a clicked marker's tooltip text from it, on
-    // the layers that exist when the group arrives, so in the app the group carries the tooltip
-    // (marker events reach it through the cluster group).
-    if (kept.parent) kept.clusters.removeEventParent(kept.parent);
-    kept.parent = (parent !== map) ? parent : null;
-    if (kept.parent) kept.clusters.addEventParent(kept.parent);
-    (parent === map ? kept.clusters : parent).bindTooltip(function (layer) {
-      var div = document.createElement("div");
-      div.innerHTML = layer.strikemapIndex === undefined ? "" : tooltip(layer.strikemapIndex);
-      return div;
-    }, {sticky: false});
-    kept.adding = true;
-    kept.clusters.addLayers(added);  // reports readiness when done, even when nothing is added
-    return kept.clusters;
-  }
+  });
+
+  // The app's map keeps its incidents layer (and the dots made) across filter changes; a new
+  // selection is indexed again.
+  var kept = null;  // {map, incidents, shown, parent, generation}
+  var generation = 0;
 
   function sameIncidents(a, b) {
     for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -334,17 +328,36 @@
     var rows = keep || D.incidents.map(function (r, i) { return i; });
     var shown = new Uint8Array(D.incidents.length);
     rows.forEach(function (i) { shown[i] = 1; });
+    var reuse = kept && kept.map === map && parent !== map;
     // only another pick (the same incidents): the view the user has stays
-    var samePicks = kept && kept.map === map && parent !== map && sameIncidents(kept.shown, shown);
+    var samePicks = reuse && sameIncidents(kept.shown, shown);
+    if (kept && !reuse && kept.incidents._map) kept.incidents.remove();
+    if (!reuse) kept = {map: map, incidents: new Incidents(L.canvas({padding: 0.5})), shown: null, parent: null, generation: 0};
+    var incidents = kept.incidents, renderer = incidents.renderer;
+    if (!samePicks) incidents.select(rows);
+    kept.shown = shown;
     if (rows.length && !samePicks) {  // the final view first, so nothing is drawn twice
       map.fitBounds(L.latLngBounds(rows.map(function (i) { return [D.incidents[i][0], D.incidents[i][1]]; })).pad(0.2),
                     {maxZoom: 8, animate: false});
     }
-    keepClusteringOffMap();
-    var clusters = showIncidents(map, parent, rows, shown);
-    var renderer = kept.renderer;
+    if (incidents._map) incidents.refresh(); else incidents.addTo(map);
+    // Content as an element: streamlit-folium reads a clicked marker's tooltip text from it, on
+    // the layers that exist when the group arrives, so in the app the group carries the tooltip
+    // (the dots' events reach it through `points`).
+    if (kept.parent) incidents.points.removeEventParent(kept.parent);
+    kept.parent = (parent !== map) ? parent : null;
+    if (kept.parent) incidents.points.addEventParent(kept.parent);
+    (parent === map ? incidents.points : parent).bindTooltip(function (layer) {
+      var div = document.createElement("div");
+      div.innerHTML = layer.strikemapIndex === undefined ? "" : tooltip(layer.strikemapIndex);
+      return div;
+    }, {sticky: false});
+    var drawn = kept.generation = ++generation;
+    setTimeout(function () {  // once this draw is on the canvas, unless a later one has taken over
+      if (kept && kept.generation === drawn) { window.strikemapReady = true; map.fire("strikemap:ready"); }
+    }, 0);
     window.strikemapCount = rows.length;
-    var twins = keyboardTwins(map, clusters);
+    var twins = keyboardTwins(map, incidents);
     if (selected >= 0 && shown[selected]) {  // the incident picked, ringed (it goes with `parent`)
       L.circleMarker([D.incidents[selected][0], D.incidents[selected][1]], {radius: 16, color: "#1a73e8", weight: 4,
         fill: false, interactive: false, className: "sm-selected"}).addTo(parent);
@@ -395,7 +408,7 @@
     });
     if (grid.length) density.addTo(map);
 
-    var overlays = {"Incidents": clusters, "Location uncertainty": precision, "Damage reports": damage, "Claims": claims};
+    var overlays = {"Incidents": incidents, "Location uncertainty": precision, "Damage reports": damage, "Claims": claims};
     if (grid.length) overlays["Density (" + O.gridDegrees + "\u00b0 grid)"] = density;
     var control = L.control.layers(basemaps, overlays, {collapsed: true, position: "topright"}).addTo(map);
 
@@ -431,7 +444,8 @@
     }
   }
 
-  return {draw: draw};
+  // `Incidents`, the layer type, and `incidents()`, the layer drawn last: for tests and the console
+  return {draw: draw, Incidents: Incidents, incidents: function () { return kept && kept.incidents; }};
   }
 })();
 {% endmacro %}
