@@ -74,9 +74,10 @@ def page_data(paths: tuple[str, ...], fingerprint: str) -> MapData:
     return _kept(map_data(load(paths, fingerprint).layers, MapOptions(pack_above=0)))
 
 
-def served(content: bytes) -> str | None:
+def served(content: bytes, name: str) -> str | None:
     """Where the page can fetch `content` from this server (Streamlit's media store keeps it
-    while runs name it), or None outside a running app (the page then carries it)."""
+    while runs name it; one name, one content per run), or None outside a running app (the
+    page then carries it)."""
     if not content:
         return None
     try:
@@ -84,7 +85,7 @@ def served(content: bytes) -> str | None:
 
         # the store st.image and st.audio use (no public call returns its address)
         manager = get_instance().media_file_mgr
-        return manager.add(content, "application/octet-stream", "strikemap-map-data")
+        return manager.add(content, "application/octet-stream", f"strikemap-{name}")
     except Exception:  # no runtime (a bare or test run): the data stays in the page
         return None
 
@@ -240,17 +241,30 @@ st.sidebar.caption(
     "Filters combine: an incident is shown when it passes every one. Within one filter, any "
     "choice will do; weapon category and weapon system count as one filter."
 )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def filter_choices(
+    paths: tuple[str, ...], fingerprint: str
+) -> tuple[dict[str, list[str]], dt.date, dt.date]:
+    """What the filters offer for the loaded incidents, and their first and last date."""
+    incidents = load(paths, fingerprint).layers.incidents
+    choices = {
+        "category": sorted(incidents["weapon_category"].dropna().unique()),
+        "system": sorted(incidents["weapon_system"].dropna().unique()),
+        "status": [s.value for s in Status],
+        "party": [p.value for p in Party],
+        "region": sorted(incidents["admin1"].dropna().unique()),
+    }
+    if not len(incidents):
+        return choices, dt.date.today(), dt.date.today()
+    # ISO dates order as text: no parsing of every date
+    dates = incidents["date"]
+    return choices, dt.date.fromisoformat(dates.min()), dt.date.fromisoformat(dates.max())
+
+
 # The filters and the incident shown live in the page's address, so a link reopens the view.
-choices = {
-    "category": sorted(incidents["weapon_category"].dropna().unique()),
-    "system": sorted(incidents["weapon_system"].dropna().unique()),
-    "status": [s.value for s in Status],
-    "party": [p.value for p in Party],
-    "region": sorted(incidents["admin1"].dropna().unique()),
-}
-# ISO dates order as text: no parsing of every date on every run
-first = dt.date.fromisoformat(incidents["date"].min()) if len(incidents) else dt.date.today()
-last = dt.date.fromisoformat(incidents["date"].max()) if len(incidents) else dt.date.today()
+choices, first, last = filter_choices(paths, fingerprint)
 if "linked" not in st.session_state:  # a session's first run: what its link asks for
     st.session_state["linked"] = True
     link = st.query_params
@@ -319,8 +333,18 @@ selection = IncidentFilter.create(
     text=text,
     places=team_gazetteer() if text else None,
 )
-shown = selection.passing(incidents)  # the statement layers are cut only for a download
-st.sidebar.metric("Incidents shown", f"{len(shown):,} of {len(incidents):,}")
+# Which rows pass, and their ids: the map needs no more. The rows themselves (every column,
+# ~30-80 ms at 100k) are taken after the map is sent, unless a picked row needs them first.
+passes = selection.mask(incidents)
+shown_ids = incidents["id"][passes]
+
+
+def rows_shown() -> pd.DataFrame:
+    """The passing rows, every column (the statement layers are cut only for a download)."""
+    return incidents if selection.empty else incidents[passes]
+
+
+st.sidebar.metric("Incidents shown", f"{len(shown_ids):,} of {len(incidents):,}")
 
 # -- problems --------------------------------------------------------------------------------
 if prepared.problems:
@@ -446,38 +470,47 @@ if st.sidebar.toggle(
 
 # -- map and detail --------------------------------------------------------------------------
 st.markdown(f"### Strikes — {escape_markdown(label)}")
-if len(incidents) and not len(shown):
+if len(incidents) and not len(shown_ids):
     st.info(
         f"No incident passes these filters ({len(incidents):,} loaded): widen the dates or "
         "clear a filter in the sidebar."
     )
 map_column, detail_column = st.columns([3, 2])
 TABLE_ROWS = 2_000  # a longer table is not read, only sent: 100k rows are ~17 MB on every run
-ids = shown["id"].tolist()
-table = incident_table(shown, limit=TABLE_ROWS)
 # A row picked in the table (its selection is known before the table is drawn again) shows
 # that incident and centres the map on it; a row that stays picked does not pull the map back.
+# Only then is the table made before the map: the map's change waits for nothing else.
 rows = st.session_state["table"]["selection"]["rows"] if "table" in st.session_state else []
-row_picked = table.iloc[rows[0]]["id"] if rows and rows[0] < len(table) else None
+shown = rows_shown() if rows else None
+table = incident_table(shown, limit=TABLE_ROWS) if shown is not None else None
+row_picked = table.iloc[rows[0]]["id"] if table is not None and rows[0] < len(table) else None
 if row_picked and row_picked != st.session_state.get("row_picked"):
     st.session_state["selected"] = st.session_state["focus"] = row_picked
 st.session_state["row_picked"] = row_picked
 # So is a marker clicked (the map's value is known before it is drawn again), and it is ringed
 # on the map; only a new click or row changes what is shown.
 map_value = st.session_state.get("map") or {}
-clicked = clicked_incident(map_value.get("last_object_clicked_tooltip"), ids)
+tooltip = map_value.get("last_object_clicked_tooltip")
+clicked = clicked_incident(tooltip, shown_ids.tolist()) if tooltip else None
 if clicked and clicked != st.session_state.get("clicked"):
     st.session_state["selected"] = clicked
 st.session_state["clicked"] = clicked
-focus = incident_point(shown, st.session_state.get("focus"))
+focus_id = st.session_state.get("focus")
+focus = (
+    incident_point(incidents, focus_id)
+    if focus_id is not None and (shown_ids == focus_id).any()
+    else None
+)
 
 with map_column:
     # The map and its data stay in the page; a filter change sends only which incidents to
     # show, and a picked row only where to look.
     data = page_data(paths, fingerprint)
     st_folium(
-        data_map(data, MapOptions(short_popups=True), data_url=served(data.deflated)),
-        feature_group_to_add=shown_group(data, shown["id"], st.session_state.get("selected")),
+        data_map(data, MapOptions(short_popups=True), serve=served),
+        feature_group_to_add=shown_group(
+            data, incidents.index[passes], st.session_state.get("selected")
+        ),
         center=focus,
         zoom=FOCUS_ZOOM if focus else None,
         key="map",
@@ -485,6 +518,9 @@ with map_column:
         use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"],
     )
+if shown is None:
+    shown = rows_shown()
+    table = incident_table(shown, limit=TABLE_ROWS)
 if len(shown) > len(table):
     st.caption(
         f"The table lists the {len(table):,} latest of the {len(shown):,} incidents shown; "
@@ -498,19 +534,18 @@ st.dataframe(
     selection_mode="single-row",
     key="table",
 )
-link["incident"] = (
-    st.session_state.get("selected") if st.session_state.get("selected") in ids else None
-)
+selected = st.session_state.get("selected")
+picked = shown[shown["id"] == selected] if selected else shown.iloc[:0]  # shown, or nothing
+link["incident"] = selected if len(picked) else None
 st.query_params.from_dict({key: value for key, value in link.items() if value})
 
 with detail_column:
-    selected = st.session_state.get("selected")
-    if selected not in ids:
+    if not len(picked):
         st.info(
             "Click an incident on the map or a row of the table to read every statement about it."
         )
     else:
-        row = shown[shown["id"] == selected].iloc[0]
+        row = picked.iloc[0]
         st.subheader(escape_markdown(f"{row['place']} · {row['date']}"))
         st.caption(
             escape_markdown(

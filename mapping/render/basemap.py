@@ -44,9 +44,15 @@ def place_labels(countries: tuple[str, ...]) -> list[list[object]]:
 
 
 @lru_cache(maxsize=8)
-def packed_basemap(countries: tuple[str, ...] = ()) -> str:
+def deflated_basemap(countries: tuple[str, ...] = ()) -> bytes:
     """The basemap as the page reads it: {"countries": GeoJSON, "places": labels}, deflated
-    and base64-encoded (a third of its size)."""
+    (a third of its size)."""
     places = json.dumps(place_labels(countries), ensure_ascii=False, separators=(",", ":"))
     text = '{"countries":' + COUNTRIES.read_text(encoding="utf-8") + ',"places":' + places + "}"
-    return base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+    return zlib.compress(text.encode("utf-8"), 9)
+
+
+@lru_cache(maxsize=8)
+def packed_basemap(countries: tuple[str, ...] = ()) -> str:
+    """`deflated_basemap` in base64, for inside a page."""
+    return base64.b64encode(deflated_basemap(countries)).decode("ascii")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from mapping.json_text import json_arrays
 from mapping.labels import human_label
 from mapping.model import CasualtyCategory, Group, Party, Precision, Severity, Status
 from mapping.render.assets import scripts, stylesheets
-from mapping.render.basemap import packed_basemap
+from mapping.render.basemap import deflated_basemap, packed_basemap
 from mapping.weapons import CATEGORY_COLOURS, WeaponCategory
 
 CATEGORIES = [c.value for c in WeaponCategory]
@@ -163,11 +163,13 @@ class _Rows:
         return json_arrays(rows, np.array([count]), ",")[0].as_py()
 
 
+def _has_point(incidents: pd.DataFrame) -> pd.Series:
+    return ~(incidents.geometry.isna() | incidents.geometry.is_empty)
+
+
 def _located(incidents: pd.DataFrame) -> pd.DataFrame:
     """The incidents that have a point, in order: the page's incidents."""
-    return incidents[~(incidents.geometry.isna() | incidents.geometry.is_empty)].reset_index(
-        drop=True
-    )
+    return incidents[_has_point(incidents)].reset_index(drop=True)
 
 
 def _payload_parts(layers: Layers) -> dict[str, Any]:
@@ -300,6 +302,10 @@ def _script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+# (content, a name for it) → a URL the page can fetch the content from, or None
+Serve = Callable[[bytes, str], str | None]
+
+
 @dataclass(frozen=True, eq=False)
 class MapData:
     """The page's data for a set of layers, escaped and compact, built once and reused: the
@@ -307,6 +313,7 @@ class MapData:
     show."""
 
     ids: pd.Index  # the located incidents, in the data's order
+    rows: pd.Index  # their index labels in the incidents layer the data was made from
     payload_json: str  # empty when deflated
     deflated: bytes  # the JSON deflated (zlib), or empty
     countries: tuple[str, ...] = ()  # where the incidents are (ISO alpha-2)
@@ -321,6 +328,8 @@ def map_data(layers: Layers, options: MapOptions | None = None) -> MapData:
     """The page's data for these layers."""
     options = options or MapOptions()
     located = _located(layers.incidents)
+    # `_located` renumbers its rows; the layer's own labels say which rows those were
+    rows = layers.incidents.index[_has_point(layers.incidents)]
     ids = pd.Index(located["id"])
     countries = tuple(sorted(located["country"].dropna().astype(str).unique()))
     text = _payload_json(layers)
@@ -328,8 +337,8 @@ def map_data(layers: Layers, options: MapOptions | None = None) -> MapData:
         # zlib's default level: at 100k incidents (35 MB of JSON) 1.8 s for 7.3 MB, once per
         # data set. The fastest level (0.3 s for 9.3 MB) made each filter change in the app
         # ~0.5 s slower, since the page goes to the browser again on every run.
-        return MapData(ids, "", zlib.compress(text.encode("utf-8"), 6), countries)
-    return MapData(ids, text, b"", countries)
+        return MapData(ids, rows, "", zlib.compress(text.encode("utf-8"), 6), countries)
+    return MapData(ids, rows, text, b"", countries)
 
 
 def _template(name: str) -> Template:
@@ -362,11 +371,19 @@ class OfflineBasemap(_Script):
 
     _template = _template("offline_basemap.js")
 
-    def __init__(self, tiles: folium.TileLayer | None, label_countries: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        tiles: folium.TileLayer | None,
+        label_countries: tuple[str, ...],
+        serve: Serve | None = None,
+    ) -> None:
         super().__init__()
         self._name = "OfflineBasemap"
         self.tiles_name = tiles.get_name() if tiles else None
-        self.packed = packed_basemap(label_countries)
+        # where the page can fetch it (the app), else inside the page
+        url = serve(deflated_basemap(label_countries), "basemap") if serve else None
+        self.url_json = _script_json(url) if url else ""
+        self.packed = "" if url else packed_basemap(label_countries)
 
 
 class StrikeLayer(_Script):
@@ -381,12 +398,13 @@ class StrikeLayer(_Script):
         options: MapOptions,
         basemaps: dict[str, str],
         draw_all: bool,
-        data_url: str | None = None,
+        serve: Serve | None = None,
     ) -> None:
         super().__init__()
         self._name = "StrikeLayer"
         # the deflated data where the page can fetch it (the app), else inside the page
-        self.data_url_json = _script_json(data_url) if data_url and data.deflated else ""
+        data_url = serve(data.deflated, "incidents") if serve and data.deflated else None
+        self.data_url_json = _script_json(data_url) if data_url else ""
         self.payload_json = data.payload_json
         self.packed = "" if self.data_url_json else data.packed
         # the layer list's basemaps: label → the page's variable
@@ -465,7 +483,11 @@ _STYLE = """
 """
 
 
-def base_map(options: MapOptions | None = None, label_countries: Iterable[str] = ()) -> folium.Map:
+def base_map(
+    options: MapOptions | None = None,
+    label_countries: Iterable[str] = (),
+    serve: Serve | None = None,
+) -> folium.Map:
     """The map without data: basemaps (tiles, and the offline one with places of
     `label_countries` labelled down to towns), page style and view."""
     options = options or MapOptions()
@@ -489,23 +511,23 @@ def base_map(options: MapOptions | None = None, label_countries: Iterable[str] =
             max_zoom=19,
             control=False,
         ).add_to(fmap)
-    OfflineBasemap(tiles, tuple(sorted(set(label_countries)))).add_to(fmap)
+    OfflineBasemap(tiles, tuple(sorted(set(label_countries))), serve).add_to(fmap)
     fmap.get_root().header.add_child(Element(_STYLE), name="strikemap_style")
     return fmap
 
 
 def _with_data(
-    data: MapData, options: MapOptions | None, draw_all: bool, data_url: str | None = None
+    data: MapData, options: MapOptions | None, draw_all: bool, serve: Serve | None = None
 ) -> folium.Map:
     options = options or MapOptions()
-    fmap = base_map(options, data.countries)
+    fmap = base_map(options, data.countries, serve)
     basemaps = {}
     for child in fmap._children.values():
         if isinstance(child, folium.TileLayer):
             basemaps["Map tiles"] = child.get_name()
         elif isinstance(child, OfflineBasemap):
             basemaps["Offline basemap"] = child.get_name()
-    StrikeLayer(data, options, basemaps, draw_all, data_url).add_to(fmap)
+    StrikeLayer(data, options, basemaps, draw_all, serve).add_to(fmap)
     return fmap
 
 
@@ -515,21 +537,22 @@ def render_map(layers: Layers, options: MapOptions | None = None) -> folium.Map:
 
 
 def data_map(
-    data: MapData, options: MapOptions | None = None, data_url: str | None = None
+    data: MapData, options: MapOptions | None = None, serve: Serve | None = None
 ) -> folium.Map:
     """A map that holds `data` and draws what a `shown_group` names: the app keeps this map
-    (and its page) while the filters change, and sends only the selection. With `data_url`
-    (where the server serves `data.deflated`), a large data set is fetched from there rather
-    than carried in the page, which the app sends again on every run."""
-    return _with_data(data, options, draw_all=False, data_url=data_url)
+    (and its page) while the filters change, and sends only the selection. With `serve`
+    (content and a name → where the server serves it, or None), the deflated data and the
+    offline basemap are fetched from there rather than carried in the page, which the app
+    sends again on every run (at 100k, 7.3 MB of data; the basemap alone is ~0.6 MB)."""
+    return _with_data(data, options, draw_all=False, serve=serve)
 
 
-def shown_group(
-    data: MapData, ids: Iterable[str], selected: str | None = None
-) -> folium.FeatureGroup:
-    """The incidents to show on a `data_map`, and the one picked (ringed), for
+def shown_group(data: MapData, rows: pd.Index, selected: str | None = None) -> folium.FeatureGroup:
+    """The incidents to show on a `data_map` (`rows`: their labels in the incidents layer the
+    data was made from, as a filter's `mask` picks them), and the one picked (ringed), for
     streamlit-folium's `feature_group_to_add`."""
-    positions = data.ids.get_indexer(pd.Index(ids))
+    # by the rows' labels: at 100k, hashing the ids again cost ~30 ms of every filter change
+    positions = data.rows.get_indexer(rows)
     picked = data.ids.get_indexer(pd.Index([selected]))[0] if selected is not None else -1
     group = folium.FeatureGroup(name="strikemap", control=False)
     StrikeSelection(positions[positions >= 0], len(data.ids), picked).add_to(group)

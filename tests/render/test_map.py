@@ -4,6 +4,7 @@ text (never HTML, never a template)."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 import zlib
@@ -118,15 +119,45 @@ def test_strings_are_html_escaped(text, escaped):
 def test_the_apps_selection_names_positions_and_the_incident_picked(seed_layers):
     from mapping.render.map import StrikeSelection, map_data, shown_group
 
-    data = map_data(seed_layers)
-    ids = list(data.ids)
-    group = shown_group(data, [ids[2], ids[0], "not-loaded"], selected=ids[2])
+    incidents = seed_layers.incidents.copy()
+    incidents.index = incidents.index * 10 + 7  # a layer's labels need not be its positions
+    unplaced = incidents.index[1]
+    incidents.loc[unplaced, "geometry"] = None  # no point: not on the map
+    layers = dataclasses.replace(seed_layers, incidents=incidents)
+    data = map_data(layers)
+    assert list(data.ids) == [incidents["id"].iloc[0], incidents["id"].iloc[2]]
+    group = shown_group(data, incidents.index[[2, 1, 0]], selected=incidents["id"].iloc[2])
     (selection,) = [c for c in group._children.values() if isinstance(c, StrikeSelection)]
     bits = np.frombuffer(base64.b64decode(selection.keep_bits), dtype=np.uint8)
     shown = np.flatnonzero(np.unpackbits(bits, bitorder="little"))
-    assert shown.tolist() == [0, 2]  # unknown ids are left out
-    assert selection.selected == 2
+    assert shown.tolist() == [0, 1]  # the row without a point is left out
+    assert selection.selected == 1
     (nothing,) = [
-        c for c in shown_group(data, ids)._children.values() if isinstance(c, StrikeSelection)
+        c
+        for c in shown_group(data, incidents.index[[0]])._children.values()
+        if isinstance(c, StrikeSelection)
     ]
     assert nothing.selected == -1
+
+
+def test_a_served_map_fetches_its_data_and_basemap_instead_of_carrying_them(seed_layers):
+    from mapping.render.basemap import deflated_basemap
+    from mapping.render.map import data_map, map_data
+
+    data = map_data(seed_layers, MapOptions(pack_above=0))
+    given: dict[str, bytes] = {}
+
+    def serve(content: bytes, name: str) -> str:
+        given[name] = content
+        return f"../../media/{name}.bin"
+
+    page = data_map(data, MapOptions(), serve=serve).get_root().render()
+    assert given == {"incidents": data.deflated, "basemap": deflated_basemap(data.countries)}
+    assert 'strikemapFetch("../../media/incidents.bin")' in page
+    assert 'strikemapFetch("../../media/basemap.bin")' in page
+    assert "strikemapUnpack(" not in page  # the scripts are data: URLs, not text in the page
+    # without a server (serve gives None), the page carries both
+    alone = data_map(data, MapOptions(), serve=lambda content, name: None).get_root().render()
+    assert "strikemapFetch(" not in alone
+    assert alone.count('strikemapUnpack("') == 2
+    assert len(alone) > len(page) + len(deflated_basemap(data.countries))

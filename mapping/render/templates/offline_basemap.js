@@ -1,5 +1,5 @@
 {#- The offline basemap's script. Rendered by Jinja in map.py; `packed` is base64 made there
-    (place names in it are HTML-escaped already). -#}
+    (place names in it are HTML-escaped already), `url_json` a JSON string. -#}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function () {
   // Country shapes and larger places, drawn from data inside the page: shown when the map has
@@ -37,7 +37,12 @@ var {{ this.get_name() }} = (function () {
     world = L.geoJSON(null, {pane: "strikemapLand", interactive: false,
       style: {color: "#8d8d8d", weight: 0.8, fillColor: "#f2efe9", fillOpacity: 1}});
     basemap.addLayer(world);
-    strikemapUnpack("{{ this.packed }}").then(function (data) {
+    {% if this.url_json %}
+    var shapes = strikemapFetch({{ this.url_json }});  // from the server that serves the page
+    {% else %}
+    var shapes = strikemapUnpack("{{ this.packed }}");
+    {% endif %}
+    shapes.then(function (data) {
       world.addData(data.countries);
       places = data.places;
       if (map.hasLayer(basemap)) label();
