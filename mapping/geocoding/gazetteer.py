@@ -45,6 +45,11 @@ SCHEMA_VERSION = 4  # 4: codes and vowel-less romanisations left out of alternat
 FUZZY_THRESHOLD = 88.0  # ratio on folded keys; below this a name is "not found", not guessed
 AREA_FUZZY_THRESHOLD = 80.0  # the same, for a search already narrowed to one region
 AMBIGUITY_RATIO = 0.1  # a runner-up with ≥ 10% of the leader's population makes a name ambiguous
+# GeoNames' populated places here have 500 people or more: smaller namesakes are missing. A name
+# that this many listed places in a country bear is common there, and an unlisted namesake is
+# then likely; it rivals a chosen place as a listed one would (by AMBIGUITY_RATIO).
+COMMON_NAME_PLACES = 3
+LISTED_FLOOR = 500
 _WORLD_FUZZY_MIN_POPULATION = 15_000
 MAX_NAME_LENGTH = 120  # longer than any place name: such input is text, not a name
 NEAR_M = 60_000.0  # "X near Y", "X, Y vicinity": X within this distance of Y
@@ -399,7 +404,37 @@ class Gazetteer:
             return self._region(query, name, place.country)  # "Харківщина", "Donetsk region"
         if not scored and fuzzy:
             scored = self._matches(name, place.country, areas, fuzzy=True)
-        return self._choose(query, scored, place) if scored else None
+        if not scored:
+            return None
+        found = self._choose(query, scored, place)
+        doubts = None if found.ambiguous else self._doubts(name, found, scored)
+        if doubts is None:
+            return found
+        listed = {c.id for c in found.candidates} | {found.id}
+        more = tuple(c for c in doubts if c.id not in listed)
+        return replace(found, ambiguous=True, candidates=(found.candidates or (doubts[0],)) + more)
+
+    def _doubts(
+        self, name: str, found: Location, scored: list[tuple[_Row, float]]
+    ) -> tuple[Candidate, ...] | None:
+        """Why an answer that no listed rival makes ambiguous is still not certain, as the
+        places to list beside it; None when nothing casts doubt. A spelling only close within
+        a region is a guess; so is a close spelling when the exact name is a place outside the
+        hints given; and a small place whose name many places in the country bear may be
+        another namesake, too small to be listed."""
+        best = next(row for row, _ in scored if _place_id(row) == found.id)
+        if found.score < FUZZY_THRESHOLD:
+            return (_candidate(best, found.score),)
+        namesakes = self.exact(name)
+        if found.score < 100.0:
+            outside = [_candidate(row, 100.0) for row in namesakes[:10]]
+            return (_candidate(best, found.score), *outside) if outside else None
+        if best.id < 0 or best.weight * AMBIGUITY_RATIO > LISTED_FLOOR:
+            return None
+        in_country = [row for row in namesakes if row.country == best.country]
+        if len(in_country) < COMMON_NAME_PLACES:
+            return None
+        return tuple(_candidate(row, 100.0) for row in [best, *in_country][:10])
 
     def _learned_rows(self, name: str) -> list[_Row]:
         """Learned places as index rows (negative ids: not GeoNames')."""
@@ -557,19 +592,7 @@ class Gazetteer:
             )
         best, score = ranked[0]
         ambiguous = anchor is None and self._ambiguous(ranked)
-        candidates = tuple(
-            Candidate(
-                name=row.name,
-                lat=row.lat,
-                lon=row.lon,
-                country=row.country,
-                admin1=_area(row),
-                population=row.population,
-                score=s,
-                id=_place_id(row),
-            )
-            for row, s in ranked[:10]
-        )
+        candidates = tuple(_candidate(row, s) for row, s in ranked[:10])
         return Location(
             query=query,
             name=best.name,
@@ -670,3 +693,16 @@ def _in_country(row: _Row, country: str | None) -> bool:
 
 def _area(row: _Row) -> str:
     return admin1_name(row.country, row.admin1) or f"{row.country}.{row.admin1}"
+
+
+def _candidate(row: _Row, score: float) -> Candidate:
+    return Candidate(
+        name=row.name,
+        lat=row.lat,
+        lon=row.lon,
+        country=row.country,
+        admin1=_area(row),
+        population=row.population,
+        score=score,
+        id=_place_id(row),
+    )

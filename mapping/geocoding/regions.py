@@ -53,7 +53,13 @@ _ADMIN1: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "Autonomous Republic of Crimea",
         ("Crimea", "Krym", "Крим", "Крым", "Автономна Республіка Крим"),
     ),
-    ("UA", "12", "Kyiv City", ("Kyiv City", "Kiev City", "Kyiv", "Kiev", "Київ", "Киев")),
+    (
+        "UA",
+        "12",
+        "Kyiv City",
+        # UCDP GED's name for it: "Kiev Special Republican city"
+        ("Kyiv City", "Kiev City", "Kyiv", "Kiev", "Київ", "Киев", "Kiev Special Republican city"),
+    ),
     ("UA", "13", "Kyiv Oblast", ("Kyiv", "Kiev", "Kyivska", "Київська", "Киевская")),
     ("UA", "14", "Luhansk Oblast", ("Luhansk", "Lugansk", "Луганська", "Луганская")),
     ("UA", "15", "Lviv Oblast", ("Lviv", "Lvov", "Львівська", "Львовская")),
@@ -66,7 +72,7 @@ _ADMIN1: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("UA", "17", "Odesa Oblast", ("Odesa", "Odessa", "Одеська", "Одесская")),
     ("UA", "18", "Poltava Oblast", ("Poltava", "Полтавська", "Полтавская")),
     ("UA", "19", "Rivne Oblast", ("Rivne", "Rovno", "Рівненська", "Ровенская")),
-    ("UA", "20", "Sevastopol", ("Sevastopol", "Севастополь")),
+    ("UA", "20", "Sevastopol", ("Sevastopol", "Севастополь", "Sevastopol Special Republican city")),
     ("UA", "21", "Sumy Oblast", ("Sumy", "Сумська", "Сумская")),
     ("UA", "22", "Ternopil Oblast", ("Ternopil", "Ternopol", "Тернопільська", "Тернопольская")),
     (

@@ -44,6 +44,28 @@ def test_acled_region_names_without_oblast_constrain_too(gazetteer):
     assert ucdp.admin1 == "Donetsk Oblast"
 
 
+def test_a_guess_inside_a_region_is_marked_not_given_as_found(gazetteer):
+    # No Stara Mykolaivka is listed in Donetsk Oblast; Mykolaivka, 60 km from it, is only a
+    # close spelling there
+    loose = gazetteer.geocode(Place(name="Stara Mykolaivka", country="UA", admin1="Donetsk"))
+    assert loose is None or loose.ambiguous
+    # a close spelling in Ukraine when the exact name is a city in Russia: both are listed
+    belgorod = gazetteer.geocode(Place(name="Belgorod", country="UA"))
+    assert belgorod.ambiguous
+    assert ("Belgorod", "RU") in {(c.name, c.country) for c in belgorod.candidates}
+
+
+def test_a_village_name_many_places_bear_stays_in_doubt_within_its_oblast(gazetteer):
+    # one Ivanivka of 500 people or more is listed in Donetsk Oblast; smaller ones are not
+    village = gazetteer.geocode(Place(name="Ivanivka", country="UA", admin1="Donetsk"))
+    assert village.admin1 == "Donetsk Oblast"
+    assert village.ambiguous
+    assert len({c.admin1 for c in village.candidates}) >= 3  # namesakes elsewhere listed
+    # a town that outweighs any unlisted namesake is not
+    town = gazetteer.geocode(Place(name="Kramatorsk", country="UA", admin1="Donetsk"))
+    assert not town.ambiguous
+
+
 def test_a_current_name_beats_another_places_former_name(gazetteer):
     pokrovsk = gazetteer.geocode(Place(name="Pokrovsk"))  # Engels (Russia) was once Pokrovsk
     assert (pokrovsk.name, pokrovsk.admin1) == ("Pokrovsk", "Donetsk Oblast")
@@ -198,21 +220,36 @@ def test_batch_geocoding_keeps_columns_and_says_how_sure(tmp_path, monkeypatch, 
 
 
 def test_published_place_names_resolve_near_their_published_coordinates(in_ukraine):
-    """Names and coordinates Bellingcat published (its civilian-harm data, 2022), split once
-    into a development half and a frozen test half that no rule was tuned on."""
+    """Names and coordinates public data sets published: Bellingcat's civilian-harm data
+    (2022; names as written, no oblast), UCDP GED's and ACLED's Ukraine events (each name with
+    its oblast), split once into a development half and a frozen test half that no rule was
+    tuned on. The floors are the measured shares, a little below."""
     rows = list(csv.DictReader((DATA / "place_names_published.csv").open(encoding="utf-8")))
-    assert len(rows) >= 350
-    within, far_unflagged = 0, []
+    assert len(rows) >= 1000
+    seen = {"alone": [0, 0, []], "with oblast": [0, 0, []]}  # rows, within 15 km, far
     for row in rows:
-        found = in_ukraine.geocode(Place(name=row["name"]))
+        hinted = bool(row["admin1"])
+        counts = seen["with oblast" if hinted else "alone"]
+        counts[0] += 1
+        place = Place(name=row["name"], admin1=row["admin1"] or None, country="UA" * hinted or None)
+        found = in_ukraine.geocode(place)
         if found is None:
             continue
+        if hinted:  # a hint is a constraint: the answer lies in the oblast given
+            area = in_ukraine.admin1_of(found.admin1, "UA")
+            assert area & in_ukraine.admin1_of(row["admin1"], "UA"), (row["name"], found.admin1)
         distance = km(found, float(row["lat"]), float(row["lon"]))
-        within += distance <= 15
+        counts[1] += distance <= 15
         if distance > 50 and not found.ambiguous and found.precision != "region":
-            far_unflagged.append((row["name"], round(distance)))
-    assert within / len(rows) >= 0.85
-    assert len(far_unflagged) / len(rows) <= 0.015, far_unflagged
+            counts[2].append((row["name"], round(distance)))
+    total, within, far = seen["alone"]
+    assert within / total >= 0.85
+    assert len(far) / total <= 0.015, far
+    # most misses are villages of under 500 people, which the gazetteer does not list: they
+    # are unresolved, or a namesake marked ambiguous, not a guess
+    total, within, far = seen["with oblast"]
+    assert within / total >= 0.42
+    assert len(far) / total <= 0.015, far
 
 
 def test_learned_places_resolve_villages_the_gazetteer_lacks(tmp_path, monkeypatch, gazetteer):
