@@ -313,6 +313,33 @@ def test_a_group_clicked_or_entered_zooms_in_to_where_it_splits(page, tmp_path):
     assert not page.errors
 
 
+def test_incidents_at_one_point_stay_one_group_until_drawn_apart(page, tmp_path):
+    # a town located by its centre holds many incidents at one point: a group that no zoom
+    # splits, until zoom 13 draws each incident
+    _large_map(page, tmp_path, 2_000)
+    lat, lon, n = page.evaluate(
+        """() => { var layer = window.strikemapView.incidents(), at = {}, best = null;
+            layer.index.getClusters([-180, -90, 180, 90], 20).forEach(function (f) {
+              var c = f.geometry.coordinates, key = c.join(",");
+              at[key] = at[key] || [c[1], c[0], 0];
+              at[key][2] += layer.incidentsAt(f).length;
+              if (!best || at[key][2] > best[2]) best = at[key];
+            });
+            return best; }"""
+    )
+    assert n >= 2
+    dots_there = f"""() => window.strikemapView.incidents().points.getLayers().filter(m =>
+        Math.abs(m.getLatLng().lat - {lat}) < 1e-9 && Math.abs(m.getLatLng().lng - {lon}) < 1e-9
+    ).length"""
+    page.evaluate(f"void window.strikemapMap.setView([{lat}, {lon}], 12, {{animate: false}})")
+    assert page.evaluate(dots_there) == 0
+    counts = page.locator(".sm-cluster span").all_inner_texts()
+    assert max(int(c.replace(",", "")) for c in counts) >= n
+    page.evaluate(f"void window.strikemapMap.setView([{lat}, {lon}], 13, {{animate: false}})")
+    assert page.evaluate(dots_there) == n
+    assert not page.errors
+
+
 def test_a_new_selection_shows_exactly_it_on_one_layer(page, tmp_path):
     # The app's map holds every incident and is told, on each filter change, which to show (in
     # a new feature group, as streamlit-folium sends it): one incidents layer stays, the dots
@@ -339,7 +366,7 @@ def test_a_new_selection_shows_exactly_it_on_one_layer(page, tmp_path):
         var layers = [], view = window.strikemapView;
         window.strikemapMap.eachLayer(l => { if (l instanceof view.Incidents) layers.push(l); });
         var all = layers[0].index.getClusters([-180, -90, 180, 90], 20);
-        return [layers.length, all.map(f => f.properties.i).sort((a, b) => a - b)];
+        return [layers.length, all.flatMap(f => layers[0].incidentsAt(f)).sort((a, b) => a - b)];
     }"""
     everything = list(range(20_000))
     page.evaluate(show, everything)

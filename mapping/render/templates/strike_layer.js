@@ -256,6 +256,8 @@
       this.groupMarkers = {};
       for (var key in this.drawn) if (key[0] === "g") delete this.drawn[key];
     },
+    // The incident a point the index gives stands for (not a group of points).
+    incidentsAt: function (feature) { return [feature.properties.i]; },
     onAdd: function (map) { map.addLayer(this.points).addLayer(this.groups); this.refresh(); },
     onRemove: function (map) {
       map.removeLayer(this.points).removeLayer(this.groups);
@@ -313,8 +315,7 @@
 
   // The app's map keeps its incidents layer (and the dots made) across filter changes; a new
   // selection is indexed again.
-  var kept = null;  // {map, incidents, shown, parent, generation}
-  var generation = 0;
+  var kept = null;  // {map, incidents, shown, parent}
 
   function sameIncidents(a, b) {
     for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -332,7 +333,7 @@
     // only another pick (the same incidents): the view the user has stays
     var samePicks = reuse && sameIncidents(kept.shown, shown);
     if (kept && !reuse && kept.incidents._map) kept.incidents.remove();
-    if (!reuse) kept = {map: map, incidents: new Incidents(L.canvas({padding: 0.5})), shown: null, parent: null, generation: 0};
+    if (!reuse) kept = {map: map, incidents: new Incidents(L.canvas({padding: 0.5})), shown: null, parent: null};
     var incidents = kept.incidents, renderer = incidents.renderer;
     if (!samePicks) incidents.select(rows);
     kept.shown = shown;
@@ -352,10 +353,6 @@
       div.innerHTML = layer.strikemapIndex === undefined ? "" : tooltip(layer.strikemapIndex);
       return div;
     }, {sticky: false});
-    var drawn = kept.generation = ++generation;
-    setTimeout(function () {  // once this draw is on the canvas, unless a later one has taken over
-      if (kept && kept.generation === drawn) { window.strikemapReady = true; map.fire("strikemap:ready"); }
-    }, 0);
     window.strikemapCount = rows.length;
     var twins = keyboardTwins(map, incidents);
     if (selected >= 0 && shown[selected]) {  // the incident picked, ringed (it goes with `parent`)
@@ -442,6 +439,9 @@
         legend.remove();
       });
     }
+    // drawn: the canvas shows it at the next frame
+    window.strikemapReady = true;
+    map.fire("strikemap:ready");
   }
 
   // `Incidents`, the layer type, and `incidents()`, the layer drawn last: for tests and the console
