@@ -73,8 +73,11 @@ class _Row(NamedTuple):
 
     @property
     def weight(self) -> float:
-        """Population, halved when only an alternate (often former) name matched."""
-        return self.population if self.is_primary else self.population / 2
+        """Population, halved when only an alternate (often former) name matched. GeoNames
+        writes 0 for a population it does not know: a listed place's is taken as the
+        listing's floor, not as nobody."""
+        people = self.population or LISTED_FLOOR
+        return people if self.is_primary else people / 2
 
 
 def cache_dir() -> Path:

@@ -66,6 +66,16 @@ def test_a_village_name_many_places_bear_stays_in_doubt_within_its_oblast(gazett
     assert not town.ambiguous
 
 
+def test_a_namesake_of_unknown_population_is_still_a_rival(gazetteer):
+    # two Velykomykhailivkas are listed in Dnipropetrovsk Oblast, one with population 0
+    # (GeoNames does not know it): the answer is not certain
+    found = gazetteer.geocode(
+        Place(name="Velykomykhailivka", country="UA", admin1="Dnipropetrovsk")
+    )
+    assert found.ambiguous
+    assert len(found.candidates) >= 2
+
+
 def test_a_current_name_beats_another_places_former_name(gazetteer):
     pokrovsk = gazetteer.geocode(Place(name="Pokrovsk"))  # Engels (Russia) was once Pokrovsk
     assert (pokrovsk.name, pokrovsk.admin1) == ("Pokrovsk", "Donetsk Oblast")
