@@ -57,8 +57,11 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "ukraine-general-staff", "General Staff of the Armed Forces of Ukraine", G),
     (r"(?:Ukraine'?s|the\s+Ukrainian)\s+[Aa]ir\s+[Ff]orce",
      "ukrainian-air-force", "Ukrainian Air Force", G),
-    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|[Ee]mergency\s+[Ss]ervices?)(?:\s+of\s+Ukraine)?",
+    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|[Ee]mergency\s+[Ss]ervices?|SES|DSNS)"
+     r"(?:\s+of\s+Ukraine)?",
      "state-emergency-service", "State Emergency Service of Ukraine", G),
+    (r"(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?National\s+Police(?:\s+of\s+Ukraine)?",
+     "national-police", "National Police of Ukraine", G),
     (r"(?:the\s+)?Prosecutor\s+General'?s\s+[Oo]ffice",
      "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
     (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+Human\s+Rights\s+Monitoring\s+Mission(?:\s+in\s+Ukraine)?"
@@ -265,7 +268,7 @@ class Speakers:
                 before = text[max(0, mention.start - 40) : mention.start]
                 if re.match(
                     rf"(?:,[^,]{{0,100}},)?\s*(?:also\s+|later\s+|earlier\s+)?{SPEECH}\b", after
-                ) or (re.search(rf"\b{SPEECH},?\s*$|according\s+to\s*$|\bcited\s*$", before)):
+                ) or (re.search(rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\bcited\s*$", before)):
                     chosen = mention
                     break
         if chosen is None:

@@ -270,6 +270,11 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         ("A missile hit Sumy on Tuesday. \"Nine people are known to have died so far, among "
          "them two children,\" the regional governor said.",
          ("local_authority", "killed", "reported", 9)),
+        # "According to" opening the sentence; a body by its abbreviation, after the figure
+        ("A missile hit Kyiv on Monday. According to the National Police, five people have "
+         "been killed.", ("ukraine_government", "killed", "reported", 5)),
+        ("A missile hit Kyiv on Monday. As of 07:00, 19 people have died, the SES says.",
+         ("ukraine_government", "killed", "reported", 19)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
