@@ -151,8 +151,8 @@ _UNNAMED = re.compile(
     r"|official|representative|head|chief)\s+(?:to|of|at|for)\s+(?P<org>(?:the\s+)?(?:Ukraine'?s\s+"
     r"|Ukrainian\s+|Russia'?s\s+|Russian\s+)?(?:[\w'-]+\s+){0,4}?(?:ministry|administration|service"
     r"|police|council|office|government|staff|forces))\b"
-    r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district)\s+(?:governor|mayor|head|police"
-    r"|prosecutor'?s\s+office))\b",
+    r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district|(?:city|region|oblast)'s)\s+"
+    r"(?:governor|mayor|head|police|prosecutor'?s\s+office))\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
@@ -212,7 +212,10 @@ class Speakers:
         for match in _UNNAMED.finditer(text):
             party = _party_of_role(match.group("org") or match.group("org2"), self.country_default)
             if party is not Party.OTHER:
-                words = " ".join(match.group(0).split()[1:])  # without the article
+                # without the article; "the city's mayor" is the city mayor
+                words = re.sub(
+                    r"\b(city|region|oblast)'s\b", r"\1", " ".join(match.group(0).split()[1:])
+                )
                 actor = Actor(slug(words), words[0].upper() + words[1:], party)
                 found.append(Mention(actor, match.start(), match.end()))
         for match in _SURNAME.finditer(text):
@@ -244,6 +247,10 @@ class Speakers:
         Military Administration", a Telegram channel's signature): the speaker of every
         sentence that names no other."""
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        for part in first.split("|"):  # "ДСНС України | State Emergency Service of Ukraine"
+            known = next((a for pattern, a in _KNOWN_RE if pattern.fullmatch(part.strip())), None)
+            if known is not None:
+                return known
         if _BODY_HEADER.fullmatch(first):  # "KHERSON REGIONAL PROSECUTOR'S OFFICE"
             name = " ".join(word.capitalize() for word in first.split())
             party = _party_of_role(name, self.country_default)

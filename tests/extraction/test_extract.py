@@ -275,6 +275,12 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
          "been killed.", ("ukraine_government", "killed", "reported", 5)),
         ("A missile hit Kyiv on Monday. As of 07:00, 19 people have died, the SES says.",
          ("ukraine_government", "killed", "reported", 19)),
+        # an office with its place in the possessive; a post headed by a known institution
+        ("Two missiles hit Kharkiv on Sunday, killing five people and wounding 16, the city's "
+         "mayor said.", ("local_authority", "killed", "reported", 5)),
+        ("ДСНС України | State Emergency Service of Ukraine\n\nKharkiv region: the death toll "
+         "from the missile strike rises to 7.\n\n28 more people were injured.",
+         ("ukraine_government", "injured", "reported", 28)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
