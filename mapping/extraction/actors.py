@@ -62,6 +62,10 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "state-emergency-service", "State Emergency Service of Ukraine", G),
     (r"(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?National\s+Police(?:\s+of\s+Ukraine)?",
      "national-police", "National Police of Ukraine", G),
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?"
+     r"(?:[Ii]nterior\s+[Mm]inistry|Ministry\s+of\s+(?:Internal\s+Affairs|the\s+Interior))"
+     r"(?:\s+of\s+Ukraine)?",
+     "interior-ministry", "Ministry of Internal Affairs of Ukraine", G),
     (r"(?:the\s+)?Prosecutor\s+General'?s\s+[Oo]ffice",
      "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
     (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+Human\s+Rights\s+Monitoring\s+Mission(?:\s+in\s+Ukraine)?"
@@ -141,6 +145,7 @@ _KNOWN_RE = [
 
 SPEECH = (
     r"(?:said|says|say|wrote|writes|reported|reports|told\s+[\w\s]{1,30}?|added|stated|announced"
+    r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of"
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated)"
 )
@@ -152,7 +157,7 @@ _UNNAMED = re.compile(
     r"|Ukrainian\s+|Russia'?s\s+|Russian\s+)?(?:[\w'-]+\s+){0,4}?(?:ministry|administration|service"
     r"|police|council|office|government|staff|forces))\b"
     r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district|(?:city|region|oblast)'s)\s+"
-    r"(?:governor|mayor|head|police|prosecutor'?s\s+office))\b",
+    r"(?:governor|mayor|head|police|prosecutor'?s\s+office|authorities|administration))\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(

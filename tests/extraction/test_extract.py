@@ -281,6 +281,13 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         ("ДСНС України | State Emergency Service of Ukraine\n\nKharkiv region: the death toll "
          "from the missile strike rises to 7.\n\n28 more people were injured.",
          ("ukraine_government", "injured", "reported", 28)),
+        # authorities "were reporting"; the interior ministry; an official who "spoke of"
+        ("A missile hit Synelnykove. By evening, the regional authorities were reporting six "
+         "people killed.", ("local_authority", "killed", "reported", 6)),
+        ("A missile hit Kharkiv. At 9:00 the Interior Ministry reported three dead in Kharkiv.",
+         ("ukraine_government", "killed", "reported", 3)),
+        ("A missile hit Kharkiv. Oleh Syniehubov, head of the regional military administration, "
+         "spoke of two women killed.", ("local_authority", "killed", "reported", 2)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
