@@ -132,7 +132,13 @@ _ROLE = (
 _NAME = r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
 _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
 _APPOSED = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[^,]{{3,90}}?),")
-_AUTHOR_LINE = re.compile(rf"(?P<name>{_NAME})\s*[|–—]\s*(?P<role>[^.!?]{{3,100}})")
+_AUTHOR_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s*[|–—]\s*|\s+-\s+)(?P<role>[^.!?]{{3,100}})")
+# A part of an institution that signs for it: "Main Directorate of the State Emergency Service
+# of Ukraine in Poltava Oblast", "Press service of the ...".
+_BRANCH = re.compile(
+    r"^(?:(?:Main|Regional)\s+)?(?:Directorate|Department|Press\s+(?:service|office))\s+of\s+"
+    r"|\s+in\s+[\w'’ -]+?\s+(?:Oblast|[Rr]egion)$"
+)
 # A statement's letterhead: an institution's name in capitals on the first line.
 _BODY_HEADER = re.compile(
     r"(?=[A-Z'’ -]{8,90}$)[A-Z'’ -]*\b(?:OFFICE|ADMINISTRATION|MINISTRY|SERVICE|POLICE|COUNCIL"
@@ -252,10 +258,17 @@ class Speakers:
         Military Administration", a Telegram channel's signature): the speaker of every
         sentence that names no other."""
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        for part in first.split("|"):  # "ДСНС України | State Emergency Service of Ukraine"
-            known = next((a for pattern, a in _KNOWN_RE if pattern.fullmatch(part.strip())), None)
+        # "ДСНС України | State Emergency Service of Ukraine", "Іван Федоров | Ivan Fedorov -
+        # Head of Zaporizhzhia Oblast Military Administration": each side may say who
+        parts = [part.strip() for part in first.split("|")]
+        for part in parts:
+            body = _BRANCH.sub("", part)
+            known = next((a for pattern, a in _KNOWN_RE if pattern.fullmatch(body)), None)
             if known is not None:
                 return known
+        signed = [found for part in parts if (found := _AUTHOR_LINE.fullmatch(part))]
+        if len(parts) > 1 and signed:
+            return self._person(signed[0].group("name"), signed[0].group("role"))
         if _BODY_HEADER.fullmatch(first):  # "KHERSON REGIONAL PROSECUTOR'S OFFICE"
             name = " ".join(word.capitalize() for word in first.split())
             party = _party_of_role(name, self.country_default)

@@ -288,6 +288,13 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
          ("ukraine_government", "killed", "reported", 3)),
         ("A missile hit Kharkiv. Oleh Syniehubov, head of the regional military administration, "
          "spoke of two women killed.", ("local_authority", "killed", "reported", 2)),
+        # a post signed in two scripts, name - office; a directorate signing for its service
+        ("Іван Федоров | Ivan Fedorov - Head of Zaporizhzhia Oblast Military Administration\n\n"
+         "A fire broke out in one of the city's districts as a result of a missile attack. "
+         "2 people injured.", ("local_authority", "injured", "reported", 2)),
+        ("Main Directorate of the State Emergency Service of Ukraine in Poltava Oblast\n\n"
+         "A missile struck a residential building in Poltava. 14 people were killed.",
+         ("ukraine_government", "killed", "reported", 14)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
