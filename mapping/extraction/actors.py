@@ -66,6 +66,14 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      r"(?:[Ii]nterior\s+[Mm]inistry|Ministry\s+of\s+(?:Internal\s+Affairs|the\s+Interior))"
      r"(?:\s+of\s+Ukraine)?",
      "interior-ministry", "Ministry of Internal Affairs of Ukraine", G),
+    # the police and prosecutors by name of their service alone ("Police name the village:",
+    # "Prosecutors: at least 27 injured"); Russia's are not these
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?(?:Police|police)(?=\s+(?:say|said"
+     r"|says|name|named|report|reported)\b|:)",
+     "police", "Police of Ukraine", G),
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?"
+     r"(?:[Pp]rosecutors(?:'\s+office)?|[Pp]rosecutor'?s\s+office)",
+     "prosecutors", "Prosecutors of Ukraine", G),
     (r"(?:the\s+)?Prosecutor\s+General'?s\s+[Oo]ffice",
      "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
     (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+Human\s+Rights\s+Monitoring\s+Mission(?:\s+in\s+Ukraine)?"
@@ -150,8 +158,8 @@ _KNOWN_RE = [
 ]
 
 SPEECH = (
-    r"(?:said|says|say|wrote|writes|reported|reports|told\s+[\w\s]{1,30}?|added|stated|announced"
-    r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of"
+    r"(?:said|says|say|wrote|writes|reported|reports|tells\s+[\w\s]{1,30}?|told\s+[\w\s]{1,30}?|added|stated|announced"
+    r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated)"
 )
@@ -181,7 +189,9 @@ def _party_of_role(role: str, country_default: Party) -> Party:
     text = role.lower()
     if re.search(r"russia|kremlin|moscow", text):
         return R
-    if re.search(r"governor|mayor|regional|city|oblast|council|administration|local", text):
+    if re.search(
+        r"governor|mayor|regional|city|oblast|council|administration|local|hromada|community", text
+    ):
         return L
     if re.search(
         r"minist|president|prosecutor|commander|intelligence|general staff|air force"
@@ -301,6 +311,9 @@ class Speakers:
             if back and self.last is not None:
                 actor = self.last
                 ref = (back.group("ref") or back.group("ref2") or "").lower()
+                if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
+                    people = set(self.people.values())
+                    actor = next((a for a in reversed(self._named) if a in people), actor)
                 if "ministry" in ref:
                     actor = next(
                         (a for a in reversed(self._named) if "ministry" in a.name.lower()),

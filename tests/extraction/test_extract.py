@@ -295,6 +295,18 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         ("Main Directorate of the State Emergency Service of Ukraine in Poltava Oblast\n\n"
          "A missile struck a residential building in Poltava. 14 people were killed.",
          ("ukraine_government", "killed", "reported", 14)),
+        # "he says" is the official who spoke, not the outlet he told; services by name alone;
+        # an office that "raises" the toll
+        ("A missile hit a recreation area near Kharkiv. Oleksandr Hololobov, head of the "
+         "Malodanylivka community, tells Suspilne that the area was hit. Six people were "
+         "injured there in the first count, he says.",
+         ("local_authority", "injured", "reported", 6)),
+        ("A missile hit a village near Kharkiv. Prosecutors: at least 27 people injured.",
+         ("ukraine_government", "injured", "reported", 27)),
+        ("A missile hit a village near Kharkiv. Police name the village: Cherkaska Lozova. "
+         "Five dead, at least 16 wounded.", ("ukraine_government", "killed", "reported", 5)),
+        ("A missile hit Kharkiv. The prosecutor's office raises the number of injured to 28.",
+         ("ukraine_government", "injured", "reported", 28)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
