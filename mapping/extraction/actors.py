@@ -171,7 +171,10 @@ _UNNAMED = re.compile(
     r"|Ukrainian\s+|Russia'?s\s+|Russian\s+)?(?:[\w'-]+\s+){0,4}?(?:ministry|administration|service"
     r"|police|council|office|government|staff|forces))\b"
     r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district|(?:city|region|oblast)'s)\s+"
-    r"(?:governor|mayor|head|police|prosecutor'?s\s+office|authorities|administration))\b",
+    r"(?:governor|mayor|head|police|prosecutor'?s\s+office|authorities|administration))\b"
+    # "the Kherson Regional Military Administration", "Kharkiv City Council"
+    r"|(?<![\w-])(?:the\s+)?(?P<org3>(?-i:[A-Z][\w'’-]+)\s+(?:regional|oblast|city|district)\s+"
+    r"(?:military\s+|state\s+)?(?:administration|council))\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
@@ -231,12 +234,12 @@ class Speakers:
                 if actor is not None:
                     found.append(Mention(actor, match.start(), match.end()))
         for match in _UNNAMED.finditer(text):
-            party = _party_of_role(match.group("org") or match.group("org2"), self.country_default)
+            role = match.group("org") or match.group("org2") or match.group("org3")
+            party = _party_of_role(role, self.country_default)
             if party is not Party.OTHER:
                 # without the article; "the city's mayor" is the city mayor
-                words = re.sub(
-                    r"\b(city|region|oblast)'s\b", r"\1", " ".join(match.group(0).split()[1:])
-                )
+                words = re.sub(r"^(?:an?|the)\s+", "", " ".join(match.group(0).split()), flags=re.I)
+                words = re.sub(r"\b(city|region|oblast)'s\b", r"\1", words)
                 actor = Actor(slug(words), words[0].upper() + words[1:], party)
                 found.append(Mention(actor, match.start(), match.end()))
         for match in _SURNAME.finditer(text):

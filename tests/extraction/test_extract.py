@@ -307,6 +307,10 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
          "Five dead, at least 16 wounded.", ("ukraine_government", "killed", "reported", 5)),
         ("A missile hit Kharkiv. The prosecutor's office raises the number of injured to 28.",
          ("ukraine_government", "injured", "reported", 28)),
+        # an administration named with its place
+        ("Shelling hit Kherson. According to the Kherson Regional Military Administration, "
+         "Russian shelling on 3 May killed 23 civilians.",
+         ("local_authority", "killed", "reported", 23)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
