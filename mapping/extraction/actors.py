@@ -177,6 +177,12 @@ _UNNAMED = re.compile(
     r"(?:military\s+|state\s+)?(?:administration|council))\b",
     re.IGNORECASE,
 )
+# Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
+# are is the country's the strike is in; a nationality written before them is another's).
+_OFFICIALS = re.compile(
+    r"(?<=[,—–]\s)(?P<who>(?:local\s+|regional\s+|city\s+)?(?:officials|authorities))"
+    r"(?=\s+(?:said|say|says|reported)\b)"
+)
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
     r"|agency|statement|mission|administration|authorities|military))\s+"
@@ -240,6 +246,13 @@ class Speakers:
                 # without the article; "the city's mayor" is the city mayor
                 words = re.sub(r"^(?:an?|the)\s+", "", " ".join(match.group(0).split()), flags=re.I)
                 words = re.sub(r"\b(city|region|oblast)'s\b", r"\1", words)
+                actor = Actor(slug(words), words[0].upper() + words[1:], party)
+                found.append(Mention(actor, match.start(), match.end()))
+        for match in _OFFICIALS.finditer(text):
+            words = match.group("who")
+            local = words.split()[0] in ("local", "regional", "city")
+            party = L if local else self.country_default
+            if party is not Party.OTHER:
                 actor = Actor(slug(words), words[0].upper() + words[1:], party)
                 found.append(Mention(actor, match.start(), match.end()))
         for match in _SURNAME.finditer(text):

@@ -311,6 +311,10 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         ("Shelling hit Kherson. According to the Kherson Regional Military Administration, "
          "Russian shelling on 3 May killed 23 civilians.",
          ("local_authority", "killed", "reported", 23)),
+        # officials unnamed after the figures are the attacked country's
+        ("LVIV, Ukraine, Sept 4 - Russian missiles slammed into Lviv on Wednesday, killing seven "
+         "people and wounding 64, officials said.",
+         ("ukraine_government", "killed", "reported", 7)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
