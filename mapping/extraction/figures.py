@@ -36,7 +36,10 @@ _KILLED = (
     r"|wounded)|found\s+dead"
 )
 _INJURED = r"injured|wounded|hurt|injuries"
-_MISSING = r"missing|unaccounted\s+for|trapped\s+under\s+(?:the\s+)?rubble"
+_MISSING = (
+    r"missing|unaccounted\s+for|(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris"
+    r"|ruins)"
+)
 _HOSPITAL = (
     r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
@@ -44,7 +47,8 @@ _HOSPITAL = (
     r"|attention|treatment)|treated\s+for\s+(?:injuries|wounds)"
 )
 _AUX = (
-    r"(?:\s+(?:(?:are|is|were|was)\s+known\s+to\s+have|were|was|have\s+been|had\s+been"
+    r"(?:\s+(?:(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
+    r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
     r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|confirmed|now|also|so\s+far|already"
     r"|officially))*"

@@ -315,6 +315,11 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         ("LVIV, Ukraine, Sept 4 - Russian missiles slammed into Lviv on Wednesday, killing seven "
          "people and wounding 64, officials said.",
          ("ukraine_government", "killed", "reported", 7)),
+        # people still under the rubble are missing; "now known to be dead"
+        ("A missile hit Sloviansk. Seven people, including one child, remain under the rubble, "
+         "the regional governor said.", ("local_authority", "missing", "reported", 7)),
+        ("A missile hit Sloviansk. The regional governor says eight people are now known to be "
+         "dead.", ("local_authority", "killed", "reported", 8)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
