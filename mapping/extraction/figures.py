@@ -77,6 +77,7 @@ _TOLL = re.compile(
 _SUB = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|among\s+whom|among\s+the\s+dead\s+(?:are|were))\s+"
     r"(?:an?\s+(?P<age>\d{1,2})-year-old\s+(?:girl|boy|child|teenager|student)"
+    r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
     re.IGNORECASE,
 )
@@ -155,8 +156,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         figures.append(Figure(category, group, count, match.start(), match.end(), part))
 
     for match in _SUB.finditer(text):
-        if match.group("age"):
-            if int(match.group("age")) < 18:
+        if match.group("age") or match.group("one"):  # "among them a child"
+            if match.group("one") or int(match.group("age")) < 18:
                 figures.append(
                     Figure(None, "children", Count(1, 1), match.start(), match.end(), True)
                 )

@@ -358,6 +358,15 @@ def test_a_date_read_from_today_is_said_to_be_a_guess(when, gazetteer):
     assert not [m for m in with_hint.messages if "is a guess" in m]
 
 
+def test_a_child_among_the_dead_is_one_child_killed(gazetteer):
+    text = "A missile hit Dnipro. 3 people have been killed, among them a child, the governor said."
+    casualties = extract_draft(text).record["casualties"]
+    assert {(c["group"], c.get("killed")) for c in casualties} == {
+        ("unspecified", 3),
+        ("children", 1),
+    }
+
+
 def test_children_among_the_dead_are_their_own_figure(gazetteer):
     record = extract_draft(
         "A missile hit Sumy on Tuesday, killing nine people, the regional governor said. Two "
