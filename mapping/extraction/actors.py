@@ -163,6 +163,8 @@ SPEECH = (
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated)"
 )
+# When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
+_WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
 # "a spokesperson for the regional administration", "the regional governor".
 _UNNAMED = re.compile(
@@ -186,7 +188,8 @@ _OFFICIALS = re.compile(
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
     r"|agency|statement|mission|administration|authorities|military))\s+"
-    r"(?:also\s+|later\s+)?(?:said|says|wrote|writes|added|adds|reported|reports|read|told"
+    r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
+    r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
     r"|according\s+to\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
     r"|administration|authorities|mission)|him|her|them)",
@@ -317,9 +320,9 @@ class Speakers:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
                 before = text[max(0, mention.start - 40) : mention.start]
-                if re.match(
-                    rf"(?:,[^,]{{0,100}},)?\s*(?:also\s+|later\s+|earlier\s+)?{SPEECH}\b", after
-                ) or (re.search(rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\bcited\s*$", before)):
+                if re.match(rf"(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
+                    re.search(rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\bcited\s*$", before)
+                ):
                     chosen = mention
                     break
         if chosen is None:

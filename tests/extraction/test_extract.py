@@ -320,6 +320,9 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
          "the regional governor said.", ("local_authority", "missing", "reported", 7)),
         ("A missile hit Sloviansk. The regional governor says eight people are now known to be "
          "dead.", ("local_authority", "killed", "reported", 8)),
+        # a speaker with "first" or "then" before the verb
+        ("A missile hit Dnipro. President Volodymyr Zelensky first reported one person killed "
+         "and 15 wounded.", ("ukraine_government", "injured", "reported", 15)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
