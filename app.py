@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import mimetypes
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -75,9 +76,10 @@ def page_data(paths: tuple[str, ...], fingerprint: str) -> MapData:
 
 
 def served(content: bytes, name: str) -> str | None:
-    """Where the page can fetch `content` from this server (Streamlit's media store keeps it
-    while runs name it; one name, one content per run), or None outside a running app (the
-    page then carries it)."""
+    """Where the map's page can fetch `content` from this server (Streamlit's media store
+    keeps it while runs name it; one name, one content per run), or None outside a running app
+    (the page then carries it). The address is relative to the map's frame
+    (…/component/<name>/index.html), so that a server path prefix is kept."""
     if not content:
         return None
     try:
@@ -85,7 +87,8 @@ def served(content: bytes, name: str) -> str | None:
 
         # the store st.image and st.audio use (no public call returns its address)
         manager = get_instance().media_file_mgr
-        return manager.add(content, "application/octet-stream", f"strikemap-{name}")
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return "../.." + manager.add(content, mime, f"strikemap-{name}")
     except Exception:  # no runtime (a bare or test run): the data stays in the page
         return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from mapping.html import escape_html, safe_url
 from mapping.json_text import json_arrays
 from mapping.labels import human_label
 from mapping.model import CasualtyCategory, Group, Party, Precision, Severity, Status
-from mapping.render.assets import scripts, stylesheets
+from mapping.render.assets import Serve, scripts, stylesheets
 from mapping.render.basemap import deflated_basemap, packed_basemap
 from mapping.weapons import CATEGORY_COLOURS, WeaponCategory
 
@@ -67,10 +67,10 @@ class MapOptions:
 class OfflineMap(folium.Map):
     """A folium.Map whose page needs nothing from the internet but basemap tiles."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, serve: Serve | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.default_js = scripts()
-        self.default_css = stylesheets()
+        self.default_js = scripts(serve)
+        self.default_css = stylesheets(serve)
 
 
 class _Strings:
@@ -302,10 +302,6 @@ def _script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-# (content, a name for it) → a URL the page can fetch the content from, or None
-Serve = Callable[[bytes, str], str | None]
-
-
 @dataclass(frozen=True, eq=False)
 class MapData:
     """The page's data for a set of layers, escaped and compact, built once and reused: the
@@ -499,6 +495,7 @@ def base_map(
         prefer_canvas=True,
         control_scale=True,
         height=options.height,
+        serve=serve,
     )
     # the map's own zoom limit: without a basemap nothing else sets one
     fmap.options["maxZoom"] = 19

@@ -152,12 +152,19 @@ def test_a_served_map_fetches_its_data_and_basemap_instead_of_carrying_them(seed
         return f"../../media/{name}.bin"
 
     page = data_map(data, MapOptions(), serve=serve).get_root().render()
-    assert given == {"incidents": data.deflated, "basemap": deflated_basemap(data.countries)}
+    assert given["incidents"] == data.deflated
+    assert given["basemap"] == deflated_basemap(data.countries)
     assert 'strikemapFetch("../../media/incidents.bin")' in page
     assert 'strikemapFetch("../../media/basemap.bin")' in page
-    assert "strikemapUnpack(" not in page  # the scripts are data: URLs, not text in the page
+    assert "strikemapUnpack(" not in page
+    # and the map's scripts and stylesheet: fetched once, not sent again with every run
+    assert {"leaflet.js", "supercluster.js", "strikemap_unpack.js", "leaflet.css"} <= set(given)
+    assert b"function strikemapFetch" in given["strikemap_unpack.js"]
+    assert "data:text/javascript" not in page and "data:text/css" not in page
+    assert '<script src="../../media/leaflet.js.bin">' in page
     # without a server (serve gives None), the page carries both
     alone = data_map(data, MapOptions(), serve=lambda content, name: None).get_root().render()
     assert "strikemapFetch(" not in alone
     assert alone.count('strikemapUnpack("') == 2
+    assert "data:text/javascript" in alone
     assert len(alone) > len(page) + len(deflated_basemap(data.countries))

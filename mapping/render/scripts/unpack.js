@@ -8,13 +8,11 @@ function strikemapUnpack(b64) {
   return new Response(stream).text().then(JSON.parse);
 }
 
-// The same data fetched from the server; `url` is the server's path, as Streamlit's media
-// store gives it ("/media/…"), resolved from this frame's own address
-// (…/component/<name>/index.html), so that a server path prefix is kept.
+// The same data fetched from the server that serves the page (`url` as the app gives it,
+// relative to this frame).
 function strikemapFetch(url) {
   if (typeof DecompressionStream === "undefined") return Promise.reject("no DecompressionStream");
-  var address = url.charAt(0) === "/" ? new URL("../.." + url, window.location.href) : url;
-  return fetch(address).then(function (response) {
+  return fetch(url).then(function (response) {
     if (!response.ok) throw new Error("the server answered " + response.status);
     var stream = response.body.pipeThrough(new DecompressionStream("deflate"));
     return new Response(stream).text();
