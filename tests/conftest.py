@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -58,3 +59,13 @@ def seed_layers(resolved):
     from mapping.tables import incident_tables
 
     return build_layers(incident_tables(resolved))
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL + PostGIS server of our own for the session (scripts/postgres_server.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from postgres_server import PostgresServer
+
+    with PostgresServer() as server:
+        yield server

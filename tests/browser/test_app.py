@@ -284,6 +284,24 @@ def test_app_opens_a_team_store(page, app, tmp_path, resolved):
     assert str(store_path) in page.get_by_role("heading", name="Strikes").first.inner_text()
 
 
+def test_app_opens_a_postgis_store_typed_in_the_sidebar(page, app, resolved, postgres):
+    from mapping.store import open_store
+
+    with open_store(postgres.url) as store:
+        store.put(resolved[:2], author="tester")
+    page.goto(app.url)
+    map_frame(page)
+    page.get_by_text("Data", exact=True).click()
+    field = page.get_by_label("…or a team store")
+    field.fill(postgres.url)  # a URL, not a path: its "//" must survive
+    field.press("Enter")
+    frame = map_frame(page, expect=2)
+    assert frame.evaluate("window.strikemapCount") == 2
+    heading = page.get_by_role("heading", name="Strikes").first.inner_text()
+    assert f"127.0.0.1:{postgres.port}" in heading
+    assert not page.locator('[data-testid="stException"]').count()
+
+
 def test_markdown_in_record_text_is_shown_as_written(page, tmp_path, gazetteer):
     beacon = "![t](http://tracker.invalid/x.png)"
     (tmp_path / "beacon.yaml").write_text(

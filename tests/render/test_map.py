@@ -160,7 +160,8 @@ def test_a_served_map_fetches_its_data_and_basemap_instead_of_carrying_them(seed
     # and the map's scripts and stylesheet: fetched once, not sent again with every run
     assert {"leaflet.js", "supercluster.js", "strikemap_unpack.js", "leaflet.css"} <= set(given)
     assert b"function strikemapFetch" in given["strikemap_unpack.js"]
-    assert "data:text/javascript" not in page and "data:text/css" not in page
+    assert "data:text/javascript" not in page
+    assert "data:text/css" not in page
     assert '<script src="../../media/leaflet.js.bin">' in page
     # without a server (serve gives None), the page carries both
     alone = data_map(data, MapOptions(), serve=lambda content, name: None).get_root().render()

@@ -28,15 +28,6 @@ from tests.test_table_checks import assert_same_tables
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="session")
-def postgres():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from postgres_server import PostgresServer
-
-    with PostgresServer() as server:
-        yield server
-
-
 _DATABASES = iter(range(1, 10_000))
 
 
