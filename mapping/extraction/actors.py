@@ -139,7 +139,11 @@ _ROLE = (
 )
 _NAME = r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
 _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
-_APPOSED = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[^,]{{3,90}}?),")
+# "Serhiy Lysak, governor of the region," or at the sentence's end "..., according to Serhiy
+# Lysak, governor of the Dnipropetrovsk region."
+_APPOSED = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[^,]{{3,90}}?)(?:,|(?=[.!?]?[\"”’']?\s*$))"
+)
 _AUTHOR_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s*[|–—]\s*|\s+-\s+)(?P<role>[^.!?]{{3,100}})")
 # A part of an institution that signs for it: "Main Directorate of the State Emergency Service
 # of Ukraine in Poltava Oblast", "Press service of the ...".

@@ -323,6 +323,10 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         # a speaker with "first" or "then" before the verb
         ("A missile hit Dnipro. President Volodymyr Zelensky first reported one person killed "
          "and 15 wounded.", ("ukraine_government", "injured", "reported", 15)),
+        # the speaker and title closing the sentence
+        ("A missile hit Kryvyi Rih. The first reports spoke of three residents killed, "
+         "according to Serhiy Lysak, governor of the Dnipropetrovsk region.",
+         ("local_authority", "killed", "reported", 3)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
