@@ -68,7 +68,7 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "interior-ministry", "Ministry of Internal Affairs of Ukraine", G),
     # the police and prosecutors by name of their service alone ("Police name the village:",
     # "Prosecutors: at least 27 injured"); Russia's are not these
-    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?(?:Police|police)(?=\s+(?:say|said"
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?[Pp]olice(?=\s+(?:say|said"
      r"|says|name|named|report|reported)\b|:)",
      "police", "Police of Ukraine", G),
     (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?"
@@ -162,7 +162,7 @@ _KNOWN_RE = [
 ]
 
 SPEECH = (
-    r"(?:said|says|say|wrote|writes|reported|reports|tells\s+[\w\s]{1,30}?|told\s+[\w\s]{1,30}?|added|stated|announced"
+    r"(?:said|says|say|wrote|writes|reported|reports|(?:tells|told)\s+[\w\s]{1,30}?|added|stated|announced"
     r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated)"
@@ -199,6 +199,11 @@ _BACK_REFERENCE = re.compile(
     r"|administration|authorities|mission)|him|her|them)",
     re.IGNORECASE,
 )
+
+
+def _unnamed(words: str, party: Party) -> Actor:
+    """An official or body known by what they are ("regional governor", "officials")."""
+    return Actor(slug(words), words[0].upper() + words[1:], party)
 
 
 def _party_of_role(role: str, country_default: Party) -> Party:
@@ -253,15 +258,13 @@ class Speakers:
                 # without the article; "the city's mayor" is the city mayor
                 words = re.sub(r"^(?:an?|the)\s+", "", " ".join(match.group(0).split()), flags=re.I)
                 words = re.sub(r"\b(city|region|oblast)'s\b", r"\1", words)
-                actor = Actor(slug(words), words[0].upper() + words[1:], party)
-                found.append(Mention(actor, match.start(), match.end()))
+                found.append(Mention(_unnamed(words, party), match.start(), match.end()))
         for match in _OFFICIALS.finditer(text):
             words = match.group("who")
             local = words.split()[0] in ("local", "regional", "city")
             party = L if local else self.country_default
             if party is not Party.OTHER:
-                actor = Actor(slug(words), words[0].upper() + words[1:], party)
-                found.append(Mention(actor, match.start(), match.end()))
+                found.append(Mention(_unnamed(words, party), match.start(), match.end()))
         for match in _SURNAME.finditer(text):
             surname = match.group("surname").lower()
             actor = self.people.get(surname)

@@ -256,8 +256,6 @@
       this.groupMarkers = {};
       for (var key in this.drawn) if (key[0] === "g") delete this.drawn[key];
     },
-    // The incident a point the index gives stands for (not a group of points).
-    incidentsAt: function (feature) { return [feature.properties.i]; },
     onAdd: function (map) { map.addLayer(this.points).addLayer(this.groups); this.refresh(); },
     onRemove: function (map) {
       map.removeLayer(this.points).removeLayer(this.groups);
