@@ -48,6 +48,7 @@ class Score:
     crashed: str | None = None
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    fields_wrong: list[str] = field(default_factory=list)  # "date: drafted 2023-05-03, expected …"
 
 
 def drafted_figures(record: dict | None) -> list[dict]:
@@ -131,7 +132,10 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
     result.right = result.drafted - len(free)
     result.wrong = [_label(g) for g in free]
     if expect.get("date"):
-        result.date_ok = record is not None and str(record.get("date")) == str(expect["date"])
+        drafted_date = (record or {}).get("date")
+        result.date_ok = record is not None and str(drafted_date) == str(expect["date"])
+        if not result.date_ok:
+            result.fields_wrong.append(f"date: drafted {drafted_date}, expected {expect['date']}")
     if place := expect.get("place"):
         found = None
         if record is not None:
@@ -140,6 +144,9 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
             haversine_m(found.lat, found.lon, place["lat"], place["lon"]) / 1000
             <= place.get("max_km", 25)
         )
+        if not result.place_ok:
+            name = (record or {}).get("place", {}).get("name")
+            result.fields_wrong.append(f"place: drafted {name!r}, expected {place.get('name')!r}")
     if weapon := expect.get("weapon"):
         # a draft naming no weapon says the weapon is unknown (the record format's meaning)
         drafted = (record or {}).get("weapon") or ({"category": "unknown"} if record else {})
@@ -148,6 +155,11 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
             match = lookup_weapon(drafted["system"])
             category = match.category.value if match else None
         result.weapon_ok = category == weapon.get("category")
+        if not result.weapon_ok:
+            result.fields_wrong.append(
+                f"weapon: drafted {drafted.get('system')!r} ({category}), "
+                f"expected {weapon.get('category')}"
+            )
     return result
 
 
@@ -206,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"  missed {miss}")
             for wrong in s.wrong:
                 print(f"  wrong  {wrong}")
+            for line in s.fields_wrong:
+                print(f"  {line}")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ _EXPLICIT = (
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
 _RELATIVE = (
-    r"(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
+    r"overnight\s+(?:into|to)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
 )
 # Weekdays after "у"/"в": "у п'ятницю", "в суботу", "в воскресенье"
@@ -43,8 +44,13 @@ _WEEKDAYS_UK_RU = {
     "субботу": 5, "воскресенье": 6,
 }  # fmt: skip
 _WEEKDAY_UK_RU = r"(?<=[ув]\s)(?:" + "|".join(_WEEKDAYS_UK_RU) + r")"
+# "Friday, 14 April": the weekday gives way to the date it introduces (which it dates)
+_DATE_FOLLOWS = (
+    rf"(?!,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d))"
+)
 DATE_PHRASE = re.compile(
-    rf"(?<![\w-])(?P<expr>{_EXPLICIT}|{_WEEKDAY}|{_WEEKDAY_UK_RU}|{_RELATIVE})(?![\w-])",
+    rf"(?<![\w-])(?P<expr>{_EXPLICIT}|{_WEEKDAY}{_DATE_FOLLOWS}|{_WEEKDAY_UK_RU}|{_RELATIVE})"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 _STRIKE_WORDS = re.compile(
@@ -62,16 +68,20 @@ _SPEECH_BEFORE = re.compile(
 )
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<city>[A-Z][A-Za-z.' -]{{1,40}}?),\s+(?:[A-Z][a-z]+,\s+)?"
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*-",
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*[-\u2013\u2014]",
     re.MULTILINE,
 )
 _DATELINE_UK_RU = re.compile(
-    rf"^[ \t]*(?P<city>[А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁ'’ -]{{1,40}}?),\s+(?P<date>\d{{1,2}}\s+{_MONTH_UK_RU})"
-    rf"(?:\s+\d{{4}})?\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*-",
+    rf"^[ \t]*(?P<city>[А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁ'’ -]{{1,40}}?),\s+"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTH_UK_RU}(?:\s+\d{{4}})?)"
+    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*[-\u2013\u2014]",
     re.MULTILINE,
 )
 _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
+BACKGROUND_AFTER = dt.timedelta(days=31)  # a strike date this long before the report is history
 _YEAR = re.compile(r"\b\d{4}\b")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>20\d\d)(?![\d.])")
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ class Found:
     end: int
     quote: str
     sentence: str | None = None
+    guess: str | None = None  # how a value not written in full was inferred
 
 
 @dataclass(frozen=True)
@@ -146,11 +157,21 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
     """The day a date phrase names, seen from a report dated `base`."""
     word = expr.lower().replace("'s", "").strip()
     word = " ".join(word.split())
+    word = re.sub(r"^overnight (?:into|to) ", "", word)  # "overnight into Thursday": Thursday
     if word in _WEEKDAYS:
         return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
-    if word in ("yesterday", "last night", "overnight", "вчора", "учора", "вчера", "минулої ночі"):
+    if word in ("yesterday", "last night", "вчора", "учора", "вчера", "минулої ночі"):
         return base - dt.timedelta(days=1)
-    if word in ("today", "tonight", "this morning", "this evening", "сьогодні", "сегодня"):
+    # an attack "overnight" is dated by the morning it ran into: the report's day
+    if word in (
+        "today",
+        "tonight",
+        "this morning",
+        "this evening",
+        "overnight",
+        "сьогодні",
+        "сегодня",
+    ):
         return base
     if word in ("цієї ночі", "этой ночью"):
         return base
@@ -169,37 +190,87 @@ def dateline(text: str) -> Dateline | None:
 
 
 def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None:
-    """The report's own date: a dated header line, else its dateline (year from the hint), else
-    the hint given by the analyst."""
+    """The report's own date: a dated header line, else its dateline (a year it lacks from the
+    hint, else from the weekday its lead names), else the hint given by the analyst. A year
+    that is inferred, not written, is said so in `Found.guess`."""
     head = text[:400]
     for line in [line for line in head.split("\n") if line.strip()][:4]:
+        start = text.index(line)
+        numeric = _NUMERIC_DATE.search(line)
+        if numeric:  # "18.08.2022" under a post's author line
+            day = _numeric_date(numeric)
+            if day:
+                return Found(day, start + numeric.start(), start + numeric.end(), numeric.group())
         for match in DATE_PHRASE.finditer(line):
             expr = match.group("expr")
-            start = text.index(line) + match.start("expr")
+            at = start + match.start("expr")
             if _YEAR.search(expr) or re.match(r"\d{4}-", expr):
                 day = parse_explicit(expr, today)
                 if day:
-                    return Found(day, start, start + len(expr), expr)
+                    return Found(day, at, at + len(expr), expr)
             elif _WEEKDAY_BEFORE.search(line[: match.start("expr")]) and re.search(r"\d", expr):
                 day = parse_explicit(expr, today)  # "ГОЛОВНЕ ЗА НЕДІЛЮ, 8 СІЧНЯ"
                 if day:
                     day = with_weekday_year(expr, day, line[: match.start("expr")], today)
-                    return Found(day, start, start + len(expr), line.strip())
+                    return Found(day, at, at + len(expr), line.strip())
     line = dateline(text)
     if line and line.date:
-        day = parse_explicit(str(line.date.value), hint or today)
+        expr = str(line.date.value)
+        day = parse_explicit(expr, hint or today)
         if day:
-            return Found(day, line.date.start, line.date.end, line.date.quote)
+            guess = None
+            if not _YEAR.search(expr) and hint is None:
+                day, guess = _dateline_year(day, text[line.date.end : line.date.end + 600], today)
+            return Found(day, line.date.start, line.date.end, line.date.quote, guess=guess)
     if hint:
         return Found(hint, 0, 0, "")
     return None
 
 
+def _numeric_date(match: re.Match[str]) -> dt.date | None:
+    """'18.08.2022' as Ukrainian and Russian posts write it: day, month, year."""
+    try:
+        return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+
+
+def _dateline_year(day: dt.date, lead: str, today: dt.date) -> tuple[dt.date, str]:
+    """'KYIV, Oct 10 (Reuters) - ... Monday's morning rush hour': a wire names the weekday of
+    its own day (or of the night before), which fixes the year the dateline leaves out: the
+    latest year up to today in which the day was that weekday. Without a weekday, the latest
+    such day on or before today. Either way the year is inferred and said so."""
+    lead = lead.split("\n\n")[0]
+    named = [
+        _WEEKDAYS.index(m.group(1).lower())
+        for m in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                             lead, re.IGNORECASE)
+    ]  # fmt: skip
+    for days_before in (0, 1):
+        for year in range(today.year, today.year - 12, -1):
+            try:
+                candidate = day.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            shown = candidate - dt.timedelta(days=days_before)
+            if candidate <= today + dt.timedelta(days=1) and shown.weekday() in named:
+                return candidate, (
+                    f"the dateline gives no year: {year} is the latest year in which "
+                    f"{candidate:%d %B} fits the {_WEEKDAYS[shown.weekday()].title()} its lead names"
+                )
+    return day, (
+        f"the dateline gives no year and its lead no weekday: {day.year} is a guess "
+        "(the latest such day up to today); give --date-hint"
+    )
+
+
 def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Found | None:
     """The day of the strike: the first date phrase tied to a strike word (not to 'said'), else
     the first date phrase in a sentence about the strike; phrases before `after` (a dateline)
-    are the report's date, not the strike's."""
-    fallback = None
+    are the report's date, not the strike's. A day over a month before the report's own is
+    background ("On 2 June 2022, shelling knocked out a line") and stands only if no other
+    date does."""
+    fallback = background = None
     for sentence in sentences:
         strike_words = list(_STRIKE_WORDS.finditer(sentence.text))
         if not strike_words:
@@ -217,6 +288,9 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
                 continue
             start, end = sentence.span(*match.span("expr"))
             found = Found(day, start, end, match.group("expr"), sentence.text)
+            if day < base - BACKGROUND_AFTER:
+                background = background or found
+                continue
             near = any(
                 abs(w.start() - match.end()) < 45 or abs(match.start() - w.end()) < 45
                 for w in strike_words
@@ -224,7 +298,7 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
             if near:
                 return found
             fallback = fallback or found
-    return fallback
+    return fallback or background
 
 
 def statement_date(sentence: Sentence, base: dt.date) -> dt.date | None:

@@ -251,6 +251,12 @@ def extract_draft(
     # date and time
     skip_to = line.date.end if line and line.date else 0
     day = strike_date(parts, base, after=skip_to)
+    if (
+        own_date is not None
+        and own_date.guess
+        and (day is None or not _YEAR_WRITTEN.search(day.quote))
+    ):
+        messages.append(own_date.guess)
     if day is not None:
         record["date"] = day.value
         evidence.add("date", day.start, day.end, _sentence_at(parts, day.start))
@@ -333,7 +339,7 @@ def extract_draft(
     if not (lists["casualties"] or lists["damage"] or lists["claims"] or weapon or struck):
         return Draft(None, ["found nothing: no strike, weapon or figure in the text"])
     record["id"] = f"draft-{record['date']}-{slug(record['place']['name'])}"
-    guessed = [m for m in messages if "is a guess" in m]
+    guessed = [m for m in messages if "is a guess" in m or "gives no year" in m]
     record["notes"] = " ".join([NOTE, *(f"Date guessed: {m}" for m in guessed)])
     record["evidence"] = evidence.items
     record = _ordered(record)

@@ -383,3 +383,48 @@ def test_children_among_the_dead_are_their_own_figure(gazetteer):
     ).record
     groups = {(c["group"], c.get("killed")) for c in record["casualties"]}
     assert {("unspecified", 9), ("children", 2)} <= groups
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a wire's dateline without a year: the weekday its lead names fixes the year
+        ("KYIV, Oct 10 (Reuters) - Russian missiles tore into Kyiv at the height of Monday's "
+         "morning rush hour, killing at least eight people, an adviser said.", "2022-10-10"),
+        ("KRYVYI RIH, Ukraine, June 13 (Reuters) - Russian cruise missiles slammed into an "
+         "apartment block before dawn on Tuesday, killing at least 11 people, officials said.",
+         "2023-06-13"),
+        # a dateline with its year is read whole
+        ("KYIV, Oct 10, 2023 (Reuters) - A missile hit Kyiv, killing two people, police said.",
+         "2023-10-10"),
+        # a post's numeric date under its author line, then "yesterday"
+        ("Oleh Syniehubov | Kharkiv Regional Military Administration\n18.08.2022\n\nYesterday, "
+         "17 August, a Russian missile struck a building in Kharkiv. 7 people were killed.",
+         "2022-08-17"),
+        # an attack overnight is dated by the morning it ran into
+        ("KYIV, Aug 28, 2025 - A massive overnight Russian missile attack on Kyiv killed at "
+         "least 15 people, officials said.", "2025-08-28"),
+        ("BRUSSELS, 29 August 2025 - Thursday's bombardment: Russia fired 598 drones at Kyiv "
+         "overnight into Thursday, killing 23 people, officials said.", "2025-08-28"),
+        # a day long before the report is background, not the strike
+        ("EXPLAINER | 21 April 2023\n\nOn 2 June 2022, shelling knocked out a power line in "
+         "Sloviansk. On Friday, 14 April, Russian forces fired missiles at Sloviansk, killing "
+         "15 people, the governor said.", "2023-04-14"),
+    ],
+)  # fmt: skip
+def test_the_strike_day_read_as_reports_write_it(text, day, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=dt.date(2026, 11, 30)).record
+    assert str(record["date"]) == day
+
+
+def test_a_year_fixed_by_the_weekday_is_said_to_be_inferred(gazetteer):
+    draft = extract_draft(
+        "KYIV, Oct 10 (Reuters) - Russian missiles hit Kyiv on Monday, killing eight people, an "
+        "adviser said.",
+        gazetteer=gazetteer,
+        today=dt.date(2026, 11, 30),
+    )
+    assert str(draft.record["date"]) == "2022-10-10"
+    (message,) = [m for m in draft.messages if "gives no year" in m]
+    assert "Monday" in message
+    assert "Date guessed" in draft.record["notes"]
