@@ -270,7 +270,8 @@ _PASSIVE_OBJECT = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,\s+(?:and|while|but|as|after|before|when)\b")
 
 
-def _used_as_means(text: str, start: int, end: int) -> bool:
+def used_as_means(text: str, start: int, end: int) -> bool:
+    """Whether the weapon named at text[start:end] was used, not shot down or targeted."""
     before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
     after = _CLAUSE_END.split(text[end : end + 80])[0]
     if _PASSIVE_OBJECT.match(after):
@@ -282,7 +283,7 @@ def _used_as_means(text: str, start: int, end: int) -> bool:
 def weapon_used_in_text(text: str) -> tuple[str, WeaponMatch] | None:
     """The most specific weapon a text says was used, skipping the ones it says were destroyed,
     shot down or targeted ("destroying a radar used for an S-300" names no weapon used)."""
-    used = [f for f in find_weapons(text) if _used_as_means(text, f[0], f[1])]
+    used = [f for f in find_weapons(text) if used_as_means(text, f[0], f[1])]
     if not used:
         return None
     named = [f for f in used if f[3].system is not None]

@@ -34,10 +34,10 @@ from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figu
 from mapping.extraction.numbers import Count
 from mapping.extraction.places import PlaceMention, place_mentions, place_mentions_uk_ru
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
+from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
 from mapping.morphology import language_of, sentence_language
 from mapping.records import dump_yaml, incident_to_record
-from mapping.weapons import find_weapons
 
 REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
 PARTIES_TO_THE_CONFLICT = {Party.RUSSIA_GOVERNMENT}  # whose statements about a strike are claims
@@ -456,29 +456,15 @@ def _struck_place(
 def _weapon(
     text: str, parts: list[Sentence], spoken: dict[Sentence, Actor | None], default: Actor
 ) -> tuple[dict[str, Any], tuple[int, int], Actor] | None:
-    """The weapon of the strike, and who named it: a named system before a description; of
-    several, the heaviest, first named first (a combined attack is recorded by its missile,
-    not its drones)."""
-    found = find_weapons(text)
-    if not found:
+    """The weapon of the strike (see `weapon_of_strike`), and who named it."""
+    found = weapon_of_strike(text)
+    if found is None:
         return None
-    named = [f for f in found if f[3].system is not None] or found
-    start, end, _words, match = min(named, key=lambda f: _weight(f[3].category.value))
-    actor = spoken.get(_sentence_at(parts, start)) or default
-    weapon: dict[str, Any] = {"category": match.category.value, "source": actor.id}
-    if match.system:
-        weapon = {"system": match.system, **weapon}
-    return weapon, (start, end), actor
-
-
-_HEAVIEST = [
-    "ballistic_missile", "cruise_missile", "air_defence_missile", "glide_bomb", "aircraft_bomb",
-    "rocket_artillery", "loitering_munition", "drone", "artillery",
-]  # fmt: skip
-
-
-def _weight(category: str) -> int:
-    return _HEAVIEST.index(category) if category in _HEAVIEST else len(_HEAVIEST)
+    actor = spoken.get(_sentence_at(parts, found.start)) or default
+    weapon: dict[str, Any] = {"category": found.match.category.value, "source": actor.id}
+    if found.match.system:
+        weapon = {"system": found.match.system, **weapon}
+    return weapon, (found.start, found.end), actor
 
 
 _ORDER = [

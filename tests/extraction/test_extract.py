@@ -428,3 +428,29 @@ def test_a_year_fixed_by_the_weekday_is_said_to_be_inferred(gazetteer):
     (message,) = [m for m in draft.messages if "gives no year" in m]
     assert "Monday" in message
     assert "Date guessed" in draft.record["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "system"),
+    [
+        # the night's nationwide tally is not this strike's weapon when the report names one
+        ("A Shahed drone hit a school in Sumy, killing two people, the governor said. Ukraine's "
+         "air force said Russia launched 40 drones and 5 Iskander missiles against the country.",
+         "loitering_munition", "Shahed-136"),
+        # ... and stands in when it names nothing else
+        ("Missiles hit Kyiv, killing eight people, police said. Russia fired 81 cruise missiles "
+         "across the country.", "cruise_missile", None),
+        # several kinds as one attack: the kind is unknown, "shelling" notwithstanding
+        ("Kyiv: response to the night shelling completed. On the night of 28 August Russia "
+         "carried out a combined strike on the capital. 22 people were killed, the SES said.",
+         "unknown", None),
+        ("A massive Russian missile and drone attack on Kyiv killed 15 people, officials said.",
+         "unknown", None),
+        # what was shot down was not used
+        ("Russian shelling killed two people in Kherson, the governor said. Air defences "
+         "intercepted 12 Shahed drones overnight.", "artillery", None),
+    ],
+)  # fmt: skip
+def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
+    weapon = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["weapon"]
+    assert (weapon["category"], weapon.get("system")) == (category, system)
