@@ -38,6 +38,7 @@ from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
 from mapping.morphology import language_of, sentence_language
 from mapping.records import dump_yaml, incident_to_record
+from mapping.weapons import find_weapons
 
 REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
 PARTIES_TO_THE_CONFLICT = {Party.RUSSIA_GOVERNMENT}  # whose statements about a strike are claims
@@ -281,7 +282,9 @@ def extract_draft(
         evidence.add("time", time.start, time.end, _sentence_at(parts, time.start))
 
     # place
+    # the dateline's city, and weapons named like places ("an Iskander", "Tornado")
     skip = [line.city_span] if line else []
+    skip += [(start, end) for start, end, _words, _match in find_weapons(text)]
     place = _struck_place(parts, read_by, skip, gazetteer)
     if place is not None:
         mention, location = place
@@ -407,6 +410,27 @@ def _listed_name(gazetteer: Any, name: str) -> str | None:
     return None
 
 
+OUTSIDE_THEATRE = 1.0  # a place outside the team's theatre counts only where a strike points at it
+
+
+def _in_theatre(gazetteer: Any, name: str) -> bool:
+    theatre = gazetteer.theatre
+    return not theatre or any(
+        theatre.contains(r.country, r.lat, r.lon) for r in gazetteer.exact(name)
+    )
+
+
+def _struck_region(regions: list[PlaceMention], gazetteer: Any) -> tuple[Any, Any]:
+    ranked = sorted(regions, key=lambda m: -m.score)  # stable: the first of the best
+    for mention in ranked:
+        if mention.score <= 0:
+            break
+        location = gazetteer.geocode(Place(name=mention.name))
+        if location is not None and location.precision.value == "region":
+            return mention, location
+    return None, None
+
+
 def _struck_place(
     parts: list[Sentence], read_by: list[_Reader], skip: list[tuple[int, int]], gazetteer: Any
 ) -> tuple[PlaceMention, dict[str, Any]] | None:
@@ -416,27 +440,31 @@ def _struck_place(
     totals: dict[str, float] = {}
     first: dict[str, PlaceMention] = {}
     best_mention: dict[str, PlaceMention] = {}
+    regions: list[PlaceMention] = []
     for sentence, read in zip(parts, read_by, strict=True):
         for found in read.places(sentence, skip):
+            if found.region:
+                regions.append(found)
+                continue
             listed = _listed_name(gazetteer, found.name)
             if listed is None:
                 continue
-            mention = PlaceMention(listed, found.start, found.end, found.score, found.sentence)
+            score = found.score
+            if not _in_theatre(gazetteer, listed):
+                score -= OUTSIDE_THEATRE  # "the Russian Federation" is no Federación, Argentina
+            mention = PlaceMention(listed, found.start, found.end, score, found.sentence)
             key = mention.name.lower()
             totals[key] = totals.get(key, 0.0) + mention.score
             first.setdefault(key, mention)
             if key not in best_mention or mention.score > best_mention[key].score:
                 best_mention[key] = mention
-    if not totals:
-        return None
     order = list(first)
-    key = max(order, key=lambda k: (totals[k], -order.index(k)))
-    if totals[key] <= 0:
-        return None
-    mention = best_mention[key]
-    rows = gazetteer.exact(mention.name)
-    country = "UA" if any(r.country == "UA" for r in rows) else None
-    location = gazetteer.geocode(Place(name=mention.name, country=country))
+    key = max(order, key=lambda k: (totals[k], -order.index(k))) if order else None
+    if key is not None and totals[key] > 0:
+        mention = best_mention[key]
+        location = gazetteer.geocode(Place(name=mention.name))
+    else:  # no town: the region a strike word points at ("a missile attack on Kharkiv region")
+        mention, location = _struck_region(regions, gazetteer)
     if location is None:
         return None
     place = {

@@ -23,6 +23,7 @@ _STOP = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "un",
     "today", "yesterday", "earlier", "later", "rescue", "death", "toll", "update", "acting",
 }  # fmt: skip
+_DEMONYMS = {"russian", "ukrainian", "western", "soviet", "belarusian"}
 _STRIKE_BEFORE = re.compile(
     r"(?:\b(?:struck|hit|hits|targeted|shelled|attacked|bombed|pounded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:of\s+|in\s+)?"
@@ -52,16 +53,45 @@ class PlaceMention:
     end: int
     score: float
     sentence: Sentence
+    region: bool = False  # "Kharkiv region": where no town is named, the strike's region
+
+
+_REGION_NAME = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)\s+(?:region|oblast|Oblast"
+    r"|province)\b"
+)
+# A section heading in capitals naming a place ("DNIPRO", "KRYVYI RIH"), as statements list them
+_HEADING = re.compile(r"^[A-Z][A-Z'\u2019]+(?:[\s-][A-Z][A-Z'\u2019]+){0,2}$")
+_HEADING_UK_RU = re.compile(r"^[А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁ'’]+(?:[\s-][А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁ'’]+){0,2}$")
+
+
+def _heading(sentence: Sentence, pattern: re.Pattern[str]) -> list[PlaceMention]:
+    text = sentence.text.strip()
+    if not pattern.match(text):
+        return []
+    start = sentence.text.index(text)
+    name = re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize(), text)
+    return [PlaceMention(name, start, start + len(text), 1.0, sentence)]
 
 
 def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list[PlaceMention]:
-    """Capitalised names in a sentence with how strongly they read as the struck place."""
+    """Capitalised names in a sentence with how strongly they read as the struck place; the
+    regions it names ("Kharkiv region") are marked as such."""
     text = sentence.text
     mention_sentence = bool(_MENTION.search(text))
-    found = []
+    found = _heading(sentence, _HEADING)
+    for match in _REGION_NAME.finditer(text):
+        before = words_before(text, match.start())
+        if _ORIGIN_BEFORE.search(before):
+            continue
+        score = 1.0 + 3 * bool(_STRIKE_BEFORE.search(before)) - 3 * mention_sentence
+        name = f"{match.group('name')} Oblast"
+        found.append(PlaceMention(name, match.start(), match.end(), score, sentence, region=True))
     for match in _NAME.finditer(text):
         name = match.group(0)
         words = name.split()
+        if len(words) > 1 and words[0].lower() in _DEMONYMS:
+            continue  # "Russian Federation", "Ukrainian Railways": a compound, not a place
         while words and words[0].lower() in _STOP:
             words = words[1:]
         if not words or all(w.lower() in _STOP for w in words):
@@ -119,7 +149,7 @@ def place_mentions_uk_ru(
     (a strike word before them: 'удар по Кривому Рогу', 'атакували Львів')."""
     text = sentence.text
     mention_sentence = bool(_MENTION_UK_RU.search(text))
-    found = []
+    found = _heading(sentence, _HEADING_UK_RU)
     for match in _NAME_UK_RU.finditer(text):
         name = match.group(0)
         if name.lower() in _STOP_UK_RU or name.split()[0].lower() in _STOP_UK_RU:

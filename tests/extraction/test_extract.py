@@ -454,3 +454,23 @@ def test_a_year_fixed_by_the_weekday_is_said_to_be_inferred(gazetteer):
 def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
     weapon = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["weapon"]
     assert (weapon["category"], weapon.get("system")) == (category, system)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        # a weapon's name is not a place ("Iskander" is also a town in Uzbekistan)
+        ("A missile, presumably an Iskander, struck a building in Kharkiv. 7 people were killed.",
+         "Kharkiv", "settlement"),
+        # a place outside the team's theatre does not win on a bare mention
+        ("On the morning of 19 April the Russian Federation launched a missile attack. Seven "
+         "people were killed.\n\nDNIPRO\nA five-storey building was destroyed.", "Dnipro",
+         "settlement"),
+        # no town named: the region the attack was on, at the region's precision
+        ("The enemy launched a missile attack on Dnipropetrovsk Oblast. Seven people were killed, "
+         "the governor said.", "Dnipropetrovsk Oblast", "region"),
+    ],
+)  # fmt: skip
+def test_the_struck_place_as_statements_write_it(text, name, precision, gazetteer):
+    place = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["place"]
+    assert (place["name"], place.get("precision")) == (name, precision)
