@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from mapping.extraction.numbers import COUNT, Count, count_range
 from mapping.extraction.text import Sentence, Spans, words_before
 
+# People counted by what they were doing or where they lived when the strike came ("22
+# residents of the building", "two women and a man", "passengers") are civilians; "people",
+# "victims" say nothing of who they were.
 _GROUPS = {
-    "civilians": r"civilians?|non-combatants",
+    "civilians": r"civilians?|non-combatants|residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?"
+    r"|workers?|employees?|drivers?|shoppers|customers|pensioners|patients|worshippers",
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders",
-    "unspecified": r"people|persons?|residents?|individuals?|victims?|others|passengers?|workers?"
-    r"|employees?|pedestrians?|m[ae]n|wom[ae]n|drivers?",
+    "unspecified": r"people|persons?|individuals?|victims?|others",
 }
 _GROUP = "|".join(_GROUPS.values())
 _GROUP_PHRASE = (
@@ -43,8 +46,8 @@ _MISSING = (
 _HOSPITAL = (
     r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
-    r"|sought\s+medical\s+(?:help|care|attention|treatment)|received\s+medical\s+(?:help|care"
-    r"|attention|treatment)|treated\s+for\s+(?:injuries|wounds)"
+    r"|(?:sought|needed|required|received|asked\s+for|turned\s+to\s+doctors\s+for)\s+medical"
+    r"\s+(?:help|care|attention|treatment|assistance)|treated\s+for\s+(?:injuries|wounds)"
 )
 _AUX = (
     r"(?:\s+(?:(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
@@ -69,7 +72,8 @@ _VERB_FIRST = re.compile(
 _TOLL = re.compile(
     r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll|number\s+of\s+(?:the\s+)?"
     r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
-    r"|people\s+wounded))"
+    r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
+    r"\s+(?:medical\s+)?(?:treatment|help|care)))"
     r"[^.;]{0,90}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
     rf"|grew|is|was|now|at|to)\s+{COUNT}(?:\s+(?:people|dead))?",
     re.IGNORECASE,
@@ -86,6 +90,13 @@ _AGED = re.compile(
     r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|"
     r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:]{0,60}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
+    re.IGNORECASE,
+)
+# "we have already lost seven people", "took the lives of 22 residents": the dead, as officials
+# mourn them
+_LOST = re.compile(
+    rf"\b(?:lost|losing|(?:took|claimed|taken|claiming|taking)\s+the\s+lives\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
+    r"|children)\b",
     re.IGNORECASE,
 )
 # "two children were among the dead": a count of one group, inside the toll
@@ -178,7 +189,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if taken.free(start, end):
             taken.take(start, end)
             category = _category(" ".join(match.group("cat").split()))
-            group = "children" if child else "unspecified"
+            adult = match.group("who").lower() in ("woman", "man", "resident")
+            group = "children" if child else "civilians" if adult else "unspecified"
             figures.append(Figure(category, group, Count(1, 1), start, end))
     for match in _AMONG.finditer(text):
         category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
@@ -187,8 +199,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):
         what = (match.group("kind") or "") + " " + (match.group("what") or "")
-        category = "injured" if re.search(r"injur|wound", what, re.I) else "killed"
+        category = (
+            "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
+        )
         add(match, category, "unspecified")
+    for match in _LOST.finditer(text):
+        group = match.group("group").lower()
+        add(match, "killed", "unspecified" if group == "lives" else _group_of(group))
     for match in _VERB_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _MAIN.finditer(text):
@@ -204,7 +221,12 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             continue  # "one of the dead"
         add(match, _category(" ".join(match.group("cat").split())), _group_of(match.group("group")))
     figures.sort(key=lambda f: f.start)
-    return figures
+    # "among them eight children, including a 10-year-old boy": the boy is one of the eight
+    return [
+        f
+        for i, f in enumerate(figures)
+        if not (f.part and i and figures[i - 1].part and figures[i - 1].group == f.group)
+    ]
 
 
 def whole_of(part: Figure, figures: list[Figure]) -> Figure | None:

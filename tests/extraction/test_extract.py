@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from benchmarks.score_extract import CORPUS, TODAY, score, totals
 from mapping.cli import main
 from mapping.extraction import extract_draft
+from mapping.extraction.figures import casualty_figures
 from mapping.extraction.numbers import count_range
+from mapping.extraction.text import sentences
 from mapping.model import Incident
 
 CASES = {case["id"]: case for case in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))}
@@ -474,3 +476,24 @@ def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
 def test_the_struck_place_as_statements_write_it(text, name, precision, gazetteer):
     place = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["place"]
     assert (place["name"], place.get("precision")) == (name, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # people counted by where they lived or who they were are civilians
+        ("The strike took the lives of 22 residents of the building.", [("killed", "civilians", 22)]),
+        ("A 69-year-old woman was killed.", [("killed", "civilians", 1)]),
+        # the dead as officials mourn them
+        ("We have already lost seven people tonight, including three children.",
+         [("killed", "unspecified", 7), (None, "children", 3)]),
+        # those who needed help were hurt
+        ("More than 35 had needed medical help, five of them children.",
+         [("injured", "unspecified", 36), (None, "children", 5)]),
+        ("The number of people who had sought treatment reached 64, among them eight children, "
+         "including a 10-year-old boy.", [("injured", "unspecified", 64), (None, "children", 8)]),
+    ],
+)  # fmt: skip
+def test_figures_in_the_words_reports_use(text, figures):
+    found = casualty_figures(sentences(text)[0])
+    assert [(f.category, f.group, f.count.min) for f in found] == figures
