@@ -49,6 +49,7 @@ class Score:
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     fields_wrong: list[str] = field(default_factory=list)  # "date: drafted 2023-05-03, expected …"
+    why: dict[str, int] = field(default_factory=dict)  # missed figures by what was off
 
 
 def drafted_figures(record: dict | None) -> list[dict]:
@@ -94,6 +95,31 @@ def same(expected: dict, drafted: dict) -> bool:
     )
 
 
+# What was off in a missed figure, tried in this order against the draft's figures: everything
+# but the speaker's side, but the group, but the status, but the range; else not drafted at all.
+_ASPECTS = ("side", "group", "status", "range")
+
+
+def why_missed(expected: dict, drafted: list[dict]) -> str:
+    """The one aspect that, changed, would make a drafted figure the expected one."""
+    for aspect in _ASPECTS:
+        for figure in drafted:
+            trial = dict(figure)
+            if aspect == "side":
+                trial["side"] = side(expected.get("party"))
+                if same(expected, trial):
+                    return f"side: {side(expected.get('party'))} drafted as {figure['side']}"
+            elif aspect == "group":
+                trial["group"] = expected["group"]
+            elif aspect == "status":
+                trial["status"] = expected.get("status", figure["status"])
+            else:
+                trial["min"], trial["max"] = expected.get("min"), expected.get("max")
+            if same(expected, trial):
+                return aspect
+    return "not drafted"
+
+
 def _label(figure: dict) -> str:
     return (
         f"{figure.get('side') or side(figure.get('party'))} {figure['group']} {figure['category']} "
@@ -126,6 +152,8 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
         match = next((g for g in free if same(figure, g)), None)
         if match is None:
             result.missed.append(_label(figure))
+            kind = why_missed(figure, got)
+            result.why[kind] = result.why.get(kind, 0) + 1
         else:
             free.remove(match)
             result.matched += 1
@@ -203,12 +231,32 @@ def table(scores: list[Score]) -> list[str]:
     return lines
 
 
+def why_table(scores: list[Score]) -> list[str]:
+    """Missed figures by what was off, per split and language (counts only)."""
+    seen = {k for s in scores for k in s.why}
+    sides = sorted(k for k in seen if k.startswith("side"))
+    kinds = [*sides, *_ASPECTS[1:], "not drafted"]
+    lines = [
+        "| split | language | " + " | ".join(kinds) + " |",
+        "|---|---|" + "---:|" * len(kinds),
+    ]
+    groups: dict[tuple[str, str], list[Score]] = defaultdict(list)
+    for s in scores:
+        groups[(s.split, s.language)].append(s)
+    for (split, language), group in sorted(groups.items()):
+        counts = [sum(s.why.get(k, 0) for s in group) for k in kinds]
+        lines.append(f"| {split} | {language} | " + " | ".join(map(str, counts)) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     from mapping.geocoding.gazetteer import Gazetteer
     from mapping.theatre import Theatre
 
     scores = score_all(Gazetteer(theatre=Theatre(("UA",))))
     print("\n".join(table(scores)))
+    print("\nMissed figures by the one thing that was off:\n")
+    print("\n".join(why_table(scores)))
     if "-v" in (argv or []):
         for s in scores:
             if s.split != "dev":

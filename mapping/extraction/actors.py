@@ -74,9 +74,10 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?"
      r"(?:[Pp]rosecutors(?:'\s+office)?|[Pp]rosecutor'?s\s+office)",
      "prosecutors", "Prosecutors of Ukraine", G),
-    (r"(?:the\s+)?Prosecutor\s+General'?s\s+[Oo]ffice",
+    (r"(?:the\s+)?(?:Ukraine'?s\s+)?[Pp]rosecutor\s+[Gg]eneral'?s\s+[Oo]ffice",
      "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
-    (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+Human\s+Rights\s+Monitoring\s+Mission(?:\s+in\s+Ukraine)?"
+    (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+[Hh]uman\s+[Rr]ights\s+[Mm]onitoring\s+[Mm]ission"
+     r"(?:\s+in\s+Ukraine)?"
      r"|(?:the\s+)?U(?:N|nited\s+Nations)\s+monitoring\s+mission|HRMMU|UN\s+monitors",
      "un-monitoring-mission", "UN Human Rights Monitoring Mission in Ukraine", I),
     (r"(?:the\s+)?United\s+Nations|(?:the\s+)?UN(?=\s)|OHCHR",
@@ -84,6 +85,10 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"UNICEF", "unicef", "UNICEF", I),
     (r"Human\s+Rights\s+Watch", "human-rights-watch", "Human Rights Watch", N),
     (r"Amnesty\s+International", "amnesty-international", "Amnesty International", N),
+    (r"(?:the\s+)?(?:[Pp]residential\s+[Oo]ffice|Office\s+of\s+the\s+President(?:\s+of\s+Ukraine)?)",
+     "office-of-the-president", "Office of the President of Ukraine", G),
+    (r"(?:[Ll]ocal\s+)?[Rr]escuers(?=\s+(?:said|say|reported|report)\b)",
+     "state-emergency-service", "State Emergency Service of Ukraine", G),
     (r"(?:the\s+)?regional\s+military\s+administration|(?:the\s+)?regional\s+administration",
      "regional-military-administration", "Regional military administration", L),
     (r"(?:the\s+)?city\s+military\s+administration|(?:the\s+)?city\s+council",
@@ -183,10 +188,20 @@ _UNNAMED = re.compile(
     r"(?:military\s+|state\s+)?(?:administration|council))\b",
     re.IGNORECASE,
 )
+# A Ukrainian state body named by what it does: "Ukraine's health ministry", "the Ukrainian
+# Defence Ministry", "Ukraine's national police chief", "Ukraine's human rights commissioner"
+# (state companies and the Red Cross are not the government)
+_UKRAINIAN_BODY = re.compile(
+    r"(?<![\w-])(?:Ukraine'?s|(?:the\s+)?Ukrainian)\s+(?P<body>(?!Railways|Red\s+Cross)"
+    r"(?:[\w'-]+\s+){0,3}?(?:[Mm]inistry|[Mm]inister|[Oo]ffice|[Ss]ervice|[Pp]olice(?:\s+chief)?"
+    r"|[Cc]ommissioner|[Oo]mbudsman|[Aa]gency|[Ii]nspectorate|[Cc]ommand|[Nn]avy|[Aa]rmy"
+    r"|[Mm]ilitary|[Gg]overnment))(?![\w-])"
+)
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?<=[,—–]\s)(?P<who>(?:local\s+|regional\s+|city\s+)?(?:officials|authorities))"
+    r"(?:(?<=[,—–]\s)|^)(?P<who>(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?(?:[Oo]fficials"
+    r"|[Aa]uthorities))"
     r"(?=\s+(?:said|say|says|reported)\b)"
 )
 _BACK_REFERENCE = re.compile(
@@ -199,6 +214,9 @@ _BACK_REFERENCE = re.compile(
     r"|administration|authorities|mission)|him|her|them)",
     re.IGNORECASE,
 )
+
+
+_SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
 
 
 def _unnamed(words: str, party: Party) -> Actor:
@@ -259,9 +277,14 @@ class Speakers:
                 words = re.sub(r"^(?:an?|the)\s+", "", " ".join(match.group(0).split()), flags=re.I)
                 words = re.sub(r"\b(city|region|oblast)'s\b", r"\1", words)
                 found.append(Mention(_unnamed(words, party), match.start(), match.end()))
+        for match in _UKRAINIAN_BODY.finditer(text):
+            body = " ".join(match.group("body").split())
+            name = f"Ukraine's {body[0].lower()}{body[1:]}"
+            actor = Actor(slug(name), name, G)
+            found.append(Mention(actor, match.start(), match.end()))
         for match in _OFFICIALS.finditer(text):
             words = match.group("who")
-            local = words.split()[0] in ("local", "regional", "city")
+            local = words.split()[0].lower() in ("local", "regional", "city")
             party = L if local else self.country_default
             if party is not Party.OTHER:
                 found.append(Mention(_unnamed(words, party), match.start(), match.end()))
@@ -334,26 +357,44 @@ class Speakers:
                     break
         if chosen is None:
             back = _BACK_REFERENCE.search(text)
-            if back and self.last is not None:
-                actor = self.last
-                ref = (back.group("ref") or back.group("ref2") or "").lower()
-                if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
-                    people = set(self.people.values())
-                    actor = next((a for a in reversed(self._named) if a in people), actor)
-                if "ministry" in ref:
-                    actor = next(
-                        (a for a in reversed(self._named) if "ministry" in a.name.lower()),
-                        actor,
-                    )
+            actor = self._referent(back) if back else None
+            if back and actor is not None:
                 self._remember(actor, sentence)
                 return actor, Mention(actor, back.start(), back.end())
         return self._settle(sentence, chosen, mentions)
+
+    def _referent(self, back: re.Match[str]) -> Actor | None:
+        """Who 'he', 'the ministry', 'the governor' point back at: the last one named that
+        fits; an office named for the first time ('the governor wrote') is that office."""
+        ref = " ".join((back.group("ref") or back.group("ref2") or "").lower().split())
+        if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
+            people = set(self.people.values())
+            return next((a for a in reversed(self._named) if a in people), self.last)
+        office = ref.removeprefix("the ")
+        if office in ("ministry", "governor", "mayor", "president"):
+            fits = next((a for a in reversed(self._named) if office in a.name.lower()), None)
+            if fits is None and office in ("governor", "mayor"):
+                fits = next((a for a in reversed(self._named) if a.party is L), None)
+                fits = fits or _unnamed(office, L)
+            if fits is None and office == "president":
+                fits = next(a for _, a in _KNOWN_RE if a.id == "president-zelensky")
+            return fits or self.last
+        return self.last
 
     def _settle(
         self, sentence: Sentence, chosen: Mention | None, mentions: list[Mention]
     ) -> tuple[Actor | None, Mention | None]:
         """The sentence's speaker once read: the actor chosen, else the paragraph's last
         speaker; the last actor named is remembered for pronouns either way."""
+        # "State Emergency Service divers have recovered a body. The toll rises to seven.": a
+        # body doing the work reports what it finds, for the rest of the paragraph
+        if (
+            chosen is None
+            and mentions
+            and _SUBJECT.match(sentence.text[: mentions[0].start])
+            and mentions[0].actor.party in (G, L, I)
+        ):
+            chosen = mentions[0]
         if chosen is not None:
             self._remember(chosen.actor, sentence)
             return chosen.actor, chosen

@@ -33,6 +33,7 @@ from mapping.extraction.figures import (
 from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figures_uk_ru
 from mapping.extraction.numbers import Count
 from mapping.extraction.places import PlaceMention, place_mentions, place_mentions_uk_ru
+from mapping.extraction.scope import other_incidents
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
@@ -180,7 +181,10 @@ def extract_draft(
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
     said = [(*speakers.speaker(sentence), speakers.last) for sentence in parts]
     _quotes_to_their_speakers(parts, said)
-    for sentence, (actor, mention, last_named), read in zip(parts, said, read_by, strict=True):
+    elsewhere = other_incidents(parts)
+    for index, (sentence, (actor, mention, last_named), read) in enumerate(
+        zip(parts, said, read_by, strict=True)
+    ):
         spoken[sentence] = actor
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
@@ -206,6 +210,8 @@ def extract_draft(
                         "",
                     )
                 )
+        if index in elsewhere:
+            continue  # "Separately, ...": another strike's figures
         figures = read.casualties(sentence)
         wholes_here = []
         for figure in figures:

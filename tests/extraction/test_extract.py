@@ -329,6 +329,21 @@ def _statements(text: str, gazetteer) -> list[tuple[str, str, str, int | None]]:
         ("A missile hit Kryvyi Rih. The first reports spoke of three residents killed, "
          "according to Serhiy Lysak, governor of the Dnipropetrovsk region.",
          ("local_authority", "killed", "reported", 3)),
+        # Ukrainian bodies by what they do, and offices named the first time by office alone
+        ("A missile hit Sumy on Tuesday. Five people were killed, Ukraine's health ministry "
+         "said.", ("ukraine_government", "killed", "reported", 5)),
+        ("A missile hit Sumy on Tuesday. In a Telegram post, the governor said five people were "
+         "killed.", ("local_authority", "killed", "reported", 5)),
+        ("A missile hit Sumy on Tuesday. Officials said five people were killed.",
+         ("ukraine_government", "killed", "reported", 5)),
+        ("A missile hit Sumy on Tuesday. Five people were killed, rescuers said.",
+         ("ukraine_government", "killed", "reported", 5)),
+        ("A missile hit Sumy on Tuesday. Five people were killed, the presidential office said.",
+         ("ukraine_government", "killed", "reported", 5)),
+        # a body doing the work reports what it finds, for the rest of its paragraph
+        ("A missile hit Sumy on Tuesday.\n\nState Emergency Service divers have recovered a "
+         "man's body. The death toll rises to seven.",
+         ("ukraine_government", "killed", "reported", 7)),
         # a doubt about the other side's claims does not make the officials' figures claims
         ("A missile struck Sumy on Tuesday, killing seven people, the regional governor said. "
          "Moscow said it hit a military target. No evidence was offered.",
@@ -497,3 +512,14 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
 def test_figures_in_the_words_reports_use(text, figures):
     found = casualty_figures(sentences(text)[0])
     assert [(f.category, f.group, f.count.min) for f in found] == figures
+
+
+def test_figures_of_other_incidents_stay_out():
+    text = (
+        "A missile hit a recreation centre in Kharkiv on Sunday, killing five people, police "
+        "said.\n\nSeparately, rocket fire killed two people in Novoosynove. One person was "
+        "killed in Vovchansk.\n\nELSEWHERE IN THE REGION\nFour were killed in Kivsharivka."
+        "\n\nMONDAY, 20 MAY\nThe death toll in Kharkiv rose to seven, police said."
+    )
+    killed = [c.get("killed") for c in extract_draft(text, today=TODAY).record["casualties"]]
+    assert killed == [5, 7]
