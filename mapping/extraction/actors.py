@@ -346,12 +346,18 @@ class Speakers:
         prefix = re.match(r"\s*(?P<who>[^:.]{3,90}):\s", text)
         if prefix:
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
+        if chosen is None:  # "Suspilne reports, citing the State Emergency Service": the service
+            chosen = next(
+                (m for m in mentions if re.search(r"\bciting\s*$", text[: m.start])), None
+            )
         if chosen is None:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
                 before = text[max(0, mention.start - 40) : mention.start]
                 if re.match(rf"(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
-                    re.search(rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\bcited\s*$", before)
+                    re.search(
+                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b(?:cited|citing)\s*$", before
+                    )
                 ):
                     chosen = mention
                     break

@@ -50,7 +50,8 @@ _HOSPITAL = (
     r"\s+(?:help|care|attention|treatment|assistance)|treated\s+for\s+(?:injuries|wounds)"
 )
 _AUX = (
-    r"(?:\s+(?:(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
+    r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
+    r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
     r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|confirmed|now|also|so\s+far|already"
@@ -80,7 +81,7 @@ _TOLL = re.compile(
 )
 _SUB = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|among\s+whom|among\s+the\s+dead\s+(?:are|were))\s+"
-    r"(?:an?\s+(?P<age>\d{1,2})-year-old\s+(?:girl|boy|child|teenager|student)"
+    r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:girl|boy|child|teenager|student)"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
     re.IGNORECASE,
@@ -88,10 +89,17 @@ _SUB = re.compile(
 # "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
 _AGED = re.compile(
     r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|"
-    r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:]{0,60}?"
+    r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:,]{0,60}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
     re.IGNORECASE,
 )
+# "the search goes on for four more people", "searching for 12 people": the missing
+_SEARCHED = re.compile(
+    rf"\b(?:search(?:es|ed)?|searching|look(?:ing)?)\s+(?:(?:goes|went|is|continues|continued)\s+"
+    rf"(?:on\s+)?)?for\s+{COUNT}\s+(?:more\s+|other\s+)?(?P<group>people|persons|residents)\b",
+    re.IGNORECASE,
+)
+_ALIVE_BEFORE = re.compile(r"\b(?:alive|rescued|survived|survivors|saved|unharmed)\W*$", re.I)
 # "we have already lost seven people", "took the lives of 22 residents": the dead, as officials
 # mourn them
 _LOST = re.compile(
@@ -155,7 +163,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     taken = Spans()
     figures: list[Figure] = []
 
-    def add(match: re.Match[str], category: str | None, group: str, part: bool = False) -> None:
+    def add(
+        match: re.Match[str],
+        category: str | None,
+        group: str,
+        part: bool = False,
+        at_most: bool = False,
+    ) -> None:
         start, end = match.span("num") if match.group("num") else match.span()
         if not taken.free(start, end):
             return
@@ -163,12 +177,17 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         count = count_range(qualifier, match.group("num")) if match.group("num") else Count(1, 1)
         if count is None:
             return
+        if at_most and count.max is not None:
+            count = Count(None, count.max, f'"{match.group(0)}": at most {count.max}')
         taken.take(start, end)
         figures.append(Figure(category, group, count, match.start(), match.end(), part))
 
     for match in _SUB.finditer(text):
+        if _ALIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue  # "five of them alive, including a 14-year-old girl": no casualty
         if match.group("age") or match.group("one"):  # "among them a child"
-            if match.group("one") or int(match.group("age")) < 18:
+            age = words_to_age(match.group("age")) if match.group("age") else None
+            if match.group("one") or (age is not None and age < 18):
                 figures.append(
                     Figure(None, "children", Count(1, 1), match.start(), match.end(), True)
                 )
@@ -203,6 +222,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
         )
         add(match, category, "unspecified")
+    for match in _SEARCHED.finditer(text):
+        add(match, "missing", _group_of(match.group("group")))
     for match in _LOST.finditer(text):
         group = match.group("group").lower()
         add(match, "killed", "unspecified" if group == "lives" else _group_of(group))
@@ -219,13 +240,25 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             r"\s+of\b", text[match.end("num") :]
         ):
             continue  # "one of the dead"
-        add(match, _category(" ".join(match.group("cat").split())), _group_of(match.group("group")))
+        hedged = match.group("modal") is not None  # "five people may still be under the rubble"
+        add(
+            match,
+            _category(" ".join(match.group("cat").split())),
+            _group_of(match.group("group")),
+            at_most=hedged,
+        )
     figures.sort(key=lambda f: f.start)
     # "among them eight children, including a 10-year-old boy": the boy is one of the eight
     return [
         f
         for i, f in enumerate(figures)
-        if not (f.part and i and figures[i - 1].part and figures[i - 1].group == f.group)
+        if not (
+            f.part
+            and i
+            and figures[i - 1].part
+            and figures[i - 1].group == f.group
+            and re.fullmatch(r"[\s,]*", text[figures[i - 1].end : f.start])
+        )
     ]
 
 

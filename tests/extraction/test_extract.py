@@ -505,6 +505,12 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         # those who needed help were hurt
         ("More than 35 had needed medical help, five of them children.",
          [("injured", "unspecified", 36), (None, "children", 5)]),
+        # the missing, and a hedge that only bounds the count from above
+        ("The search goes on for four more people.", [("missing", "unspecified", 4)]),
+        # the rescued alive are no casualty; the dead's child counts
+        ("In total 15 people were pulled out from under the rubble: five of them alive, "
+         "including a 14-year-old girl, and ten dead, including a two-year-old boy.",
+         [("killed", "unspecified", 10), (None, "children", 1)]),
         ("The number of people who had sought treatment reached 64, among them eight children, "
          "including a 10-year-old boy.", [("injured", "unspecified", 64), (None, "children", 8)]),
     ],
@@ -523,3 +529,16 @@ def test_figures_of_other_incidents_stay_out():
     )
     killed = [c.get("killed") for c in extract_draft(text, today=TODAY).record["casualties"]]
     assert killed == [5, 7]
+
+
+def test_a_hedged_count_is_an_upper_bound():
+    (figure,) = casualty_figures(sentences("Five people may still be under the rubble.")[0])
+    assert (figure.category, figure.count.min, figure.count.max) == ("missing", None, 5)
+
+
+def test_an_outlet_citing_a_service_gives_the_service_s_figure(gazetteer):
+    text = (
+        "A missile hit Sloviansk on Friday. Rescuers recovered a body, Suspilne reports, citing "
+        "the State Emergency Service. The death toll rose to nine."
+    )
+    assert ("ukraine_government", "killed", "reported", 9) in _statements(text, gazetteer)
