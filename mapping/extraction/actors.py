@@ -129,7 +129,67 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "fedorov": ("ivan-fedorov", "Ivan Fedorov", L),
     "kiper": ("oleh-kiper", "Oleh Kiper", L),
     "prokudin": ("oleksandr-prokudin", "Oleksandr Prokudin", L),
+    "artiukh": ("volodymyr-artiukh", "Volodymyr Artiukh", L),
+    "zhyvytskyi": ("dmytro-zhyvytskyi", "Dmytro Zhyvytskyi", L),
+    "lysenko": ("oleksandr-lysenko", "Oleksandr Lysenko", L),
+    "starukh": ("oleksandr-starukh", "Oleksandr Starukh", L),
+    "filatov": ("borys-filatov", "Borys Filatov", L),
+    "senkevych": ("oleksandr-senkevych", "Oleksandr Senkevych", L),
+    "kim": ("vitaliy-kim", "Vitaliy Kim", L),
+    "trukhanov": ("hennadiy-trukhanov", "Hennadiy Trukhanov", L),
+    "mrochko": ("roman-mrochko", "Roman Mrochko", L),
+    "chaus": ("viacheslav-chaus", "Viacheslav Chaus", L),
+    "pronin": ("filip-pronin", "Filip Pronin", L),
+    "kohut": ("volodymyr-kohut", "Volodymyr Kohut", L),
+    "borzov": ("serhiy-borzov", "Serhiy Borzov", L),
+    "haidai": ("serhiy-haidai", "Serhiy Haidai", L),
+    "kozytskyi": ("maksym-kozytskyi", "Maksym Kozytskyi", L),
+    "sadovyi": ("andriy-sadovyi", "Andriy Sadovyi", L),
+    "kyrylenko": ("pavlo-kyrylenko", "Pavlo Kyrylenko", L),
+    "filashkin": ("vadym-filashkin", "Vadym Filashkin", L),
+    "tkachenko": ("tymur-tkachenko", "Tymur Tkachenko", L),
+    "popko": ("serhiy-popko", "Serhiy Popko", L),
+    "kravchenko": ("ruslan-kravchenko", "Ruslan Kravchenko", L),
+    "vyhivskyi": ("ivan-vyhivskyi", "Ivan Vyhivskyi", G),
+    "kostin": ("andriy-kostin", "Andriy Kostin", G),
+    "khorunzhyi": ("oleksandr-khorunzhyi", "Oleksandr Khorunzhyi", G),
+    "kuleba": ("dmytro-kuleba", "Dmytro Kuleba", G),
+    "shmyhal": ("denys-shmyhal", "Denys Shmyhal", G),
+    "svyrydenko": ("yulia-svyrydenko", "Yulia Svyrydenko", G),
+    "kalashnyk": ("mykola-kalashnyk", "Mykola Kalashnyk", L),
+    "hanzha": ("serhiy-hanzha", "Serhiy Hanzha", L),
+    "kurtiev": ("anatoliy-kurtiev", "Anatoliy Kurtiev", L),
+    "marchenko": ("maksym-marchenko", "Maksym Marchenko", L),
+    "yanushevych": ("yaroslav-yanushevych", "Yaroslav Yanushevych", L),
+    "hryhorov": ("oleh-hryhorov", "Oleh Hryhorov", L),
+    "bryzhynskyi": ("oleksandr-bryzhynskyi", "Oleksandr Bryzhynskyi", L),
+    "lunin": ("dmytro-lunin", "Dmytro Lunin", L),
+    "morhunov": ("serhiy-morhunov", "Serhiy Morhunov", L),
+    "bunechko": ("vitaliy-bunechko", "Vitaliy Bunechko", L),
+    "taburets": ("ihor-taburets", "Ihor Taburets", L),
+    "raikovych": ("andriy-raikovych", "Andriy Raikovych", L),
+    "honcharenko": ("oleksandr-honcharenko", "Oleksandr Honcharenko", L),
+    "liakh": ("vadym-liakh", "Vadym Liakh", L),
+    "yevtushenko": ("yevhen-yevtushenko", "Yevhen Yevtushenko", L),
+    "liashko": ("viktor-liashko", "Viktor Liashko", G),
+    "halushchenko": ("herman-halushchenko", "Herman Halushchenko", G),
+    "kubrakov": ("oleksandr-kubrakov", "Oleksandr Kubrakov", G),
     "zakharova": ("maria-zakharova", "Maria Zakharova", R),
+    "shoigu": ("sergei-shoigu", "Sergei Shoigu", R),
+    "belousov": ("andrei-belousov", "Andrei Belousov", R),
+    "lavrov": ("sergei-lavrov", "Sergei Lavrov", R),
+    "putin": ("vladimir-putin", "Vladimir Putin", R),
+    "nebenzia": ("vassily-nebenzia", "Vassily Nebenzia", R),
+    "saldo": ("vladimir-saldo", "Vladimir Saldo", R),
+    "balitsky": ("yevgeny-balitsky", "Yevgeny Balitsky", R),
+    "pushilin": ("denis-pushilin", "Denis Pushilin", R),
+    "bogomaz": ("alexander-bogomaz", "Alexander Bogomaz", R),
+    "razvozhayev": ("mikhail-razvozhayev", "Mikhail Razvozhayev", R),
+    "aksyonov": ("sergei-aksyonov", "Sergei Aksyonov", R),
+    "guterres": ("antonio-guterres", "António Guterres", I),
+    "grossi": ("rafael-grossi", "Rafael Grossi", I),
+    "bogner": ("matilda-bogner", "Matilda Bogner", I),
+    "bell": ("danielle-bell", "Danielle Bell", I),
     "konashenkov": ("igor-konashenkov", "Igor Konashenkov", R),
     "gladkov": ("vyacheslav-gladkov", "Vyacheslav Gladkov", R),
 }
@@ -219,6 +279,16 @@ _BACK_REFERENCE = re.compile(
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
 
 
+def known_mentions(text: str) -> list[Mention]:
+    """The institutions, agencies and outlets of the table named in a text, by their Latin
+    names ("Reuters", "Human Rights Watch"), as a text in any language writes them."""
+    return [
+        Mention(actor, m.start(), m.end())
+        for pattern, actor in _KNOWN_RE
+        for m in pattern.finditer(text)
+    ]
+
+
 def _unnamed(words: str, party: Party) -> Actor:
     """An official or body known by what they are ("regional governor", "officials")."""
     return Actor(slug(words), words[0].upper() + words[1:], party)
@@ -260,10 +330,7 @@ class Speakers:
     def mentions(self, sentence: Sentence) -> list[Mention]:
         """Every actor named in the sentence, first position first, overlaps resolved."""
         text = sentence.text
-        found: list[Mention] = []
-        for pattern, actor in _KNOWN_RE:
-            for match in pattern.finditer(text):
-                found.append(Mention(actor, match.start(), match.end()))
+        found = known_mentions(text)
         for pattern in (_TITLED, _APPOSED):
             for match in pattern.finditer(text):
                 actor = self._person(match.group("name"), match.group("role"))

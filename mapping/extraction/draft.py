@@ -181,6 +181,7 @@ def extract_draft(
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
     said = [(*speakers.speaker(sentence), speakers.last) for sentence in parts]
     _quotes_to_their_speakers(parts, said)
+    _about_this_to_what_it_follows(parts, said)
     elsewhere = other_incidents(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(
         zip(parts, said, read_by, strict=True)
@@ -354,6 +355,36 @@ def extract_draft(
     record = _ordered(record)
     # a draft that does not validate is a bug, not a draft: this raises
     return Draft(record, messages, Incident.model_validate(record))
+
+
+# "Про це повідомив ...", "Об этом сообщил ...", "This was reported by ...": the speaker of
+# what came before
+_ABOUT_THIS = re.compile(
+    r"^\W*(?:Про\s+це|Об\s+этом|О\s+том|Про\s+що|This\s+was\s+(?:reported|announced|stated)"
+    r"|That\s+was\s+(?:reported|announced|according))\b",
+    re.IGNORECASE,
+)
+
+
+def _about_this_to_what_it_follows(
+    parts: list[Sentence], said: list[tuple[Actor | None, Any, Actor | None]]
+) -> None:
+    """'Загинули п'ятеро людей. Про це повідомили в ОВА.': the sentences before, in its
+    paragraph (or the paragraph before, when it opens one), that name no speaker of their own
+    are that speaker's."""
+    for j, sentence in enumerate(parts):
+        actor, mention, _ = said[j]
+        if actor is None or mention is None or not _ABOUT_THIS.match(sentence.text):
+            continue
+        if j == 0:
+            continue
+        paragraph = sentence.paragraph
+        if parts[j - 1].paragraph != paragraph:
+            paragraph = parts[j - 1].paragraph
+        i = j - 1
+        while i >= 0 and parts[i].paragraph == paragraph and said[i][1] is None:
+            said[i] = (actor, None, said[i][2])
+            i -= 1
 
 
 def _quotes_to_their_speakers(

@@ -156,3 +156,29 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
     sources = {s["id"]: s for s in record["sources"]}
     assert {sources[c["source"]]["party"] for c in record["casualties"]} == {"local_authority"}
     assert [c.get("killed", c.get("injured")) for c in record["casualties"]] == [2, 12]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "name"),
+    [
+        # "Про це повідомили ...": the speaker of the sentences before it
+        ("Росія вдарила ракетою по Сумах. Загинули п'ятеро людей. Про це повідомили в Сумській "
+         "ОВА.", "local_authority", "Обласна військова адміністрація"),
+        ("Россия нанесла удар по Сумам. Погибли пять человек. Об этом сообщил мэр города.",
+         "local_authority", "Місцева влада"),
+        # a headline's speaker after a dash; an official known by surname alone
+        ("Росія вдарила ракетою по Сумах. Загинули п'ятеро людей, – Артюх.",
+         "local_authority", "Володимир Артюх"),
+        # an agency named in Latin letters
+        ("Росія вдарила ракетою по Сумах. Загинули п'ятеро людей, повідомляє Reuters.",
+         "independent_media", "Reuters"),
+        # "говорится в сообщении ГСЧС"
+        ("Россия нанесла удар по Сумам. Погибли пять человек, говорится в сообщении ГСЧС.",
+         "ukraine_government", "ДСНС"),
+    ],
+)  # fmt: skip
+def test_speakers_as_ukrainian_and_russian_news_write_them(text, party, name, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    sources = {s["id"]: s for s in record["sources"]}
+    (figure,) = record["casualties"]
+    assert (sources[figure["source"]]["party"], sources[figure["source"]]["name"]) == (party, name)
