@@ -221,6 +221,8 @@ _BODY_HEADER = re.compile(
     r"(?=[A-Z'’ -]{8,90}$)[A-Z'’ -]*\b(?:OFFICE|ADMINISTRATION|MINISTRY|SERVICE|POLICE|COUNCIL"
     r"|STAFF|FORCES|COMMAND|GOVERNMENT)\b[A-Z'’ -]*"
 )
+# A letterhead line naming a body, with no sentence in it (no verb-bearing period, no digits)
+_LETTERHEAD_BODY = re.compile(r"[^\d.!?]{3,120}")
 _SURNAME = re.compile(r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?(?P<surname>[A-Z][a-z]+)\b")
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
@@ -383,7 +385,8 @@ class Speakers:
         """The author a post names in its header line ("Oleh Syniehubov | Kharkiv Regional
         Military Administration", a Telegram channel's signature): the speaker of every
         sentence that names no other."""
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        head = [line.strip() for line in text.splitlines() if line.strip()][:3]
+        first = head[0] if head else ""
         # "ДСНС України | State Emergency Service of Ukraine", "Іван Федоров | Ivan Fedorov -
         # Head of Zaporizhzhia Oblast Military Administration": each side may say who
         parts = [part.strip() for part in first.split("|")]
@@ -392,6 +395,21 @@ class Speakers:
             known = next((a for pattern, a in _KNOWN_RE if pattern.fullmatch(body)), None)
             if known is not None:
                 return known
+        # a letterhead of a few lines: "UNITED NATIONS\nOffice for the Coordination of ..."
+        for line in head:
+            if not _LETTERHEAD_BODY.fullmatch(line):
+                continue
+            for part in re.split(r"\s*(?:[|(),—–]|\s-\s)\s*", line):
+                written = part.title() if part.isupper() else part  # "UNITED NATIONS"
+                for pattern, actor in _KNOWN_RE:
+                    named = pattern.search(written)
+                    # the body's name is most of the part: a letterhead, not a headline
+                    if (
+                        named
+                        and len(named.group(0)) >= 0.5 * len(part)
+                        and actor.party in (G, L, I, N)
+                    ):
+                        return actor
         signed = [found for part in parts if (found := _AUTHOR_LINE.fullmatch(part))]
         if len(parts) > 1 and signed:
             return self._person(signed[0].group("name"), signed[0].group("role"))

@@ -542,3 +542,20 @@ def test_an_outlet_citing_a_service_gives_the_service_s_figure(gazetteer):
         "the State Emergency Service. The death toll rose to nine."
     )
     assert ("ukraine_government", "killed", "reported", 9) in _statements(text, gazetteer)
+
+
+def test_a_letterhead_speaks_for_the_text_and_a_headline_does_not(gazetteer):
+    letterhead = (
+        "UNITED NATIONS | Human Rights Monitoring Mission in Ukraine\nBriefing note\n\n"
+        "A missile struck Sumy on Tuesday. Five civilians were killed."
+    )
+    headline = (
+        "Cold and dark: UN monitors log a deadly January\n\n"
+        "A missile struck Sumy on Tuesday. Five civilians were killed."
+    )
+    parties = []
+    for text in (letterhead, headline):
+        record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+        sources = {s["id"]: s for s in record["sources"]}
+        parties.append(sources[record["casualties"][0]["source"]]["party"])
+    assert parties == ["international_org", "other"]
