@@ -406,7 +406,8 @@ def _quotes_to_their_speakers(
 
 
 def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
-    """The same figure from the same source once; a figure the report states without a source
+    """The same figure from the same source once in a paragraph (an update that restates it
+    later is a statement of its own, as of then); a figure the report states without a source
     is dropped when a named source gives the same figure."""
 
     def key(s: _Statement, with_source: bool) -> tuple:
@@ -419,17 +420,17 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
 
     attributed = {key(s, False) for s in statements if s.actor.id != REPORT.id}
     attributed |= {loose(s) for s in statements if s.actor.id != REPORT.id}
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}  # key → paragraph where last stated
     kept = []
     for statement in statements:
         k = key(statement, True)
-        if k in seen:
+        if k in seen and seen[k] == statement.sentence.paragraph:
             continue
         if statement.actor is REPORT and (
             key(statement, False) in attributed or loose(statement) in attributed
         ):
             continue
-        seen.add(k)
+        seen[k] = statement.sentence.paragraph
         kept.append(statement)
     return kept
 

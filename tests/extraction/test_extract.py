@@ -559,3 +559,15 @@ def test_a_letterhead_speaks_for_the_text_and_a_headline_does_not(gazetteer):
         sources = {s["id"]: s for s in record["sources"]}
         parties.append(sources[record["casualties"][0]["source"]]["party"])
     assert parties == ["international_org", "other"]
+
+
+def test_an_update_restating_a_figure_is_a_statement_of_its_own(gazetteer):
+    text = (
+        "Ivan Fedorov | Head of Zaporizhzhia Oblast Military Administration\n\n"
+        "A missile hit Zaporizhzhia. 22 wounded. Four children are among the wounded.\n\n"
+        "Update. The number of injured has risen to 33, including 4 children. Four children "
+        "are among the injured."
+    )
+    casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    children = [c["injured"] for c in casualties if c["group"] == "children"]
+    assert children == [4, 4]
