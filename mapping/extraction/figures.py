@@ -107,6 +107,15 @@ _LOST = re.compile(
     r"|children)\b",
     re.IGNORECASE,
 )
+# "two injured children", "five dead soldiers": the state before the people
+_STATE_FIRST = re.compile(
+    rf"{COUNT}\s+(?:more\s+)?(?P<cat>injured|wounded|dead|killed|missing)\s+(?P<group>{_GROUP})\b",
+    re.IGNORECASE,
+)
+# "three young men aged 16, 18 and 20": ages, not counts
+_AGES_BEFORE = re.compile(
+    r"\baged\s+(?:(?:between\s+)?\d{1,3}(?:\s*,\s*|\s+and\s+|\s+to\s+))*$", re.I
+)
 # "two children were among the dead": a count of one group, inside the toll
 _AMONG = re.compile(
     rf"{COUNT}\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+"
@@ -171,7 +180,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         at_most: bool = False,
     ) -> None:
         start, end = match.span("num") if match.group("num") else match.span()
-        if not taken.free(start, end):
+        if not taken.free(start, end) or _AGES_BEFORE.search(text[max(0, start - 40) : start]):
             return
         qualifier = match.group("qual") if "qual" in match.groupdict() else None
         count = count_range(qualifier, match.group("num")) if match.group("num") else Count(1, 1)
@@ -222,6 +231,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
         )
         add(match, category, "unspecified")
+    for match in _STATE_FIRST.finditer(text):
+        add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _SEARCHED.finditer(text):
         add(match, "missing", _group_of(match.group("group")))
     for match in _LOST.finditer(text):

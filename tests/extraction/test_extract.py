@@ -505,6 +505,9 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         # those who needed help were hurt
         ("More than 35 had needed medical help, five of them children.",
          [("injured", "unspecified", 36), (None, "children", 5)]),
+        # the state before the people; ages are not counts
+        ("Information was received about two injured children.", [("injured", "children", 2)]),
+        ("Three young men aged 16, 18 and 20 were hospitalised.", []),
         # the missing, and a hedge that only bounds the count from above
         ("The search goes on for four more people.", [("missing", "unspecified", 4)]),
         # the rescued alive are no casualty; the dead's child counts
