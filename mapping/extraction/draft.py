@@ -218,7 +218,7 @@ def extract_draft(
         for figure in figures:
             category, figure_source = figure.category, source
             if figure.part:
-                whole = whole_of(figure, figures)
+                whole = whole_of(figure, figures, sentence.text)
                 if whole is None and last_wholes and not any(not f.part for f in figures):
                     whole, figure_source, _ = last_wholes[-1]
                 if whole is None:

@@ -273,13 +273,16 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     ]
 
 
-def whole_of(part: Figure, figures: list[Figure]) -> Figure | None:
-    """The figure a part belongs to: the nearest whole figure before it in the sentence, else
-    the nearest after it."""
+def whole_of(part: Figure, figures: list[Figure], text: str = "") -> Figure | None:
+    """The figure a part belongs to: the nearest whole figure before it, unless another count
+    stands between them past a semicolon ("20 injured; 22 rescued, including 11 children"),
+    else the nearest after it."""
     wholes = [f for f in figures if not f.part and f.category]
     before = [f for f in wholes if f.start <= part.start]
     if before:
-        return before[-1]
+        between = text[before[-1].end : part.start]
+        # past a semicolon, a count that is no casualty figure is the part's whole
+        return None if re.search(r"[;•][^;•]*\d", between) else before[-1]
     after = [f for f in wholes if f.start > part.start]
     return after[0] if after else None
 

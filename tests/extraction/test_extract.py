@@ -574,3 +574,15 @@ def test_an_update_restating_a_figure_is_a_statement_of_its_own(gazetteer):
     casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
     children = [c["injured"] for c in casualties if c["group"] == "children"]
     assert children == [4, 4]
+
+
+def test_a_part_after_another_count_is_not_the_figure_s(gazetteer):
+    text = (
+        "A missile hit Poltava on Saturday. The State Emergency Service reports: 20 people were "
+        "injured, among them 4 children; 22 people were rescued, including 11 children."
+    )
+    casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    assert [(c["group"], c["injured"]) for c in casualties] == [
+        ("unspecified", 20),
+        ("children", 4),
+    ]
