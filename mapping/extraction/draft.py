@@ -33,7 +33,7 @@ from mapping.extraction.figures import (
 from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figures_uk_ru
 from mapping.extraction.numbers import Count
 from mapping.extraction.places import PlaceMention, place_mentions, place_mentions_uk_ru
-from mapping.extraction.scope import other_incidents
+from mapping.extraction.scope import headlines, other_incidents
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
@@ -183,6 +183,7 @@ def extract_draft(
     _quotes_to_their_speakers(parts, said)
     _about_this_to_what_it_follows(parts, said)
     elsewhere = other_incidents(parts)
+    head = headlines(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(
         zip(parts, said, read_by, strict=True)
     ):
@@ -252,7 +253,7 @@ def extract_draft(
                     entry["note"] = damage.count.note
             statements.append(_Statement(source, sentence, start, end, entry, "damage", ""))
 
-    statements = _deduplicated(statements)
+    statements = _deduplicated(_without_headline_repeats(statements, {parts[i] for i in head}))
     record: dict[str, Any] = {"id": "draft", "review": "draft"}
     messages: list[str] = []
 
@@ -403,6 +404,22 @@ def _quotes_to_their_speakers(
                 if actor is not None and mention is not None:
                     said[i] = (actor, None, said[i][2])
                 break
+
+
+def _without_headline_repeats(
+    statements: list[_Statement], head: set[Sentence]
+) -> list[_Statement]:
+    """A headline's figure goes when the body states it too (the body says who gave it); a
+    post's title that alone gives a figure keeps it."""
+
+    def figure(s: _Statement) -> tuple:
+        return (
+            s.kind,
+            repr(sorted((k, v) for k, v in s.entry.items() if k not in ("as_of", "note"))),
+        )
+
+    in_body = {figure(s) for s in statements if s.sentence not in head}
+    return [s for s in statements if s.sentence not in head or figure(s) not in in_body]
 
 
 def _deduplicated(statements: list[_Statement]) -> list[_Statement]:

@@ -251,6 +251,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             r"\s+of\b", text[match.end("num") :]
         ):
             continue  # "one of the dead"
+        if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", text[: match.start()]) and re.search(
+            r"hospital", match.group("cat"), re.I
+        ):
+            continue  # "32 hurt, of whom 13 were still in hospital": the hurt's subset
         hedged = match.group("modal") is not None  # "five people may still be under the rubble"
         add(
             match,

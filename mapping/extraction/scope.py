@@ -1,6 +1,6 @@
-"""Which sentences of a report speak of other incidents: a roundup's "Separately, ..." and
-"Elsewhere, ..." paragraphs and the sections under an "ELSEWHERE" heading. Their figures are
-another strike's and stay out of the draft."""
+"""Which sentences of a report state no figure of its strike: a roundup's "Separately, ..."
+and "Elsewhere, ..." paragraphs and the sections under an "ELSEWHERE" heading (another
+strike's figures), and a headline over a body (a summary of the body's)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,23 @@ _OTHER_HEADING = re.compile(
     r"|ALSO\s+(?:TODAY|TONIGHT|OVERNIGHT))\b"
 )
 _HEADING = re.compile(r"^[^a-zа-яіїєґё.!?]{3,80}$")  # a line in capitals: a section heading
+
+
+def headlines(parts: list[Sentence]) -> set[int]:
+    """Positions in `parts` of the head's lines over a body (kicker, headline): in the first
+    three paragraphs, a paragraph of one line that ends no sentence. A headline's figures sum
+    up the body's, which states them with a source."""
+    found: set[int] = set()
+    for index, sentence in enumerate(parts):
+        if sentence.paragraph > 2 or index + 1 >= len(parts):
+            break
+        alone = parts[index + 1].paragraph != sentence.paragraph and (
+            index == 0 or parts[index - 1].paragraph != sentence.paragraph
+        )
+        text = sentence.text.strip()
+        if alone and text and text[-1] not in '.!?"”»' and len(text) < 200:
+            found.add(index)
+    return found
 
 
 def other_incidents(parts: list[Sentence]) -> set[int]:

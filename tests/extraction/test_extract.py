@@ -586,3 +586,19 @@ def test_a_part_after_another_count_is_not_the_figure_s(gazetteer):
         ("unspecified", 20),
         ("children", 4),
     ]
+
+
+def test_a_headline_figure_the_body_repeats_is_the_body_s(gazetteer):
+    repeated = (
+        "Missile strike on Dnipro clinic kills four\n\n"
+        "A missile struck a clinic in Dnipro on Friday. The attack killed four people, "
+        "regional governor Serhii Lysak said."
+    )
+    title_only = (
+        "State Emergency Service of Ukraine\n\nKharkiv region: death toll from strike on "
+        "recreation centre rises to 7\n\nDivers found the body of a man in the reservoir."
+    )
+    first = extract_draft(repeated, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    assert [c["killed"] for c in first] == [4]
+    second = extract_draft(title_only, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    assert [c["killed"] for c in second] == [7]
