@@ -40,8 +40,8 @@ _KILLED = (
 )
 _INJURED = r"injured|wounded|hurt|injuries"
 _MISSING = (
-    r"missing|unaccounted\s+for|(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris"
-    r"|ruins)"
+    r"missing|unaccounted\s+for|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
+    r"|debris|ruins)"
 )
 _HOSPITAL = (
     r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
@@ -256,9 +256,12 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         ):
             continue  # "32 hurt, of whom 13 were still in hospital": the hurt's subset
         hedged = match.group("modal") is not None  # "five people may still be under the rubble"
+        category = _category(" ".join(match.group("cat").split()))
+        if re.match(r"\s+(?:had\s+|have\s+|later\s+)?died\b", text[match.end() :]):
+            category = "killed"  # "two women taken to hospital had died"
         add(
             match,
-            _category(" ".join(match.group("cat").split())),
+            category,
             _group_of(match.group("group")),
             at_most=hedged,
         )

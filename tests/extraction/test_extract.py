@@ -505,6 +505,9 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         # those who needed help were hurt
         ("More than 35 had needed medical help, five of them children.",
          [("injured", "unspecified", 36), (None, "children", 5)]),
+        # taken to hospital, then died; pulled from beneath the rubble is not under it
+        ("Two women taken to hospital had died.", [("killed", "civilians", 2)]),
+        ("Rescuers pulled a 21-year-old woman from beneath the rubble.", []),
         # the state before the people; ages are not counts
         ("Information was received about two injured children.", [("injured", "children", 2)]),
         ("Three young men aged 16, 18 and 20 were hospitalised.", []),
