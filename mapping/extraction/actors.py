@@ -68,13 +68,13 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "interior-ministry", "Ministry of Internal Affairs of Ukraine", G),
     # the police and prosecutors by name of their service alone ("Police name the village:",
     # "Prosecutors: at least 27 injured"); Russia's are not these
-    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?[Pp]olice(?=\s+(?:say|said"
-     r"|says|name|named|report|reported)\b|:)",
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?[Pp]olice(?:\s+in\s+[A-Z][\w'-]+)?"
+     r"(?=\s+(?:say|said|says|name|named|report|reported)\b|:)",
      "police", "Police of Ukraine", G),
-    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?"
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[A-Z][\w'-]+\s+)?(?:[Rr]egional\s+)?"
      r"(?:[Pp]rosecutors(?:'\s+office)?|[Pp]rosecutor'?s\s+office)",
      "prosecutors", "Prosecutors of Ukraine", G),
-    (r"(?:the\s+)?(?:Ukraine'?s\s+)?[Pp]rosecutor\s+[Gg]eneral'?s\s+[Oo]ffice",
+    (r"(?:the\s+)?(?:Ukraine'?s\s+)?[Pp]rosecutor[\s-][Gg]eneral(?:'?s\s+[Oo]ffice)?(?!\s+[A-Z])",
      "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
     (r"(?:the\s+)?U(?:N|nited\s+Nations)\s+[Hh]uman\s+[Rr]ights\s+[Mm]onitoring\s+[Mm]ission"
      r"(?:\s+in\s+Ukraine)?"
@@ -242,12 +242,17 @@ _UNNAMED = re.compile(
     r"(?<![\w-])(?:an?|the)\s+(?:senior\s+|deputy\s+)?(?P<role>adviser|advisor|spokes(?:man|woman|person)"
     r"|official|representative|head|chief)\s+(?:to|of|at|for)\s+(?P<org>(?:the\s+)?(?:Ukraine'?s\s+"
     r"|Ukrainian\s+|Russia'?s\s+|Russian\s+)?(?:[\w'-]+\s+){0,4}?(?:ministry|administration|service"
-    r"|police|council|office|government|staff|forces))\b"
-    r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district|(?:city|region|oblast)'s)\s+"
-    r"(?:governor|mayor|head|police|prosecutor'?s\s+office|authorities|administration))\b"
-    # "the Kherson Regional Military Administration", "Kharkiv City Council"
+    r"|police|council|office|government|staff|forces|(?:region|oblast|city)(?!['’]s)))\b"
+    r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district|local|(?:city|region|oblast)'s)\s+"
+    r"(?:governor|mayor|head|police|prosecutor'?s\s+office|prosecutor|authorities|administration))\b"
+    # "the Kherson Regional Military Administration", "Kharkiv City Council", "the Dnipropetrovsk
+    # regional council head"
     r"|(?<![\w-])(?:the\s+)?(?P<org3>(?-i:[A-Z][\w'’-]+)\s+(?:regional|oblast|city|district)\s+"
-    r"(?:military\s+|state\s+)?(?:administration|council))\b",
+    r"(?:military\s+|state\s+)?(?:administration|council)(?:\s+(?:head|chief|chair(?:man)?))?)\b"
+    # "Kyiv's military administration", "Zaporizhzhia's governor", "the mayor's office"
+    r"|(?<![\w-])(?:the\s+)?(?P<org4>(?:(?-i:[A-Z][\w'’-]+)'s\s+(?:regional\s+|city\s+)?(?:military\s+)?"
+    r"(?:governor|mayor|administration|council|police|prosecutor'?s\s+office|authorities|head)"
+    r"|(?:mayor|governor)'s\s+office))\b",
     re.IGNORECASE,
 )
 # A Ukrainian state body named by what it does: "Ukraine's health ministry", "the Ukrainian
@@ -263,7 +268,7 @@ _UKRAINIAN_BODY = re.compile(
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
     r"(?:(?<=[,—–]\s)|^)(?P<who>(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?(?:[Oo]fficials"
-    r"|[Aa]uthorities))"
+    r"|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
     r"(?=\s+(?:said|say|says|reported)\b)"
 )
 _BACK_REFERENCE = re.compile(
@@ -301,7 +306,7 @@ def _party_of_role(role: str, country_default: Party) -> Party:
     if re.search(r"russia|kremlin|moscow", text):
         return R
     if re.search(
-        r"governor|mayor|regional|city|oblast|council|administration|local|hromada|community", text
+        r"governor|mayor|region|city|oblast|council|administration|local|hromada|community", text
     ):
         return L
     if re.search(
@@ -340,6 +345,7 @@ class Speakers:
                     found.append(Mention(actor, match.start(), match.end()))
         for match in _UNNAMED.finditer(text):
             role = match.group("org") or match.group("org2") or match.group("org3")
+            role = role or match.group("org4")
             party = _party_of_role(role, self.country_default)
             if party is not Party.OTHER:
                 # without the article; "the city's mayor" is the city mayor
@@ -353,7 +359,7 @@ class Speakers:
             found.append(Mention(actor, match.start(), match.end()))
         for match in _OFFICIALS.finditer(text):
             words = match.group("who")
-            local = words.split()[0].lower() in ("local", "regional", "city")
+            local = words.split()[0].lower() in ("local", "regional", "city") or " in " in words
             party = L if local else self.country_default
             if party is not Party.OTHER:
                 found.append(Mention(_unnamed(words, party), match.start(), match.end()))

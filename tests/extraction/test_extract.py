@@ -605,3 +605,29 @@ def test_a_headline_figure_the_body_repeats_is_the_body_s(gazetteer):
     assert [c["killed"] for c in first] == [4]
     second = extract_draft(title_only, gazetteer=gazetteer, today=TODAY).record["casualties"]
     assert [c["killed"] for c in second] == [7]
+
+
+@pytest.mark.parametrize(
+    ("said", "party"),
+    [
+        ("Kyiv's military administration said", "local_authority"),
+        ("Zaporizhzhia's governor, Ivan Fedorov, said", "local_authority"),
+        ("according to the Kharkiv regional prosecutor's office", "ukraine_government"),
+        ("the local administration said", "local_authority"),
+        ("officials in Kharkiv said", "local_authority"),
+        ("the mayor's office said", "local_authority"),
+        ("Ukraine's prosecutor-general said", "ukraine_government"),
+        ("the head of the Kharkiv region said", "local_authority"),
+        ("the Dnipropetrovsk regional council head said", "local_authority"),
+        ("the head of the city's military administration, Oleksandr Lysenko, said",
+         "local_authority"),
+    ],
+)  # fmt: skip
+def test_officials_by_office_and_place(said, party, gazetteer):
+    text = f"A missile hit Kharkiv on Tuesday. Five people were killed, {said}."
+    assert (party, "killed", "reported", 5) in _statements(text, gazetteer)
+
+
+def test_police_in_a_city_say(gazetteer):
+    text = "A missile hit Odesa on Tuesday. Police in Odesa said five people were killed."
+    assert ("ukraine_government", "killed", "reported", 5) in _statements(text, gazetteer)
