@@ -20,10 +20,14 @@ from mapping.extraction.text import Sentence, Spans, words_before
 
 # People counted by what they were doing or where they lived when the strike came ("22
 # residents of the building", "two women and a man", "passengers") are civilians; "people",
-# "victims" say nothing of who they were.
+# "victims" say nothing of who they were. Among a figure's parts ("including four women")
+# such people split no group off.
+_PERSONS = (
+    r"residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?|workers?|employees?|drivers?|shoppers"
+    r"|customers|pensioners|patients|worshippers"
+)
 _GROUPS = {
-    "civilians": r"civilians?|non-combatants|residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?"
-    r"|workers?|employees?|drivers?|shoppers|customers|pensioners|patients|worshippers",
+    "civilians": rf"civilians?|non-combatants|{_PERSONS}",
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders",
@@ -201,6 +205,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                     Figure(None, "children", Count(1, 1), match.start(), match.end(), True)
                 )
                 taken.take(*match.span())
+            continue
+        if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
             continue
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _AGED.finditer(text):

@@ -51,6 +51,10 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("О 7:28 рятувальники урятували 12 людей, двоє дітей - 7 і 14 років.", []),
         ("Психологи надали допомогу 206 людям, з них 11 дітям.", []),
         ("Ракети С-300 влучили у п'ятиповерхівку.", []),
+        # people by who they were are civilians; among a figure's parts they split none off
+        ("Внаслідок удару загинула жінка.", [("killed", "civilians", 1, 1, False)]),
+        ("Серед постраждалих - чотири жінки віком від 43 до 51 року.", []),
+        ("Доля ще трьох людей невідома.", [("missing", "unspecified", 3, 3, False)]),
     ],
 )
 def test_ukrainian_casualty_figures(text, expected):
@@ -67,6 +71,9 @@ def test_ukrainian_casualty_figures(text, expected):
         ("Уничтожено до 85 военнослужащих.", [("killed", "military", None, 85, False)]),
         ("Погибли около 30 человек.", [("killed", "unspecified", 30, 30, False)]),
         ("Уничтожено до 20 единиц военной техники.", []),
+        # "выросло до": grew to, not "up to"
+        ("Число пострадавших выросло до 30.", [("injured", "unspecified", 30, 30, False)]),
+        ("Судьба трех человек неизвестна.", [("missing", "unspecified", 3, 3, False)]),
     ],
 )
 def test_russian_casualty_figures(text, expected):
