@@ -439,7 +439,12 @@ class Speakers:
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
         if chosen is None:  # "Suspilne reports, citing the State Emergency Service": the service
             chosen = next(
-                (m for m in mentions if re.search(r"\bciting\s*$", text[: m.start])), None
+                (
+                    m
+                    for m in mentions
+                    if re.search(r"\bciting\s*$", text[max(0, m.start - 12) : m.start])
+                ),
+                None,
             )
         if chosen is None:
             for mention in mentions:
@@ -488,6 +493,7 @@ class Speakers:
         if (
             chosen is None
             and mentions
+            and mentions[0].start <= 6
             and _SUBJECT.match(sentence.text[: mentions[0].start])
             and mentions[0].actor.party in (G, L, I)
         ):

@@ -257,13 +257,14 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             r"\s+of\b", text[match.end("num") :]
         ):
             continue  # "one of the dead"
-        if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", text[: match.start()]) and re.search(
+        before = text[max(0, match.start() - 20) : match.start()]
+        if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(
             r"hospital", match.group("cat"), re.I
         ):
             continue  # "32 hurt, of whom 13 were still in hospital": the hurt's subset
         hedged = match.group("modal") is not None  # "five people may still be under the rubble"
         category = _category(" ".join(match.group("cat").split()))
-        if re.match(r"\s+(?:had\s+|have\s+|later\s+)?died\b", text[match.end() :]):
+        if re.match(r"\s+(?:had\s+|have\s+|later\s+)?died\b", text[match.end() : match.end() + 20]):
             category = "killed"  # "two women taken to hospital had died"
         add(
             match,
