@@ -222,9 +222,9 @@ def extract_draft(
                 whole = whole_of(figure, figures, sentence.text)
                 if whole is None and last_wholes and not any(not f.part for f in figures):
                     whole, figure_source, _ = last_wholes[-1]
-                if whole is None:
+                if whole is None and figure.category is None:
                     continue
-                category = whole.category
+                category = figure.category or (whole.category if whole else None)
             else:
                 wholes_here.append((figure, source, sentence))
             start, end = sentence.span(figure.start, figure.end)

@@ -40,7 +40,7 @@ _GROUP_PHRASE = (
 )
 _KILLED = (
     r"killed|dead|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
-    r"|wounded)|found\s+dead"
+    r"|wounded)|found\s+dead|eliminated|liquidated"
 )
 _INJURED = r"injured|wounded|hurt|injuries"
 _MISSING = (
@@ -52,14 +52,15 @@ _HOSPITAL = (
     r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
     r"|(?:sought|needed|required|received|asked\s+for|turned\s+to\s+doctors\s+for)\s+medical"
     r"\s+(?:help|care|attention|treatment|assistance)|treated\s+for\s+(?:injuries|wounds)"
+    r"|(?:needed|required|received)\s+hospital\s+treatment"
 )
 _AUX = (
     r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
     r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
-    r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|confirmed|now|also|so\s+far|already"
-    r"|officially))*"
+    r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|reported|confirmed|now|also"
+    r"|so\s+far|already|officially))*"
 )
 # a part set off by commas: ", including nine children," or ", two of them children,"
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom)\s+[^,]{1,60}|[\w-]+\s+of\s+them\s+[^,]{1,40}),)?"
@@ -75,7 +76,8 @@ _VERB_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(
-    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll|number\s+of\s+(?:the\s+)?"
+    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll(?:\s+of\s+(?:the\s+)?(?P<of>injured|wounded|dead))?"
+    r"|number\s+of\s+(?:the\s+)?"
     r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
@@ -84,7 +86,8 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 _SUB = re.compile(
-    r"\b(?:including|among\s+them|of\s+whom|among\s+whom|among\s+the\s+dead\s+(?:are|were))\s+"
+    r"\b(?:including|among\s+them|of\s+whom|among\s+whom|among\s+the\s+dead\s+(?:are|were)"
+    r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
     r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:girl|boy|child|teenager|student)"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
@@ -198,17 +201,20 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _SUB.finditer(text):
         if _ALIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             continue  # "five of them alive, including a 14-year-old girl": no casualty
+        # "the dead include ...", "among the dead were ...": the part says what it counts
+        named = re.match(r"(?:among\s+)?the\s+(dead|injured|wounded)\b", match.group(0), re.I)
+        category = _category(named.group(1)) if named else None
         if match.group("age") or match.group("one"):  # "among them a child"
             age = words_to_age(match.group("age")) if match.group("age") else None
             if match.group("one") or (age is not None and age < 18):
                 figures.append(
-                    Figure(None, "children", Count(1, 1), match.start(), match.end(), True)
+                    Figure(category, "children", Count(1, 1), match.start(), match.end(), True)
                 )
                 taken.take(*match.span())
             continue
         if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
             continue
-        add(match, None, _group_of(match.group("group")), part=True)
+        add(match, category, _group_of(match.group("group")), part=True)
     for match in _AGED.finditer(text):
         age = words_to_age(match.group("age"))
         child = (age is not None and age < 18) or match.group("who").lower() in (
@@ -232,7 +238,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _OF_THEM.finditer(text):
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):
-        what = (match.group("kind") or "") + " " + (match.group("what") or "")
+        what = " ".join(match.group(g) or "" for g in ("kind", "what", "of"))
         category = (
             "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
         )

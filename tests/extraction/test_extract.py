@@ -508,6 +508,13 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         # taken to hospital, then died; pulled from beneath the rubble is not under it
         ("Two women taken to hospital had died.", [("killed", "civilians", 2)]),
         ("Rescuers pulled a 21-year-old woman from beneath the rubble.", []),
+        # more of the words reports use
+        ("The toll of injured rose to 91.", [("injured", "unspecified", 91)]),
+        ("At least 12 people were reported killed.", [("killed", "unspecified", 12)]),
+        ("Up to 85 servicemen were eliminated.", [("killed", "military", None)]),
+        ("32 people needed hospital treatment.", [("injured", "unspecified", 32)]),
+        ("The dead include a nine-year-old girl.", [("killed", "children", 1)]),
+        ("Among the dead were two children.", [("killed", "children", 2)]),
         # the state before the people; ages are not counts
         ("Information was received about two injured children.", [("injured", "children", 2)]),
         ("Three young men aged 16, 18 and 20 were hospitalised.", []),
