@@ -123,6 +123,20 @@ _STATE_FIRST = re.compile(
 _AGES_BEFORE = re.compile(
     r"\baged\s+(?:(?:between\s+)?\d{1,3}(?:\s*,\s*|\s+and\s+|\s+to\s+))*$", re.I
 )
+# "the strike killed a 14-year-old boy": the verb before the person
+_AGED_OBJECT = re.compile(
+    r"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:an?|the)\s+"
+    r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|student"
+    r"|toddler|baby|infant|woman|man|resident|person)\b",
+    re.IGNORECASE,
+)
+# "24 civilian casualties (5 killed and 19 injured)": the figures that follow count civilians
+_CIVILIAN_TALLY = re.compile(r"\bcivilian\s+(?:casualties|victims|deaths|toll)\b", re.I)
+# "Eleven people, four of them children, were pulled from the rubble": a count that is no
+# casualty figure, with its part
+_OTHER_COUNT_BEFORE = re.compile(
+    rf"{COUNT}\s+(?:[\w-]+\s+)?(?:people|persons|residents)\s*,\s*$", re.I
+)
 # "two children were among the dead": a count of one group, inside the toll
 _AMONG = re.compile(
     rf"{COUNT}\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+"
@@ -154,6 +168,15 @@ def _group_of(word: str | None) -> str:
         if re.fullmatch(pattern, word, re.IGNORECASE):
             return group
     return "unspecified"
+
+
+def _aged_group(age: int | None, who: str) -> str:
+    """'a 14-year-old boy' is a child, 'a 69-year-old woman' a civilian."""
+    if (age is not None and age < 18) or who.lower() in (
+        "girl", "boy", "child", "toddler", "baby", "infant",
+    ):  # fmt: skip
+        return "children"
+    return "civilians" if who.lower() in ("woman", "man", "resident") else "unspecified"
 
 
 def words_to_age(text: str) -> int | None:
@@ -215,22 +238,25 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
             continue
         add(match, category, _group_of(match.group("group")), part=True)
-    for match in _AGED.finditer(text):
+
+    for match in _AGED_OBJECT.finditer(text):
         age = words_to_age(match.group("age"))
-        child = (age is not None and age < 18) or match.group("who").lower() in (
-            "girl",
-            "boy",
-            "child",
-            "toddler",
-            "baby",
-            "infant",
-        )
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            figures.append(
+                Figure(
+                    _category(match.group("cat")),
+                    _aged_group(age, match.group("who")),
+                    Count(1, 1),
+                    *match.span(),
+                )
+            )
+    for match in _AGED.finditer(text):
         start, end = match.span()
         if taken.free(start, end):
             taken.take(start, end)
             category = _category(" ".join(match.group("cat").split()))
-            adult = match.group("who").lower() in ("woman", "man", "resident")
-            group = "children" if child else "civilians" if adult else "unspecified"
+            group = _aged_group(words_to_age(match.group("age")), match.group("who"))
             figures.append(Figure(category, group, Count(1, 1), start, end))
     for match in _AMONG.finditer(text):
         category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
@@ -279,18 +305,51 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             at_most=hedged,
         )
     figures.sort(key=lambda f: f.start)
-    # "among them eight children, including a 10-year-old boy": the boy is one of the eight
-    return [
-        f
-        for i, f in enumerate(figures)
-        if not (
+    return _civilians_by_context(text, _without_stray_parts(text, figures))
+
+
+def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:
+    """Parts that belong to no figure go: a part inside a part ("among them eight children,
+    including a 10-year-old boy": the boy is one of the eight), and a part of a count no
+    figure counts ("Eleven people, four of them children, were pulled from the rubble")."""
+    kept: list[Figure] = []
+    for i, f in enumerate(figures):
+        if (
             f.part
             and i
             and figures[i - 1].part
             and figures[i - 1].group == f.group
             and re.fullmatch(r"[\s,]*", text[figures[i - 1].end : f.start])
-        )
-    ]
+        ):
+            continue
+        if f.part and f.category is None:
+            other = _OTHER_COUNT_BEFORE.search(text[max(0, f.start - 40) : f.start])
+            if other and not any(not w.part and w.end > f.start - 40 for w in figures[:i]):
+                continue
+        kept.append(f)
+    return kept
+
+
+def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
+    """Figures with no group count civilians after "civilian casualties" ("24 civilian
+    casualties (5 killed and 19 injured)") and after a civilians' figure they are joined to
+    ("28 civilians were killed ... and 191 injured")."""
+    tally = _CIVILIAN_TALLY.search(text)
+    out: list[Figure] = []
+    for f in figures:
+        if f.group == "unspecified" and not f.part:
+            joined = next((w for w in reversed(out) if not w.part), None)
+            after_tally = tally is not None and tally.end() <= f.start
+            after_civilians = (
+                joined is not None
+                and joined.group == "civilians"
+                and re.search(r"\band\b", text[joined.end : f.start])
+                and not re.search(r"[.;]", text[joined.end : f.start])
+            )
+            if after_tally or after_civilians:
+                f = Figure(f.category, "civilians", f.count, f.start, f.end, f.part)
+        out.append(f)
+    return out
 
 
 def whole_of(part: Figure, figures: list[Figure], text: str = "") -> Figure | None:

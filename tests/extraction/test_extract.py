@@ -515,6 +515,14 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         ("32 people needed hospital treatment.", [("injured", "unspecified", 32)]),
         ("The dead include a nine-year-old girl.", [("killed", "children", 1)]),
         ("Among the dead were two children.", [("killed", "children", 2)]),
+        # the group a figure's context gives
+        ("HRMMU recorded 24 civilian casualties (5 killed and 19 injured).",
+         [("killed", "civilians", 5), ("injured", "civilians", 19)]),
+        ("It killed 18 civilians and wounded 60 more.",
+         [("killed", "civilians", 18), ("injured", "civilians", 60)]),
+        ("The strike killed a 14-year-old boy and wounded his mother.", [("killed", "children", 1)]),
+        # a count of people no figure counts, and its part, are no casualty
+        ("Eleven people, four of them children, were pulled from the rubble.", []),
         # the state before the people; ages are not counts
         ("Information was received about two injured children.", [("injured", "children", 2)]),
         ("Three young men aged 16, 18 and 20 were hospitalised.", []),
