@@ -130,6 +130,14 @@ _AGED_OBJECT = re.compile(
     r"|toddler|baby|infant|woman|man|resident|person)\b",
     re.IGNORECASE,
 )
+# "A woman was killed", "a man died": one person, no number
+_ONE_PERSON = re.compile(
+    r"(?<![\w-])(?:an?|one)\s+(?:(?:elderly|young|pregnant|local|older)\s+)?(?P<who>woman|man"
+    r"|child|girl|boy|baby|infant|teenager|person|resident|civilian|pensioner|passer-by)\s+"
+    rf"(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?(?P<cat>{_KILLED}"
+    rf"|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b",
+    re.IGNORECASE,
+)
 # "24 civilian casualties (5 killed and 19 injured)": the figures that follow count civilians
 _CIVILIAN_TALLY = re.compile(r"\bcivilian\s+(?:casualties|victims|deaths|toll)\b", re.I)
 # "Eleven people, four of them children, were pulled from the rubble": a count that is no
@@ -251,6 +259,15 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                     *match.span(),
                 )
             )
+    for match in _ONE_PERSON.finditer(text):
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            category = "killed" if match.group("died") else _category(match.group("cat"))
+            who = match.group("who").lower()
+            group = "civilians" if who in ("civilian", "pensioner", "passer-by") else None
+            figures.append(
+                Figure(category, group or _aged_group(None, who), Count(1, 1), *match.span())
+            )
     for match in _AGED.finditer(text):
         start, end = match.span()
         if taken.free(start, end):
@@ -333,7 +350,7 @@ def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:
 def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
     """Figures with no group count civilians after "civilian casualties" ("24 civilian
     casualties (5 killed and 19 injured)") and after a civilians' figure they are joined to
-    ("28 civilians were killed ... and 191 injured")."""
+    naming no people of their own ("28 civilians were killed ... and 191 injured")."""
     tally = _CIVILIAN_TALLY.search(text)
     out: list[Figure] = []
     for f in figures:
@@ -343,6 +360,7 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
             after_civilians = (
                 joined is not None
                 and joined.group == "civilians"
+                and not re.search(r"\b(?:people|persons)\b", text[f.start : f.end], re.I)
                 and re.search(r"\band\b", text[joined.end : f.start])
                 and not re.search(r"[.;]", text[joined.end : f.start])
             )

@@ -521,6 +521,10 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         ("It killed 18 civilians and wounded 60 more.",
          [("killed", "civilians", 18), ("injured", "civilians", 60)]),
         ("The strike killed a 14-year-old boy and wounded his mother.", [("killed", "children", 1)]),
+        # one person, no number
+        ("A woman was killed and 12 people were injured.",
+         [("killed", "civilians", 1), ("injured", "unspecified", 12)]),
+        ("A man died and six were injured.", [("killed", "civilians", 1), ("injured", "civilians", 6)]),
         # a count of people no figure counts, and its part, are no casualty
         ("Eleven people, four of them children, were pulled from the rubble.", []),
         # the state before the people; ages are not counts
