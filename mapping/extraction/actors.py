@@ -232,7 +232,8 @@ SPEECH = (
     r"(?:said|says|say|wrote|writes|reported|reports|(?:tells|told)\s+[\w\s]{1,30}?|added|stated|announced"
     r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
-    r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated)"
+    r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
+    r"|recorded|records|documented|documents|verified|verifies|registered)"
 )
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
 _WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
@@ -284,6 +285,29 @@ _BACK_REFERENCE = re.compile(
 
 
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
+
+
+def letterhead_body(
+    text: str, known: list[tuple[re.Pattern[str], Actor]], share: float
+) -> Actor | None:
+    """The body a text's first lines name as its letterhead: a part of a line (between '|',
+    brackets, dashes) with no sentence in it, whose known body's name is at least `share` of
+    it (so a headline about a body is not its letterhead)."""
+    head = [line.strip() for line in text.splitlines() if line.strip()][:3]
+    for line in head:
+        if not _LETTERHEAD_BODY.fullmatch(line):
+            continue
+        for part in re.split(r"\s*(?:[|(),—–]|\s-\s)\s*", line):
+            written = part.title() if part.isupper() else part  # "UNITED NATIONS"
+            for pattern, actor in known:
+                named = pattern.search(written) or pattern.search(part)
+                if (
+                    named
+                    and len(named.group(0)) >= share * len(part)
+                    and actor.party in (G, L, I, N)
+                ):
+                    return actor
+    return None
 
 
 def known_mentions(text: str) -> list[Mention]:
@@ -402,20 +426,9 @@ class Speakers:
             if known is not None:
                 return known
         # a letterhead of a few lines: "UNITED NATIONS\nOffice for the Coordination of ..."
-        for line in head:
-            if not _LETTERHEAD_BODY.fullmatch(line):
-                continue
-            for part in re.split(r"\s*(?:[|(),—–]|\s-\s)\s*", line):
-                written = part.title() if part.isupper() else part  # "UNITED NATIONS"
-                for pattern, actor in _KNOWN_RE:
-                    named = pattern.search(written)
-                    # the body's name is most of the part: a letterhead, not a headline
-                    if (
-                        named
-                        and len(named.group(0)) >= 0.5 * len(part)
-                        and actor.party in (G, L, I, N)
-                    ):
-                        return actor
+        body = letterhead_body(text, _KNOWN_RE, share=0.5)
+        if body is not None:
+            return body
         signed = [found for part in parts if (found := _AUTHOR_LINE.fullmatch(part))]
         if len(parts) > 1 and signed:
             return self._person(signed[0].group("name"), signed[0].group("role"))

@@ -179,6 +179,13 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         # an agency named in Latin letters
         ("Росія вдарила ракетою по Сумах. Загинули п'ятеро людей, повідомляє Reuters.",
          "independent_media", "Reuters"),
+        # monitors record and count; a letterhead in title case
+        ("Росія вдарила по Сумах. Місія зафіксувала загибель 23 цивільних.",
+         "international_org", "ООН"),
+        ("Росія вдарила по Сумах. За підрахунками ООН, загинули 23 цивільних.",
+         "international_org", "ООН"),
+        ("Моніторингова місія ООН з прав людини в Україні (ММПЛУ) | Брифінг\n\nРосія вдарила "
+         "по Сумах. Загинули 23 цивільних.", "international_org", "ООН"),
         # "говорится в сообщении ГСЧС"
         ("Россия нанесла удар по Сумам. Погибли пять человек, говорится в сообщении ГСЧС.",
          "ukraine_government", "ДСНС"),
