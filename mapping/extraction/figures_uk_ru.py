@@ -173,6 +173,12 @@ def _hedge(tokens: list[Word], i: int) -> _Hedge:
         return _Hedge(None, "")
     last = before[-1]
     pair = " ".join(t.lower for t in before[-2:])
+    if " ".join(t.lower for t in before[-3:]) in (
+        "по меньшей мере",
+        "не менее чем",
+        "не менше ніж",
+    ):
+        return _Hedge("min", " ".join(t.text for t in before[-3:]))
     if pair in ("не менше", "не менш", "не менее", "як мінімум", "как минимум"):
         return _Hedge("min", pair)
     if last.lower in ("ніж", "чем") and len(before) > 1 and before[-2].lower in _MORE:
@@ -186,7 +192,8 @@ def _hedge(tokens: list[Word], i: int) -> _Hedge:
     if last.lower in _NEARLY:
         return _Hedge("max-1", last.text)
     if last.lower in _UP_TO:
-        grown = len(before) > 1 and _is(before[-2], _GROW)
+        # "зросла до 14, поранених — до 89": the growth verb may stand once for both
+        grown = any(_is(t, _GROW) for t in tokens[max(0, i - 12) : i - 1])
         return _Hedge(None if grown else "max", last.text)
     return _Hedge(None, "")
 
@@ -238,14 +245,27 @@ def _group_after(tokens: list[Word], j: int) -> str | None:
     return None
 
 
+_FROM = {"з", "із", "с", "від", "от"}
+_VAGUE = {"десяток": 20, "сотня": 200, "десятка": 20}
+
+
+def _from_value(tokens: list[Word], i: int) -> bool:
+    """Whether the number at i is the 'from' of 'з 20 до 32'."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].lower in _FROM and tokens[i + 1].lower == "до"
+
+
 def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     """The casualty word before the number at i, in its clause: (category, index)."""
     for j in range(i - 1, max(-1, i - 8), -1):
         t = tokens[j]
         if t.text in ('"', "-"):
             continue
+        if t.number is not None and _from_value(tokens, j):
+            continue
         if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
             return None, j
+        if t.lower in _FROM:
+            continue
         if j > 0 and t.capital and _noun(t) and _category(t) is None and t.text.upper() != t.text:
             return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок"
         category = _category(t)
@@ -279,10 +299,17 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         if number is None and i + 1 < len(tokens) and _category(tokens[i + 1]):
             # "вже третя загибла": the third dead
             number = next((v for k, v in _ORDINALS.items() if k in word.lemmas), None)
+        vague = None
+        if number is None and "plur" in word.tags and word.lemmas & _VAGUE.keys():
+            # "десятки людей": at least twenty, as English reads "dozens"
+            vague = _VAGUE[next(iter(word.lemmas & _VAGUE.keys()))]
+            number = vague
         if number is None or _is_age_or_date(tokens, i):
             continue
         if number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще"):
             continue  # "тіло ще одного загиблого": one more, not a toll
+        if _from_value(tokens, i):
+            continue  # "зросла з 20 до 32": 20 was the figure before
         counted = False
         category, group, at, blocked = _forward(tokens, i)
         if blocked:
@@ -306,6 +333,8 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         else:
             part = False
         count = _count(number, _hedge(tokens, i), word.text)
+        if vague is not None:
+            count = Count(vague, None, f'"{word.text}" read as at least {vague}')
         figures.append(Figure(category, group or "unspecified", count, start, end, part))
         counted = True
     figures += _single_persons(tokens, figures)

@@ -55,6 +55,13 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("Внаслідок удару загинула жінка.", [("killed", "civilians", 1, 1, False)]),
         ("Серед постраждалих - чотири жінки віком від 43 до 51 року.", []),
         ("Доля ще трьох людей невідома.", [("missing", "unspecified", 3, 3, False)]),
+        # growth: "до" is "to" after it, even for a second figure; the "from" is no figure
+        (
+            "Кількість загиблих зросла до 14, поранених — до 89.",
+            [("killed", "unspecified", 14, 14, False), ("injured", "unspecified", 89, 89, False)],
+        ),
+        ("Кількість постраждалих зросла з 20 до 32.", [("injured", "unspecified", 32, 32, False)]),
+        ("Десятки людей поранені.", [("injured", "unspecified", 20, None, False)]),
     ],
 )
 def test_ukrainian_casualty_figures(text, expected):
@@ -74,6 +81,7 @@ def test_ukrainian_casualty_figures(text, expected):
         # "выросло до": grew to, not "up to"
         ("Число пострадавших выросло до 30.", [("injured", "unspecified", 30, 30, False)]),
         ("Судьба трех человек неизвестна.", [("missing", "unspecified", 3, 3, False)]),
+        ("Погибли по меньшей мере 12 человек.", [("killed", "unspecified", 12, None, False)]),
     ],
 )
 def test_russian_casualty_figures(text, expected):
