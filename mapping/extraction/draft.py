@@ -254,6 +254,7 @@ def extract_draft(
             statements.append(_Statement(source, sentence, start, end, entry, "damage", ""))
 
     statements = _deduplicated(_without_headline_repeats(statements, {parts[i] for i in head}))
+    _civilians_as_said(statements, parts, spoken, default_source)
     record: dict[str, Any] = {"id": "draft", "review": "draft"}
     messages: list[str] = []
 
@@ -404,6 +405,35 @@ def _quotes_to_their_speakers(
                 if actor is not None and mention is not None:
                     said[i] = (actor, None, said[i][2])
                 break
+
+
+# A speaker saying the dead and hurt were civilians: "casualties among the civilian population",
+# "Only civilians — pensioners and children", "all of them civilians"
+_ALL_CIVILIANS = re.compile(
+    r"\b(?:casualties|victims|dead|killed|injured|wounded)\s+(?:are\s+|were\s+)?among\s+the\s+"
+    r"civilian\s+population\b|\bonly\s+civilians\b|\ball\s+(?:of\s+them\s+)?(?:were\s+)?civilians\b"
+    r"|(?<![\w-])(?:серед\s+цивільного\s+населення|лише\s+цивільні|тільки\s+цивільні"
+    r"|среди\s+мирного\s+населения|только\s+мирные)",
+    re.IGNORECASE,
+)
+
+
+def _civilians_as_said(
+    statements: list[_Statement],
+    parts: list[Sentence],
+    spoken: dict[Sentence, Actor | None],
+    default: Actor,
+) -> None:
+    """A speaker who says the casualties were civilians gives civilians' figures: their
+    figures with no group are civilians."""
+    sayers = {(spoken.get(s) or default).id for s in parts if _ALL_CIVILIANS.search(s.text)}
+    for statement in statements:
+        if (
+            statement.kind == "casualties"
+            and statement.actor.id in sayers
+            and statement.entry.get("group") == "unspecified"
+        ):
+            statement.entry["group"] = "civilians"
 
 
 def _without_headline_repeats(

@@ -650,3 +650,13 @@ def test_officials_by_office_and_place(said, party, gazetteer):
 def test_police_in_a_city_say(gazetteer):
     text = "A missile hit Odesa on Tuesday. Police in Odesa said five people were killed."
     assert ("ukraine_government", "killed", "reported", 5) in _statements(text, gazetteer)
+
+
+def test_a_speaker_who_says_the_victims_were_civilians_gives_civilians_figures(gazetteer):
+    text = (
+        "Oleh Syniehubov | Kharkiv Regional Military Administration\n\n"
+        "A missile struck a building in Kharkiv. 7 people have been found dead.\n\n"
+        "There was no military facility. Only civilians - pensioners and children."
+    )
+    casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    assert [(c["group"], c["killed"]) for c in casualties] == [("civilians", 7)]
