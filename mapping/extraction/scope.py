@@ -1,6 +1,7 @@
 """Which sentences of a report state no figure of its strike: a roundup's "Separately, ..."
 and "Elsewhere, ..." paragraphs and the sections under an "ELSEWHERE" heading (another
-strike's figures), and a headline over a body (a summary of the body's)."""
+strike's figures), a period's totals, and a headline over a body (a summary
+of the body's)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,17 @@ _OTHER_HEADING = re.compile(
     r"^\W*(?:ELSEWHERE|SEPARATELY|OTHER\s+(?:STRIKES|ATTACKS|REGIONS|NEWS)|IN\s+OTHER\s+NEWS"
     r"|ALSO\s+(?:TODAY|TONIGHT|OVERNIGHT))\b"
 )
+# Figures over a period: a month's toll, a running total, a rate
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_AGGREGATE = re.compile(
+    rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\b(?!\s+\d)"
+    r"|\b(?:previous|past|last)\s+month\b|\bper\s*cent\b|\bpercent\b"
+    r"|(?<![\w-])(?:з\s+початку\s+(?:року|місяця)|с\s+начала\s+(?:года|месяца)"
+    r"|за\s+(?:минулий\s+)?місяць|за\s+(?:прошедший\s+)?месяц\b)",
+    re.IGNORECASE,
+)
+# (Not "since the full-scale invasion", "this year", "nationwide": reports use them for the
+# strike itself, "the deadliest attack on children since February 2022".)
 _HEADING = re.compile(r"^[^a-zа-яіїєґё.!?]{3,80}$")  # a line in capitals: a section heading
 
 
@@ -40,7 +52,8 @@ def headlines(parts: list[Sentence]) -> set[int]:
 
 def other_incidents(parts: list[Sentence]) -> set[int]:
     """Positions in `parts` of the sentences about other incidents: from an "ELSEWHERE"
-    heading to the next heading, and from "Separately, ..." to the end of its paragraph."""
+    heading to the next heading, from "Separately, ..." to the end of its paragraph, and a
+    period's or the country's totals ("641 civilians killed or injured in January")."""
     found: set[int] = set()
     other_section = False
     other_paragraph: int | None = None
@@ -51,6 +64,6 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
             continue
         if _OTHER_OPENING.match(text):
             other_paragraph = sentence.paragraph
-        if other_section or sentence.paragraph == other_paragraph:
+        if other_section or sentence.paragraph == other_paragraph or _AGGREGATE.search(text):
             found.add(index)
     return found

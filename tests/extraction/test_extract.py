@@ -660,3 +660,14 @@ def test_a_speaker_who_says_the_victims_were_civilians_gives_civilians_figures(g
     )
     casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
     assert [(c["group"], c["killed"]) for c in casualties] == [("civilians", 7)]
+
+
+def test_a_month_s_totals_are_no_figure_of_the_strike(gazetteer):
+    text = (
+        "A missile hit Kharkiv on 23 January, killing eight people, the State Emergency Service "
+        "said, the deadliest attack on the city since the full-scale invasion began. HRMMU "
+        "verified at least 641 civilians killed or injured in January, a figure 37 per cent "
+        "higher than in November."
+    )
+    casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    assert [c.get("killed") for c in casualties] == [8]
