@@ -641,6 +641,13 @@ def map_command(
     "--yaml", "output_format", flag_value="yaml", default=True, help="Print YAML (default)."
 )
 @click.option("--json", "output_format", flag_value="json", help="Print JSON.")
+@click.option(
+    "--explain",
+    "output_format",
+    flag_value="explain",
+    help="Print, for each value, its words, its sentence, who said it and how that speaker "
+    "was found, and the rule that read it (instead of the draft).",
+)
 def extract(source, date_hint, output_format: str) -> None:
     """Propose a draft record from a report's text (FILE, or - for stdin), for review.
 
@@ -662,6 +669,9 @@ def extract(source, date_hint, output_format: str) -> None:
         sys.exit(1)
     if output_format == "json":
         click.echo(draft.to_json())
+    elif output_format == "explain":
+        # the report's words are untrusted: no control characters reach the terminal
+        click.echo("\n".join(printable(line) for line in draft.explain().splitlines()))
     else:
         click.echo(draft.to_yaml(), nl=False)
 

@@ -208,6 +208,12 @@ TEXT_WRITABLE = "text_writable"
 MAX_TEXT_CHARS = 32_767  # a spreadsheet cell's limit (Excel, LibreOffice): CSV exports end there
 
 
+def without_unwritable(text: str) -> str:
+    """Text with each character no export can hold (control characters, lone surrogates) made a
+    space: one for one, so spans in it are spans in the original."""
+    return _UNWRITABLE.sub(" ", text)
+
+
 def writable_text(text: str) -> bool:
     """Whether no string that a YAML or JSON parser read from this text can be one an export
     refuses: no string is longer than the text, and the characters refused can stand in it only

@@ -357,6 +357,7 @@ class Speakers:
         self._named: list[Actor] = []  # every actor named so far, in order
         self._last_paragraph = -1
         self._last_speaker: Actor | None = None
+        self.reason = ""  # how the last sentence's speaker was found, for `extract --explain`
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         """Every actor named in the sentence, first position first, overlaps resolved."""
@@ -450,6 +451,7 @@ class Speakers:
         prefix = re.match(r"\s*(?P<who>[^:.]{3,90}):\s", text)
         if prefix:
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
+            self.reason = "named before a colon that opens the sentence ('Prosecutors: ...')"
         if chosen is None:  # "Suspilne reports, citing the State Emergency Service": the service
             chosen = next(
                 (
@@ -459,6 +461,7 @@ class Speakers:
                 ),
                 None,
             )
+            self.reason = "the source an outlet cites ('..., citing X')"
         if chosen is None:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
@@ -469,12 +472,14 @@ class Speakers:
                     )
                 ):
                     chosen = mention
+                    self.reason = "named next to a speech verb or 'according to'"
                     break
         if chosen is None:
             back = _BACK_REFERENCE.search(text)
             actor = self._referent(back) if back else None
             if back and actor is not None:
                 self._remember(actor, sentence)
+                self.reason = f"'{' '.join(back.group(0).split())}' points back at {actor.name}"
                 return actor, Mention(actor, back.start(), back.end())
         return self._settle(sentence, chosen, mentions)
 
@@ -511,6 +516,7 @@ class Speakers:
             and mentions[0].actor.party in (G, L, I)
         ):
             chosen = mentions[0]
+            self.reason = "a body at work, the sentence's subject, reports what it finds"
         if chosen is not None:
             self._remember(chosen.actor, sentence)
             return chosen.actor, chosen
@@ -518,7 +524,9 @@ class Speakers:
             self.last = mentions[-1].actor
             self._named.append(mentions[-1].actor)
         if sentence.paragraph == self._last_paragraph and self._last_speaker is not None:
+            self.reason = "the paragraph continues its last speaker's statement"
             return self._last_speaker, None
+        self.reason = ""
         return None, None
 
     def _remember(self, actor: Actor, sentence: Sentence) -> None:

@@ -251,9 +251,11 @@ class SpeakersUkRu(Speakers):
         prefix = re.match(r"\s*(?P<who>[^:.]{3,160}):\s", text)
         if prefix and not re.search(r"\d", prefix.group("who")):
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
+            self.reason = "named before a colon that opens the sentence ('ОВА: ...')"
         dash = _DASH_SIGNED.search(text)
         if chosen is None and dash:  # "Загинули п'ятеро людей, – Клименко."
             chosen = next((m for m in mentions if m.start >= dash.start("who")), None)
+            self.reason = "named after a dash that closes the sentence ('..., – Клименко')"
         if chosen is None and mentions:
             cues = [w for w in words(text, self.language) if w.lemmas & SPEECH]
             if cues:
@@ -261,6 +263,9 @@ class SpeakersUkRu(Speakers):
                 chosen = min(mentions, key=lambda m: _distance(m, cues, starts))
                 if _distance(chosen, cues, starts) > 60:
                     chosen = None
+                nearest = min(cues, key=lambda c: abs(c.start - chosen.start)) if chosen else None
+                if nearest is not None:
+                    self.reason = f"named nearest the speech word '{nearest.text}'"
         if chosen is None and self.last is not None and _BACK.search(text):
             back = _BACK.search(text)
             assert back is not None
@@ -268,6 +273,7 @@ class SpeakersUkRu(Speakers):
             if re.match(r"відомств|ведомств", back.group(0), re.IGNORECASE):
                 actor = next((a for a in reversed(self._named) if a.party is R), actor)
             self._remember(actor, sentence)
+            self.reason = f"'{back.group(0)}' points back at {actor.name}"
             return actor, Mention(actor, back.start(), back.end())
         return self._settle(sentence, chosen, mentions)
 

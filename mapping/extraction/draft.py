@@ -60,6 +60,29 @@ class Draft:
     record: dict[str, Any] | None
     messages: list[str] = field(default_factory=list)
     incident: Incident | None = None  # the record, validated once when it was drafted
+    reasons: dict[str, list[str]] = field(default_factory=dict)  # evidence path → how found
+
+    def explain(self) -> str:
+        """Each value with its words, its sentence, who said it and the rule that read it (what
+        `strikemap extract --explain` prints)."""
+        record = self._drafted() and self.record
+        assert record is not None
+        blocks = []
+        for item in record.get("evidence", []):
+            path = item["path"]
+            if path.startswith("sources["):
+                continue
+            lines = [f"{path}: {_value_at(record, path)}"]
+            lines.append(
+                f'  words:    "{item["quote"]}" (characters {item["start"]}-{item["end"]})'
+            )
+            if item.get("sentence"):
+                lines.append(f'  sentence: "{item["sentence"]}"')
+            for reason in self.reasons.get(path, []):
+                label, _, rest = reason.partition(": ")
+                lines.append(f"  {label + ':':<9} {rest}")
+            blocks.append("\n".join(lines))
+        return "\n\n".join(blocks) + "\n"
 
     @property
     def found_nothing(self) -> bool:
@@ -88,12 +111,17 @@ class _Statement:
     entry: dict[str, Any]
     kind: str  # casualties / damage / claims
     path_key: str  # "killed", "injured", "missing" for casualties
+    why: list[str] = field(default_factory=list)  # speaker chain and rule, for --explain
 
 
 class _Evidence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.items: list[dict[str, Any]] = []
+        self.reasons: dict[str, list[str]] = {}  # path → how the value was found
+
+    def explain(self, path: str, reasons: list[str]) -> None:
+        self.reasons[path] = reasons
 
     def add(self, path: str, start: int, end: int, sentence: Sentence | None) -> None:
         quote = _shortened(" ".join(self.text[start:end].split()))
@@ -179,15 +207,25 @@ def extract_draft(
     doubted: set[str] = set()
     claim_spans: list[tuple[int, int]] = []
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
-    said = [(*speakers.speaker(sentence), speakers.last) for sentence in parts]
-    _quotes_to_their_speakers(parts, said)
-    _about_this_to_what_it_follows(parts, said)
+    said: list[tuple[Actor | None, Any, Actor | None]] = []
+    why_said: list[str] = []  # how each sentence's speaker was found
+    for sentence in parts:
+        actor, mention = speakers.speaker(sentence)
+        said.append((actor, mention, speakers.last))
+        why_said.append(speakers.reason if actor is not None else "")
+    _quotes_to_their_speakers(parts, said, why_said)
+    _about_this_to_what_it_follows(parts, said, why_said)
+    default_why = _default_reason(default_source, line.agency if line else None)
     elsewhere = other_incidents(parts)
     head = headlines(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(
         zip(parts, said, read_by, strict=True)
     ):
         spoken[sentence] = actor
+        speaker_why = (
+            f"speaker: {(actor or default_source).name} "
+            f"({(actor or default_source).party.value}): {why_said[index] or default_why}"
+        )
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
         source = actor or default_source
@@ -210,6 +248,7 @@ def extract_draft(
                         {"about": claim.about, "text": claim.text, "as_of": as_of},
                         "claims",
                         "",
+                        [speaker_why, f"rule: a party's claim about the strike ({claim.about})"],
                     )
                 )
         if index in elsewhere:
@@ -219,9 +258,9 @@ def extract_draft(
         for figure in figures:
             category, figure_source = figure.category, source
             if figure.part:
-                whole = whole_of(figure, figures, sentence.text)
+                whole, whole_sentence = whole_of(figure, figures, sentence.text), sentence
                 if whole is None and last_wholes and not any(not f.part for f in figures):
-                    whole, figure_source, _ = last_wholes[-1]
+                    whole, figure_source, whole_sentence = last_wholes[-1]
                 if whole is None and figure.category is None:
                     continue
                 category = figure.category or (whole.category if whole else None)
@@ -234,8 +273,14 @@ def extract_draft(
                 "as_of": as_of,
                 "note": figure.count.note,
             }
+            why = [speaker_why, f"rule: {figure.rule or 'a casualty figure'}"]
+            if figure.part and whole is not None:
+                whole_words = whole_sentence.text[whole.start : whole.end]
+                why.append(f"part of: '{whole_words}' (its category, {category})")
             statements.append(
-                _Statement(figure_source, sentence, start, end, entry, "casualties", str(category))
+                _Statement(
+                    figure_source, sentence, start, end, entry, "casualties", str(category), why
+                )
             )
         if wholes_here:
             last_wholes = wholes_here
@@ -251,7 +296,8 @@ def extract_draft(
                 entry["count"] = _count(damage.count)
                 if damage.count.note:
                     entry["note"] = damage.count.note
-            statements.append(_Statement(source, sentence, start, end, entry, "damage", ""))
+            why = [speaker_why, "rule: a damaged object in a sentence that says it was damaged"]
+            statements.append(_Statement(source, sentence, start, end, entry, "damage", "", why))
 
     statements = _deduplicated(_without_headline_repeats(statements, {parts[i] for i in head}))
     _civilians_as_said(statements, parts, spoken, default_source)
@@ -270,6 +316,13 @@ def extract_draft(
     if day is not None:
         record["date"] = day.value
         evidence.add("date", day.start, day.end, _sentence_at(parts, day.start))
+        evidence.explain(
+            "date",
+            [
+                "rule: the first date phrase tied to a strike word, resolved against the "
+                f"report's own date ({base})"
+            ],
+        )
         if own_date is None and not _YEAR_WRITTEN.search(day.quote):
             # "on Saturday", "April 4": which week or year is read from today's date
             messages.append(
@@ -280,6 +333,7 @@ def extract_draft(
         record["date"] = own_date.value
         if own_date.end > own_date.start:
             evidence.add("date", own_date.start, own_date.end, _sentence_at(parts, own_date.start))
+            evidence.explain("date", ["rule: no date tied to the strike: the report's own date"])
         else:
             messages.append("no date in the text: the date is the --date-hint")
     else:
@@ -289,6 +343,7 @@ def extract_draft(
     if time is not None:
         record["time"] = time.value
         evidence.add("time", time.start, time.end, _sentence_at(parts, time.start))
+        evidence.explain("time", ["rule: 'at HH:MM' in a sentence about the strike"])
 
     # place
     # the dateline's city, and weapons named like places ("an Iskander", "Tornado")
@@ -300,6 +355,15 @@ def extract_draft(
         record["place"] = location
         start, end = mention.sentence.span(mention.start, mention.end)
         evidence.add("place", start, end, mention.sentence)
+        evidence.explain(
+            "place",
+            [
+                "rule: the known place strike words point at most ('struck X', 'killed in X'), "
+                "others named in passing count less",
+                f"gazetteer: {location['name']}, {location.get('admin1') or ''} "
+                f"({location.get('precision')}, ±{location.get('radius_m')} m)",
+            ],
+        )
     else:
         record["place"] = {"name": "unknown"}
         messages.append("no place the gazetteer knows: set place.name")
@@ -311,6 +375,14 @@ def extract_draft(
         record["weapon"], span, actor = weapon
         used[actor.id] = actor
         evidence.add("weapon", *span, _sentence_at(parts, span[0]))
+        evidence.explain(
+            "weapon",
+            [
+                f"speaker: {actor.name} ({actor.party.value})",
+                "rule: a named system before several kinds at once, a description, then "
+                "'shelling'; the night's tally and what was shot down only stand in",
+            ],
+        )
 
     # statements
     lists: dict[str, list[dict[str, Any]]] = {"casualties": [], "damage": [], "claims": []}
@@ -323,12 +395,15 @@ def extract_draft(
             entry["note"] = "; ".join(filter(None, [entry.get("note"), NOT_CORROBORATED_NOTE]))
         target = lists[statement.kind]
         suffix = f".{statement.path_key}" if statement.path_key else ""
-        evidence.add(
-            f"{statement.kind}[{len(target)}]{suffix}",
-            statement.start,
-            statement.end,
-            statement.sentence,
-        )
+        path = f"{statement.kind}[{len(target)}]{suffix}"
+        evidence.add(path, statement.start, statement.end, statement.sentence)
+        if claimed:
+            status_why = f"status: claimed ({statement.actor.party.value} is a party to the war)"
+        elif doubtful:
+            status_why = "status: claimed (the report says the claim is not corroborated)"
+        else:
+            status_why = "status: reported"
+        evidence.explain(path, [*statement.why, status_why])
         target.append({k: v for k, v in entry.items() if v is not None})
         used[statement.actor.id] = statement.actor
     if not used:
@@ -356,7 +431,7 @@ def extract_draft(
     record["evidence"] = evidence.items
     record = _ordered(record)
     # a draft that does not validate is a bug, not a draft: this raises
-    return Draft(record, messages, Incident.model_validate(record))
+    return Draft(record, messages, Incident.model_validate(record), evidence.reasons)
 
 
 # "Про це повідомив ...", "Об этом сообщил ...", "This was reported by ...": the speaker of
@@ -368,8 +443,19 @@ _ABOUT_THIS = re.compile(
 )
 
 
+def _default_reason(default: Actor, agency: str | None) -> str:
+    """Why a sentence naming no speaker is given to the default source."""
+    if default is REPORT:
+        return "no speaker named: the report's own voice"
+    if agency:
+        return f"no speaker named: the dateline's agency ({agency})"
+    return "no speaker named: the author or body the text's head names"
+
+
 def _about_this_to_what_it_follows(
-    parts: list[Sentence], said: list[tuple[Actor | None, Any, Actor | None]]
+    parts: list[Sentence],
+    said: list[tuple[Actor | None, Any, Actor | None]],
+    why_said: list[str],
 ) -> None:
     """'Загинули п'ятеро людей. Про це повідомили в ОВА.': the sentences before, in its
     paragraph (or the paragraph before, when it opens one), that name no speaker of their own
@@ -386,11 +472,14 @@ def _about_this_to_what_it_follows(
         i = j - 1
         while i >= 0 and parts[i].paragraph == paragraph and said[i][1] is None:
             said[i] = (actor, None, said[i][2])
+            why_said[i] = f"a later sentence says who said it ('{sentence.text[:40].strip()}...')"
             i -= 1
 
 
 def _quotes_to_their_speakers(
-    parts: list[Sentence], said: list[tuple[Actor | None, Any, Actor | None]]
+    parts: list[Sentence],
+    said: list[tuple[Actor | None, Any, Actor | None]],
+    why_said: list[str],
 ) -> None:
     """A quotation of several sentences is its speaker's throughout: '"The toll rose to 14.
     One died in hospital," the administration said' gives the first sentence to the
@@ -404,6 +493,9 @@ def _quotes_to_their_speakers(
                 actor, mention, _ = said[j]
                 if actor is not None and mention is not None:
                     said[i] = (actor, None, said[i][2])
+                    why_said[i] = (
+                        "a quotation over several sentences, its speaker named at its close"
+                    )
                 break
 
 
@@ -480,6 +572,28 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
         seen[k] = statement.sentence.paragraph
         kept.append(statement)
     return kept
+
+
+def _value_at(record: dict[str, Any], path: str) -> str:
+    """The drafted value an evidence path names ('casualties[0].killed' → '16')."""
+    value: Any = record
+    for key, index in re.findall(r"(\w+)(?:\[(\d+)\])?", path):
+        value = value.get(key) if isinstance(value, dict) else None
+        if index and isinstance(value, list):
+            value = value[int(index)]
+    if isinstance(value, dict) and set(value) <= {"min", "max"}:
+        low, high = value.get("min"), value.get("max")
+        return (
+            f"at least {low}"
+            if high is None
+            else f"at most {high}"
+            if low is None
+            else f"{low}-{high}"
+        )
+    if isinstance(value, dict):
+        named = ("name", "text", "system", "category")
+        return str(next((value[k] for k in named if value.get(k)), value))
+    return str(value)
 
 
 def _sentence_at(parts: list[Sentence], offset: int) -> Sentence | None:

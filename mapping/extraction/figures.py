@@ -13,7 +13,7 @@ Readable rules, one pattern per way reports state a figure:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mapping.extraction.numbers import COUNT, Count, count_range
 from mapping.extraction.text import Sentence, Spans, words_before
@@ -167,6 +167,7 @@ class Figure:
     start: int
     end: int
     part: bool = False  # "including six children": counts what the figure before it counts
+    rule: str = ""  # which way of stating a figure it was read by (for `extract --explain`)
 
 
 def _group_of(word: str | None) -> str:
@@ -204,6 +205,22 @@ def _category(word: str) -> str:
     return "injured"  # injured, wounded, hurt, in hospital, injuring, wounding
 
 
+_RULES: dict[re.Pattern[str], str] = {
+    _MAIN: "a count before a casualty word ('16 people were killed', '40 remain in hospital')",
+    _VERB_FIRST: "a casualty verb before a count ('killing at least 16 civilians')",
+    _TOLL: "a toll and the count it reached ('the death toll rose to 19')",
+    _SUB: "a part of the figure before it ('including six children', 'among them a child')",
+    _OF_THEM: "a part of the figure before it ('two of them children')",
+    _AGED: "one person by age with a casualty word ('a 43-year-old woman was killed')",
+    _AGED_OBJECT: "a casualty verb before one person by age ('killed a 14-year-old boy')",
+    _ONE_PERSON: "one person, no number ('a woman was killed')",
+    _AMONG: "a group's count among the toll ('two children were among the dead')",
+    _STATE_FIRST: "a count, a state, then who ('two injured children')",
+    _SEARCHED: "people searched for are missing ('the search goes on for four people')",
+    _LOST: "the dead as officials mourn them ('we have lost seven people')",
+}
+
+
 def casualty_figures(sentence: Sentence) -> list[Figure]:
     """Every casualty figure in a sentence, in order of position."""
     text = sentence.text
@@ -227,7 +244,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if at_most and count.max is not None:
             count = Count(None, count.max, f'"{match.group(0)}": at most {count.max}')
         taken.take(start, end)
-        figures.append(Figure(category, group, count, match.start(), match.end(), part))
+        rule = _RULES.get(match.re, "")
+        figures.append(Figure(category, group, count, match.start(), match.end(), part, rule))
 
     for match in _SUB.finditer(text):
         if _ALIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
@@ -239,7 +257,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             age = words_to_age(match.group("age")) if match.group("age") else None
             if match.group("one") or (age is not None and age < 18):
                 figures.append(
-                    Figure(category, "children", Count(1, 1), match.start(), match.end(), True)
+                    Figure(category, "children", Count(1, 1), *match.span(), True, _RULES[_SUB])
                 )
                 taken.take(*match.span())
             continue
@@ -257,6 +275,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                     _aged_group(age, match.group("who")),
                     Count(1, 1),
                     *match.span(),
+                    rule=_RULES[_AGED_OBJECT],
                 )
             )
     for match in _ONE_PERSON.finditer(text):
@@ -266,7 +285,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             who = match.group("who").lower()
             group = "civilians" if who in ("civilian", "pensioner", "passer-by") else None
             figures.append(
-                Figure(category, group or _aged_group(None, who), Count(1, 1), *match.span())
+                Figure(
+                    category,
+                    group or _aged_group(None, who),
+                    Count(1, 1),
+                    *match.span(),
+                    rule=_RULES[_ONE_PERSON],
+                )
             )
     for match in _AGED.finditer(text):
         start, end = match.span()
@@ -274,7 +299,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             taken.take(start, end)
             category = _category(" ".join(match.group("cat").split()))
             group = _aged_group(words_to_age(match.group("age")), match.group("who"))
-            figures.append(Figure(category, group, Count(1, 1), start, end))
+            figures.append(Figure(category, group, Count(1, 1), start, end, rule=_RULES[_AGED]))
     for match in _AMONG.finditer(text):
         category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
         add(match, category, _group_of(match.group("group")))
@@ -365,7 +390,12 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
                 and not re.search(r"[.;]", text[joined.end : f.start])
             )
             if after_tally or after_civilians:
-                f = Figure(f.category, "civilians", f.count, f.start, f.end, f.part)
+                why = (
+                    "after 'civilian casualties'"
+                    if after_tally
+                    else "joined to a civilians' figure"
+                )
+                f = replace(f, group="civilians", rule=f"{f.rule}; civilians {why}")
         out.append(f)
     return out
 

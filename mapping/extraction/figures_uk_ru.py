@@ -315,7 +315,9 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         if blocked:
             continue
         start, end = word.start, tokens[min(at, len(tokens) - 1)].end
+        rule = "a number with the casualty word after it ('16 людей загинули', '15 поранених')"
         if category is None:
+            rule = "a number with the casualty word before it ('Постраждалих - 25')"
             category, at = _backward(tokens, i)
             group = group or (_group(tokens[i + 1]) if i + 1 < len(tokens) else None)
             start, end = (tokens[at].start if category else word.start), word.end
@@ -330,12 +332,13 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
                 continue  # a part counts a group: "з них двоє - працівники поліції" says none
             part = category is None or category == part_category
             category = part_category or category
+            rule = "a part after 'серед них', 'з них', 'зокрема'"
         else:
             part = False
         count = _count(number, _hedge(tokens, i), word.text)
         if vague is not None:
             count = Count(vague, None, f'"{word.text}" read as at least {vague}')
-        figures.append(Figure(category, group or "unspecified", count, start, end, part))
+        figures.append(Figure(category, group or "unspecified", count, start, end, part, rule))
         counted = True
     figures += _single_persons(tokens, figures)
     figures += _none(tokens)
@@ -390,7 +393,8 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if category is None and not part:
             continue
-        found.append(Figure(category, group, Count(1, 1), word.start, word.end, part))
+        rule = "one person named by a noun ('малюк помер', 'серед загиблих - дитина')"
+        found.append(Figure(category, group, Count(1, 1), word.start, word.end, part, rule))
         taken.take(word.start, word.end)
     return found
 
@@ -405,6 +409,9 @@ def _part_before(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
     return None
 
 
+_NOBODY = "nobody: 'загиблих немає', 'без жертв'"
+
+
 def _none(tokens: list[Word]) -> list[Figure]:
     """'загиблих немає', 'без жертв', 'погибших нет': nobody killed (or injured)."""
     found = []
@@ -412,9 +419,13 @@ def _none(tokens: list[Word]) -> list[Figure]:
         nxt = tokens[i + 1]
         category = _category(word)
         if category and nxt.lower in _NONE:
-            found.append(Figure(category, "unspecified", Count(0, 0), word.start, nxt.end))
+            found.append(
+                Figure(category, "unspecified", Count(0, 0), word.start, nxt.end, rule=_NOBODY)
+            )
         elif word.lower == "без" and _category(nxt) == "killed":
-            found.append(Figure("killed", "unspecified", Count(0, 0), word.start, nxt.end))
+            found.append(
+                Figure("killed", "unspecified", Count(0, 0), word.start, nxt.end, rule=_NOBODY)
+            )
     return found
 
 

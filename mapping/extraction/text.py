@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mapping.model import without_unwritable
+
 MAX_CHARS = 2_000_000  # longer input is read up to here (a book, not a report)
 
 # One character for one: spans stay the same in the cleaned text and the original.
@@ -62,10 +64,11 @@ class Sentence:
 
 def read_text(data: bytes | str) -> str:
     """Report text from bytes or str: UTF-8 (undecodable bytes replaced), typographic quotes and
-    dashes made plain, cut at MAX_CHARS."""
+    dashes made plain, characters no record can hold (a terminal's escapes) made spaces, cut at
+    MAX_CHARS."""
     if isinstance(data, bytes):
         data = data.decode("utf-8", errors="replace")
-    return data[:MAX_CHARS].translate(_SAME_LENGTH)
+    return without_unwritable(data[:MAX_CHARS].translate(_SAME_LENGTH))
 
 
 def looks_like_text(text: str) -> bool:

@@ -671,3 +671,37 @@ def test_a_month_s_totals_are_no_figure_of_the_strike(gazetteer):
     )
     casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
     assert [c.get("killed") for c in casualties] == [8]
+
+
+def test_explain_says_for_each_figure_who_said_it_how_and_by_which_rule(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "KYIV, Oct 10 (Reuters) - Russian missiles hit Kyiv on Monday, killing at least eight "
+        'people, an adviser to the interior ministry said.\n\n"The toll rose to 11. Two of them '
+        'are children," he wrote.\x1b[31m',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", "--explain", str(report)])
+    assert result.exit_code == 0, result.output
+    blocks = {block.split(":")[0]: block for block in result.stdout.split("\n\n")}
+    first = blocks["casualties[0].killed"]
+    assert "killing at least eight people" in first
+    assert (
+        "speaker:  Adviser to the interior ministry (ukraine_government): named next to a" in first
+    )
+    assert "rule:     a casualty verb before a count" in first
+    assert "status:   reported" in first
+    quoted = blocks["casualties[1].killed"]
+    assert "a quotation over several sentences, its speaker named at its close" in quoted
+    part = blocks["casualties[2].killed"]
+    assert "part of:  'toll rose to 11'" in part
+    # a terminal's escape in the report is no character of the draft (no record can hold it)
+    assert "\x1b" not in result.stdout
+
+
+def test_explain_on_a_text_with_no_strike_finds_nothing(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("The weather in Lviv was mild all week.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--explain", str(report)])
+    assert result.exit_code == 1
+    assert "found nothing" in result.stderr
