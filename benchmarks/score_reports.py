@@ -108,6 +108,8 @@ def why_missed(expected: dict, drafted: list[dict]) -> str:
             if aspect == "side":
                 trial["side"] = side(expected.get("party"))
                 if same(expected, trial):
+                    if figure["side"] == trial["side"]:  # the draft has it, matched to another
+                        return "stated again, drafted once"
                     return f"side: {side(expected.get('party'))} drafted as {figure['side']}"
             elif aspect == "group":
                 trial["group"] = expected["group"]
@@ -235,7 +237,8 @@ def why_table(scores: list[Score]) -> list[str]:
     """Missed figures by what was off, per split and language (counts only)."""
     seen = {k for s in scores for k in s.why}
     sides = sorted(k for k in seen if k.startswith("side"))
-    kinds = [*sides, *_ASPECTS[1:], "not drafted"]
+    again = ["stated again, drafted once"] if "stated again, drafted once" in seen else []
+    kinds = [*sides, *_ASPECTS[1:], *again, "not drafted"]
     lines = [
         "| split | language | " + " | ".join(kinds) + " |",
         "|---|---|" + "---:|" * len(kinds),

@@ -194,6 +194,14 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "gladkov": ("vyacheslav-gladkov", "Vyacheslav Gladkov", R),
 }
 
+SPEECH = (
+    r"(?:said|says|say|wrote|writes|reported|reports|(?:tells|told)\s+[\w\s]{1,30}?|added|stated|announced"
+    r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
+    r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
+    r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
+    r"|recorded|records|documented|documents|verified|verifies|registered)"
+)
+
 _ROLE = (
     r"(?:(?:[Aa]cting\s+)?(?:[Rr]egional\s+|[Cc]ity\s+|[Dd]eputy\s+)?(?:[Gg]overnor|[Mm]ayor)"
     r"|(?:Interior|Defen[cs]e|Foreign|Health|Energy)\s+Minister|Minister|President|Prime\s+Minister"
@@ -207,7 +215,8 @@ _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
 # "Serhiy Lysak, governor of the region," or at the sentence's end "..., according to Serhiy
 # Lysak, governor of the Dnipropetrovsk region."
 _APPOSED = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[^,]{{3,90}}?)(?:,|(?=[.!?]?[\"”’']?\s*$))"
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?!{SPEECH}\b)(?P<role>[^,]{{3,90}}?)"
+    r"(?:,|(?=[.!?]?[\"”’']?\s*$))"
 )
 _AUTHOR_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s*[|–—]\s*|\s+-\s+)(?P<role>[^.!?]{{3,100}})")
 # A part of an institution that signs for it: "Main Directorate of the State Emergency Service
@@ -228,13 +237,6 @@ _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
 
-SPEECH = (
-    r"(?:said|says|say|wrote|writes|reported|reports|(?:tells|told)\s+[\w\s]{1,30}?|added|stated|announced"
-    r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
-    r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
-    r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
-    r"|recorded|records|documented|documents|verified|verifies|registered)"
-)
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
 _WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
@@ -284,6 +286,7 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
 
 
@@ -376,6 +379,12 @@ class Speakers:
                 # without the article; "the city's mayor" is the city mayor
                 words = re.sub(r"^(?:an?|the)\s+", "", " ".join(match.group(0).split()), flags=re.I)
                 words = re.sub(r"\b(city|region|oblast)'s\b", r"\1", words)
+                # "the city's mayor, Ihor Terekhov, said": the person in that office
+                named = re.match(rf",\s+(?P<name>{_NAME}),", text[match.end() : match.end() + 60])
+                person = self._person(named.group("name"), words) if named else None
+                if person is not None and named is not None:
+                    found.append(Mention(person, match.start(), match.end() + named.end()))
+                    continue
                 found.append(Mention(_unnamed(words, party), match.start(), match.end()))
         for match in _UKRAINIAN_BODY.finditer(text):
             body = " ".join(match.group("body").split())
@@ -448,7 +457,8 @@ class Speakers:
         text = sentence.text
         mentions = self.mentions(sentence)
         chosen: Mention | None = None
-        prefix = re.match(r"\s*(?P<who>[^:.]{3,90}):\s", text)
+        stamp = _TIMESTAMP.match(text)  # a live blog's "14:05 - Syniehubov: ..."
+        prefix = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s").match(text, stamp.end() if stamp else 0)
         if prefix:
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
             self.reason = "named before a colon that opens the sentence ('Prosecutors: ...')"
@@ -468,7 +478,10 @@ class Speakers:
                 before = text[max(0, mention.start - 40) : mention.start]
                 if re.match(rf"(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
                     re.search(
-                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b(?:cited|citing)\s*$", before
+                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b(?:cited|citing)\s*$"
+                        r"|\b(?:data|figures|information|estimates|count)\s+(?:from|of|by)\s*$"
+                        r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
+                        before,
                     )
                 ):
                     chosen = mention

@@ -214,6 +214,7 @@ def extract_draft(
         said.append((actor, mention, speakers.last))
         why_said.append(speakers.reason if actor is not None else "")
     _quotes_to_their_speakers(parts, said, why_said)
+    _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
     elsewhere = other_incidents(parts)
@@ -438,7 +439,7 @@ def extract_draft(
 # what came before
 _ABOUT_THIS = re.compile(
     r"^\W*(?:Про\s+це|Об\s+этом|О\s+том|Про\s+що|This\s+was\s+(?:reported|announced|stated)"
-    r"|That\s+was\s+(?:reported|announced|according))\b",
+    r"|That\s+was\s+(?:reported|announced|according)|Source|Джерело|Источник)\b",
     re.IGNORECASE,
 )
 
@@ -474,6 +475,24 @@ def _about_this_to_what_it_follows(
             said[i] = (actor, None, said[i][2])
             why_said[i] = f"a later sentence says who said it ('{sentence.text[:40].strip()}...')"
             i -= 1
+
+
+def _introduced_to_their_speakers(
+    parts: list[Sentence],
+    said: list[tuple[Actor | None, Any, Actor | None]],
+    why_said: list[str],
+) -> None:
+    """'Governor Syniehubov wrote on Telegram:' gives him what follows, up to the end of the
+    next paragraph, in sentences naming no speaker of their own."""
+    for i, sentence in enumerate(parts):
+        actor, mention, _ = said[i]
+        if actor is None or mention is None or not sentence.text.rstrip().endswith(":"):
+            continue
+        for j in range(i + 1, len(parts)):
+            if parts[j].paragraph > sentence.paragraph + 1 or said[j][1] is not None:
+                break
+            said[j] = (actor, None, said[j][2])
+            why_said[j] = f"introduced by '{sentence.text.strip()[-50:]}'"
 
 
 def _quotes_to_their_speakers(

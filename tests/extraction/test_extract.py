@@ -705,3 +705,27 @@ def test_explain_on_a_text_with_no_strike_finds_nothing(tmp_path):
     result = CliRunner().invoke(main, ["extract", "--explain", str(report)])
     assert result.exit_code == 1
     assert "found nothing" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker introducing the next paragraph
+        "A missile hit Kharkiv on Tuesday.\n\nRegional governor Oleh Syniehubov wrote on "
+        'Telegram:\n\n"Five people were killed and 16 injured."',
+        # a live blog's source line, time stamps, data from a body, an office and its holder
+        "A missile hit Kharkiv on Tuesday.\n\nFive people were killed and 16 injured. (Source: "
+        "Kharkiv Regional Military Administration)",
+        "A missile hit Kharkiv on Tuesday.\n\n14:05 - Syniehubov: five people were killed.",
+        "A missile hit Kharkiv on Tuesday.\n\nAccording to preliminary data from the regional "
+        "administration, five people were killed.",
+        "A missile hit Kharkiv on Tuesday.\n\nThe city's mayor, Ihor Terekhov, said five people "
+        "were killed.",
+    ],
+)
+def test_live_blog_and_wire_attributions(text, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    sources = {s["id"]: s for s in record["sources"]}
+    figure = record["casualties"][0]
+    assert figure["killed"] == 5
+    assert sources[figure["source"]]["party"] == "local_authority"
