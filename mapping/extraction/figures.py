@@ -347,7 +347,39 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             at_most=hedged,
         )
     figures.sort(key=lambda f: f.start)
+    figures = _shared_verbs(text, figures, taken)
     return _civilians_by_context(text, _without_stray_parts(text, figures))
+
+
+# "four people had died in the apartment block and six at a food warehouse": the second count
+# shares the first one's verb
+_AND_MORE_AT = re.compile(
+    rf"[^.;]{{0,60}}?\band\s+(?:another\s+)?{COUNT}\s+(?:more\s+)?(?:at|in|on|near|inside|outside)\b",
+    re.IGNORECASE,
+)
+
+
+def _shared_verbs(text: str, figures: list[Figure], taken: Spans) -> list[Figure]:
+    found = list(figures)
+    for f in figures:
+        if f.part or f.category is None:
+            continue
+        more = _AND_MORE_AT.match(text, f.end)
+        if more is None or not taken.free(*more.span("num")):
+            continue
+        count = count_range(more.group("qual"), more.group("num"))
+        if count is not None:
+            taken.take(*more.span("num"))
+            found.append(
+                replace(
+                    f,
+                    count=count,
+                    start=more.start("num"),
+                    end=more.end(),
+                    rule=f"a count sharing the verb of the figure before it ({f.rule})",
+                )
+            )
+    return sorted(found, key=lambda f: f.start)
 
 
 def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:

@@ -515,6 +515,9 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         ("32 people needed hospital treatment.", [("injured", "unspecified", 32)]),
         ("The dead include a nine-year-old girl.", [("killed", "children", 1)]),
         ("Among the dead were two children.", [("killed", "children", 2)]),
+        # a second count sharing the first one's verb
+        ("Four people had died in the apartment block and six at a food warehouse.",
+         [("killed", "unspecified", 4), ("killed", "unspecified", 6)]),
         # the group a figure's context gives
         ("HRMMU recorded 24 civilian casualties (5 killed and 19 injured).",
          [("killed", "civilians", 5), ("injured", "civilians", 19)]),
