@@ -76,7 +76,8 @@ _VERB_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(
-    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll(?:\s+of\s+(?:the\s+)?(?P<of>injured|wounded|dead))?"
+    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:(?:toll|(?=count|tally)\w+(?=\s+of\s+(?:the\s+)?"
+    r"(?:injured|wounded|dead)))(?:\s+of\s+(?:the\s+)?(?P<of>injured|wounded|dead))?"
     r"|number\s+of\s+(?:the\s+)?"
     r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
@@ -145,6 +146,7 @@ _CIVILIAN_TALLY = re.compile(r"\bcivilian\s+(?:casualties|victims|deaths|toll)\b
 _OTHER_COUNT_BEFORE = re.compile(
     rf"{COUNT}\s+(?:[\w-]+\s+)?(?:people|persons|residents)\s*,\s*$", re.I
 )
+_AND_CHILDREN = re.compile(rf"\s+(?:adults|people)\s+and\s+{COUNT}\s+children\b", re.IGNORECASE)
 # "two children were among the dead": a count of one group, inside the toll
 _AMONG = re.compile(
     rf"{COUNT}\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+"
@@ -311,6 +313,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
         )
         add(match, category, "unspecified")
+        # "the count of injured at 28 adults and 10 children": the children apart
+        children = _AND_CHILDREN.match(text, match.end())
+        if children and taken.free(*children.span("num")):
+            add(children, category, "children")
     for match in _STATE_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _SEARCHED.finditer(text):

@@ -515,6 +515,10 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         ("32 people needed hospital treatment.", [("injured", "unspecified", 32)]),
         ("The dead include a nine-year-old girl.", [("killed", "children", 1)]),
         ("Among the dead were two children.", [("killed", "children", 2)]),
+        # a count of the injured, adults and children apart; no count of things
+        ("Lysak put the provisional count of injured at 28 adults and 10 children.",
+         [("injured", "unspecified", 28), ("injured", "children", 10)]),
+        ("The count of damaged buildings rose to 30.", []),
         # a second count sharing the first one's verb
         ("Four people had died in the apartment block and six at a food warehouse.",
          [("killed", "unspecified", 4), ("killed", "unspecified", 6)]),
