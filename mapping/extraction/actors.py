@@ -87,7 +87,11 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"Amnesty\s+International", "amnesty-international", "Amnesty International", N),
     (r"(?:the\s+)?(?:[Pp]residential\s+[Oo]ffice|Office\s+of\s+the\s+President(?:\s+of\s+Ukraine)?)",
      "office-of-the-president", "Office of the President of Ukraine", G),
-    (r"(?:[Ll]ocal\s+)?[Rr]escuers(?=\s+(?:said|say|reported|report)\b)",
+    (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!near\s)(?<!to\s)(?:Ukraine|Kyiv)"
+     r"(?=\s+(?:said|says|reported|told)\b)",
+     "ukrainian-authorities", "Ukrainian authorities", G),
+    (r"(?:[Ll]ocal\s+)?(?:[Rr]escuers|[Rr]escue\s+workers|[Ee]mergency\s+(?:officials|workers)"
+     r"|[Ff]irst\s+responders)(?=\s+(?:said|say|reported|report|told)\b)",
      "state-emergency-service", "State Emergency Service of Ukraine", G),
     (r"(?:the\s+)?regional\s+military\s+administration|(?:the\s+)?regional\s+administration",
      "regional-military-administration", "Regional military administration", L),
@@ -243,15 +247,19 @@ _WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
 # "a spokesperson for the regional administration", "the regional governor".
 _UNNAMED = re.compile(
     r"(?<![\w-])(?:an?|the)\s+(?:senior\s+|deputy\s+)?(?P<role>adviser|advisor|spokes(?:man|woman|person)"
-    r"|official|representative|head|chief)\s+(?:to|of|at|for)\s+(?P<org>(?:the\s+)?(?:Ukraine'?s\s+"
+    r"|official|representative|head|chief|governor|mayor)\s+(?:to|of|at|for)\s+"
+    r"(?P<org>(?:the\s+)?(?:Ukraine'?s\s+"
     r"|Ukrainian\s+|Russia'?s\s+|Russian\s+)?(?:[\w'-]+\s+){0,4}?(?:ministry|administration|service"
-    r"|police|council|office|government|staff|forces|(?:region|oblast|city)(?!['’]s)))\b"
-    r"|(?<![\w-])the\s+(?P<org2>(?:regional|city|oblast|district|local|(?:city|region|oblast)'s)\s+"
-    r"(?:governor|mayor|head|police|prosecutor'?s\s+office|prosecutor|authorities|administration))\b"
+    r"|police|council|office|government|staff|forces|hromada|community"
+    r"|(?:region|oblast|city)(?!['’]s)))\b"
+    r"|(?<![\w-])(?:an?|the)\s+(?P<org2>(?:regional|city|oblast|district|local|village"
+    r"|(?:city|region|oblast)'s)\s+(?:military\s+)?(?:governor|mayor|head|police"
+    r"|prosecutor'?s\s+office|prosecutor|authorities|administration|official))\b"
     # "the Kherson Regional Military Administration", "Kharkiv City Council", "the Dnipropetrovsk
     # regional council head"
     r"|(?<![\w-])(?:the\s+)?(?P<org3>(?-i:[A-Z][\w'’-]+)\s+(?:regional|oblast|city|district)\s+"
-    r"(?:military\s+|state\s+)?(?:administration|council)(?:\s+(?:head|chief|chair(?:man)?))?)\b"
+    r"(?:military\s+|state\s+)?(?:administration|council|governor|mayor)"
+    r"(?:\s+(?:head|chief|chair(?:man)?))?)\b"
     # "Kyiv's military administration", "Zaporizhzhia's governor", "the mayor's office"
     r"|(?<![\w-])(?:the\s+)?(?P<org4>(?:(?-i:[A-Z][\w'’-]+)'s\s+(?:regional\s+|city\s+)?(?:military\s+)?"
     r"(?:governor|mayor|administration|council|police|prosecutor'?s\s+office|authorities|head)"
@@ -270,9 +278,9 @@ _UKRAINIAN_BODY = re.compile(
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?:(?<=[,—–]\s)|^)(?P<who>(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?(?:[Oo]fficials"
-    r"|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
-    r"(?=\s+(?:said|say|says|reported)\b)"
+    r"(?:(?<=[,—–]\s)|^|(?<=according to\s))(?P<who>(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
+    r"(?:[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
+    r"(?=\s+(?:said|say|says|reported|told)\b|[.,;]|$)"
 )
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
@@ -333,7 +341,8 @@ def _party_of_role(role: str, country_default: Party) -> Party:
     if re.search(r"russia|kremlin|moscow", text):
         return R
     if re.search(
-        r"governor|mayor|region|city|oblast|council|administration|local|hromada|community", text
+        r"governor|mayor|region|city|oblast|council|administration|local|hromada|community|village",
+        text,
     ):
         return L
     if re.search(

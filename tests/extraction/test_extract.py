@@ -647,6 +647,15 @@ def test_a_headline_figure_the_body_repeats_is_the_body_s(gazetteer):
         ("the Dnipropetrovsk regional council head said", "local_authority"),
         ("the head of the city's military administration, Oleksandr Lysenko, said",
          "local_authority"),
+        ("Ukraine said", "ukraine_government"),
+        ("officials told AFP", "ukraine_government"),
+        ("according to officials", "ukraine_government"),
+        ("rescue workers said", "ukraine_government"),
+        ("the governor of the Kharkiv region said", "local_authority"),
+        ("the region's military administration said", "local_authority"),
+        ("a local official said", "local_authority"),
+        ("the Kharkiv regional governor said", "local_authority"),
+        ("the village head said", "local_authority"),
     ],
 )  # fmt: skip
 def test_officials_by_office_and_place(said, party, gazetteer):
