@@ -50,6 +50,9 @@ class Score:
     wrong: list[str] = field(default_factory=list)
     fields_wrong: list[str] = field(default_factory=list)  # "date: drafted 2023-05-03, expected …"
     why: dict[str, int] = field(default_factory=dict)  # missed figures by what was off
+    ru_claims: int = 0  # the Russian government's claims the text states
+    ru_claims_found: int = 0  # ... drafted from a Russian government source, `claimed`
+    ua_claimed: int = 0  # figures of Ukraine's officials drafted as `claimed` (never right)
 
 
 def drafted_figures(record: dict | None) -> list[dict]:
@@ -77,6 +80,27 @@ def drafted_figures(record: dict | None) -> list[dict]:
                 }
             )
     return found
+
+
+_TOPICS = {"target", "result", "weapon", "responsibility", "cause", "other"}
+
+
+def drafted_claim(expected: dict, record: dict | None) -> bool:
+    """Whether the draft has the expected claim: from a source of the same party, on the same
+    topic (topics outside the record's vocabulary count as `other`), `claimed`, its words
+    holding one of the expected ones."""
+    if not record:
+        return False
+    parties = {s["id"]: s.get("party") for s in record.get("sources", [])}
+    about = expected.get("about") if expected.get("about") in _TOPICS else "other"
+    words = [w.lower() for w in expected.get("contains") or []]
+    return any(
+        parties.get(c["source"]) == expected.get("party")
+        and c.get("about") == about
+        and c.get("status") == "claimed"
+        and (not words or any(w in c.get("text", "").lower() for w in words))
+        for c in record.get("claims", [])
+    )
 
 
 def same(expected: dict, drafted: dict) -> bool:
@@ -161,6 +185,11 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
             result.matched += 1
     result.right = result.drafted - len(free)
     result.wrong = [_label(g) for g in free]
+    result.ua_claimed = sum(1 for g in got if g["side"] == "ukraine" and g["status"] == "claimed")
+    for claim in expect.get("claims") or []:
+        if claim.get("party") == "russia_government":
+            result.ru_claims += 1
+            result.ru_claims_found += drafted_claim(claim, record)
     if expect.get("date"):
         drafted_date = (record or {}).get("date")
         result.date_ok = record is not None and str(drafted_date) == str(expect["date"])
@@ -215,8 +244,8 @@ def table(scores: list[Score]) -> list[str]:
         groups[(s.split, s.language)].append(s)
     lines = [
         "| split | language | reports | figure precision | figure recall | date | place | weapon |"
-        " crashed |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        " Russian claims found, claimed | Ukraine's figures claimed | crashed |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for (split, language), group in sorted(groups.items()):
         drafted = sum(s.drafted for s in group)
@@ -228,7 +257,9 @@ def table(scores: list[Score]) -> list[str]:
         lines.append(
             f"| {split} | {language} | {len(group)} | {precision} | {recall} "
             f"| {_share([s.date_ok for s in group])} | {_share([s.place_ok for s in group])} "
-            f"| {_share([s.weapon_ok for s in group])} | {sum(1 for s in group if s.crashed)} |"
+            f"| {_share([s.weapon_ok for s in group])} "
+            f"| {sum(s.ru_claims_found for s in group)}/{sum(s.ru_claims for s in group)} "
+            f"| {sum(s.ua_claimed for s in group)} | {sum(1 for s in group if s.crashed)} |"
         )
     return lines
 

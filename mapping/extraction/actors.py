@@ -203,7 +203,8 @@ SPEECH = (
     r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
-    r"|recorded|records|documented|documents|verified|verifies|registered)"
+    r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
+    r"|characterised|characterized)"
 )
 
 _ROLE = (
@@ -443,6 +444,14 @@ class Speakers:
             body = _BRANCH.sub("", part)
             known = next((a for pattern, a in _KNOWN_RE if pattern.fullmatch(body)), None)
             if known is not None:
+                return known
+        # "[Unofficial translation. Source: Ministry of Defence of the Russian Federation, ...]"
+        for line in head:
+            source = re.search(r"\bSource:\s*(?P<who>[^,\]\n]{3,120})", line)
+            known = source and next(
+                (a for p, a in _KNOWN_RE if p.search(source.group("who"))), None
+            )
+            if known:
                 return known
         # a letterhead of a few lines: "UNITED NATIONS\nOffice for the Coordination of ..."
         body = letterhead_body(text, _KNOWN_RE, share=0.5)

@@ -8,17 +8,45 @@ from dataclasses import dataclass
 
 from mapping.extraction.text import Sentence
 
+# What was hit, as a party states it: "a strike on a meeting of commanders", "used
+# high-precision weapons against "energy infrastructure, and military command and
+# communication targets"", "hit Ukraine's military command, communications and energy
+# facilities", "the hotel had housed a command post"
+_WHAT = (
+    r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\")|(?=[\w-]+\s+(?:and\s+)?(?:[\w-]+\s+)?"
+    r"(?:infrastructure|facilities|sites|enterprises|targets|objects|bases|complex)))"
+)
 _TARGET = re.compile(
-    r"\b(?:strikes?|attacks?)\s+(?:with\s+[^,.;]{1,60}?\s+)?(?:on|against|targeting)\s+"
-    r"(?P<target>(?:an?|the)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"[^,.;]+?)(?=,|\s+killing|\s+destroying|\s+and\s+destroying|[.;]|$)"
-    r"|\b(?:hit|struck|targeted|destroyed)\s+(?P<target2>(?:an?|the)\s+[^,.;]+?)(?=,|[.;]|$)",
+    r"\b(?:strikes?|attacks?|weapons?|missiles?|drones?)\s+(?:with\s+[^.;]{1,80}?\s+)?"
+    r"(?:on|against|targeting)\s+"
+    r"(?:\"(?P<quoted>[^\"]{3,200})\"|"
+    rf"(?P<target>{_WHAT}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
+    r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
+    rf"|\b(?:hit|struck|targeted|destroyed|housed|hosted|served\s+as|was\s+used\s+as)\s+"
+    rf"(?P<target2>{_WHAT}[^.;]+?)(?=,\s+(?:killing|and|which|that|as|using)\b|\s+using|[.;]|$)",
+    re.IGNORECASE,
+)
+# "All designated objects have been hit", "the goals of the strike have been achieved"
+_RESULT = re.compile(
+    r"\ball\s+(?:of\s+)?(?:the\s+|its\s+)?(?:designated\s+|assigned\s+|intended\s+)?"
+    r"(?:targets|objects|facilities)\s+(?:have\s+been\s+|were\s+|had\s+been\s+|being\s+)?"
+    r"(?:hit|struck|destroyed|neutrali[sz]ed)"
+    r"|\b(?:the\s+)?(?:goals?|objectives?|aims?)\s+of\s+the\s+(?:strike|attack)\s+(?:have\s+been"
+    r"|were|had\s+been)\s+achieved",
+    re.IGNORECASE,
+)
+# "retaliation for the terrorist attack on the Crimea bridge": a motive (outside the record's
+# topics: `other`)
+_MOTIVE = re.compile(
+    r"\b(?:in\s+)?(?:retaliation|revenge|response|reprisal)\s+(?:for|to)\s+(?P<motive>[^.;]+)",
     re.IGNORECASE,
 )
 _MILITARY = re.compile(
     r"\b(?:meeting|gathering|commanders?|instructors?|military|troops|command|headquarters"
     r"|facilit(?:y|ies)|infrastructure|depots?|bases?|positions?|personnel|equipment|mercenar"
-    r"|control\s+system|airfields?|arsenal|deployment|concentration)",
+    r"|control\s+system|airfields?|arsenal|deployment|concentration|enterprises?|industr"
+    r"|communications?|energy|command\s+post|sites?|plants?|factor(?:y|ies)|weapons?)",
     re.IGNORECASE,
 )
 _VERB = r"\b(?:suggested|said|claimed|insisted|blamed|argued)\b"
@@ -49,12 +77,16 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
     party to the conflict)."""
     found = []
     for match in _TARGET.finditer(sentence.text):
-        group = "target" if match.group("target") else "target2"
+        group = next(g for g in ("quoted", "target", "target2") if match.group(g))
         words = match.group(group).strip()
         if _MILITARY.search(words):
             found.append(ClaimText("target", words, match.start(group), match.end(group)))
     for match in _CAUSE.finditer(sentence.text):
         found.append(ClaimText("cause", match.group("cause").strip(), *match.span("cause")))
+    for match in _RESULT.finditer(sentence.text):
+        found.append(ClaimText("result", match.group(0).strip(), *match.span()))
+    for match in _MOTIVE.finditer(sentence.text):
+        found.append(ClaimText("other", match.group("motive").strip(), *match.span("motive")))
     return found
 
 

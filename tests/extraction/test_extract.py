@@ -745,3 +745,47 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
     figure = record["casualties"][0]
     assert figure["killed"] == 5
     assert sources[figure["source"]]["party"] == "local_authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "words"),
+    [
+        ('A missile hit Kyiv on Monday. President Vladimir Putin said Russia had used '
+         'high-precision weapons against "energy infrastructure, and military command and '
+         'communication targets."', "target", "military command"),
+        ("A missile hit Lviv on Wednesday. Russia's Defence Ministry said its forces had carried "
+         "out a group strike with missiles against military-industrial facilities and air bases "
+         "in Ukraine.", "target", "military-industrial facilities"),
+        ("A missile hit Lviv on Wednesday. Russia's defence ministry said all designated targets "
+         "were hit.", "result", "all designated targets were hit"),
+        ("A missile hit Odesa on Friday. Vladimir Rogov, a Russian-installed official, told RIA "
+         "Novosti that the hotel had housed a command post of Ukrainian forces.", "target",
+         "a command post of Ukrainian forces"),
+        ("A missile hit Kyiv on Monday. Putin said the strikes were retaliation for the attack on "
+         "the Crimea bridge.", "other", "the attack on the Crimea bridge"),
+    ],
+)  # fmt: skip
+def test_a_russian_claim_about_the_strike_is_found_and_claimed(text, about, words, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert any(
+        c["about"] == about
+        and words in c["text"]
+        and c["status"] == "claimed"
+        and parties[c["source"]] == "russia_government"
+        for c in record["claims"]
+    ), record.get("claims")
+
+
+def test_a_russian_statement_named_as_the_source_of_a_translation_speaks_for_it(gazetteer):
+    text = (
+        "[Unofficial translation from Russian. Source: Ministry of Defence of the Russian "
+        "Federation, daily summary, 4 September 2024]\n\nThis morning a group strike was "
+        "delivered in Lviv. The goals of the strike have been achieved. All designated objects "
+        "have been hit."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    results = [c for c in record["claims"] if c["about"] == "result"]
+    assert results
+    assert {parties[c["source"]] for c in results} == {"russia_government"}
