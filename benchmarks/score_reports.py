@@ -10,6 +10,7 @@ Run: `python benchmarks/run.py score_reports` (add `-v` to list every miss).
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -88,17 +89,21 @@ _TOPICS = {"target", "result", "weapon", "responsibility", "cause", "other"}
 def drafted_claim(expected: dict, record: dict | None) -> bool:
     """Whether the draft has the expected claim: from a source of the same party, on the same
     topic (topics outside the record's vocabulary count as `other`), `claimed`, its words
-    holding one of the expected ones."""
+    holding every word of one of the expected phrases."""
     if not record:
         return False
     parties = {s["id"]: s.get("party") for s in record.get("sources", [])}
     about = expected.get("about") if expected.get("about") in _TOPICS else "other"
-    words = [w.lower() for w in expected.get("contains") or []]
+    phrases = expected.get("contains") or []
+
+    def holds(text: str, phrase: str) -> bool:  # every word of the phrase, in any order
+        return all(w in text.lower() for w in re.findall(r"\w{3,}", phrase.lower()))
+
     return any(
         parties.get(c["source"]) == expected.get("party")
         and c.get("about") == about
         and c.get("status") == "claimed"
-        and (not words or any(w in c.get("text", "").lower() for w in words))
+        and (not phrases or any(holds(c.get("text", ""), p) for p in phrases))
         for c in record.get("claims", [])
     )
 

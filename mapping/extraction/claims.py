@@ -12,18 +12,20 @@ from mapping.extraction.text import Sentence
 # high-precision weapons against "energy infrastructure, and military command and
 # communication targets"", "hit Ukraine's military command, communications and energy
 # facilities", "the hotel had housed a command post"
+_KINDS = r"(?:infrastructure|facilities|sites|enterprises|targets|objects|bases|complex)"
 _WHAT = (
-    r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\")|(?=[\w-]+\s+(?:and\s+)?(?:[\w-]+\s+)?"
-    r"(?:infrastructure|facilities|sites|enterprises|targets|objects|bases|complex)))"
+    r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\")"
+    rf"|(?=(?:[\w-]+\s+(?:and\s+)?(?:[\w-]+\s+)?)?{_KINDS}\b))"
 )
 _TARGET = re.compile(
-    r"\b(?:strikes?|attacks?|weapons?|missiles?|drones?)\s+(?:with\s+[^.;]{1,80}?\s+)?"
-    r"(?:on|against|targeting)\s+"
+    r"\b(?:strikes?|attacks?|weapons?|missiles?|drones?|vehicles|systems|munitions)\"?\s+"
+    r"(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?(?:with\s+[^.;]{1,80}?\s+)?(?:on|against|targeting)\s+"
     r"(?:\"(?P<quoted>[^\"]{3,200})\"|"
     rf"(?P<target>{_WHAT}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
-    rf"|\b(?:hit|struck|targeted|destroyed|housed|hosted|served\s+as|was\s+used\s+as)\s+"
+    rf"|\b(?:hit|struck|strike|striking|targeted|destroyed|housed|hosted|served\s+as"
+    rf"|was\s+used\s+as)\s+"
     rf"(?P<target2>{_WHAT}[^.;]+?)(?=,\s+(?:killing|and|which|that|as|using)\b|\s+using|[.;]|$)",
     re.IGNORECASE,
 )
@@ -33,7 +35,8 @@ _RESULT = re.compile(
     r"(?:targets|objects|facilities)\s+(?:have\s+been\s+|were\s+|had\s+been\s+|being\s+)?"
     r"(?:hit|struck|destroyed|neutrali[sz]ed)"
     r"|\b(?:the\s+)?(?:goals?|objectives?|aims?)\s+of\s+the\s+(?:strike|attack)\s+(?:have\s+been"
-    r"|were|had\s+been)\s+achieved",
+    r"|were|had\s+been)\s+achieved"
+    r"|\bthe\s+targets\s+(?:were|are|have\s+been|had\s+been)\s+(?:being\s+)?(?:destroyed|hit)",
     re.IGNORECASE,
 )
 # "retaliation for the terrorist attack on the Crimea bridge": a motive (outside the record's

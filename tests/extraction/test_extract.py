@@ -761,6 +761,11 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
         ("A missile hit Odesa on Friday. Vladimir Rogov, a Russian-installed official, told RIA "
          "Novosti that the hotel had housed a command post of Ukrainian forces.", "target",
          "a command post of Ukrainian forces"),
+        ("A missile hit Kharkiv on Tuesday. The Russian Defence Ministry said its forces had "
+         'delivered a "group strike" on 23 January against facilities of Ukraine\'s '
+         "military-industrial complex.", "target", "military-industrial complex"),
+        ("A missile hit Kyiv on Thursday. Kremlin spokesman Dmitry Peskov said the targets were "
+         "being destroyed.", "result", "the targets were being destroyed"),
         ("A missile hit Kyiv on Monday. Putin said the strikes were retaliation for the attack on "
          "the Crimea bridge.", "other", "the attack on the Crimea bridge"),
     ],
