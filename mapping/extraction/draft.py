@@ -569,7 +569,7 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
     is dropped when a named source gives the same figure."""
 
     def key(s: _Statement, with_source: bool) -> tuple:
-        entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note", "text")}
+        entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note")}
         return ((s.actor.id,) if with_source else ()) + (s.kind, repr(sorted(entry.items())))
 
     def loose(s: _Statement) -> tuple:  # the group aside: "четверо загиблих" = "4 civilians killed"

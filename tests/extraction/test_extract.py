@@ -794,3 +794,14 @@ def test_a_russian_statement_named_as_the_source_of_a_translation_speaks_for_it(
     results = [c for c in record["claims"] if c["about"] == "result"]
     assert results
     assert {parties[c["source"]] for c in results} == {"russia_government"}
+
+
+def test_two_claims_of_one_source_are_two_claims(gazetteer):
+    text = (
+        "A missile hit Kramatorsk on Sunday. Russia's defence ministry said it had struck a "
+        "temporary deployment point of Ukrainian units. The ministry said the strike hit a "
+        "dormitory used by foreign mercenaries."
+    )
+    claims = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["claims"]
+    texts = [c["text"] for c in claims if c["about"] == "target"]
+    assert len(texts) == 2, texts
