@@ -46,6 +46,10 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      r"|(?:the\s+)?Russian\s+(?:Ministry\s+of\s+Defen[cs]e|[Dd]efen[cs]e\s+[Mm]inistry|MoD)"
      r"|Ministry\s+of\s+Defen[cs]e\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?",
      "russian-mod", "Russian Ministry of Defence", R),
+    # "Moscow said", "Russia claimed", "the Russian military said"
+    (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!to\s)(?:Moscow|Russia|the\s+Russian\s+military"
+     r"|Russian\s+forces)(?=\s+(?:said|says|claimed|claims|reported|told)\b)",
+     "russian-authorities", "Russian authorities", R),
     (r"(?:Kremlin\s+spokes(?:man|person)\s+)?Dmitry\s+Peskov|(?:the\s+)?Kremlin|Peskov",
      "kremlin", "Kremlin", R),
     (r"(?:Ukraine'?s|Ukrainian)\s+(?:authorities|officials|government)",

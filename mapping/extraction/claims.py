@@ -12,11 +12,8 @@ from mapping.extraction.text import Sentence
 # high-precision weapons against "energy infrastructure, and military command and
 # communication targets"", "hit Ukraine's military command, communications and energy
 # facilities", "the hotel had housed a command post"
-_KINDS = r"(?:infrastructure|facilities|sites|enterprises|targets|objects|bases|complex)"
-_WHAT = (
-    r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\")"
-    rf"|(?=(?:[\w-]+\s+(?:and\s+)?(?:[\w-]+\s+)?)?{_KINDS}\b))"
-)
+# (what follows is a claim only when it names something military: `_MILITARY`)
+_WHAT = r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\"))?"
 _TARGET = re.compile(
     r"\b(?:strikes?|attacks?|weapons?|missiles?|drones?|vehicles|systems|munitions)\"?\s+"
     r"(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?(?:with\s+[^.;]{1,80}?\s+)?(?:on|against|targeting)\s+"
@@ -102,7 +99,7 @@ def not_corroborated(sentence: Sentence) -> re.Match[str] | None:
 
 _TARGET_UK_RU = re.compile(
     r"(?<![\w-])(?:удар\w*\s+(?:[\w-]+\s+){0,4}?по|вразил\w*|уразил\w*|поразил\w*|поражен\w*"
-    r"|знищено|уничтожен\w*)\s+(?P<target>[^,.;:]+)",
+    r"|знищено|уничтожен\w*|атакува\w*|атаковал\w*|вдарил\w*|ударил\w*)\s+(?P<target>[^,.;:]+)",
     re.IGNORECASE,
 )
 _MILITARY_UK_RU = re.compile(
@@ -110,7 +107,16 @@ _MILITARY_UK_RU = re.compile(
     r"|розміщ\w*|размещ\w*|аэродром\w*|аеродром\w*|інфраструктур\w*|инфраструктур\w*"
     r"|предприят\w*|підприєм\w*|ВПК|командн\w*|штаб\w*|техник\w*|техні\w*|найманц\w*|наемник\w*"
     r"|інструктор\w*|инструктор\w*|боевик\w*|формирован\w*|газоенергетичн\w*|энергетическ\w*"
-    r"|енергетичн\w*|объект\w*|об'єкт\w*|общежити\w*|гуртожит\w*)",
+    r"|енергетичн\w*|объект\w*|об'єкт\w*|общежити\w*|гуртожит\w*|оборонн\w*|газ\w*|порт\w*"
+    r"|логістичн\w*|логистическ\w*|сбор\w*|збор\w*|ОПК)",
+    re.IGNORECASE,
+)
+# "Все назначенные объекты поражены", "Цели удара достигнуты", "усі цілі уражено"
+_RESULT_UK_RU = re.compile(
+    r"(?<![\w-])(?:все\s+(?:назначенные\s+|заданные\s+)?(?:объекты|цели)\s+(?:поражены|уничтожены)"
+    r"|цели\s+(?:удара\s+|массированного\s+удара\s+)?достигнуты"
+    r"|усі\s+(?:призначені\s+|визначені\s+)?(?:об'єкти|цілі)\s+(?:уражено|уражені|знищено)"
+    r"|мет[иу]\s+(?:удару\s+)?(?:досягнуто|досягнуті))",
     re.IGNORECASE,
 )
 _QUARTERED = re.compile(r"(?<![\w-])(?:размещ|розміщ|дислокац|перебува|находил)\w*", re.IGNORECASE)
@@ -139,6 +145,8 @@ def claims_in_uk_ru(sentence: Sentence) -> list[ClaimText]:
     if not found and _QUARTERED.search(text) and _MILITARY_UK_RU.search(text):
         # "В общежитии № 28 размещались более 700 украинских военнослужащих"
         found.append(ClaimText("target", text.strip(), 0, len(text)))
+    for match in _RESULT_UK_RU.finditer(text):
+        found.append(ClaimText("result", match.group(0), *match.span()))
     if _RESPONSIBILITY_UK_RU.search(text):  # "операция возмездия", "у відповідь на"
         found.append(ClaimText("responsibility", text.strip(), 0, len(text)))
     return found

@@ -766,6 +766,8 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
          "military-industrial complex.", "target", "military-industrial complex"),
         ("A missile hit Kyiv on Thursday. Kremlin spokesman Dmitry Peskov said the targets were "
          "being destroyed.", "result", "the targets were being destroyed"),
+        ("A missile hit Starokostiantyniv on Monday. Moscow said it had struck Ukrainian military "
+         "airfields.", "target", "Ukrainian military airfields"),
         ("A missile hit Kyiv on Monday. Putin said the strikes were retaliation for the attack on "
          "the Crimea bridge.", "other", "the attack on the Crimea bridge"),
     ],

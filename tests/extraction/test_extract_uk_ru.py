@@ -213,3 +213,23 @@ def test_speakers_as_ukrainian_and_russian_news_write_them(text, party, name, ga
     sources = {s["id"]: s for s in record["sources"]}
     (figure,) = record["casualties"]
     assert (sources[figure["source"]]["party"], sources[figure["source"]]["name"]) == (party, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "Минобороны России сообщило: нанесен удар по местам сбора командного состава. Все "
+            "назначенные объекты поражены.",
+            "result",
+        ),
+        ("У Міноборони РФ заявили, що атакували об'єкти ВПК у Дніпрі.", "target"),
+    ],
+)
+def test_russian_claims_in_russian_and_ukrainian_copy(text, about, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    found = [c for c in record["claims"] if c["about"] == about]
+    assert found
+    assert {parties[c["source"]] for c in found} == {"russia_government"}
+    assert {c["status"] for c in found} == {"claimed"}
