@@ -79,6 +79,7 @@ _DATELINE_UK_RU = re.compile(
     re.MULTILINE,
 )
 _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
+_NIGHT_OF = re.compile(r"\bnight\s+of\s*$", re.IGNORECASE)
 BACKGROUND_AFTER = dt.timedelta(days=31)  # a strike date this long before the report is history
 _YEAR = re.compile(r"\b\d{4}\b")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>20\d\d)(?![\d.])")
@@ -280,6 +281,10 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
                 continue
             if _SPEECH_BEFORE.search(words_before(sentence.text, match.start())):
                 continue
+            if _NIGHT_OF.search(words_before(sentence.text, match.start())) and re.match(
+                r"\s+(?:to|into)\s", sentence.text[match.end() : match.end() + 8]
+            ):
+                continue  # "the night of 31 January to 1 February": dated by its morning
             day = resolve(match.group("expr"), base)
             if day is not None:
                 before = words_before(sentence.text, match.start())

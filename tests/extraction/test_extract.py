@@ -423,6 +423,9 @@ def test_children_among_the_dead_are_their_own_figure(gazetteer):
          "least 15 people, officials said.", "2025-08-28"),
         ("BRUSSELS, 29 August 2025 - Thursday's bombardment: Russia fired 598 drones at Kyiv "
          "overnight into Thursday, killing 23 people, officials said.", "2025-08-28"),
+        # a night between two days is dated by its morning
+        ("Russian missiles struck Kyiv on the night of 31 January to 1 February 2025, killing "
+         "five people, officials said.", "2025-02-01"),
         # a day long before the report is background, not the strike
         ("EXPLAINER | 21 April 2023\n\nOn 2 June 2022, shelling knocked out a power line in "
          "Sloviansk. On Friday, 14 April, Russian forces fired missiles at Sloviansk, killing "
