@@ -56,6 +56,7 @@ _HOSPITAL = (
 )
 _AUX = (
     r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
+    r"|(?:are|is|were|was)\s+(?:still\s+)?(?:considered|listed\s+as|believed\s+to\s+be)"
     r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
@@ -83,7 +84,7 @@ _TOLL = re.compile(
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
     r"[^.;]{0,90}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
-    rf"|grew|is|was|now|at|to)\s+{COUNT}(?:\s+(?:people|dead))?",
+    rf"|grew|is|was|now|at|to|as)\s+{COUNT}(?:\s+(?:people|dead))?",
     re.IGNORECASE,
 )
 _SUB = re.compile(
@@ -121,6 +122,20 @@ _STATE_FIRST = re.compile(
     re.IGNORECASE,
 )
 # "three young men aged 16, 18 and 20": ages, not counts
+# "six children among them", "three of the dead were children": parts named after their count
+_AMONG_THEM_AFTER = re.compile(rf"{COUNT}\s+{_GROUP_PHRASE}\s+among\s+them\b", re.IGNORECASE)
+_OF_THE_DEAD = re.compile(
+    rf"{COUNT}\s+of\s+the\s+(?P<of>dead|killed|injured|wounded)\s+(?:were|are)\s+(?:an?\s+)?"
+    rf"(?P<group>{_GROUP})\b",
+    re.IGNORECASE,
+)
+# "the fate of eight people was still unknown": the missing
+_FATE = re.compile(
+    rf"\b(?:fate|whereabouts)\s+of\s+(?:another\s+|a\s+further\s+)?{COUNT}\s+(?:more\s+)?"
+    r"(?P<group>people|persons|residents)\s+(?:was|is|are|were|remains?|remained)\s+(?:still\s+)?"
+    r"unknown",
+    re.IGNORECASE,
+)
 _AGES_BEFORE = re.compile(
     r"\baged\s+(?:(?:between\s+)?\d{1,3}(?:\s*,\s*|\s+and\s+|\s+to\s+))*$", re.I
 )
@@ -219,6 +234,9 @@ _RULES: dict[re.Pattern[str], str] = {
     _AMONG: "a group's count among the toll ('two children were among the dead')",
     _STATE_FIRST: "a count, a state, then who ('two injured children')",
     _SEARCHED: "people searched for are missing ('the search goes on for four people')",
+    _AMONG_THEM_AFTER: "a part named after its count ('six children among them')",
+    _OF_THE_DEAD: "a part of the dead or hurt ('three of the dead were children')",
+    _FATE: "people whose fate is unknown are missing",
     _LOST: "the dead as officials mourn them ('we have lost seven people')",
 }
 
@@ -319,6 +337,12 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             add(children, category, "children")
     for match in _STATE_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
+    for match in _AMONG_THEM_AFTER.finditer(text):
+        add(match, None, _group_of(match.group("group")), part=True)
+    for match in _OF_THE_DEAD.finditer(text):
+        add(match, _category(match.group("of")), _group_of(match.group("group")), part=True)
+    for match in _FATE.finditer(text):
+        add(match, "missing", _group_of(match.group("group")))
     for match in _SEARCHED.finditer(text):
         add(match, "missing", _group_of(match.group("group")))
     for match in _LOST.finditer(text):

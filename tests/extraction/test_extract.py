@@ -518,6 +518,14 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         ("32 people needed hospital treatment.", [("injured", "unspecified", 32)]),
         ("The dead include a nine-year-old girl.", [("killed", "children", 1)]),
         ("Among the dead were two children.", [("killed", "children", 2)]),
+        # the number given "as", the fate unknown, "considered missing", parts after counts
+        ("He gave the number of injured as 53 and said the fate of eight people was still "
+         "unknown.", [("injured", "unspecified", 53), ("missing", "unspecified", 8)]),
+        ("Ten more people were considered missing, he said.", [("missing", "unspecified", 10)]),
+        ("Klitschko counted 63 injured, 35 of whom - six children among them - were in hospital.",
+         [("injured", "unspecified", 63), (None, "children", 6)]),
+        ("He added that three of the dead were children aged 2, 14 and 17.",
+         [("killed", "children", 3)]),
         # a count of the injured, adults and children apart; no count of things
         ("Lysak put the provisional count of injured at 28 adults and 10 children.",
          [("injured", "unspecified", 28), ("injured", "children", 10)]),
