@@ -146,12 +146,14 @@ _AGED_OBJECT = re.compile(
     r"|toddler|baby|infant|woman|man|resident|person)\b",
     re.IGNORECASE,
 )
-# "A woman was killed", "a man died": one person, no number
+# "A woman was killed", "a man died", "a single injured woman": one person, no number
+_WHO = r"woman|man|child|girl|boy|baby|infant|teenager|person|resident|civilian|pensioner|passer-by"
+_ADJECTIVE = r"(?:(?:elderly|young|pregnant|local|older)\s+)?"
 _ONE_PERSON = re.compile(
-    r"(?<![\w-])(?:an?|one)\s+(?:(?:elderly|young|pregnant|local|older)\s+)?(?P<who>woman|man"
-    r"|child|girl|boy|baby|infant|teenager|person|resident|civilian|pensioner|passer-by)\s+"
-    rf"(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?(?P<cat>{_KILLED}"
-    rf"|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b",
+    rf"(?<![\w-])(?:an?|one)\s+(?:single\s+)?{_ADJECTIVE}"
+    rf"(?:(?P<state>injured|wounded|dead)\s+{_ADJECTIVE}(?P<who2>{_WHO})\b"
+    rf"|(?P<who>{_WHO})\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?"
+    rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b)",
     re.IGNORECASE,
 )
 # "24 civilian casualties (5 killed and 19 injured)": the figures that follow count civilians
@@ -301,8 +303,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _ONE_PERSON.finditer(text):
         if taken.free(*match.span()):
             taken.take(*match.span())
-            category = "killed" if match.group("died") else _category(match.group("cat"))
-            who = match.group("who").lower()
+            said = match.group("cat") or match.group("state")
+            category = "killed" if match.group("died") else _category(said)
+            who = (match.group("who") or match.group("who2")).lower()
             group = "civilians" if who in ("civilian", "pensioner", "passer-by") else None
             figures.append(
                 Figure(

@@ -543,6 +543,7 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
         ("A woman was killed and 12 people were injured.",
          [("killed", "civilians", 1), ("injured", "unspecified", 12)]),
         ("A man died and six were injured.", [("killed", "civilians", 1), ("injured", "civilians", 6)]),
+        ("First the governor reported a single injured woman.", [("injured", "civilians", 1)]),
         # a count of people no figure counts, and its part, are no casualty
         ("Eleven people, four of them children, were pulled from the rubble.", []),
         # the state before the people; ages are not counts
