@@ -42,6 +42,7 @@ _KILLED = (
     r"killed|dead|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
     r"|wounded)|found\s+dead|eliminated|liquidated"
 )
+# (not "in a serious condition": reports give it as a part of the hurt, not a count of its own)
 _INJURED = r"injured|wounded|hurt|injuries"
 _MISSING = (
     r"missing|unaccounted\s+for|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
@@ -156,12 +157,28 @@ _ONE_PERSON = re.compile(
     rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b)",
     re.IGNORECASE,
 )
+# "a fifth person has died", "the 7th person killed": the toll it makes
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_NTH_DEAD = re.compile(
+    rf"\b(?:a|the)\s+(?P<nth>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:person|victim"
+    r"|resident|child|civilian)\s+(?:has\s+|had\s+)?(?:died|been\s+killed|was\s+killed|killed)\b",
+    re.IGNORECASE,
+)
+# "three people were known to have died - two women and a man": the people named are civilians
+_PERSONS_AFTER = re.compile(
+    r"\s*[-:]\s+(?:(?:one|two|three|four|five|six|\d+|an?)\s+(?:elderly\s+|young\s+)?"
+    r"(?:wom[ae]n|m[ae]n|residents?|pensioners?)(?:,\s+|\s+and\s+)?)+",
+    re.IGNORECASE,
+)
 # "24 civilian casualties (5 killed and 19 injured)": the figures that follow count civilians
 _CIVILIAN_TALLY = re.compile(r"\bcivilian\s+(?:casualties|victims|deaths|toll)\b", re.I)
 # "Eleven people, four of them children, were pulled from the rubble": a count that is no
 # casualty figure, with its part
-_OTHER_COUNT_BEFORE = re.compile(
-    rf"{COUNT}\s+(?:[\w-]+\s+)?(?:people|persons|residents)\s*,\s*$", re.I
+_PEOPLE_COUNT = re.compile(
+    rf"{COUNT}\s+(?:[\w-]+\s+)?(?:people|persons|residents|patients|adults)\b", re.I
 )
 _AND_CHILDREN = re.compile(rf"\s+(?:adults|people)\s+and\s+{COUNT}\s+children\b", re.IGNORECASE)
 # "two children were among the dead": a count of one group, inside the toll
@@ -224,6 +241,7 @@ def _category(word: str) -> str:
     return "injured"  # injured, wounded, hurt, in hospital, injuring, wounding
 
 
+_NTH_RULE = "the toll a person's rank makes ('a fifth person has died')"
 _RULES: dict[re.Pattern[str], str] = {
     _MAIN: "a count before a casualty word ('16 people were killed', '40 remain in hospital')",
     _VERB_FIRST: "a casualty verb before a count ('killing at least 16 civilians')",
@@ -287,6 +305,14 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             continue
         add(match, category, _group_of(match.group("group")), part=True)
 
+    for match in _NTH_DEAD.finditer(text):
+        nth = match.group("nth").lower()
+        toll = _ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            figures.append(
+                Figure("killed", "unspecified", Count(toll, toll), *match.span(), rule=_NTH_RULE)
+            )
     for match in _AGED_OBJECT.finditer(text):
         age = words_to_age(match.group("age"))
         if taken.free(*match.span()):
@@ -417,8 +443,8 @@ def _shared_verbs(text: str, figures: list[Figure], taken: Spans) -> list[Figure
 
 def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:
     """Parts that belong to no figure go: a part inside a part ("among them eight children,
-    including a 10-year-old boy": the boy is one of the eight), and a part of a count no
-    figure counts ("Eleven people, four of them children, were pulled from the rubble")."""
+    including a 10-year-old boy": the boy is one of the eight), and a part of a count of people
+    no figure counts ("Eleven people, four of them children, were pulled from the rubble")."""
     kept: list[Figure] = []
     for i, f in enumerate(figures):
         if (
@@ -429,10 +455,14 @@ def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:
             and re.fullmatch(r"[\s,]*", text[figures[i - 1].end : f.start])
         ):
             continue
-        if f.part and f.category is None:
-            other = _OTHER_COUNT_BEFORE.search(text[max(0, f.start - 40) : f.start])
-            if other and not any(not w.part and w.end > f.start - 40 for w in figures[:i]):
-                continue
+        # "Six patients remain in a serious condition, including two children"
+        if (
+            f.part
+            and f.category is None
+            and not any(not w.part for w in figures[:i])
+            and any(m.end() <= f.start for m in _PEOPLE_COUNT.finditer(text, 0, f.start))
+        ):
+            continue
         kept.append(f)
     return kept
 
@@ -447,6 +477,7 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
         if f.group == "unspecified" and not f.part:
             joined = next((w for w in reversed(out) if not w.part), None)
             after_tally = tally is not None and tally.end() <= f.start
+            after_tally = after_tally or bool(_PERSONS_AFTER.match(text, f.end))
             after_civilians = (
                 joined is not None
                 and joined.group == "civilians"

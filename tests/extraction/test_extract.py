@@ -544,6 +544,11 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
          [("killed", "civilians", 1), ("injured", "unspecified", 12)]),
         ("A man died and six were injured.", [("killed", "civilians", 1), ("injured", "civilians", 6)]),
         ("First the governor reported a single injured woman.", [("injured", "civilians", 1)]),
+        # a person's rank in the toll; the people named after a dash are civilians
+        ("Unfortunately, a fifth person has died.", [("killed", "unspecified", 5)]),
+        ("Three people were known to have died - two women and a man.",
+         [("killed", "civilians", 3)]),
+        ("Six patients remain in a serious condition in hospital, including two children.", []),
         # a count of people no figure counts, and its part, are no casualty
         ("Eleven people, four of them children, were pulled from the rubble.", []),
         # the state before the people; ages are not counts
