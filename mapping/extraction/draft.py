@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mapping.extraction.actors import Actor, Speakers, publisher, slug
@@ -265,6 +265,9 @@ def extract_draft(
                 if whole is None and figure.category is None:
                     continue
                 category = figure.category or (whole.category if whole else None)
+                if whole is not None and figure.group == "unspecified":
+                    # "16 civilians have been killed. Twelve of them died in Kherson."
+                    figure = replace(figure, group=whole.group)
             else:
                 wholes_here.append((figure, source, sentence))
             start, end = sentence.span(figure.start, figure.end)

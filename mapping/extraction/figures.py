@@ -68,7 +68,11 @@ _AUX = (
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom)\s+[^,]{1,60}|[\w-]+\s+of\s+them\s+[^,]{1,40}),)?"
 
 _MAIN = re.compile(
-    rf"{COUNT}(?:\s+(?:more|others|other|additional))?(?:\s+(?:of\s+(?:the\s+)?)?{_GROUP_PHRASE})?{_PAREN}{_AUX}\s+"
+    rf"{COUNT}(?:\s+(?:more|others|other|additional))?(?:\s+(?:of\s+(?:the\s+)?)?{_GROUP_PHRASE})?"
+    # "Three employees of the regional energy company were killed"
+    r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}?(?:company|store|shop|plant|factory|hospital|school"
+    r"|enterprise|service|building))?"
+    rf"{_PAREN}{_AUX}\s+"
     rf"(?P<cat>{_KILLED}|{_INJURED}|{_MISSING}|{_HOSPITAL})\b",
     re.IGNORECASE,
 )
@@ -98,7 +102,7 @@ _SUB = re.compile(
 )
 # "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
 _AGED = re.compile(
-    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|"
+    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:local\s+)?(?P<who>girl|boy|child|teenager|"
     r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:,]{0,60}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
     re.IGNORECASE,
@@ -188,7 +192,8 @@ _AMONG = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(
-    rf"{COUNT}\s+of\s+them\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?P<group>{_GROUP})\b",
+    rf"{COUNT}\s+of\s+them\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?:(?P<group>{_GROUP})\b"
+    r"|(?P<cat>died|were\s+killed|were\s+injured|were\s+wounded|were\s+hurt)\b)",
     re.IGNORECASE,
 )
 
@@ -352,8 +357,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _AMONG.finditer(text):
         category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
         add(match, category, _group_of(match.group("group")))
-    for match in _OF_THEM.finditer(text):
-        add(match, None, _group_of(match.group("group")), part=True)
+    for match in _OF_THEM.finditer(text):  # "two of them children", "Twelve of them died"
+        category = _category(match.group("cat").split()[-1]) if match.group("cat") else None
+        add(match, category, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):
         what = " ".join(match.group(g) or "" for g in ("kind", "what", "of"))
         category = (

@@ -544,6 +544,11 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
          [("killed", "civilians", 1), ("injured", "unspecified", 12)]),
         ("A man died and six were injured.", [("killed", "civilians", 1), ("injured", "civilians", 6)]),
         ("First the governor reported a single injured woman.", [("injured", "civilians", 1)]),
+        # parts that say what they count; employees of a named workplace
+        ("Twelve of them died in the city of Kherson.", [("killed", "unspecified", 12)]),
+        ("Three employees of the regional energy company were killed.",
+         [("killed", "civilians", 3)]),
+        ("In Ivanivka, a 61-year-old local resident was wounded.", [("injured", "civilians", 1)]),
         # a person's rank in the toll; the people named after a dash are civilians
         ("Unfortunately, a fifth person has died.", [("killed", "unspecified", 5)]),
         ("Three people were known to have died - two women and a man.",
@@ -824,3 +829,12 @@ def test_two_claims_of_one_source_are_two_claims(gazetteer):
     claims = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["claims"]
     texts = [c["text"] for c in claims if c["about"] == "target"]
     assert len(texts) == 2, texts
+
+
+def test_a_part_counts_its_whole_s_group(gazetteer):
+    text = (
+        "A missile hit Kherson on Wednesday. According to the regional prosecutor's office, 16 "
+        "civilians have been killed. Twelve of them died in the city of Kherson."
+    )
+    casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
+    assert [(c["group"], c["killed"]) for c in casualties] == [("civilians", 16), ("civilians", 12)]
