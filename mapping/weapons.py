@@ -239,7 +239,27 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
                 break
         if match is not None:
             found.append((hit.start(), hit.end(), hit.group(0), match))
-    return found
+    # Ukrainian and Russian descriptions whose adjective is inflected too ("двома
+    # балістичними ракетами", "з артилерії"): the alias table's endings cover nouns only
+    for pattern, category in _DESCRIPTIONS_UK_RU:
+        for hit in pattern.finditer(text or ""):
+            if not any(a < hit.end() and hit.start() < b for a, b, _w, _m in found):
+                found.append((hit.start(), hit.end(), hit.group(0), WeaponMatch(None, category)))
+    return sorted(found, key=lambda f: f[0])
+
+
+_DESCRIPTIONS_UK_RU = [
+    (re.compile(rf"(?<![\w-])(?:{words})", re.IGNORECASE), category)
+    for words, category in (
+        (r"балістичн\w*\s+ракет\w*|баллистическ\w*\s+ракет\w*", B),
+        (r"крилат\w*\s+ракет\w*|крылат\w*\s+ракет\w*", C),
+        (r"керован\w*\s+(?:авіа)?бомб\w*|управляем\w*\s+(?:авиа)?бомб\w*", G),
+        (r"ударн\w*\s+(?:безпілотник|беспилотник|дрон)\w*", L),
+        (r"авіабомб\w*|авиабомб\w*", F),
+        (r"безпілотник\w*|беспилотник\w*", D),
+        (r"артилері\w*|артиллери\w*|міномет\w*|миномет\w*", T),
+    )
+]
 
 
 def weapon_in_text(text: str) -> tuple[str, WeaponMatch] | None:
@@ -256,7 +276,10 @@ def weapon_in_text(text: str) -> tuple[str, WeaponMatch] | None:
 # attack ("struck Sumy with two Iskander-M") or its object ("shot down 20 Shahed drones",
 # "destroying a radar used for an S-300"). A regular expression is enough here: data sets' notes
 # are short, formulaic English, and the clause ends at punctuation.
-_MEANS = r"with|using|by|launched|fired|dropped|deployed|via|from"
+_MEANS = (
+    r"with|using|by|launched|fired|dropped|deployed|via|from|застосуванням|застосувавши"
+    r"|применением|запустили|випустили|запустила|выпустили"
+)
 _OBJECT = (
     r"destroy\w*|shot|shoot\w*|downed|down|intercept\w*|neutrali[sz]\w*|repel\w*|hit|hitting"
     r"|struck|strik\w*|target\w*|attack\w*|against|at|on|radar|used\s+for|for|captur\w*|seiz\w*"

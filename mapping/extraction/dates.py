@@ -43,7 +43,8 @@ _WEEKDAYS_UK_RU = {
     "неділю": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
     "субботу": 5, "воскресенье": 6,
 }  # fmt: skip
-_WEEKDAY_UK_RU = r"(?<=[ув]\s)(?:" + "|".join(_WEEKDAYS_UK_RU) + r")"
+# "у п'ятницю", not "у Вербну неділю" read as "у" + "неділю" ("Вербну" ends in "у")
+_WEEKDAY_UK_RU = r"(?<=(?<![\w'’])[ув]\s)(?:" + "|".join(_WEEKDAYS_UK_RU) + r")"
 # "Friday, 14 April": the weekday gives way to the date it introduces (which it dates)
 _DATE_FOLLOWS = (
     rf"(?!,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d))"
@@ -129,6 +130,12 @@ _WEEKDAY_BEFORE = re.compile(
 )
 
 
+_WEEKDAY_AFTER = re.compile(
+    r",?\s+(?:у\s+|в\s+|on\s+)?(?:[\w'’]+\s+)?(?P<day>" + "|".join(_WEEKDAY_STEMS) + r")[\w']*\b",
+    re.IGNORECASE,
+)
+
+
 def _year_from_weekday(day: dt.date, weekday: int, base: dt.date) -> dt.date:
     """'в суботу, 1 лютого' with no year: the latest year up to the base's in which that day
     was that weekday (one in about seven years is)."""
@@ -142,12 +149,14 @@ def _year_from_weekday(day: dt.date, weekday: int, base: dt.date) -> dt.date:
     return day
 
 
-def with_weekday_year(expr: str, day: dt.date, before: str, base: dt.date) -> dt.date:
+def with_weekday_year(
+    expr: str, day: dt.date, before: str, base: dt.date, after: str = ""
+) -> dt.date:
     """A date written without a year takes the year its written weekday fixes ('Saturday,
-    February 1', 'НЕДІЛЮ, 8 СІЧНЯ')."""
+    February 1', 'НЕДІЛЮ, 8 СІЧНЯ', '13 квітня, у Вербну неділю')."""
     if _YEAR.search(expr) or not re.search(r"\d", expr):
         return day
-    found = _WEEKDAY_BEFORE.search(before[-40:])
+    found = _WEEKDAY_BEFORE.search(before[-40:]) or _WEEKDAY_AFTER.match(after[:40])
     if found is None:
         return day
     stem = next(k for k in _WEEKDAY_STEMS if found.group("day").lower().startswith(k))
@@ -265,12 +274,14 @@ def _dateline_year(day: dt.date, lead: str, today: dt.date) -> tuple[dt.date, st
     )
 
 
-def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Found | None:
+def strike_date(
+    sentences: list[Sentence], base: dt.date, after: int = 0, dated: bool = True
+) -> Found | None:
     """The day of the strike: the first date phrase tied to a strike word (not to 'said'), else
     the first date phrase in a sentence about the strike; phrases before `after` (a dateline)
-    are the report's date, not the strike's. A day over a month before the report's own is
-    background ("On 2 June 2022, shelling knocked out a line") and stands only if no other
-    date does."""
+    are the report's date, not the strike's. A day over a month before the report's own date
+    (when it is `dated`) is background ("On 2 June 2022, shelling knocked out a line") and
+    stands only if no other date does."""
     fallback = background = None
     for sentence in sentences:
         strike_words = list(_STRIKE_WORDS.finditer(sentence.text))
@@ -288,12 +299,13 @@ def strike_date(sentences: list[Sentence], base: dt.date, after: int = 0) -> Fou
             day = resolve(match.group("expr"), base)
             if day is not None:
                 before = words_before(sentence.text, match.start())
-                day = with_weekday_year(match.group("expr"), day, before, base)
+                following = sentence.text[match.end() : match.end() + 40]
+                day = with_weekday_year(match.group("expr"), day, before, base, following)
             if day is None or day > base:
                 continue
             start, end = sentence.span(*match.span("expr"))
             found = Found(day, start, end, match.group("expr"), sentence.text)
-            if day < base - BACKGROUND_AFTER:
+            if dated and day < base - BACKGROUND_AFTER:
                 background = background or found
                 continue
             near = any(

@@ -310,7 +310,7 @@ def extract_draft(
 
     # date and time
     skip_to = line.date.end if line and line.date else 0
-    day = strike_date(parts, base, after=skip_to)
+    day = strike_date(parts, base, after=skip_to, dated=own_date is not None)
     if (
         own_date is not None
         and own_date.guess

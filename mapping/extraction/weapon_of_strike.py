@@ -30,7 +30,8 @@ _MIXED = re.compile(
     r"\bcombined\s+(?:\w+\s+){0,3}?(?:strike|attack|assault)s?\b"
     r"|\bmissiles?(?:,\s+\w+)?\s+and\s+drones?\b|\bdrones?(?:,\s+\w+)?\s+and\s+missiles?\b"
     r"|\bкомбінован\w+\s+(?:\w+\s+)?(?:удар|атак)\w*|\bкомбинированн\w+\s+(?:\w+\s+)?(?:удар|атак)\w*"
-    r"|\bракет\w*\s+(?:і|й|та|и)\s+(?:дрон|безпілотн|беспилотн|шахед)\w*",
+    r"|\bракет\w*\s+(?:і|й|та|и)\s+(?:дрон|безпілотн|беспилотн|шахед)\w*"
+    r"|\b(?:дрон|безпілотн|беспилотн|шахед)\w*\s+(?:і|й|та|и)\s+ракет\w*",
     re.IGNORECASE,
 )
 # Between two weapons of one list: commas, "and", a few words ("Kinzhal missiles, drones and

@@ -237,3 +237,24 @@ def test_russian_claims_in_russian_and_ukrainian_copy(text, about, gazetteer):
     assert found
     assert {parties[c["source"]] for c in found} == {"russia_government"}
     assert {c["status"] for c in found} == {"claimed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Росія вдарила по Сумах двома балістичними ракетами. Загинули 35 людей.",
+         "ballistic_missile"),
+        ("Окупанти скинули на Запоріжжя керовані авіабомби. Поранені 5 людей.", "glide_bomb"),
+        ("Сьогодні вранці ворог обстріляв Херсон з артилерії. Загинула жінка.", "artillery"),
+        ("Вночі росіяни атакували Київ дронами та ракетами. Загинули 2 людини.", "unknown"),
+    ],
+)  # fmt: skip
+def test_weapons_as_ukrainian_and_russian_copy_describe_them(text, category, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["weapon"]["category"] == category
+
+
+def test_a_date_s_weekday_after_it_fixes_its_year(gazetteer):
+    text = "13 квітня, у Вербну неділю, росіяни вдарили по Сумах. Загинули 35 людей."
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert str(record["date"]) == "2025-04-13"
