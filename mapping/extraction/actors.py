@@ -89,6 +89,8 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"UNICEF", "unicef", "UNICEF", I),
     (r"Human\s+Rights\s+Watch", "human-rights-watch", "Human Rights Watch", N),
     (r"Amnesty\s+International", "amnesty-international", "Amnesty International", N),
+    (r"M[ée]decins\s+Sans\s+Fronti[èe]res|Doctors\s+Without\s+Borders|MSF(?=\s)", "msf",
+     "Médecins Sans Frontières", N),
     (r"(?:the\s+)?(?:[Pp]residential\s+[Oo]ffice|Office\s+of\s+the\s+President(?:\s+of\s+Ukraine)?)",
      "office-of-the-president", "Office of the President of Ukraine", G),
     (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!near\s)(?<!to\s)(?:Ukraine|Kyiv)"
