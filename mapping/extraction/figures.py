@@ -101,9 +101,10 @@ _SUB = re.compile(
     re.IGNORECASE,
 )
 # "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
+_AGED_WHO = r"girl|boy|child|teenager|student|toddler|baby|infant|woman|man|resident|person"
 _AGED = re.compile(
-    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:local\s+)?(?P<who>girl|boy|child|teenager|"
-    r"student|toddler|baby|infant|woman|man|resident|person)\b[^.;:,]{0,60}?"
+    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:local\s+)?"
+    rf"(?P<who>{_AGED_WHO})\b[^.;:,]{{0,60}}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
     re.IGNORECASE,
 )
@@ -126,7 +127,6 @@ _STATE_FIRST = re.compile(
     rf"{COUNT}\s+(?:more\s+)?(?P<cat>injured|wounded|dead|killed|missing)\s+(?P<group>{_GROUP})\b",
     re.IGNORECASE,
 )
-# "three young men aged 16, 18 and 20": ages, not counts
 # "six children among them", "three of the dead were children": parts named after their count
 _AMONG_THEM_AFTER = re.compile(rf"{COUNT}\s+{_GROUP_PHRASE}\s+among\s+them\b", re.IGNORECASE)
 _OF_THE_DEAD = re.compile(
@@ -141,14 +141,14 @@ _FATE = re.compile(
     r"unknown",
     re.IGNORECASE,
 )
+# "three young men aged 16, 18 and 20": ages, not counts
 _AGES_BEFORE = re.compile(
     r"\baged\s+(?:(?:between\s+)?\d{1,3}(?:\s*,\s*|\s+and\s+|\s+to\s+))*$", re.I
 )
 # "the strike killed a 14-year-old boy": the verb before the person
 _AGED_OBJECT = re.compile(
     r"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:an?|the)\s+"
-    r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>girl|boy|child|teenager|student"
-    r"|toddler|baby|infant|woman|man|resident|person)\b",
+    rf"(?P<age>\d{{1,2}}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>{_AGED_WHO})\b",
     re.IGNORECASE,
 )
 # "A woman was killed", "a man died", "a single injured woman": one person, no number
@@ -246,8 +246,8 @@ def _category(word: str) -> str:
     return "injured"  # injured, wounded, hurt, in hospital, injuring, wounding
 
 
-_NTH_RULE = "the toll a person's rank makes ('a fifth person has died')"
 _RULES: dict[re.Pattern[str], str] = {
+    _NTH_DEAD: "the toll a person's rank makes ('a fifth person has died')",
     _MAIN: "a count before a casualty word ('16 people were killed', '40 remain in hospital')",
     _VERB_FIRST: "a casualty verb before a count ('killing at least 16 civilians')",
     _TOLL: "a toll and the count it reached ('the death toll rose to 19')",
@@ -264,6 +264,9 @@ _RULES: dict[re.Pattern[str], str] = {
     _FATE: "people whose fate is unknown are missing",
     _LOST: "the dead as officials mourn them ('we have lost seven people')",
 }
+
+
+ONE = Count(1, 1)  # one person named, no number
 
 
 def casualty_figures(sentence: Sentence) -> list[Figure]:
@@ -283,7 +286,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if not taken.free(start, end) or _AGES_BEFORE.search(text[max(0, start - 40) : start]):
             return
         qualifier = match.group("qual") if "qual" in match.groupdict() else None
-        count = count_range(qualifier, match.group("num")) if match.group("num") else Count(1, 1)
+        count = count_range(qualifier, match.group("num")) if match.group("num") else ONE
         if count is None:
             return
         if at_most and count.max is not None:
@@ -291,6 +294,14 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         taken.take(start, end)
         rule = _RULES.get(match.re, "")
         figures.append(Figure(category, group, count, match.start(), match.end(), part, rule))
+
+    def whole_match(
+        match: re.Match[str], category: str | None, group: str, count: Count = ONE
+    ) -> None:
+        """A figure the whole match states, no count in it ("a woman was killed")."""
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            figures.append(Figure(category, group, count, *match.span(), rule=_RULES[match.re]))
 
     for match in _SUB.finditer(text):
         if _ALIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
@@ -301,9 +312,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if match.group("age") or match.group("one"):  # "among them a child"
             age = words_to_age(match.group("age")) if match.group("age") else None
             if match.group("one") or (age is not None and age < 18):
-                figures.append(
-                    Figure(category, "children", Count(1, 1), *match.span(), True, _RULES[_SUB])
-                )
+                figures.append(Figure(category, "children", ONE, *match.span(), True, _RULES[_SUB]))
                 taken.take(*match.span())
             continue
         if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
@@ -313,47 +322,20 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _NTH_DEAD.finditer(text):
         nth = match.group("nth").lower()
         toll = _ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            figures.append(
-                Figure("killed", "unspecified", Count(toll, toll), *match.span(), rule=_NTH_RULE)
-            )
+        whole_match(match, "killed", "unspecified", Count(toll, toll))
     for match in _AGED_OBJECT.finditer(text):
         age = words_to_age(match.group("age"))
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            figures.append(
-                Figure(
-                    _category(match.group("cat")),
-                    _aged_group(age, match.group("who")),
-                    Count(1, 1),
-                    *match.span(),
-                    rule=_RULES[_AGED_OBJECT],
-                )
-            )
+        whole_match(match, _category(match.group("cat")), _aged_group(age, match.group("who")))
     for match in _ONE_PERSON.finditer(text):
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            said = match.group("cat") or match.group("state")
-            category = "killed" if match.group("died") else _category(said)
-            who = (match.group("who") or match.group("who2")).lower()
-            group = "civilians" if who in ("civilian", "pensioner", "passer-by") else None
-            figures.append(
-                Figure(
-                    category,
-                    group or _aged_group(None, who),
-                    Count(1, 1),
-                    *match.span(),
-                    rule=_RULES[_ONE_PERSON],
-                )
-            )
+        said = match.group("cat") or match.group("state")
+        category = "killed" if match.group("died") else _category(said)
+        who = (match.group("who") or match.group("who2")).lower()
+        group = "civilians" if who in ("civilian", "pensioner", "passer-by") else None
+        whole_match(match, category, group or _aged_group(None, who))
     for match in _AGED.finditer(text):
-        start, end = match.span()
-        if taken.free(start, end):
-            taken.take(start, end)
-            category = _category(" ".join(match.group("cat").split()))
-            group = _aged_group(words_to_age(match.group("age")), match.group("who"))
-            figures.append(Figure(category, group, Count(1, 1), start, end, rule=_RULES[_AGED]))
+        category = _category(" ".join(match.group("cat").split()))
+        group = _aged_group(words_to_age(match.group("age")), match.group("who"))
+        whole_match(match, category, group)
     for match in _AMONG.finditer(text):
         category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
         add(match, category, _group_of(match.group("group")))
@@ -475,15 +457,16 @@ def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:
 
 def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
     """Figures with no group count civilians after "civilian casualties" ("24 civilian
-    casualties (5 killed and 19 injured)") and after a civilians' figure they are joined to
-    naming no people of their own ("28 civilians were killed ... and 191 injured")."""
+    casualties (5 killed and 19 injured)"), when the people are named after them ("three
+    died - two women and a man"), and after a civilians' figure they are joined to naming no
+    people of their own ("28 civilians were killed ... and 191 injured")."""
     tally = _CIVILIAN_TALLY.search(text)
     out: list[Figure] = []
     for f in figures:
         if f.group == "unspecified" and not f.part:
             joined = next((w for w in reversed(out) if not w.part), None)
             after_tally = tally is not None and tally.end() <= f.start
-            after_tally = after_tally or bool(_PERSONS_AFTER.match(text, f.end))
+            named_after = bool(_PERSONS_AFTER.match(text, f.end))
             after_civilians = (
                 joined is not None
                 and joined.group == "civilians"
@@ -491,10 +474,12 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
                 and re.search(r"\band\b", text[joined.end : f.start])
                 and not re.search(r"[.;]", text[joined.end : f.start])
             )
-            if after_tally or after_civilians:
+            if after_tally or named_after or after_civilians:
                 why = (
                     "after 'civilian casualties'"
                     if after_tally
+                    else "the people named after it"
+                    if named_after
                     else "joined to a civilians' figure"
                 )
                 f = replace(f, group="civilians", rule=f"{f.rule}; civilians {why}")
