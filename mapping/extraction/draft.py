@@ -323,8 +323,8 @@ def extract_draft(
         evidence.explain(
             "date",
             [
-                "rule: the first date phrase tied to a strike word, resolved against the "
-                f"report's own date ({base})"
+                "rule: the first date phrase tied to a strike word, resolved against "
+                + (f"the report's own date ({base})" if own_date else f"today's date ({base})")
             ],
         )
         if own_date is None and not _YEAR_WRITTEN.search(day.quote):
@@ -447,6 +447,18 @@ _ABOUT_THIS = re.compile(
 )
 
 
+def _give(
+    said: list[tuple[Actor | None, Any, Actor | None]],
+    why_said: list[str],
+    index: int,
+    actor: Actor,
+    why: str,
+) -> None:
+    """Sentence `index` is `actor`'s, who is named elsewhere, for the reason `why`."""
+    said[index] = (actor, None, said[index][2])
+    why_said[index] = why
+
+
 def _default_reason(default: Actor, agency: str | None) -> str:
     """Why a sentence naming no speaker is given to the default source."""
     if default is REPORT:
@@ -475,8 +487,8 @@ def _about_this_to_what_it_follows(
             paragraph = parts[j - 1].paragraph
         i = j - 1
         while i >= 0 and parts[i].paragraph == paragraph and said[i][1] is None:
-            said[i] = (actor, None, said[i][2])
-            why_said[i] = f"a later sentence says who said it ('{sentence.text[:40].strip()}...')"
+            why = f"a later sentence says who said it ('{sentence.text[:40].strip()}...')"
+            _give(said, why_said, i, actor, why)
             i -= 1
 
 
@@ -494,8 +506,7 @@ def _introduced_to_their_speakers(
         for j in range(i + 1, len(parts)):
             if parts[j].paragraph > sentence.paragraph + 1 or said[j][1] is not None:
                 break
-            said[j] = (actor, None, said[j][2])
-            why_said[j] = f"introduced by '{sentence.text.strip()[-50:]}'"
+            _give(said, why_said, j, actor, f"introduced by '{sentence.text.strip()[-50:]}'")
 
 
 def _quotes_to_their_speakers(
@@ -514,10 +525,8 @@ def _quotes_to_their_speakers(
             if parts[j].text.count('"') % 2 == 1:  # the quotation closes here
                 actor, mention, _ = said[j]
                 if actor is not None and mention is not None:
-                    said[i] = (actor, None, said[i][2])
-                    why_said[i] = (
-                        "a quotation over several sentences, its speaker named at its close"
-                    )
+                    why = "a quotation over several sentences, its speaker named at its close"
+                    _give(said, why_said, i, actor, why)
                 break
 
 
@@ -550,20 +559,20 @@ def _civilians_as_said(
             statement.entry["group"] = "civilians"
 
 
+def _key(s: _Statement, with_source: bool = False) -> tuple:
+    """What a statement says (its source too, if asked), whenever and however noted."""
+    entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note")}
+    return ((s.actor.id,) if with_source else ()) + (s.kind, repr(sorted(entry.items())))
+
+
 def _without_headline_repeats(
     statements: list[_Statement], head: set[Sentence]
 ) -> list[_Statement]:
     """A headline's figure goes when the body states it too (the body says who gave it); a
     post's title that alone gives a figure keeps it."""
 
-    def figure(s: _Statement) -> tuple:
-        return (
-            s.kind,
-            repr(sorted((k, v) for k, v in s.entry.items() if k not in ("as_of", "note"))),
-        )
-
-    in_body = {figure(s) for s in statements if s.sentence not in head}
-    return [s for s in statements if s.sentence not in head or figure(s) not in in_body]
+    in_body = {_key(s) for s in statements if s.sentence not in head}
+    return [s for s in statements if s.sentence not in head or _key(s) not in in_body]
 
 
 def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
@@ -571,24 +580,20 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
     later is a statement of its own, as of then); a figure the report states without a source
     is dropped when a named source gives the same figure."""
 
-    def key(s: _Statement, with_source: bool) -> tuple:
-        entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note")}
-        return ((s.actor.id,) if with_source else ()) + (s.kind, repr(sorted(entry.items())))
-
     def loose(s: _Statement) -> tuple:  # the group aside: "четверо загиблих" = "4 civilians killed"
         entry = {k: v for k, v in s.entry.items() if k not in ("as_of", "note", "text", "group")}
         return (s.kind, repr(sorted(entry.items())))
 
-    attributed = {key(s, False) for s in statements if s.actor.id != REPORT.id}
+    attributed = {_key(s) for s in statements if s.actor.id != REPORT.id}
     attributed |= {loose(s) for s in statements if s.actor.id != REPORT.id}
     seen: dict[tuple, int] = {}  # key → paragraph where last stated
     kept = []
     for statement in statements:
-        k = key(statement, True)
+        k = _key(statement, with_source=True)
         if k in seen and seen[k] == statement.sentence.paragraph:
             continue
         if statement.actor is REPORT and (
-            key(statement, False) in attributed or loose(statement) in attributed
+            _key(statement) in attributed or loose(statement) in attributed
         ):
             continue
         seen[k] = statement.sentence.paragraph
@@ -662,6 +667,7 @@ def _struck_place(
     first: dict[str, PlaceMention] = {}
     best_mention: dict[str, PlaceMention] = {}
     regions: list[PlaceMention] = []
+    inside: dict[str, bool] = {}
     for sentence, read in zip(parts, read_by, strict=True):
         for found in read.places(sentence, skip):
             if found.region:
@@ -671,7 +677,9 @@ def _struck_place(
             if listed is None:
                 continue
             score = found.score
-            if not _in_theatre(gazetteer, listed):
+            if listed not in inside:  # each name looked up once, however often it is named
+                inside[listed] = _in_theatre(gazetteer, listed)
+            if not inside[listed]:
                 score -= OUTSIDE_THEATRE  # "the Russian Federation" is no Federación, Argentina
             mention = PlaceMention(listed, found.start, found.end, score, found.sentence)
             key = mention.name.lower()
