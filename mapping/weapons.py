@@ -240,8 +240,9 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
         if match is not None:
             found.append((hit.start(), hit.end(), hit.group(0), match))
     # Ukrainian and Russian descriptions whose adjective is inflected too ("двома
-    # балістичними ракетами", "з артилерії"): the alias table's endings cover nouns only
-    for pattern, category in _DESCRIPTIONS_UK_RU:
+    # балістичними ракетами", "з артилерії"): the alias table's endings cover nouns only.
+    # Data sets' English notes, read row by row, skip the scan.
+    for pattern, category in _DESCRIPTIONS_UK_RU if _CYRILLIC_LETTER.search(text or "") else ():
         for hit in pattern.finditer(text or ""):
             if not any(a < hit.end() and hit.start() < b for a, b, _w, _m in found):
                 found.append((hit.start(), hit.end(), hit.group(0), WeaponMatch(None, category)))

@@ -301,8 +301,14 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_PREFIX = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s")  # "Prosecutors: at least 27 injured"
 _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
+
+
+def head_lines(text: str, count: int = 3) -> list[str]:
+    """A text's first non-blank lines, stripped: where a letterhead or signature stands."""
+    return [line.strip() for line in text.splitlines() if line.strip()][:count]
 
 
 def letterhead_body(
@@ -311,8 +317,7 @@ def letterhead_body(
     """The body a text's first lines name as its letterhead: a part of a line (between '|',
     brackets, dashes) with no sentence in it, whose known body's name is at least `share` of
     it (so a headline about a body is not its letterhead)."""
-    head = [line.strip() for line in text.splitlines() if line.strip()][:3]
-    for line in head:
+    for line in head_lines(text):
         if not _LETTERHEAD_BODY.fullmatch(line):
             continue
         for part in re.split(r"\s*(?:[|(),—–]|\s-\s)\s*", line):
@@ -441,7 +446,7 @@ class Speakers:
         """The author a post names in its header line ("Oleh Syniehubov | Kharkiv Regional
         Military Administration", a Telegram channel's signature): the speaker of every
         sentence that names no other."""
-        head = [line.strip() for line in text.splitlines() if line.strip()][:3]
+        head = head_lines(text)
         first = head[0] if head else ""
         # "ДСНС України | State Emergency Service of Ukraine", "Іван Федоров | Ivan Fedorov -
         # Head of Zaporizhzhia Oblast Military Administration": each side may say who
@@ -482,7 +487,7 @@ class Speakers:
         mentions = self.mentions(sentence)
         chosen: Mention | None = None
         stamp = _TIMESTAMP.match(text)  # a live blog's "14:05 - Syniehubov: ..."
-        prefix = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s").match(text, stamp.end() if stamp else 0)
+        prefix = _PREFIX.match(text, stamp.end() if stamp else 0)
         if prefix:
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
             self.reason = "named before a colon that opens the sentence ('Prosecutors: ...')"
@@ -502,7 +507,7 @@ class Speakers:
                 before = text[max(0, mention.start - 40) : mention.start]
                 if re.match(rf"(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
                     re.search(
-                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b(?:cited|citing)\s*$"
+                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\bcited\s*$"
                         r"|\b(?:data|figures|information|estimates|count)\s+(?:from|of|by)\s*$"
                         r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
                         before,

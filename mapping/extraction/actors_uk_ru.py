@@ -23,6 +23,7 @@ from mapping.extraction.actors import (
     R,
     S,
     Speakers,
+    head_lines,
     known_mentions,
     letterhead_body,
     slug,
@@ -232,7 +233,7 @@ class SpeakersUkRu(Speakers):
     def author(self, text: str) -> Actor | None:
         """An institution's letterhead on the first line ('МИНИСТЕРСТВО ОБОРОНЫ РОССИЙСКОЙ
         ФЕДЕРАЦИИ') or a post's signature line naming a known body."""
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        first = next(iter(head_lines(text, 1)), "")
         signed = _AUTHOR_LINE.fullmatch(first)
         if signed is not None:  # "Олег Синєгубов | Харківська ОВА"
             return self._titled(signed.group("name"), signed.group("role"))

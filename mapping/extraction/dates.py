@@ -14,10 +14,10 @@ import dateparser
 
 from mapping.extraction.text import Sentence, words_before
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 # Ukrainian and Russian month names in the cases dates use ("14 квітня 2023", "8 января")
 _MONTH_UK_RU = (
     r"(?:січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)"
@@ -139,14 +139,20 @@ _WEEKDAY_AFTER = re.compile(
 def _year_from_weekday(day: dt.date, weekday: int, base: dt.date) -> dt.date:
     """'в суботу, 1 лютого' with no year: the latest year up to the base's in which that day
     was that weekday (one in about seven years is)."""
-    for year in range(base.year, base.year - 8, -1):
+    return _latest_with_weekday(day, weekday, base, years=8) or day
+
+
+def _latest_with_weekday(day: dt.date, weekday: int, base: dt.date, years: int) -> dt.date | None:
+    """The day in the latest of `years` years up to the base's (and not after the base's next
+    day) in which it falls on `weekday`, if any."""
+    for year in range(base.year, base.year - years, -1):
         try:
             candidate = day.replace(year=year)
         except ValueError:  # 29 February
             continue
         if candidate.weekday() == weekday and candidate <= base + dt.timedelta(days=1):
             return candidate
-    return day
+    return None
 
 
 def with_weekday_year(
@@ -251,23 +257,23 @@ def _dateline_year(day: dt.date, lead: str, today: dt.date) -> tuple[dt.date, st
     latest year up to today in which the day was that weekday. Without a weekday, the latest
     such day on or before today. Either way the year is inferred and said so."""
     lead = lead.split("\n\n")[0]
-    named = [
+    named = {
         _WEEKDAYS.index(m.group(1).lower())
-        for m in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-                             lead, re.IGNORECASE)
-    ]  # fmt: skip
-    for days_before in (0, 1):
-        for year in range(today.year, today.year - 12, -1):
-            try:
-                candidate = day.replace(year=year)
-            except ValueError:  # 29 February
-                continue
+        for m in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b", lead, re.IGNORECASE)
+    }
+    for days_before in (0, 1):  # the weekday of the day itself, else of the night before
+        fits = [
+            found
+            for weekday in named
+            if (found := _latest_with_weekday(day, (weekday + days_before) % 7, today, years=12))
+        ]
+        if fits:
+            candidate = max(fits)
             shown = candidate - dt.timedelta(days=days_before)
-            if candidate <= today + dt.timedelta(days=1) and shown.weekday() in named:
-                return candidate, (
-                    f"the dateline gives no year: {year} is the latest year in which "
-                    f"{candidate:%d %B} fits the {_WEEKDAYS[shown.weekday()].title()} its lead names"
-                )
+            return candidate, (
+                f"the dateline gives no year: {candidate.year} is the latest year in which "
+                f"{candidate:%d %B} fits the {_WEEKDAYS[shown.weekday()].title()} its lead names"
+            )
     return day, (
         f"the dateline gives no year and its lead no weekday: {day.year} is a guess "
         "(the latest such day up to today); give --date-hint"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mapping.extraction.dates import MONTH_NAMES
 from mapping.extraction.text import Sentence
 
 _OTHER_OPENING = re.compile(
@@ -20,9 +21,8 @@ _OTHER_HEADING = re.compile(
     r"|ALSO\s+(?:TODAY|TONIGHT|OVERNIGHT))\b"
 )
 # Figures over a period: a month's toll, a running total, a rate
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _AGGREGATE = re.compile(
-    rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\b(?!\s+\d)"
+    rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_NAMES})\b(?!\s+\d)"
     r"|\b(?:previous|past|last)\s+month\b|\bper\s*cent\b|\bpercent\b"
     r"|(?<![\w-])(?:з\s+початку\s+(?:року|місяця)|с\s+начала\s+(?:года|месяца)"
     r"|за\s+(?:минулий\s+)?місяць|за\s+(?:прошедший\s+)?месяц\b)",
@@ -53,7 +53,7 @@ def headlines(parts: list[Sentence]) -> set[int]:
 def other_incidents(parts: list[Sentence]) -> set[int]:
     """Positions in `parts` of the sentences about other incidents: from an "ELSEWHERE"
     heading to the next heading, from "Separately, ..." to the end of its paragraph, and a
-    period's or the country's totals ("641 civilians killed or injured in January")."""
+    period's totals ("641 civilians killed or injured in January")."""
     found: set[int] = set()
     other_section = False
     other_paragraph: int | None = None
