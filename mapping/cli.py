@@ -190,9 +190,16 @@ def geocode(
         click.echo(
             printable(
                 f"  also: {candidate.name} ({candidate.admin1}, {candidate.country}) "
-                f"{candidate.lat:.5f}, {candidate.lon:.5f}  population {candidate.population:,}"
+                f"{candidate.lat:.5f}, {candidate.lon:.5f}  {_size(candidate)}"
             )
         )
+
+
+def _size(candidate) -> str:
+    """A candidate's population, or for a settlement GeoNames does not list, where it is."""
+    if candidate.radius_m is not None:
+        return f"not listed: its community's centre, ±{candidate.radius_m:,.0f} m"
+    return f"population {candidate.population:,}"
 
 
 def _suggestions(chain):

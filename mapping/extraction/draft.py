@@ -640,9 +640,12 @@ OUTSIDE_THEATRE = 1.0  # a place outside the team's theatre counts only where a 
 
 
 def _in_theatre(gazetteer: Any, name: str) -> bool:
+    """Whether a town of that name (pop. 1,000 or more, as `_listed_name`) is in the theatre."""
     theatre = gazetteer.theatre
     return not theatre or any(
-        theatre.contains(r.country, r.lat, r.lon) for r in gazetteer.exact(name)
+        theatre.contains(r.country, r.lat, r.lon)
+        for r in gazetteer.exact(name)
+        if r.population >= 1000
     )
 
 

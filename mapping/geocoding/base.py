@@ -24,6 +24,7 @@ class Candidate:
     population: int
     score: float
     id: str
+    radius_m: float | None = None  # a settlement GeoNames does not list: its community's reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,8 @@ class Location:
                     "admin1": c.admin1,
                     "population": c.population,
                     "score": c.score,
+                    "id": c.id,
+                    **({"radius_m": c.radius_m} if c.radius_m is not None else {}),
                 }
                 for c in self.candidates
             ],

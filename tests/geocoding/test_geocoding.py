@@ -125,8 +125,13 @@ def test_cli_geocode_lists_candidates_of_an_ambiguous_name(gazetteer):
 def test_cli_geocode_with_admin1_hint(gazetteer):
     result = run("Mykolaivka", "--country", "UA", "--admin1", "Donetsk Oblast")
     assert result.exit_code == 0
-    assert "Donetsk Oblast" in result.stdout
-    assert "AMBIGUOUS" not in result.stdout
+    # the town of 15,000 first, then its namesakes in the oblast, listed or not
+    assert result.stdout.startswith("Mykolaivka (Donetsk Oblast, UA) 48.86193, 37.76835")
+    assert "AMBIGUOUS" in result.stdout
+    assert "Mykolaivka (Donetsk Oblast, UA) 47.69527, 37.50895  not listed: its community's" in (
+        result.stdout
+    )
+    assert "Lviv" not in result.stdout
 
 
 def test_cli_geocode_not_found_exits_1_with_suggestions(gazetteer):
