@@ -57,7 +57,8 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?:Ukrainian\s+)?President\s+(?:Volodymyr\s+)?Zelensk(?:yy|iy|y|i)|Volodymyr\s+Zelensk(?:yy|iy|y|i)"
      r"|Zelensk(?:yy|iy|y|i)|(?:Ukraine'?s|the\s+Ukrainian)\s+president",
      "president-zelensky", "President Volodymyr Zelensky", G),
-    (r"(?:Ukraine'?s\s+|the\s+Ukrainian\s+)?General\s+Staff(?:\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine)?",
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:Ukraine'?s\s+|the\s+Ukrainian\s+)?[Gg]eneral\s+[Ss]taff"
+     r"(?:\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine)?(?!\s+of\s+(?:the\s+)?Russia)",
      "ukraine-general-staff", "General Staff of the Armed Forces of Ukraine", G),
     (r"(?:Ukraine'?s|the\s+Ukrainian)\s+[Aa]ir\s+[Ff]orce",
      "ukrainian-air-force", "Ukrainian Air Force", G),
@@ -91,6 +92,9 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"Amnesty\s+International", "amnesty-international", "Amnesty International", N),
     (r"M[ée]decins\s+Sans\s+Fronti[èe]res|Doctors\s+Without\s+Borders|MSF(?=\s)", "msf",
      "Médecins Sans Frontières", N),
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?"
+     r"(?:[Hh]ealth\s+[Mm]inistry|Ministry\s+of\s+Health)(?:\s+of\s+Ukraine)?",
+     "ministry-of-health", "Ministry of Health of Ukraine", G),
     (r"(?:the\s+)?(?:[Pp]residential\s+[Oo]ffice|Office\s+of\s+the\s+President(?:\s+of\s+Ukraine)?)",
      "office-of-the-president", "Office of the President of Ukraine", G),
     (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!near\s)(?<!to\s)(?:Ukraine|Kyiv)"
@@ -113,7 +117,7 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?:The\s+|the\s+)?Kyiv\s+Independent", "kyiv-independent", "The Kyiv Independent", M),
     (r"Euromaidan\s+Press", "euromaidan-press", "Euromaidan Press", M),
     (r"Ukrinform", "ukrinform", "Ukrinform", S),
-    (r"Suspilne", "suspilne", "Suspilne", S),
+    (r"Suspilne", "suspilne", "Suspilne", M),  # the public broadcaster: its own figures are a newsroom's
     (r"TASS", "tass", "TASS", S),
     (r"RIA\s+Novosti", "ria-novosti", "RIA Novosti", S),
 ]  # fmt: skip
@@ -132,6 +136,7 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "syrskyi": ("oleksandr-syrskyi", "Oleksandr Syrskyi", G),
     "sybiha": ("andrii-sybiha", "Andrii Sybiha", G),
     "yermak": ("andriy-yermak", "Andriy Yermak", G),
+    "tymoshenko": ("kyrylo-tymoshenko", "Kyrylo Tymoshenko", G),
     "lubinets": ("dmytro-lubinets", "Dmytro Lubinets", G),
     "klitschko": ("vitali-klitschko", "Vitali Klitschko", L),
     "syniehubov": ("oleh-syniehubov", "Oleh Syniehubov", L),
@@ -270,7 +275,10 @@ _UNNAMED = re.compile(
     # "Kyiv's military administration", "Zaporizhzhia's governor", "the mayor's office"
     r"|(?<![\w-])(?:the\s+)?(?P<org4>(?:(?-i:[A-Z][\w'’-]+)'s\s+(?:regional\s+|city\s+)?(?:military\s+)?"
     r"(?:governor|mayor|administration|council|police|prosecutor'?s\s+office|authorities|head)"
-    r"|(?:mayor|governor)'s\s+office))\b",
+    r"|(?:mayor|governor)'s\s+office))\b"
+    # "the mayor of Dnipro", "the governor of Kharkiv Oblast"
+    r"|(?<![\w-])(?:an?|the)\s+(?P<org5>(?:deputy\s+)?(?:mayor|governor|head)\s+of\s+"
+    r"(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:[A-Z][\w'’-]+)|oblast|region))?)\b",
     re.IGNORECASE,
 )
 # A Ukrainian state body named by what it does: "Ukraine's health ministry", "the Ukrainian
@@ -285,7 +293,7 @@ _UKRAINIAN_BODY = re.compile(
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?:(?<=[,—–]\s)|^|(?<=according to\s))(?P<who>(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
+    r"(?:(?<=[,—–]\s)|^|(?<=according to\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
     r"(?:[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
     r"(?=\s+(?:said|say|says|reported|told)\b|[.,;]|$)"
 )
@@ -394,7 +402,7 @@ class Speakers:
                     found.append(Mention(actor, match.start(), match.end()))
         for match in _UNNAMED.finditer(text):
             role = match.group("org") or match.group("org2") or match.group("org3")
-            role = role or match.group("org4")
+            role = role or match.group("org4") or match.group("org5")
             party = _party_of_role(role, self.country_default)
             if party is not Party.OTHER:
                 # without the article; "the city's mayor" is the city mayor
@@ -413,7 +421,7 @@ class Speakers:
             actor = Actor(slug(name), name, G)
             found.append(Mention(actor, match.start(), match.end()))
         for match in _OFFICIALS.finditer(text):
-            words = match.group("who")
+            words = re.sub(r"^the\s+", "", match.group("who"))
             local = words.split()[0].lower() in ("local", "regional", "city") or " in " in words
             party = L if local else self.country_default
             if party is not Party.OTHER:

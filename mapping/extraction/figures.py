@@ -122,6 +122,13 @@ _LOST = re.compile(
     r"|children)\b",
     re.IGNORECASE,
 )
+# "rescuers recovered 12 bodies", "the bodies of five people": the dead ("two more bodies" is
+# an increment, not a toll)
+_BODIES = re.compile(
+    rf"(?P<of>\bbodies\s+of\s+)?{COUNT}\s+(?:(?P<bodies>bodies)\b|(?P<group>people|persons"
+    r"|victims|civilians|residents|children)\b)",
+    re.IGNORECASE,
+)
 # "two injured children", "five dead soldiers": the state before the people
 _STATE_FIRST = re.compile(
     rf"{COUNT}\s+(?:more\s+)?(?P<cat>injured|wounded|dead|killed|missing)\s+(?P<group>{_GROUP})\b",
@@ -263,6 +270,7 @@ _RULES: dict[re.Pattern[str], str] = {
     _OF_THE_DEAD: "a part of the dead or hurt ('three of the dead were children')",
     _FATE: "people whose fate is unknown are missing",
     _LOST: "the dead as officials mourn them ('we have lost seven people')",
+    _BODIES: "bodies recovered are the dead ('rescuers recovered 12 bodies')",
 }
 
 
@@ -365,6 +373,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _LOST.finditer(text):
         group = match.group("group").lower()
         add(match, "killed", "unspecified" if group == "lives" else _group_of(group))
+    for match in _BODIES.finditer(text):
+        # "... seven bodies recovered, bringing the death toll to 11": the toll is the figure
+        if (match.group("bodies") or match.group("of")) and not _TOLL.search(text):
+            add(match, "killed", _group_of(match.group("group") or "people"))
     for match in _VERB_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _MAIN.finditer(text):

@@ -678,11 +678,45 @@ def test_a_headline_figure_the_body_repeats_is_the_body_s(gazetteer):
         ("a local official said", "local_authority"),
         ("the Kharkiv regional governor said", "local_authority"),
         ("the village head said", "local_authority"),
+        ("according to the authorities", "ukraine_government"),
+        ("the authorities in Kharkiv said", "local_authority"),
+        ("the health ministry said", "ukraine_government"),
+        ("Ukraine's general staff said", "ukraine_government"),
+        ("presidential office deputy head Kyrylo Tymoshenko said", "ukraine_government"),
     ],
 )  # fmt: skip
 def test_officials_by_office_and_place(said, party, gazetteer):
     text = f"A missile hit Kharkiv on Tuesday. Five people were killed, {said}."
     assert (party, "killed", "reported", 5) in _statements(text, gazetteer)
+
+
+def test_an_office_of_a_named_town_with_its_holder_speaks(gazetteer):
+    text = (
+        "A missile hit Kharkiv on Tuesday. The mayor of Kharkiv, Ihor Terekhov, said five "
+        "people were killed."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [s["name"] for s in record["sources"] if s["party"] == "local_authority"] == [
+        "Ihor Terekhov"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A missile hit Kharkiv on Tuesday. Rescuers have recovered 12 bodies, the emergency "
+         "service said.", [12]),
+        ("A missile hit Kharkiv on Tuesday. The bodies of five people were found under the "
+         "rubble, police said.", [5]),
+        # how a toll was reached is no figure of its own; an increment neither
+        ("A missile hit Kharkiv on Tuesday. The bodies of seven people were recovered, bringing "
+         "the death toll to eleven, the governor said.", [11]),
+        ("A missile hit Kharkiv on Tuesday. Two more bodies were found, police said.", []),
+    ],
+)  # fmt: skip
+def test_bodies_recovered_are_the_dead(text, killed, gazetteer):
+    found = [low for _, category, _, low in _statements(text, gazetteer) if category == "killed"]
+    assert found == killed
 
 
 def test_police_in_a_city_say(gazetteer):
