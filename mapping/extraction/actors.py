@@ -105,6 +105,11 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "state-emergency-service", "State Emergency Service of Ukraine", G),
     (r"(?:the\s+)?regional\s+military\s+administration|(?:the\s+)?regional\s+administration",
      "regional-military-administration", "Regional military administration", L),
+    # the administrations by their Ukrainian abbreviations: ОВА/ОДА, МВА
+    (r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?(?:RMA|OVA|ODA|OMA)(?![\w-])",
+     "regional-military-administration", "Regional military administration", L),
+    (r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?K?(?:CMA|MVA)(?![\w-])",
+     "city-military-administration", "City military administration", L),
     (r"(?:the\s+)?city\s+military\s+administration|(?:the\s+)?city\s+council",
      "city-military-administration", "City military administration", L),
     (r"(?:local|regional|city)\s+(?:authorities|officials)", "local-authorities", "Local authorities", L),
@@ -227,6 +232,15 @@ _ROLE = (
     r"|(?:Kremlin|ministry|[Mm]inistry)\s+spokes(?:man|woman|person))"
 )
 _NAME = r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
+# What an office held by a person is called: a role without one is no apposition to a name.
+_OFFICE = re.compile(
+    r"governor|mayor|head|chief|minister|president|spokes|commander|official|advis[eo]r"
+    r"|secretary|director|chair|representative|deputy|prosecutor|ombudsman|commissioner"
+    r"|officer|general|colonel|administration|council|ministry|office|service|police|military"
+    r"|forces|army|staff|rescuer|doctor|surgeon|emergency|kremlin|duma|envoy|ambassador"
+    r"|coordinator|monitor|mission|chairman|leader|member|lawmaker|senator|governor",
+    re.IGNORECASE,
+)
 _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
 # "Serhiy Lysak, governor of the region," or at the sentence's end "..., according to Serhiy
 # Lysak, governor of the Dnipropetrovsk region."
@@ -241,6 +255,18 @@ _BRANCH = re.compile(
     r"^(?:(?:Main|Regional)\s+)?(?:Directorate|Department|Press\s+(?:service|office))\s+of\s+"
     r"|\s+in\s+[\w'’ -]+?\s+(?:Oblast|[Rr]egion)$"
 )
+# The words around a name that heads or signs a post: "Source: Telegram channel of ...",
+# "Posted by ... on Telegram:", "..., 18 August 2022, 08:12".
+_SIGN_PREFIX = re.compile(
+    r"^[\W_]*(?:(?:Source|Posted\s+by|Published\s+by|From|Via|Telegram|Signed)\b\s*[:,]?\s*)?"
+    r"(?:(?:the\s+)?(?:official\s+)?Telegram\s+channel\s+of\s+)?",
+    re.IGNORECASE,
+)
+_SIGN_SUFFIX = re.compile(
+    r"(?:\s+(?:on|via|in)\s+(?:Telegram|Facebook|X|Twitter|Viber))?(?:\s*,\s*[^,]*\d[^,]*)*"
+    r"[\s:.]*$",
+    re.IGNORECASE,
+)
 # A statement's letterhead: an institution's name in capitals on the first line.
 _BODY_HEADER = re.compile(
     r"(?=[A-Z'’ -]{8,90}$)[A-Z'’ -]*\b(?:OFFICE|ADMINISTRATION|MINISTRY|SERVICE|POLICE|COUNCIL"
@@ -248,7 +274,10 @@ _BODY_HEADER = re.compile(
 )
 # A letterhead line naming a body, with no sentence in it (no verb-bearing period, no digits)
 _LETTERHEAD_BODY = re.compile(r"[^\d.!?]{3,120}")
-_SURNAME = re.compile(r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?(?P<surname>[A-Z][a-z]+)\b")
+# a surname with its title or given name before it ("Ms Bell", "Serhiy Lysak")
+_SURNAME = re.compile(
+    r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+\b))?(?P<surname>[A-Z][a-z]+)\b"
+)
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
@@ -293,7 +322,7 @@ _UKRAINIAN_BODY = re.compile(
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?:(?<=[,—–]\s)|^|(?<=according to\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
+    r"(?:(?<=[,—–]\s)|^|(?<=according to\s)|(?<=[Pp]er\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
     r"(?:[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
     r"(?=\s+(?:said|say|says|reported|told)\b|[.,;]|$)"
 )
@@ -303,7 +332,7 @@ _BACK_REFERENCE = re.compile(
     r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
-    r"|according\s+to\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
+    r"|(?:according\s+to|(?<![\w-])per)\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
     r"|administration|authorities|mission)|him|her|them)",
     re.IGNORECASE,
 )
@@ -440,8 +469,8 @@ class Speakers:
         surname = name.split()[-1].lower()
         if surname in _PEOPLE:
             actor = Actor(*_PEOPLE[surname])
-        elif re.search(r"\d", role) or len(role.split()) > 12:
-            return None
+        elif re.search(r"\d", role) or len(role.split()) > 12 or not _OFFICE.search(role):
+            return None  # "In Dnipro, a Russian missile hit ...": no name and office
         else:
             party = _party_of_role(role, self.country_default)
             if party is Party.OTHER:
@@ -484,9 +513,28 @@ class Speakers:
             party = _party_of_role(name, self.country_default)
             return Actor(slug(name), name, party) if party is not Party.OTHER else None
         found = _AUTHOR_LINE.fullmatch(first)
-        if found is None:
-            return None
-        return self._person(found.group("name"), found.group("role"))
+        if found is not None:
+            return self._person(found.group("name"), found.group("role"))
+        return self._signature(text)
+
+    def _signature(self, text: str) -> Actor | None:
+        """An official or body a post is headed or signed with on a line of its own: "Source:
+        Telegram channel of the Zaporizhzhia Regional Military Administration", "Telegram,
+        Kharkiv Regional Military Administration, 18 August 2022, 08:12", "Posted by Ivan
+        Fedorov on Telegram:", "Mayor Borys Filatov" or "Oleh Syniehubov, Head of the Kharkiv
+        Regional Military Administration" closing it."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        ends = lines[:3] + [line for line in lines[-2:] if line not in lines[:3]]
+        for line in ends if len(lines) > 1 else []:
+            words = _SIGN_SUFFIX.sub("", _SIGN_PREFIX.sub("", line))
+            if not 3 <= len(words) <= 120 or re.search(r"[.!?;]\s|\d", words):
+                continue  # a sentence, not a name
+            line_of_its_own = Sentence(0, len(words), words, 0)
+            for mention in self.mentions(line_of_its_own):
+                signs = mention.actor.party in (G, L, I, N)
+                if signs and mention.end - mention.start >= 0.5 * len(words):
+                    return mention.actor
+        return None
 
     def speaker(self, sentence: Sentence) -> tuple[Actor | None, Mention | None]:
         """Who the sentence quotes: the actor tied to a speech verb, 'according to', a
@@ -515,7 +563,7 @@ class Speakers:
                 before = text[max(0, mention.start - 40) : mention.start]
                 if re.match(rf"(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
                     re.search(
-                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\bcited\s*$"
+                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
                         r"|\b(?:data|figures|information|estimates|count)\s+(?:from|of|by)\s*$"
                         r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
                         before,

@@ -719,6 +719,49 @@ def test_bodies_recovered_are_the_dead(text, killed, gazetteer):
     assert found == killed
 
 
+@pytest.mark.parametrize(
+    ("post", "speaker"),
+    [
+        ("A missile struck Kharkiv last night. Seven people were killed and 17 injured.\n\n"
+         "Oleh Syniehubov, Head of the Kharkiv Regional Military Administration",
+         "Oleh Syniehubov"),
+        ("Telegram, Kharkiv Regional Military Administration, 18 August 2022, 08:12\n\n"
+         "A missile struck Kharkiv last night. Seven people were killed and 17 injured.",
+         "Kharkiv Regional Military Administration"),
+        ("Source: Telegram channel of the Zaporizhzhia Regional Military Administration\n\n"
+         "A missile struck Zaporizhzhia this morning. Seven people were killed.",
+         "Zaporizhzhia Regional Military Administration"),
+        ("Posted by Ivan Fedorov on Telegram:\n\nA missile struck Zaporizhzhia this morning. "
+         "Seven people were killed.", "Ivan Fedorov"),
+        ("Dear residents of Dnipro!\n\nToday a Russian missile hit an apartment block. Seven "
+         "people were killed.\n\nMayor Borys Filatov", "Borys Filatov"),
+        ("Kharkiv RMA: a missile struck a dormitory in Kharkiv. Seven people were killed.",
+         "Regional military administration"),
+    ],
+)  # fmt: skip
+def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazetteer):
+    record = extract_draft(post, gazetteer=gazetteer, today=TODAY).record
+    names = {s["id"]: s["name"] for s in record["sources"]}
+    assert {names[c["source"]] for c in record["casualties"]} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("said", "party"),
+    [
+        ("Seven people were killed, said Serhiy Lysak.", "local_authority"),
+        ("Per the regional governor, seven people were killed.", "local_authority"),
+        ("Seven people are confirmed dead, per the local military administration.",
+         "local_authority"),
+        ("Seven people were killed, the Dnipro OVA reported.", "local_authority"),
+        # a place and a clause after a comma are no person and office
+        ("Seven people were killed, the official said.", "other"),
+    ],
+)  # fmt: skip
+def test_speakers_wires_name_after_the_figure(said, party, gazetteer):
+    text = f"In Dnipro, a Russian missile hit a nine-storey block on Saturday. {said}"
+    assert (party, "killed", "reported", 7) in _statements(text, gazetteer)
+
+
 def test_police_in_a_city_say(gazetteer):
     text = "A missile hit Odesa on Tuesday. Police in Odesa said five people were killed."
     assert ("ukraine_government", "killed", "reported", 5) in _statements(text, gazetteer)
