@@ -88,6 +88,7 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?:the\s+)?United\s+Nations|(?:the\s+)?UN(?=\s)|OHCHR",
      "united-nations", "United Nations", I),
     (r"UNICEF", "unicef", "UNICEF", I),
+    (r"(?:the\s+)?World\s+Health\s+Organi[sz]ation|WHO(?=\s)", "who", "World Health Organization", I),
     (r"Human\s+Rights\s+Watch", "human-rights-watch", "Human Rights Watch", N),
     (r"Amnesty\s+International", "amnesty-international", "Amnesty International", N),
     (r"M[ée]decins\s+Sans\s+Fronti[èe]res|Doctors\s+Without\s+Borders|MSF(?=\s)", "msf",

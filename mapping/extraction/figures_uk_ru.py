@@ -9,7 +9,7 @@ clause ("Постраждалих - 25"); parts of a figure follow "серед �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mapping.counts import qualified_range
 from mapping.extraction.figures import DamageFigure, Figure
@@ -282,9 +282,33 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     return None, i
 
 
+_SCALES = {"десяток": 10, "десятка": 10, "сотня": 100}
+_AND_A_HALF = {"півтора", "півтори", "полтора", "полторы"}
+
+
+def _scaled(tokens: list[Word]) -> list[Word]:
+    """Counts in tens and hundreds as one number: 'два десятки' 20, 'півтора десятка' 15,
+    'три сотні' 300."""
+    out: list[Word] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        scale = next((v for k, v in _SCALES.items() if after and k in after.lemmas), None)
+        base = 1.5 if word.lower in _AND_A_HALF else word.number
+        if after is not None and scale and base is not None and base < 10:
+            out.append(replace(word, text=f"{word.text} {after.text}", end=after.end,
+                               number=int(base * scale)))  # fmt: skip
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
 def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
     """Every casualty figure in a Ukrainian or Russian sentence, in order of position."""
-    tokens = _transparent(words(sentence.text, language))
+    tokens = _scaled(_transparent(words(sentence.text, language)))
     figures: list[Figure] = []
     part_until = -1  # tokens up to here follow "серед них", "з них": parts of a figure
     part_category: str | None = None
@@ -384,6 +408,8 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in ("з", "із", "из")):
             continue
+        if i > 0 and "право" in tokens[i - 1].lemmas:
+            continue  # "з прав людини", "по правам человека": human rights, not a person
         near = [t for t in tokens[max(0, i - 3) : i + 3] if "plur" not in t.tags]
         category = next((c for t in near if (c := _category(t))), None)
         part = False

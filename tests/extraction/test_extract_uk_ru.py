@@ -62,8 +62,12 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ),
         ("Кількість постраждалих зросла з 20 до 32.", [("injured", "unspecified", 32, 32, False)]),
         ("Десятки людей поранені.", [("injured", "unspecified", 20, None, False)]),
+        # counts in tens
+        ("Поранення отримали понад два десятки людей.",
+         [("injured", "unspecified", 21, None, False)]),
+        ("Загинули півтора десятка людей.", [("killed", "unspecified", 15, 15, False)]),
     ],
-)
+)  # fmt: skip
 def test_ukrainian_casualty_figures(text, expected):
     assert figures(text) == expected
 
@@ -82,8 +86,11 @@ def test_ukrainian_casualty_figures(text, expected):
         ("Число пострадавших выросло до 30.", [("injured", "unspecified", 30, 30, False)]),
         ("Судьба трех человек неизвестна.", [("missing", "unspecified", 3, 3, False)]),
         ("Погибли по меньшей мере 12 человек.", [("killed", "unspecified", 12, None, False)]),
+        # "human rights" names no person
+        ("Мониторинговая миссия ООН по правам человека зафиксировала гибель 12 мирных жителей.",
+         [("killed", "civilians", 12, 12, False)]),
     ],
-)
+)  # fmt: skip
 def test_russian_casualty_figures(text, expected):
     assert figures(text, "ru") == expected
 
@@ -214,6 +221,12 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         # "говорится в сообщении ГСЧС"
         ("Россия нанесла удар по Сумам. Погибли пять человек, говорится в сообщении ГСЧС.",
          "ukraine_government", "ДСНС"),
+        ("Россия нанесла удар по Сумам. Погибли пять человек, сообщили в администрации.",
+         "local_authority", "Місцева влада"),
+        ("Росія вдарила по Сумах. Всесвітня організація охорони здоров'я повідомила про 23 "
+         "загиблих.", "international_org", "ООН"),
+        ("Росія вдарила по Сумах. Речниця УВКПЛ Ліз Тросселл заявила, що загинули 23 "
+         "цивільних.", "international_org", "Ліз Тросселл, Речниця УВКПЛ"),
     ],
 )  # fmt: skip
 def test_speakers_as_ukrainian_and_russian_news_write_them(text, party, name, gazetteer):
