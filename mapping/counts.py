@@ -25,7 +25,7 @@ MAX_COUNT = 1_000_000_000
 # records: the analyst decides what they mean and writes a range.
 QUALIFIERS: dict[str, str] = {
     **dict.fromkeys(("at least", "no fewer than", "no less than", "a minimum of"), "min"),
-    **dict.fromkeys(("more than", "over", "above", "in excess of"), "min+1"),
+    **dict.fromkeys(("more than", "over", "above", "in excess of", "upwards of"), "min+1"),
     **dict.fromkeys(("up to", "as many as", "at most", "no more than", "a maximum of"), "max"),
     **dict.fromkeys(("fewer than", "less than", "under", "below"), "max-1"),
 }

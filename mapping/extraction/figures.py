@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from mapping.extraction.numbers import COUNT, Count, count_range
+from mapping.extraction.numbers import COUNT, NUMBER, Count, count_range, number_value
 from mapping.extraction.text import Sentence, Spans, words_before
 
 # People counted by what they were doing or where they lived when the strike came ("22
@@ -89,7 +89,10 @@ _TOLL = re.compile(
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
     r"[^.;]{0,90}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
-    rf"|grew|is|was|now|at|to|as)\s+{COUNT}(?:\s+(?:people|dead))?",
+    r"|grew|is|was|now|at|to|as"
+    # "climbed past 20", "exceeded 60": more than the number
+    r"|(?P<beyond>past|exceeded|exceeds|passed|passes|surpassed|surpasses|topped|tops))"
+    rf"\s+{COUNT}(?:\s+(?:people|dead))?",
     re.IGNORECASE,
 )
 _SUB = re.compile(
@@ -275,6 +278,12 @@ _RULES: dict[re.Pattern[str], str] = {
 
 
 ONE = Count(1, 1)  # one person named, no number
+# The first number of a range ending at the count: "between 10 and 15", "10 to 15" (not "rose
+# from 10 to 15": that is a toll before and after)
+_RANGE_START = re.compile(
+    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+$|(?<!from\s)(?<![\w-])(?P<from>{NUMBER})\s+to\s+$",
+    re.IGNORECASE,
+)
 
 
 def casualty_figures(sentence: Sentence) -> list[Figure]:
@@ -289,19 +298,28 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         group: str,
         part: bool = False,
         at_most: bool = False,
+        qualifier: str | None = None,
     ) -> None:
         start, end = match.span("num") if match.group("num") else match.span()
         if not taken.free(start, end) or _AGES_BEFORE.search(text[max(0, start - 40) : start]):
             return
-        qualifier = match.group("qual") if "qual" in match.groupdict() else None
+        if qualifier is None and "qual" in match.groupdict():
+            qualifier = match.group("qual")
         count = count_range(qualifier, match.group("num")) if match.group("num") else ONE
         if count is None:
             return
         if at_most and count.max is not None:
             count = Count(None, count.max, f'"{match.group(0)}": at most {count.max}')
+        begins = match.start()
+        low = _RANGE_START.search(text[max(0, start - 40) : start])
+        if low and count.min == count.max:  # "between 10 and 15 people", "10 to 15 people"
+            least = number_value(low.group("low") or low.group("from"))
+            if least is not None and count.max is not None and least < count.max:
+                count = Count(least, count.max)
+                start = begins = min(begins, start - len(low.group(0)))
         taken.take(start, end)
         rule = _RULES.get(match.re, "")
-        figures.append(Figure(category, group, count, match.start(), match.end(), part, rule))
+        figures.append(Figure(category, group, count, begins, match.end(), part, rule))
 
     def whole_match(
         match: re.Match[str], category: str | None, group: str, count: Count = ONE
@@ -355,7 +373,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         category = (
             "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
         )
-        add(match, category, "unspecified")
+        beyond = match.group("beyond") and not match.group("qual")
+        add(match, category, "unspecified", qualifier="more than" if beyond else None)
         # "the count of injured at 28 adults and 10 children": the children apart
         children = _AND_CHILDREN.match(text, match.end())
         if children and taken.free(*children.span("num")):

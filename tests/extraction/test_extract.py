@@ -574,6 +574,23 @@ def test_figures_in_the_words_reports_use(text, figures):
     assert [(f.category, f.group, f.count.min) for f in found] == figures
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high", "quoted"),
+    [
+        ("Between 10 and 15 people were killed.", 10, 15, "Between 10 and 15 people were killed"),
+        ("Ten to 15 people were killed.", 10, 15, "Ten to 15 people were killed"),
+        ("The death toll rose from 10 to 15.", 15, 15, "toll rose from 10 to 15"),  # before, after
+        ("The death toll climbed past 20.", 21, None, "toll climbed past 20"),
+        ("The number of injured exceeded 60.", 61, None, "number of injured exceeded 60"),
+        ("Upwards of 30 people were injured.", 31, None, "Upwards of 30 people were injured"),
+    ],
+)
+def test_ranges_as_reports_write_them(text, low, high, quoted):
+    (figure,) = casualty_figures(sentences(text)[0])
+    assert (figure.count.min, figure.count.max) == (low, high)
+    assert quoted in text[figure.start : figure.end]
+
+
 def test_figures_of_other_incidents_stay_out():
     text = (
         "A missile hit a recreation centre in Kharkiv on Sunday, killing five people, police "
