@@ -66,6 +66,9 @@ _MORE = {"понад", "більше", "більш", "более", "свыше",
 _ABOUT = {"близько", "приблизно", "орієнтовно", "около", "примерно", "порядка"}
 _NEARLY = {"майже", "почти"}
 _UP_TO = {"до"}
+_TURNED_TO = {"звернутися", "звертатися", "обратиться", "обращаться"}
+_HELP = {"допомога", "помощь", "лікар", "медик", "врач", "медичний", "медицинский"}
+_EXCEED = {"перевищити", "перевищувати", "превысить", "превышать"}
 _GROW = {
     "зрости", "збільшитися", "сягнути", "досягти", "вирости", "возрасти", "увеличиться", "вырасти",
     "достичь", "дійти", "дорівнювати", "зрасти",
@@ -97,6 +100,11 @@ _PARENTHESIS_OPENERS = {"за", "по", "імовірно", "ймовірно", 
 
 def _is(word: Word, vocabulary: set[str]) -> bool:
     return bool(word.lemmas & vocabulary)
+
+
+def _asked_for_help(tokens: list[Word], j: int) -> bool:
+    """'звернулися по медичну допомогу', 'обратились за помощью к врачам': the hurt."""
+    return _is(tokens[j], _TURNED_TO) and any(_is(t, _HELP) for t in tokens[max(0, j - 4) : j + 5])
 
 
 def _category(word: Word) -> str | None:
@@ -163,8 +171,9 @@ def _is_age_or_date(tokens: list[Word], i: int) -> bool:
 
 @dataclass
 class _Hedge:
-    kind: str | None  # min / min+1 / max / max-1 / about
+    kind: str | None  # min / min+1 / max / max-1 / about / range
     words: str
+    low: int | None = None  # a range's first number
 
 
 def _hedge(tokens: list[Word], i: int) -> _Hedge:
@@ -181,8 +190,10 @@ def _hedge(tokens: list[Word], i: int) -> _Hedge:
         return _Hedge("min", " ".join(t.text for t in before[-3:]))
     if pair in ("не менше", "не менш", "не менее", "як мінімум", "как минимум"):
         return _Hedge("min", pair)
-    if last.lower in ("ніж", "чем") and len(before) > 1 and before[-2].lower in _MORE:
+    if last.lower in ("ніж", "чем", "як") and len(before) > 1 and before[-2].lower in _MORE:
         return _Hedge("min+1", pair)
+    if _is(last, _EXCEED):  # "кількість поранених перевищила 60"
+        return _Hedge("min+1", last.text)
     if last.lower in _MIN:
         return _Hedge("min", last.text)
     if last.lower in _MORE:
@@ -194,6 +205,9 @@ def _hedge(tokens: list[Word], i: int) -> _Hedge:
     if last.lower in _UP_TO:
         # "зросла до 14, поранених — до 89": the growth verb may stand once for both
         grown = any(_is(t, _GROW) for t in tokens[max(0, i - 12) : i - 1])
+        if not grown and _from_value(tokens, i - 2):  # "від 10 до 15 людей": from, to
+            low = tokens[i - 2]
+            return _Hedge("range", f"{tokens[i - 3].text} {low.text} {last.text}", low.number)
         return _Hedge(None if grown else "max", last.text)
     return _Hedge(None, "")
 
@@ -202,6 +216,10 @@ def _count(value: int, hedge: _Hedge, quote: str) -> Count:
     if hedge.kind == "about":
         return Count(value, value, f'"{hedge.words} {quote}": an approximate figure')
     if hedge.kind is None:
+        return Count(value, value)
+    if hedge.kind == "range" and hedge.low is not None and hedge.low < value:
+        return Count(hedge.low, value)
+    if hedge.kind == "range":
         return Count(value, value)
     return Count(*qualified_range(hedge.kind, value))
 
@@ -216,7 +234,7 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             continue
         if t.text in _CLAUSE_END or t.text in (",", "-") or t.number is not None:
             return None, group, j, False
-        category = _category(t)
+        category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
         if category is not None:
             group = group or _group_after(tokens, j)
             return category, group, j, False
@@ -249,6 +267,16 @@ _FROM = {"з", "із", "с", "від", "от"}
 _VAGUE = {"десяток": 20, "сотня": 200, "десятка": 20}
 
 
+def _range_start(tokens: list[Word], i: int) -> bool:
+    """Whether the number at i opens a range written with a dash: '10-15 людей'."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in ("-", "–", "—"):
+        return False
+    low, high = tokens[i].number, tokens[i + 2].number
+    return (
+        low is not None and high is not None and low < high and not _is_age_or_date(tokens, i + 2)
+    )
+
+
 def _from_value(tokens: list[Word], i: int) -> bool:
     """Whether the number at i is the 'from' of 'з 20 до 32'."""
     return 0 < i < len(tokens) - 1 and tokens[i - 1].lower in _FROM and tokens[i + 1].lower == "до"
@@ -260,7 +288,7 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
         t = tokens[j]
         if t.text in ('"', "-"):
             continue
-        if t.number is not None and _from_value(tokens, j):
+        if t.number is not None and (_from_value(tokens, j) or _range_start(tokens, j)):
             continue
         if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
             return None, j
@@ -268,7 +296,7 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             continue
         if j > 0 and t.capital and _noun(t) and _category(t) is None and t.text.upper() != t.text:
             return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок"
-        category = _category(t)
+        category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
         if category is not None:
             return category, j
         if t.lower in ("під", "под") and j + 1 < i and _is(tokens[j + 1], _RUBBLE):
@@ -324,12 +352,22 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             # "вже третя загибла": the third dead
             number = next((v for k, v in _ORDINALS.items() if k in word.lemmas), None)
         vague = None
+        # "понад сотню", "майже сотню": a hundred ("сотні вбитих", hundreds, is rhetoric
+        # analysts leave out, as in the development reports)
+        if (
+            number is None
+            and "сотня" in word.lemmas
+            and (_hedge(tokens, i).kind is not None or word.lower in ("сотню", "сотня"))
+        ):
+            number = 100
         if number is None and "plur" in word.tags and word.lemmas & _VAGUE.keys():
             # "десятки людей": at least twenty, as English reads "dozens"
             vague = _VAGUE[next(iter(word.lemmas & _VAGUE.keys()))]
             number = vague
         if number is None or _is_age_or_date(tokens, i):
             continue
+        if _range_start(tokens, i):
+            continue  # "10-15 людей": the range is read at its end
         if number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще"):
             continue  # "тіло ще одного загиблого": one more, not a toll
         if _from_value(tokens, i):
@@ -360,6 +398,9 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         else:
             part = False
         count = _count(number, _hedge(tokens, i), word.text)
+        if i > 1 and _range_start(tokens, i - 2):
+            count = Count(tokens[i - 2].number, number)
+            start = min(start, tokens[i - 2].start)
         if vague is not None:
             count = Count(vague, None, f'"{word.text}" read as at least {vague}')
         figures.append(Figure(category, group or "unspecified", count, start, end, part, rule))

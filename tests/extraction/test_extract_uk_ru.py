@@ -66,6 +66,16 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("Поранення отримали понад два десятки людей.",
          [("injured", "unspecified", 21, None, False)]),
         ("Загинули півтора десятка людей.", [("killed", "unspecified", 15, 15, False)]),
+        # ranges and bounds
+        ("Загинули більш як 20 людей.", [("killed", "unspecified", 21, None, False)]),
+        ("Загинули від 10 до 15 людей.", [("killed", "unspecified", 10, 15, False)]),
+        ("Поранені 10-15 людей.", [("injured", "unspecified", 10, 15, False)]),
+        ("Поранено понад сотню людей.", [("injured", "unspecified", 101, None, False)]),
+        ("Поранено майже сотню людей.", [("injured", "unspecified", None, 99, False)]),
+        ("Кількість поранених перевищила 60.", [("injured", "unspecified", 61, None, False)]),
+        # those who sought medical help are the hurt; those who went to the police are not
+        ("40 людей звернулися по медичну допомогу.", [("injured", "unspecified", 40, 40, False)]),
+        ("40 людей звернулися до поліції.", []),
     ],
 )  # fmt: skip
 def test_ukrainian_casualty_figures(text, expected):
@@ -86,6 +96,8 @@ def test_ukrainian_casualty_figures(text, expected):
         ("Число пострадавших выросло до 30.", [("injured", "unspecified", 30, 30, False)]),
         ("Судьба трех человек неизвестна.", [("missing", "unspecified", 3, 3, False)]),
         ("Погибли по меньшей мере 12 человек.", [("killed", "unspecified", 12, None, False)]),
+        ("За медицинской помощью обратились 40 человек.",
+         [("injured", "unspecified", 40, 40, False)]),
         # "human rights" names no person
         ("Мониторинговая миссия ООН по правам человека зафиксировала гибель 12 мирных жителей.",
          [("killed", "civilians", 12, 12, False)]),
@@ -227,6 +239,9 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "загиблих.", "international_org", "ООН"),
         ("Росія вдарила по Сумах. Речниця УВКПЛ Ліз Тросселл заявила, що загинули 23 "
          "цивільних.", "international_org", "Ліз Тросселл, Речниця УВКПЛ"),
+        # Moscow as a speaker; in Moscow it is a place
+        ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
+         "russia_government", "Влада РФ"),
     ],
 )  # fmt: skip
 def test_speakers_as_ukrainian_and_russian_news_write_them(text, party, name, gazetteer):
