@@ -283,6 +283,8 @@ _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
 
+# A person's office speaking for them: "Lysak's office said", "Klitschko's press service".
+_WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
 _WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
@@ -333,6 +335,9 @@ _BACK_REFERENCE = re.compile(
     r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
+    # '"...," said the governor'
+    r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:ministry|governor|mayor"
+    r"|president|official|agency|statement|mission|administration|authorities|military))\b"
     r"|(?:according\s+to|(?<![\w-])per)\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
     r"|administration|authorities|mission)|him|her|them)",
     re.IGNORECASE,
@@ -562,10 +567,12 @@ class Speakers:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
                 before = text[max(0, mention.start - 40) : mention.start]
-                if re.match(rf"(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
+                if re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
                     re.search(
                         rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
-                        r"|\b(?:data|figures|information|estimates|count)\s+(?:from|of|by)\s*$"
+                        r"|\b(?:data|figures|information|estimates|count|statement|update|report"
+                        r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared)\s+)?"
+                        r"(?:from|of|by)\s*$"
                         r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
                         before,
                     )
@@ -585,7 +592,8 @@ class Speakers:
     def _referent(self, back: re.Match[str]) -> Actor | None:
         """Who 'he', 'the ministry', 'the governor' point back at: the last one named that
         fits; an office named for the first time ('the governor wrote') is that office."""
-        ref = " ".join((back.group("ref") or back.group("ref2") or "").lower().split())
+        said = back.group("ref") or back.group("ref2") or back.group("ref3") or ""
+        ref = " ".join(said.lower().split())
         if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
             people = set(self.people.values())
             return next((a for a in reversed(self._named) if a in people), self.last)

@@ -392,7 +392,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _LOST.finditer(text):
         group = match.group("group").lower()
         add(match, "killed", "unspecified" if group == "lives" else _group_of(group))
-    for match in _BODIES.finditer(text):
+    for match in _BODIES.finditer(text) if "bodies" in text.lower() else ():
         # "... seven bodies recovered, bringing the death toll to 11": the toll is the figure
         if (match.group("bodies") or match.group("of")) and not _TOLL.search(text):
             add(match, "killed", _group_of(match.group("group") or "people"))

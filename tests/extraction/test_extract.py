@@ -770,6 +770,12 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         ("Seven people are confirmed dead, per the local military administration.",
          "local_authority"),
         ("Seven people were killed, the Dnipro OVA reported.", "local_authority"),
+        ('"Seven people were killed," said the governor.', "local_authority"),
+        ("Seven people were killed, Lysak's office said.", "local_authority"),
+        ("Seven people were killed, according to a statement from the regional administration.",
+         "local_authority"),
+        ("Seven people were killed, according to an update posted by the emergency service.",
+         "ukraine_government"),
         # a place and a clause after a comma are no person and office
         ("Seven people were killed, the official said.", "other"),
     ],
