@@ -44,12 +44,21 @@ N = Party.NGO
 _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"Russia'?s?\s+(?:Ministry\s+of\s+Defen[cs]e|[Dd]efen[cs]e\s+[Mm]inistry|MoD)"
      r"|(?:the\s+)?Russian\s+(?:Ministry\s+of\s+Defen[cs]e|[Dd]efen[cs]e\s+[Mm]inistry|MoD)"
-     r"|Ministry\s+of\s+Defen[cs]e\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?",
+     r"|Ministry\s+of\s+Defen[cs]e\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?"
+     r"|(?:the\s+)?(?:[Dd]efen[cs]e\s+)?[Mm]inistry\s+in\s+Moscow",
      "russian-mod", "Russian Ministry of Defence", R),
     # "Moscow said", "Russia claimed", "the Russian military said"
-    (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!to\s)(?:Moscow|Russia|the\s+Russian\s+military"
-     r"|Russian\s+forces)(?=\s+(?:said|says|claimed|claims|reported|told)\b)",
+    (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!to\s)(?:Moscow|Russia|[Tt]he\s+Russian\s+military"
+     r"|Russian\s+forces|Russian\s+(?:officials|authorities))(?=\s+(?:has\s+|have\s+)?(?:said|says"
+     r"|claimed|claims|reported|told|denied|denies|insisted|insists|maintained|maintains"
+     r"|stated|alleged)\b)",
      "russian-authorities", "Russian authorities", R),
+    # the occupation's administrations speak for Russia
+    (r"(?:(?:[Tt]he\s+)?(?:Russian|Moscow)-(?:installed|appointed)\s+(?:officials|authorities"
+     r"|governor|head|leader|administration|mayor)|(?:[Tt]he\s+)?occupation\s+authorities)"
+     # "... in the occupied part of the region said"
+     r"(?:\s+(?:in|of)\s+[^,.;]{1,50}?(?=\s+(?:said|says|claimed|claims|reported)\b))?",
+     "russian-installed-authorities", "Russian-installed authorities", R),
     (r"(?:Kremlin\s+spokes(?:man|person)\s+)?Dmitry\s+Peskov|(?:the\s+)?Kremlin|Peskov",
      "kremlin", "Kremlin", R),
     (r"(?:Ukraine'?s|Ukrainian)\s+(?:authorities|officials|government)",
@@ -201,6 +210,8 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "lavrov": ("sergei-lavrov", "Sergei Lavrov", R),
     "putin": ("vladimir-putin", "Vladimir Putin", R),
     "nebenzia": ("vassily-nebenzia", "Vassily Nebenzia", R),
+    "nebenzya": ("vassily-nebenzia", "Vassily Nebenzia", R),
+    "gerasimov": ("valery-gerasimov", "Valery Gerasimov", R),
     "saldo": ("vladimir-saldo", "Vladimir Saldo", R),
     "balitsky": ("yevgeny-balitsky", "Yevgeny Balitsky", R),
     "pushilin": ("denis-pushilin", "Denis Pushilin", R),
@@ -221,7 +232,8 @@ SPEECH = (
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
-    r"|characterised|characterized)"
+    r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
+    r"|alleges|asserted|asserts)"
 )
 
 _ROLE = (
@@ -279,6 +291,7 @@ _LETTERHEAD_BODY = re.compile(r"[^\d.!?]{3,120}")
 _SURNAME = re.compile(
     r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+\b))?(?P<surname>[A-Z][a-z]+)\b"
 )
+_RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
@@ -344,6 +357,12 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# "TASS, citing the ministry", "Russian state media, citing the defence ministry"
+_RUSSIAN_OUTLET_CITING_MINISTRY = re.compile(
+    r"\b(?:TASS|RIA(?:\s+Novosti)?|RT|Interfax|Russian\s+(?:state\s+)?(?:media|news\s+agenc(?:y|ies)"
+    r"|television|TV))\b[^.]{0,40}?\bciting\s+(?P<ministry>(?:the\s+)?(?:(?:country's\s+)?"
+    r"[Dd]efen[cs]e\s+)?[Mm]inistry)"
+)
 _PREFIX = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s")  # "Prosecutors: at least 27 injured"
 _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
@@ -553,6 +572,10 @@ class Speakers:
         if prefix:
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
             self.reason = "named before a colon that opens the sentence ('Prosecutors: ...')"
+        cited = _RUSSIAN_OUTLET_CITING_MINISTRY.search(text) if chosen is None else None
+        if cited is not None:  # "TASS, citing the ministry, reported ...": Russia's ministry
+            chosen = Mention(_RUSSIAN_MOD, *cited.span("ministry"))
+            self.reason = "the ministry a Russian state outlet cites ('TASS, citing the ministry')"
         if chosen is None:  # "Suspilne reports, citing the State Emergency Service": the service
             chosen = next(
                 (
@@ -567,7 +590,7 @@ class Speakers:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
                 before = text[max(0, mention.start - 40) : mention.start]
-                if re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?\s*{_WHEN}{SPEECH}\b", after) or (
+                if re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b", after) or (
                     re.search(
                         rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
                         r"|\b(?:data|figures|information|estimates|count|statement|update|report"

@@ -22,8 +22,9 @@ _TARGET = re.compile(
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
     rf"|\b(?:hit|struck|strike|striking|targeted|destroyed|housed|hosted|served\s+as"
-    rf"|was\s+used\s+as)\s+"
-    rf"(?P<target2>{_WHAT}[^.;]+?)(?=,\s+(?:killing|and|which|that|as|using)\b|\s+using|[.;]|$)",
+    rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by))\s+"
+    rf"(?P<target2>{_WHAT}[^.;]+?)(?=,\s+(?:killing|and|which|that|as|using)\b|\s+using|[.;]|$"
+    r"|,\s+[^,.;]{0,60}?\b(?:said|says|claimed|claims|reported|added)\b)",
     re.IGNORECASE,
 )
 # "All designated objects have been hit", "the goals of the strike have been achieved"
@@ -46,7 +47,9 @@ _MILITARY = re.compile(
     r"\b(?:meeting|gathering|commanders?|instructors?|military|troops|command|headquarters"
     r"|facilit(?:y|ies)|infrastructure|depots?|bases?|positions?|personnel|equipment|mercenar"
     r"|control\s+system|airfields?|arsenal|deployment|concentration|enterprises?|industr"
-    r"|communications?|energy|command\s+post|sites?|plants?|factor(?:y|ies)|weapons?)",
+    r"|communications?|energy|command\s+post|sites?|plants?|factor(?:y|ies)|weapons?|launchers?"
+    r"|HIMARS|ammunition|radars?|air\s+defen[cs]e|artillery|howitzers?|tanks?|aircraft"
+    r"|warehouses?|storage|fuel|arms|munitions|soldiers|units?|army|forces|fighters)",
     re.IGNORECASE,
 )
 _VERB = r"\b(?:suggested|said|claimed|insisted|blamed|argued)\b"

@@ -132,6 +132,18 @@ _BODIES = re.compile(
     r"|victims|civilians|residents|children)\b)",
     re.IGNORECASE,
 )
+# A party's count of enemy troops it says it "destroyed": "up to 85 servicemen and 20 pieces of
+# equipment were destroyed", "destroying up to 60 mercenaries" (the dead)
+_DESTROYED = re.compile(
+    rf"{COUNT}\s+(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b[^.;]{{0,80}}?"
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:destroyed|eliminated|neutrali[sz]ed|wiped\s+out)",
+    re.IGNORECASE,
+)
+_DESTROYING = re.compile(
+    rf"\b(?:destroy(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+{COUNT}\s+"
+    rf"(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b",
+    re.IGNORECASE,
+)
 # "two injured children", "five dead soldiers": the state before the people
 _STATE_FIRST = re.compile(
     rf"{COUNT}\s+(?:more\s+)?(?P<cat>injured|wounded|dead|killed|missing)\s+(?P<group>{_GROUP})\b",
@@ -274,6 +286,8 @@ _RULES: dict[re.Pattern[str], str] = {
     _FATE: "people whose fate is unknown are missing",
     _LOST: "the dead as officials mourn them ('we have lost seven people')",
     _BODIES: "bodies recovered are the dead ('rescuers recovered 12 bodies')",
+    _DESTROYED: "troops a party says it destroyed are dead ('up to 85 servicemen were destroyed')",
+    _DESTROYING: "troops a party says it destroyed are dead ('destroying up to 60 mercenaries')",
 }
 
 
@@ -396,6 +410,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         # "... seven bodies recovered, bringing the death toll to 11": the toll is the figure
         if (match.group("bodies") or match.group("of")) and not _TOLL.search(text):
             add(match, "killed", _group_of(match.group("group") or "people"))
+    for pattern in (_DESTROYED, _DESTROYING):
+        for match in pattern.finditer(text):
+            add(match, "killed", "military")
     for match in _VERB_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _MAIN.finditer(text):

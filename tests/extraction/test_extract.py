@@ -880,6 +880,22 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
          "in Ukraine.", "target", "military-industrial facilities"),
         ("A missile hit Lviv on Wednesday. Russia's defence ministry said all designated targets "
          "were hit.", "result", "all designated targets were hit"),
+        ("A missile hit Lviv on Wednesday. Russian officials claimed the building was used by "
+         "Ukrainian troops.", "target", "Ukrainian troops"),
+        ("A missile hit Lviv on Wednesday. Konashenkov said the strike destroyed a HIMARS "
+         "launcher.", "target", "HIMARS launcher"),
+        ("A missile hit Lviv on Wednesday. Russian state media, citing the defence ministry, said "
+         "the strike hit a Ukrainian army command post.", "target", "command post"),
+        ("A missile hit Lviv on Wednesday. The Russian military said it had destroyed an "
+         "ammunition depot.", "target", "ammunition depot"),
+        ("A missile hit Lviv on Wednesday. TASS, citing the ministry, reported that all designated "
+         "targets were hit.", "result", "all designated targets were hit"),
+        ("A missile hit Lviv on Wednesday. Russia denied targeting civilians and said it struck a "
+         "military target.", "target", "military target"),
+        ("A missile hit Lviv on Wednesday. Russia's ambassador to the UN, Vasily Nebenzya, claimed "
+         "the damage was caused by a Ukrainian air defence missile.", "cause", "air defence"),
+        ("A missile hit Lviv on Wednesday. Russian forces struck a Ukrainian army unit, the "
+         "ministry in Moscow said.", "target", "Ukrainian army unit"),
         ("A missile hit Odesa on Friday. Vladimir Rogov, a Russian-installed official, told RIA "
          "Novosti that the hotel had housed a command post of Ukrainian forces.", "target",
          "a command post of Ukrainian forces"),
@@ -904,6 +920,28 @@ def test_a_russian_claim_about_the_strike_is_found_and_claimed(text, about, word
         and parties[c["source"]] == "russia_government"
         for c in record["claims"]
     ), record.get("claims")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Russian Defence Ministry, up to 85 servicemen and 20 pieces of "
+        "equipment were destroyed.",
+        "Russia's defence ministry said its strike on the plant had destroyed up to 85 Ukrainian "
+        "servicemen.",
+    ],
+)
+def test_troops_a_party_says_it_destroyed_are_its_claim_of_dead(text, gazetteer):
+    text = f"A missile hit Lviv on Wednesday. {text}"
+    assert ("russia_government", "killed", "claimed", None) in _statements(text, gazetteer)
+
+
+def test_occupation_officials_speak_for_russia(gazetteer):
+    text = (
+        "A missile hit Kherson on Wednesday. Russian-installed officials in the occupied part of "
+        "the region said Ukrainian shelling killed three people."
+    )
+    assert ("russia_government", "killed", "claimed", 3) in _statements(text, gazetteer)
 
 
 def test_a_russian_statement_named_as_the_source_of_a_translation_speaks_for_it(gazetteer):
