@@ -21,8 +21,11 @@ _TARGET = re.compile(
     rf"(?P<target>{_WHAT}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
-    rf"|\b(?:hit|struck|strike|striking|targeted|destroyed|housed|hosted|served\s+as"
-    rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by))\s+"
+    rf"|\b(?:hit|hits|struck|strike|striking|targeted|destroyed|housed|hosted|served\s+as"
+    rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)|(?:the\s+)?targets?\s+(?:was|were|is|are)"
+    # "the building was a base for ...": what a party says the struck place was
+    rf"|(?:building|site|hotel|facility|house|school|hospital|centre|center|plant|factory)\s+"
+    rf"(?:was|had\s+been)(?=\s+an?\s))\s+"
     rf"(?P<target2>{_WHAT}[^.;]+?)(?=,\s+(?:killing|and|which|that|as|using)\b|\s+using|[.;]|$"
     r"|,\s+[^,.;]{0,60}?\b(?:said|says|claimed|claims|reported|added)\b)",
     re.IGNORECASE,

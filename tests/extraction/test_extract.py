@@ -896,6 +896,12 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
          "the damage was caused by a Ukrainian air defence missile.", "cause", "air defence"),
         ("A missile hit Lviv on Wednesday. Russian forces struck a Ukrainian army unit, the "
          "ministry in Moscow said.", "target", "Ukrainian army unit"),
+        ("A missile hit Lviv on Wednesday. Russia says it only hits military targets.", "target",
+         "military targets"),
+        ("A missile hit Lviv on Wednesday. Russia's defence ministry said the target was a "
+         "gathering of Ukrainian commanders.", "target", "a gathering of Ukrainian commanders"),
+        ("A missile hit Lviv on Wednesday. Moscow said the building was a base for Ukrainian "
+         "nationalists.", "target", "a base for Ukrainian nationalists"),
         ("A missile hit Odesa on Friday. Vladimir Rogov, a Russian-installed official, told RIA "
          "Novosti that the hotel had housed a command post of Ukrainian forces.", "target",
          "a command post of Ukrainian forces"),
