@@ -28,13 +28,18 @@ _EXPLICIT = (
     r"(?:\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}\s+{_MONTH_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?)?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\w-])"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    # a night written as two days: "January 13-14, 2023", "13-14 January"
+    rf"|{_MONTH}\s+\d{{1,2}}[-\u2013]\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}[-\u2013]\d{{1,2}}\s+{_MONTH}"
+    rf"(?:\s+\d{{4}})?)(?![\w-])"
 )
+_TWO_DAYS = re.compile(r"\d{1,2}[-\u2013](?=\d)")  # "13-14": the night's morning, the 14th
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
 _RELATIVE = (
     r"overnight\s+(?:into|to)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
+    r"|(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
 )
 # Weekdays after "у"/"в": "у п'ятницю", "в суботу", "в воскресенье"
@@ -83,7 +88,10 @@ _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
 _NIGHT_OF = re.compile(r"\bnight\s+of\s*$", re.IGNORECASE)
 BACKGROUND_AFTER = dt.timedelta(days=31)  # a strike date this long before the report is history
 _YEAR = re.compile(r"\b\d{4}\b")
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>20\d\d)(?![\d.])")
+# "18.08.2022", "15/01/2023" (a month over 12 is a US-style date: "01/15/2023")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d./])(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[0-3]?\d)(?P=sep)(?P<y>20\d\d)(?![\d./])"
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,8 @@ def parse_explicit(expr: str, base: dt.date) -> dt.date | None:
         "PREFER_DATES_FROM": "past",
         "REQUIRE_PARTS": ["day", "month"],
     }
+    if re.search(r"[^\W\d_]", expr):  # "January 13-14": a night, dated by its morning
+        expr = _TWO_DAYS.sub("", expr)
     languages = ["uk", "ru"] if re.search(r"[\u0400-\u04ff]", expr) else ["en"]
     parsed = dateparser.parse(expr, languages=languages, settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
@@ -176,7 +186,17 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
     word = re.sub(r"^overnight (?:into|to) ", "", word)  # "overnight into Thursday": Thursday
     if word in _WEEKDAYS:
         return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
-    if word in ("yesterday", "last night", "вчора", "учора", "вчера", "минулої ночі"):
+    if word in (
+        "yesterday",
+        "last night",
+        "вчора",
+        "учора",
+        "вчера",
+        "минулої ночі",
+    ) or re.fullmatch(
+        r"(?:a|one) day (?:earlier|before)|the (?:day|night) before|the previous (?:day|night)",
+        word,
+    ):
         return base - dt.timedelta(days=1)
     # an attack "overnight" is dated by the morning it ran into: the report's day
     if word in (
@@ -245,10 +265,13 @@ def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None
 
 def _numeric_date(match: re.Match[str]) -> dt.date | None:
     """'18.08.2022' as Ukrainian and Russian posts write it: day, month, year."""
-    try:
-        return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-    except ValueError:
-        return None
+    year, first, second = int(match.group("y")), int(match.group("d")), int(match.group("m"))
+    for day, month in ((first, second), (second, first)):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def _dateline_year(day: dt.date, lead: str, today: dt.date) -> tuple[dt.date, str]:

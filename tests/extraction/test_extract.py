@@ -430,6 +430,16 @@ def test_children_among_the_dead_are_their_own_figure(gazetteer):
         ("EXPLAINER | 21 April 2023\n\nOn 2 June 2022, shelling knocked out a power line in "
          "Sloviansk. On Friday, 14 April, Russian forces fired missiles at Sloviansk, killing "
          "15 people, the governor said.", "2023-04-14"),
+        # a header dated with slashes, day first (or month first where the day is over 12)
+        ("Updated 15/01/2023\n\nA Russian missile struck an apartment block in Dnipro "
+         "yesterday, killing 12 people.", "2023-01-14"),
+        ("Posted 01/15/2023\n\nA Russian missile struck an apartment block in Dnipro "
+         "yesterday, killing 12 people.", "2023-01-14"),
+        # a night written as two days; a day before the report's own
+        ("A Russian missile struck an apartment block in Dnipro on the night of January 13-14, "
+         "2023, killing 12 people.", "2023-01-14"),
+        ("January 15, 2023 | Kyiv\n\nTwelve people were killed when a Russian missile struck an "
+         "apartment block in Dnipro a day earlier.", "2023-01-14"),
     ],
 )  # fmt: skip
 def test_the_strike_day_read_as_reports_write_it(text, day, gazetteer):
