@@ -33,14 +33,20 @@ _EXPLICIT = (
     rf"|{_MONTH}\s+\d{{1,2}}[-\u2013]\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}[-\u2013]\d{{1,2}}\s+{_MONTH}"
     rf"(?:\s+\d{{4}})?)(?![\w-])"
 )
+_DAY_BEFORE = re.compile(
+    r"(?:a|one) day (?:earlier|before)|the (?:day|night) before|the previous (?:day|night)"
+    r"|напередодні|накануне|(?:за )?минул(?:ої|у) доб[иу]|за (?:прошедшие|минувшие) сутки"
+)
 _TWO_DAYS = re.compile(r"\d{1,2}[-\u2013](?=\d)")  # "13-14": the night's morning, the 14th
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
 _RELATIVE = (
     r"overnight\s+(?:into|to)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
-    r"|(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
+    # the day before the report's: "a day earlier", "напередодні", a daily summary's "минулої доби"
+    r"|(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)"
+    r"|напередодні|накануне|(?:за\s+)?минул(?:ої|у)\s+доб[иу]|за\s+(?:прошедшие|минувшие)\s+сутки"
 )
 # Weekdays after "у"/"в": "у п'ятницю", "в суботу", "в воскресенье"
 _WEEKDAYS_UK_RU = {
@@ -186,16 +192,8 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
     word = re.sub(r"^overnight (?:into|to) ", "", word)  # "overnight into Thursday": Thursday
     if word in _WEEKDAYS:
         return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
-    if word in (
-        "yesterday",
-        "last night",
-        "вчора",
-        "учора",
-        "вчера",
-        "минулої ночі",
-    ) or re.fullmatch(
-        r"(?:a|one) day (?:earlier|before)|the (?:day|night) before|the previous (?:day|night)",
-        word,
+    if word in ("yesterday", "last night", "вчора", "учора", "вчера", "минулої ночі") or (
+        _DAY_BEFORE.fullmatch(word)
     ):
         return base - dt.timedelta(days=1)
     # an attack "overnight" is dated by the morning it ran into: the report's day

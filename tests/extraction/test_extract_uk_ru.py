@@ -290,3 +290,19 @@ def test_a_date_s_weekday_after_it_fixes_its_year(gazetteer):
     text = "13 квітня, у Вербну неділю, росіяни вдарили по Сумах. Загинули 35 людей."
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert str(record["date"]) == "2025-04-13"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15.01.2023\n\nНапередодні російська ракета влучила у багатоповерхівку в Дніпрі. "
+        "Загинули 12 людей.",
+        "15.01.2023\n\nМинулої доби російська ракета влучила у багатоповерхівку в Дніпрі. "
+        "Загинули 12 людей.",
+        "15 января 2023\n\nНакануне российская ракета попала в многоэтажку в Днепре. "
+        "Погибли 12 человек.",
+    ],
+)
+def test_the_day_before_the_report_s_own(text, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert str(record["date"]) == "2023-01-14"
