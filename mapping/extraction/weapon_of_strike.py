@@ -1,6 +1,6 @@
 """Which weapon a report says struck the place: of the weapons it names, those that were the
 means of this strike, not the night's nationwide tally ("Russia launched 598 drones and 31
-missiles against the country"), not what was shot down ("intercepted 102 drones"), and not one
+missiles against the country", a party's "group strike ... in Ukraine"), not what was shot down ("intercepted 102 drones"), and not one
 of several kinds at once ("a missile and drone attack", "a combined strike": the kind is then
 unknown). "Shelling", the word officials use for any attack, counts only when nothing else is
 named."""
@@ -23,6 +23,13 @@ _TALLY_SCOPE = re.compile(
 _LAUNCHED_COUNT = re.compile(
     r"\b(?:launched|fired|used|sent)\s+(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|some\s+|about\s+)?"
     r"\d[\d,]*|(?:запустили|випустили|атакував|застосував)\w*\s+(?:понад\s+|близько\s+)?\d",
+    re.IGNORECASE,
+)
+# A party's account of a whole night's strike on the country: "carried out a group strike with
+# Kinzhal missiles, drones ... against military-industrial facilities and air bases in Ukraine"
+_GROUP_STRIKE = re.compile(
+    r"\b(?:group|massive|massed|combined)\W+(?:\w+\W+){0,3}?strikes?\b[^.;]*\bin\s+Ukraine\b"
+    r"|\b(?:груп\w+|масован\w+|массирован\w+)\s+(?:\w+\s+){0,2}?удар\w*[^.;]*\bУкра[їи]н",
     re.IGNORECASE,
 )
 # Several kinds named as one attack: "a missile and drone attack", "a combined strike"
@@ -52,7 +59,8 @@ class NamedWeapon:
 
 def weapon_of_strike(text: str) -> NamedWeapon | None:
     """The weapon of the strike, by the strength of what names it: a named system (of several,
-    the heaviest: a combined attack is recorded by its missile, not its drones); else several
+    a missile before bombs, rockets, drones and guns: a combined attack is recorded by its
+    missile, not its drones; of several missiles, the first named); else several
     kinds at once ("a missile and drone attack": kind unknown); else a description ("a cruise
     missile"); else "shelling". The night's tally, then what was shot down, stand in only when
     nothing else is named."""
@@ -72,8 +80,8 @@ def _strongest(
     text: str, mentions: list[NamedWeapon], mixed: list[re.Match[str]]
 ) -> NamedWeapon | None:
     systems = [m for m in mentions if m.match.system is not None]
-    if systems:
-        return min(systems, key=lambda m: _weight(m.match.category))
+    if systems:  # missiles before bombs, rockets, drones; of several missiles, the first named
+        return min(systems, key=lambda m: (_tier(m.match.category), m.start))
     runs = _mixed_runs(text, mentions)
     several = sorted(
         [(x.start(), x.end(), x.group(0)) for x in mixed]
@@ -92,7 +100,8 @@ def _in_tally(text: str, at: int) -> bool:
     start = max(text.rfind(stop, 0, at) for stop in (". ", "\n", "! ", "? ")) + 1
     ends = [i for i in (text.find(stop, at) for stop in (". ", "\n")) if i >= 0]
     sentence = text[start : min(ends) if ends else len(text)]
-    return bool(_TALLY_SCOPE.search(sentence) and _LAUNCHED_COUNT.search(sentence))
+    counted = _TALLY_SCOPE.search(sentence) and _LAUNCHED_COUNT.search(sentence)
+    return bool(counted or _GROUP_STRIKE.search(sentence))
 
 
 def _mixed_runs(text: str, mentions: list[NamedWeapon]) -> list[list[NamedWeapon]]:
@@ -110,6 +119,19 @@ _HEAVIEST = [
     "ballistic_missile", "cruise_missile", "air_defence_missile", "glide_bomb", "aircraft_bomb",
     "rocket_artillery", "loitering_munition", "drone", "artillery",
 ]  # fmt: skip
+
+
+_TIERS = [
+    {"ballistic_missile", "cruise_missile", "air_defence_missile"},
+    {"glide_bomb", "aircraft_bomb"},
+    {"rocket_artillery"},
+    {"loitering_munition", "drone"},
+    {"artillery"},
+]
+
+
+def _tier(category: WeaponCategory) -> int:
+    return next((i for i, tier in enumerate(_TIERS) if category.value in tier), len(_TIERS))
 
 
 def _weight(category: WeaponCategory) -> int:

@@ -479,6 +479,15 @@ def test_a_year_fixed_by_the_weekday_is_said_to_be_inferred(gazetteer):
         # what was shot down was not used
         ("Russian shelling killed two people in Kherson, the governor said. Air defences "
          "intercepted 12 Shahed drones overnight.", "artillery", None),
+        # of several missiles, the first named; a missile before drones
+        ("Kharkiv was hit with S-300 and Kh-32 missiles as well as Iskanders, killing five "
+         "people, the governor said.", "air_defence_missile", "S-300"),
+        ("Shahed drones and Kh-101 missiles hit Lviv, killing two people, the mayor said.",
+         "cruise_missile", "Kh-101"),
+        # a party's group strike across the country is the night's, not this strike's
+        ("A missile and drone attack on Kyiv killed 15 people, officials said. Russia's defence "
+         "ministry said it had carried out a group strike with Kinzhal missiles and drones "
+         "against air bases in Ukraine.", "unknown", None),
     ],
 )  # fmt: skip
 def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
