@@ -105,6 +105,9 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?"
      r"(?:[Hh]ealth\s+[Mm]inistry|Ministry\s+of\s+Health)(?:\s+of\s+Ukraine)?",
      "ministry-of-health", "Ministry of Health of Ukraine", G),
+    # "according to the latest official figures", "official data show": the state's count
+    (r"(?:[Tt]he\s+)?(?:latest\s+|preliminary\s+|updated\s+)?[Oo]fficial\s+(?:figures|data|count|tally"
+     r"|statistics)", "officials", "Officials", G),
     (r"(?:the\s+)?(?:[Pp]residential\s+[Oo]ffice|Office\s+of\s+the\s+President(?:\s+of\s+Ukraine)?)",
      "office-of-the-president", "Office of the President of Ukraine", G),
     (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!near\s)(?<!to\s)(?:Ukraine|Kyiv)"
@@ -233,7 +236,7 @@ SPEECH = (
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
     r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
-    r"|alleges|asserted|asserts)"
+    r"|alleges|asserted|asserts|show|shows|showed)"
 )
 
 _ROLE = (
@@ -323,7 +326,10 @@ _UNNAMED = re.compile(
     r"|(?:mayor|governor)'s\s+office))\b"
     # "the mayor of Dnipro", "the governor of Kharkiv Oblast"
     r"|(?<![\w-])(?:an?|the)\s+(?P<org5>(?:deputy\s+)?(?:mayor|governor|head)\s+of\s+"
-    r"(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:[A-Z][\w'’-]+)|oblast|region))?)\b",
+    r"(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:[A-Z][\w'’-]+)|oblast|region))?)\b"
+    # headlines name an office bare: "governor says", "says mayor", "Governor: ...", "– governor"
+    r"|(?<![\w-])(?<!the\s)(?P<org6>(?:regional\s+|city\s+)?(?:governor|mayor))"
+    r"(?=\s+(?:says|said)\b|\s*:\s|[\s.!]*$)|(?<=\bsays\s)(?P<org7>(?:regional\s+|city\s+)?(?:governor|mayor))\b",
     re.IGNORECASE,
 )
 # A Ukrainian state body named by what it does: "Ukraine's health ministry", "the Ukrainian
@@ -338,7 +344,7 @@ _UKRAINIAN_BODY = re.compile(
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?:(?<=[,—–]\s)|^|(?<=according to\s)|(?<=[Pp]er\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
+    r"(?:(?<=[,—–]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
     r"(?:[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
     r"(?=\s+(?:said|say|says|reported|told)\b|[.,;]|$)"
 )
@@ -457,6 +463,7 @@ class Speakers:
         for match in _UNNAMED.finditer(text):
             role = match.group("org") or match.group("org2") or match.group("org3")
             role = role or match.group("org4") or match.group("org5")
+            role = role or match.group("org6") or match.group("org7")
             party = _party_of_role(role, self.country_default)
             if party is not Party.OTHER:
                 # without the article; "the city's mayor" is the city mayor
@@ -590,14 +597,22 @@ class Speakers:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
                 before = text[max(0, mention.start - 40) : mention.start]
-                if re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b", after) or (
-                    re.search(
-                        rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
-                        r"|\b(?:data|figures|information|estimates|count|statement|update|report"
-                        r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared)\s+)?"
-                        r"(?:from|of|by)\s*$"
-                        r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
-                        before,
+                # "Seven killed in Dnipro strike – governor": a headline's speaker after a dash
+                signed_off = re.search(r"\s[-–—]\s*$", before) and re.fullmatch(
+                    r"[\s.!\"'”]*", after
+                )
+                if (
+                    signed_off
+                    or re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b", after)
+                    or (
+                        re.search(
+                            rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
+                            r"|\b(?:data|figures|information|estimates|count|statement|update|report"
+                            r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared)\s+)?"
+                            r"(?:from|of|by)\s*$"
+                            r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
+                            before,
+                        )
                     )
                 ):
                     chosen = mention

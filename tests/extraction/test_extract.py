@@ -795,6 +795,15 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
          "local_authority"),
         ("Seven people were killed, according to an update posted by the emergency service.",
          "ukraine_government"),
+        # headlines name their speaker bare, after a dash or a colon
+        ("Seven killed in Dnipro strike - governor", "local_authority"),
+        ("Death toll in Dnipro rises to 7 - officials", "ukraine_government"),
+        ("Seven killed in Dnipro strike, governor says", "local_authority"),
+        ("Governor: seven people killed in Dnipro", "local_authority"),
+        # the state's count
+        ("According to the latest official figures, seven people were killed.",
+         "ukraine_government"),
+        ("Official data show seven people were killed.", "ukraine_government"),
         # a place and a clause after a comma are no person and office
         ("Seven people were killed, the official said.", "other"),
     ],
