@@ -96,6 +96,9 @@ def test_ukrainian_casualty_figures(text, expected):
         ("Число пострадавших выросло до 30.", [("injured", "unspecified", 30, 30, False)]),
         ("Судьба трех человек неизвестна.", [("missing", "unspecified", 3, 3, False)]),
         ("Погибли по меньшей мере 12 человек.", [("killed", "unspecified", 12, None, False)]),
+        # the ministry's "destruction" of troops is its claim of dead
+        ("Минобороны РФ сообщило об уничтожении до 60 военнослужащих ВСУ.",
+         [("killed", "military", None, 60, False)]),
         ("За медицинской помощью обратились 40 человек.",
          [("injured", "unspecified", 40, 40, False)]),
         # "human rights" names no person
@@ -239,6 +242,12 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "загиблих.", "international_org", "ООН"),
         ("Росія вдарила по Сумах. Речниця УВКПЛ Ліз Тросселл заявила, що загинули 23 "
          "цивільних.", "international_org", "Ліз Тросселл, Речниця УВКПЛ"),
+        ("Росія вдарила по Сумах. Офіс генпрокурора: загинули 23 людини.",
+         "ukraine_government", "Прокуратура"),
+        # a governor of a Russian region speaks for Russia
+        ("Россия нанесла удар по Харькову. Губернатор Белгородской области Вячеслав Гладков "
+         "сообщил о двух погибших.", "russia_government",
+         "Вячеслав Гладков, Губернатор Белгородской области"),
         # Moscow as a speaker; in Moscow it is a place
         ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
          "russia_government", "Влада РФ"),
