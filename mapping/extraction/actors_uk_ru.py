@@ -229,7 +229,7 @@ class SpeakersUkRu(Speakers):
         for key, actor in self.people.items():
             if stem.startswith(key) or (key.startswith(stem) and len(stem) >= 5):
                 return actor
-        for key, (name, party) in _PEOPLE.items():
+        for key, (name, party) in _PEOPLE_BY_STEM.items():
             if stem.startswith(key):
                 actor = Actor(slug(name), name, party)
                 self.people[key] = actor
@@ -264,6 +264,10 @@ class SpeakersUkRu(Speakers):
         if prefix and not re.search(r"\d", prefix.group("who")):
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
             self.reason = "named before a colon that opens the sentence ('ОВА: ...')"
+        cited = _CITING.search(text) if chosen is None else None
+        if cited is not None:  # "передає Суспільне з посиланням на ОВА": the source cited
+            chosen = next((m for m in mentions if m.start >= cited.end()), None)
+            self.reason = "the source an outlet cites ('з посиланням на ОВА')"
         dash = _DASH_SIGNED.search(text)
         if chosen is None and dash:  # "Загинули п'ятеро людей, – Клименко."
             chosen = next((m for m in mentions if m.start >= dash.start("who")), None)
@@ -290,6 +294,9 @@ class SpeakersUkRu(Speakers):
         return self._settle(sentence, chosen, mentions)
 
 
+_CITING = re.compile(r"(?<![\w'’])(?:з|із|зі|со|с)\s+(?:посиланням|ссылкой)\s+на\s+", re.IGNORECASE)
+
+
 def _distance(mention: Mention, cues: list, starts: list[int]) -> int:
     """Characters between a mention and the nearest speech word (cues sorted by start)."""
     at = bisect.bisect_left(starts, mention.end)
@@ -309,6 +316,11 @@ def _stem(surname: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
+# The table's surnames as `_stem` cuts a mention ("Федоров" → "федор"), so every case form finds
+# its official ("Федорова", "Федорову").
+_PEOPLE_BY_STEM = {_stem(surname): person for surname, person in _PEOPLE.items()}
 
 
 def _party_of_role(role: str) -> Party:

@@ -218,7 +218,7 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "по Сумах. Загинули 23 цивільних.", "international_org", "ООН"),
         # Ukrainian officials and bodies as Russian-language copy writes them
         ("Россия нанесла удар по Харькову. Погибли пять человек, сообщил мэр Харькова Игорь "
-         "Терехов.", "local_authority", "Игорь Терехов, мэр Харькова"),
+         "Терехов.", "local_authority", "Ігор Терехов"),
         ("Россия нанесла удар по Днепру. Погибли пять человек, сообщил Сергей Лысак.",
          "local_authority", "Сергій Лисак"),
         ("Россия нанесла удар по Киеву. Погибли пять человек, сообщила Нацполиция.",
@@ -244,10 +244,19 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "цивільних.", "international_org", "Ліз Тросселл, Речниця УВКПЛ"),
         ("Росія вдарила по Сумах. Офіс генпрокурора: загинули 23 людини.",
          "ukraine_government", "Прокуратура"),
+        # officials by surname in any case form, whatever the ending the table writes
+        ("Росія вдарила по Запоріжжю. Загинули п'ятеро людей, додав Федоров.",
+         "local_authority", "Іван Федоров"),
+        ("Россия нанесла удар по Харькову. По словам Терехова, погибли пять человек.",
+         "local_authority", "Ігор Терехов"),
+        # an outlet citing a source gives the source's figure
+        ("Росія вдарила по Запоріжжю. Загиблих п'ятеро, передає Суспільне з посиланням на ОВА.",
+         "local_authority", "Обласна військова адміністрація"),
+        ("Россия нанесла удар по Запорожью. Погибли пять человек, передает Суспильне со ссылкой "
+         "на полицию.", "ukraine_government", "Національна поліція"),
         # a governor of a Russian region speaks for Russia
         ("Россия нанесла удар по Харькову. Губернатор Белгородской области Вячеслав Гладков "
-         "сообщил о двух погибших.", "russia_government",
-         "Вячеслав Гладков, Губернатор Белгородской области"),
+         "сообщил о двух погибших.", "russia_government", "Вячеслав Гладков"),
         # Moscow as a speaker; in Moscow it is a place
         ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
          "russia_government", "Влада РФ"),
