@@ -249,6 +249,10 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "local_authority", "Іван Федоров"),
         ("Россия нанесла удар по Харькову. По словам Терехова, погибли пять человек.",
          "local_authority", "Ігор Терехов"),
+        # a quote closed by its speaker's pronoun
+        ("Росія вдарила по Запоріжжю.\n\nНачальник ОВА Іван Федоров повідомив, що рятувальники "
+         "працюють на місці.\n\n\"Загинули п'ятеро людей\", – написав він.",
+         "local_authority", "Іван Федоров"),
         # an outlet citing a source gives the source's figure
         ("Росія вдарила по Запоріжжю. Загиблих п'ятеро, передає Суспільне з посиланням на ОВА.",
          "local_authority", "Обласна військова адміністрація"),
