@@ -442,7 +442,10 @@ def extract_draft(
 # what came before
 _ABOUT_THIS = re.compile(
     r"^\W*(?:Про\s+це|Об\s+этом|О\s+том|Про\s+що|This\s+was\s+(?:reported|announced|stated)"
-    r"|That\s+was\s+(?:reported|announced|according)|Source|Джерело|Источник)\b",
+    r"|That\s+was\s+(?:reported|announced|according)|Source|Джерело|Источник"
+    # "Такі дані оприлюднив Федоров", "Інформацію підтвердили в ОВА", "Эти данные привел ..."
+    r"|(?:Такі|Ці)\s+дані|Інформацію|Эти\s+данные|Такие\s+данные|Информацию"
+    r"|(?:These|The)\s+figures\s+(?:were|came)|The\s+information\s+was)\b",
     re.IGNORECASE,
 )
 
@@ -516,7 +519,7 @@ def _quotes_to_their_speakers(
 ) -> None:
     """A quotation of several sentences is its speaker's throughout: '"The toll rose to 14.
     One died in hospital," the administration said' gives the first sentence to the
-    administration too."""
+    administration too (and every sentence between the quotation marks)."""
     for i, sentence in enumerate(parts):
         text = sentence.text.lstrip()
         if not text.startswith('"') or text.count('"') % 2 == 0 or said[i][1] is not None:
@@ -526,7 +529,9 @@ def _quotes_to_their_speakers(
                 actor, mention, _ = said[j]
                 if actor is not None and mention is not None:
                     why = "a quotation over several sentences, its speaker named at its close"
-                    _give(said, why_said, i, actor, why)
+                    for k in range(i, j):  # its opening sentence and those between
+                        if said[k][1] is None:
+                            _give(said, why_said, k, actor, why)
                 break
 
 

@@ -328,3 +328,22 @@ def test_a_date_s_weekday_after_it_fixes_its_year(gazetteer):
 def test_the_day_before_the_report_s_own(text, gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert str(record["date"]) == "2023-01-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation of three sentences, its speaker named at its close
+        "Росія вдарила по Запоріжжю.\n\n\"Загинули п'ятеро людей. Ще 12 поранені. Рятувальники "
+        'працюють", – Федоров.',
+        # a later sentence says whose the data are
+        "Росія вдарила по Запоріжжю.\n\nЗагинули п'ятеро людей, ще 12 поранені. Такі дані "
+        "оприлюднив Федоров.",
+        "Росія вдарила по Запоріжжю.\n\nЗагинули п'ятеро людей, ще 12 поранені. Інформацію "
+        "підтвердив Федоров.",
+    ],
+)
+def test_every_figure_of_a_statement_is_its_speaker_s(text, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    names = {s["id"]: s["name"] for s in record["sources"]}
+    assert [names[c["source"]] for c in record["casualties"]] == ["Іван Федоров"] * 2
