@@ -632,26 +632,45 @@ def _sentence_at(parts: list[Sentence], offset: int) -> Sentence | None:
     return next((s for s in parts if s.start <= offset < s.end), None)
 
 
-def _listed_name(gazetteer: Any, name: str) -> str | None:
-    """The name as the gazetteer lists a town (pop. 1,000 or more): as written, or the
+def _listed_name(gazetteer: Any, name: str, settlement: bool = False) -> str | None:
+    """The name as the gazetteer lists a town (pop. 1,000 or more; any settlement of the
+    theatre where the report calls it one: 'the village of Hroza'): as written, or the
     nominative of a Ukrainian or Russian case form ('Кривому Розі' → 'Кривий Ріг')."""
+    theatre = gazetteer.theatre
     for form in gazetteer.listed_forms(name):
-        if any(r.population >= 1000 for r in gazetteer.exact(form)):
-            return form
+        for row in gazetteer.exact(form):
+            if row.population >= 1000 or (
+                settlement and (not theatre or theatre.contains(row.country, row.lat, row.lon))
+            ):
+                return form
     return None
 
 
 OUTSIDE_THEATRE = 1.0  # a place outside the team's theatre counts only where a strike points at it
 
 
-def _in_theatre(gazetteer: Any, name: str) -> bool:
-    """Whether a town of that name (pop. 1,000 or more, as `_listed_name`) is in the theatre."""
+def _in_theatre(gazetteer: Any, name: str, settlement: bool = False) -> bool:
+    """Whether a town of that name (pop. 1,000 or more, or any size where the report calls it
+    a settlement, as `_listed_name`) is in the theatre."""
     theatre = gazetteer.theatre
     return not theatre or any(
         theatre.contains(r.country, r.lat, r.lon)
         for r in gazetteer.exact(name)
-        if r.population >= 1000
+        if r.population >= 1000 or settlement
     )
+
+
+def _in_named_region(gazetteer: Any, mention: PlaceMention, regions: list[PlaceMention]) -> Any:
+    """The struck town, inside the region the report names with it ('Stara Mykolaivka in
+    Donetsk region': not the village of that name in Rivne Oblast): a region in its sentence,
+    nearest first, else the one region the report names; a town not in it is looked up alone."""
+    near = [r for r in regions if r.sentence is mention.sentence]
+    named = near or (regions if len({r.name for r in regions}) == 1 else [])
+    for region in sorted(named, key=lambda r: abs(r.start - mention.start)):
+        location = gazetteer.geocode(Place(name=mention.name, admin1=region.name))
+        if location is not None:
+            return location
+    return gazetteer.geocode(Place(name=mention.name))
 
 
 def _struck_region(regions: list[PlaceMention], gazetteer: Any) -> tuple[Any, Any]:
@@ -681,12 +700,12 @@ def _struck_place(
             if found.region:
                 regions.append(found)
                 continue
-            listed = _listed_name(gazetteer, found.name)
+            listed = _listed_name(gazetteer, found.name, found.settlement)
             if listed is None:
                 continue
             score = found.score
             if listed not in inside:  # each name looked up once, however often it is named
-                inside[listed] = _in_theatre(gazetteer, listed)
+                inside[listed] = _in_theatre(gazetteer, listed, found.settlement)
             if not inside[listed]:
                 score -= OUTSIDE_THEATRE  # "the Russian Federation" is no Federación, Argentina
             mention = PlaceMention(listed, found.start, found.end, score, found.sentence)
@@ -699,7 +718,7 @@ def _struck_place(
     key = max(order, key=lambda k: (totals[k], -order.index(k))) if order else None
     if key is not None and totals[key] > 0:
         mention = best_mention[key]
-        location = gazetteer.geocode(Place(name=mention.name))
+        location = _in_named_region(gazetteer, mention, regions)
     else:  # no town: the region a strike word points at ("a missile attack on Kharkiv region")
         mention, location = _struck_region(regions, gazetteer)
     if location is None:

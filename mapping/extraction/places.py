@@ -41,6 +41,13 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|over|launched\s+from|fired\s+from)\s+(?:the\s+)?(?:Russia'?s\s+)?(?:[\w-]+\s+){0,2}$"
     r"|\bfrom\s+[A-Z][\w'-]*(?:\s+and\s+)?$",
 )
+# A name introduced as a settlement: "the village of Hroza", "у селі Гроза", "смт Кушугум"
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|settlement|hamlet)\s+of\s+$"
+    r"|(?<![\w'’-])(?:село|селі|села|селом|селище|селищі|селища|смт|хутір|хуторі|поселок|поселке"
+    r"|посёлок|посёлке|деревня|деревне|пгт|с\.|сел\.)\s+$",
+    re.IGNORECASE,
+)
 _REGION_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province)\b"
 )
@@ -54,6 +61,7 @@ class PlaceMention:
     score: float
     sentence: Sentence
     region: bool = False  # "Kharkiv region": where no town is named, the strike's region
+    settlement: bool = False  # introduced as one ("the village of Hroza", "у селі Гроза")
 
 
 _REGION_NAME = re.compile(
@@ -109,7 +117,8 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
             score += 3
         if mention_sentence:
             score -= 3
-        found.append(PlaceMention(name, start, match.end(), score, sentence))
+        village = bool(_SETTLEMENT_BEFORE.search(before))
+        found.append(PlaceMention(name, start, match.end(), score, sentence, settlement=village))
     return found
 
 
@@ -129,6 +138,10 @@ _STRIKE_BEFORE_UK_RU = re.compile(
 _STRIKE_AFTER_UK_RU = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:вдари\w*|атакува\w*|обстріля\w*|атаку\w*|обстреля\w*)",
     re.IGNORECASE,
+)
+_REGION_NAME_UK_RU = re.compile(
+    r"(?<![\w'’-])[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:област\w*|обл\.)"
+    r"|(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]+(?:щин|ччин)[аиіу](?![\w'’-])"
 )
 _ORIGIN_BEFORE_UK_RU = re.compile(r"(?<![\w-])(?:з|із|зі|из|со|від|от)\s+$", re.IGNORECASE)
 _MENTION_UK_RU = re.compile(
@@ -151,7 +164,10 @@ def place_mentions_uk_ru(
     mention_sentence = bool(_MENTION_UK_RU.search(text))
     found = _heading(sentence, _HEADING_UK_RU)
     for match in _NAME_UK_RU.finditer(text):
-        name = match.group(0)
+        name, end = match.group(0), match.end()
+        if " " in name and _REGION_NAME_UK_RU.match(text, match.start() + name.index(" ") + 1):
+            name = name.split()[0]  # "Гроза Харківської області": the village, then its region
+            end = match.start() + len(name)
         if name.lower() in _STOP_UK_RU or name.split()[0].lower() in _STOP_UK_RU:
             continue
         absolute = sentence.start + match.start()
@@ -161,9 +177,14 @@ def place_mentions_uk_ru(
         if _ORIGIN_BEFORE_UK_RU.search(before):
             continue
         score = 1.0
-        if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[match.end() :]):
+        if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[end:]):
             score += 3
         if mention_sentence:
             score -= 3
-        found.append(PlaceMention(name, match.start(), match.end(), score, sentence))
+        village = bool(_SETTLEMENT_BEFORE.search(before))
+        found.append(PlaceMention(name, match.start(), end, score, sentence, settlement=village))
+    for match in _REGION_NAME_UK_RU.finditer(text):  # "Харківської області", "на Донеччині"
+        found.append(
+            PlaceMention(match.group(0), match.start(), match.end(), 1.0, sentence, region=True)
+        )
     return found

@@ -346,6 +346,7 @@ class Gazetteer:
 
     def admin1_of(self, name: str, country: str | None) -> set[tuple[str, str]]:
         """The (country, admin1 code) areas a written region name may mean."""
+        name = strip_prepositions(name)  # "на Донеччині"
         codes = set(admin1_codes(name, country))
         if not codes:
             # Elsewhere, a region is usually named after its main town: take that town's area.

@@ -11,7 +11,8 @@ from mapping.name_keys import NORMALISATION_VERSION, name_key  # noqa: F401  (th
 
 # Words that say what kind of place a name is, in English, Ukrainian and Russian.
 _REGION_WORDS = re.compile(
-    r"\b(?:oblast|obl\.?|region|province|область|обл\.?|регион|регіон)(?=\s|$|[,.;])",
+    r"\b(?:oblast|obl\.?|region|province|област\w*|обл\.?|регіон\w*|регион\w*)"
+    r"(?=\s|$|[,.;])",
     re.IGNORECASE,
 )
 _SETTLEMENT_WORDS = re.compile(

@@ -136,10 +136,23 @@ def admin1_name(country: str | None, code: str | None) -> str | None:
     return _NAMES.get((country or "", code or ""))
 
 
+# The case endings of a feminine adjective ("Харківської області", "Донецкой области"), to the
+# nominative the table holds. A closed set of region adjectives, so a suffix table is exact
+# where a morphological analyser would first have to load its dictionaries.
+_ADJECTIVE_CASES = (("ої", "а"), ("ій", "а"), ("ою", "а"), ("ую", "ая"), ("ой", "ая"), ("у", "а"))
+
+
 def admin1_codes(name: str, country: str | None = None) -> list[tuple[str, str]]:
-    """(country, admin1 code) pairs a written region name may mean ("Kyiv" → city and oblast)."""
-    key = name_key(strip_region_words(name)[0])
-    found = _BY_KEY.get(key, [])
+    """(country, admin1 code) pairs a written region name may mean ("Kyiv" → city and oblast;
+    "Харківської області", "Донецкой области" in any case)."""
+    bare = strip_region_words(name)[0]
+    found = _BY_KEY.get(name_key(bare), [])
+    if not found and bare[-1:] in "їйюу":
+        for ending, nominative in _ADJECTIVE_CASES:
+            if bare.endswith(ending) and (
+                found := _BY_KEY.get(name_key(bare[: -len(ending)] + nominative), [])
+            ):
+                break
     return [pair for pair in found if country is None or pair[0] == country]
 
 

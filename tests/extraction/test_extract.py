@@ -516,6 +516,30 @@ def test_the_struck_place_as_statements_write_it(text, name, precision, gazettee
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "admin1", "provider"),
+    [
+        # the region written with the town constrains it: not the Stara Mykolaivka of Rivne
+        ("Russian forces shelled the village of Stara Mykolaivka in Donetsk region on Tuesday, "
+         "killing two civilians, the governor said.", "Stara Mykolaivka", "Donetsk Oblast",
+         "katottg"),
+        ("Російські війська обстріляли село Стара Миколаївка на Донеччині. Загинули двоє "
+         "цивільних.", "Стара Миколаївка", "Donetsk Oblast", "katottg"),
+        # a village GeoNames does not list, named as one, is placed at its community's centre
+        ("A Russian missile struck a cafe in the village of Hroza in Kharkiv region on 5 October "
+         "2023, killing 59 people, the governor said.", "Hroza", "Kharkiv Oblast", "katottg"),
+        ("Ракета влучила у кафе в селі Гроза Харківської області 5 жовтня 2023 року. Загинули "
+         "59 людей.", "Гроза", "Kharkiv Oblast", "katottg"),
+    ],
+)  # fmt: skip
+def test_the_struck_place_lies_in_the_region_the_report_names(
+    text, name, admin1, provider, gazetteer
+):
+    place = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["place"]
+    assert (place["name"], place["admin1"], place["precision"]) == (name, admin1, "area")
+    assert place["gazetteer_id"].startswith(f"{provider}:")
+
+
+@pytest.mark.parametrize(
     ("text", "figures"),
     [
         # people counted by where they lived or who they were are civilians

@@ -319,3 +319,21 @@ def test_learned_places_resolve_villages_the_gazetteer_lacks(tmp_path, monkeypat
     assert (
         "Shyroka Balka (Donetsk, UA) 48.22200, 37.01300  2 row(s) from acled.csv" in listed.output
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Харківської області", "07"),
+        ("Запорізькій області", "26"),
+        ("Одеською областю", "17"),
+        ("Донецкой области", "05"),
+        ("Херсонская обл.", "08"),
+        ("на Донеччині", "05"),
+    ],
+)
+def test_oblasts_in_any_case_are_hints(gazetteer, written, code):
+    assert gazetteer.admin1_of(written, "UA") == {("UA", code)}
+    found = gazetteer.geocode(Place(name="Ivanivka", country="UA", admin1=written))
+    assert found is not None
+    assert gazetteer.admin1_of(found.admin1, "UA") == {("UA", code)}
