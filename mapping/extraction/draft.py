@@ -468,7 +468,7 @@ def _default_reason(default: Actor, agency: str | None) -> str:
         return "no speaker named: the report's own voice"
     if agency:
         return f"no speaker named: the dateline's agency ({agency})"
-    return "no speaker named: the author or body the text's head names"
+    return "no speaker named: the author or body that heads or signs the text"
 
 
 def _about_this_to_what_it_follows(
