@@ -299,6 +299,8 @@ _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
 
+# A count that is a speaker's: "in the regional administration's count", "X's latest tally"
+_COUNT_OF = r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
 # A person's office speaking for them: "Lysak's office said", "Klitschko's press service".
 _WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
@@ -603,13 +605,16 @@ class Speakers:
                 )
                 if (
                     signed_off
+                    or re.match(_COUNT_OF, after)  # "in the regional administration's count"
+                    # "Killed: 12 (regional administration)": a source in brackets closing a line
+                    or (re.search(r"\(\s*$", before) and re.match(r"\s*\)[\s.;]*$", after))
                     or re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b", after)
                     or (
                         re.search(
                             rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
                             r"|\b(?:data|figures|information|estimates|count|statement|update|report"
-                            r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared)\s+)?"
-                            r"(?:from|of|by)\s*$"
+                            r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
+                            r"|come|comes|came)\s+)?(?:from|of|by)\s*$"
                             r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
                             before,
                         )

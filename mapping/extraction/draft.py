@@ -445,7 +445,7 @@ _ABOUT_THIS = re.compile(
     r"|That\s+was\s+(?:reported|announced|according)|Source|Джерело|Источник"
     # "Такі дані оприлюднив Федоров", "Інформацію підтвердили в ОВА", "Эти данные привел ..."
     r"|(?:Такі|Ці)\s+дані|Інформацію|Эти\s+данные|Такие\s+данные|Информацию"
-    r"|(?:These|The)\s+figures\s+(?:were|came)|The\s+information\s+was)\b",
+    r"|(?:These|The)\s+figures\s+(?:were|came|come)|The\s+information\s+(?:was|came))\b",
     re.IGNORECASE,
 )
 

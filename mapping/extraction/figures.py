@@ -144,6 +144,11 @@ _DESTROYING = re.compile(
     rf"(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b",
     re.IGNORECASE,
 )
+# A figure as a label and its value: "Killed: 12", "Injured - 64 (regional administration)"
+_LABELLED = re.compile(
+    rf"(?:^\W*|(?<=[);.]\s))(?P<cat>killed|dead|deaths|injured|wounded|missing)\s*[:–-]\s*{COUNT}",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "two injured children", "five dead soldiers": the state before the people
 _STATE_FIRST = re.compile(
     rf"{COUNT}\s+(?:more\s+)?(?P<cat>injured|wounded|dead|killed|missing)\s+(?P<group>{_GROUP})\b",
@@ -286,6 +291,7 @@ _RULES: dict[re.Pattern[str], str] = {
     _FATE: "people whose fate is unknown are missing",
     _LOST: "the dead as officials mourn them ('we have lost seven people')",
     _BODIES: "bodies recovered are the dead ('rescuers recovered 12 bodies')",
+    _LABELLED: "a label and its value ('Killed: 12')",
     _DESTROYED: "troops a party says it destroyed are dead ('up to 85 servicemen were destroyed')",
     _DESTROYING: "troops a party says it destroyed are dead ('destroying up to 60 mercenaries')",
 }
@@ -410,6 +416,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         # "... seven bodies recovered, bringing the death toll to 11": the toll is the figure
         if (match.group("bodies") or match.group("of")) and not _TOLL.search(text):
             add(match, "killed", _group_of(match.group("group") or "people"))
+    for match in _LABELLED.finditer(text):
+        add(match, _category(match.group("cat")), "unspecified")
     for pattern in (_DESTROYED, _DESTROYING):
         for match in pattern.finditer(text):
             add(match, "killed", "military")

@@ -828,6 +828,12 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         ("According to the latest official figures, seven people were killed.",
          "ukraine_government"),
         ("Official data show seven people were killed.", "ukraine_government"),
+        # whose the count is, after it
+        ("The strike killed seven people, in the regional administration's count.",
+         "local_authority"),
+        ("The strike killed seven people. The figures come from the regional military "
+         "administration.", "local_authority"),
+        ("Killed: 7 (regional administration)", "local_authority"),
         # a place and a clause after a comma are no person and office
         ("Seven people were killed, the official said.", "other"),
     ],
