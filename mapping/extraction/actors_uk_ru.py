@@ -266,6 +266,10 @@ class SpeakersUkRu(Speakers):
         if prefix and not re.search(r"\d", prefix.group("who")):
             chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
             self.reason = "named before a colon that opens the sentence ('ОВА: ...')"
+        bracket = _BRACKETED.search(text) if chosen is None else None
+        if bracket is not None:  # "Загиблі: 5 (дані ОВА)": a source in brackets closing it
+            chosen = next((m for m in mentions if m.start >= bracket.start("who")), None)
+            self.reason = "named in brackets that close the sentence ('(дані ОВА)')"
         cited = _CITING.search(text) if chosen is None else None
         if cited is not None:  # "передає Суспільне з посиланням на ОВА": the source cited
             chosen = next((m for m in mentions if m.start >= cited.end()), None)
@@ -296,6 +300,7 @@ class SpeakersUkRu(Speakers):
         return self._settle(sentence, chosen, mentions)
 
 
+_BRACKETED = re.compile(r"\((?P<who>[^()]{2,60})\)\s*[.;]?\s*$")
 _CITING = re.compile(r"(?<![\w'’])(?:з|із|зі|со|с)\s+(?:посиланням|ссылкой)\s+на\s+", re.IGNORECASE)
 
 

@@ -290,7 +290,7 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     """The casualty word before the number at i, in its clause: (category, index)."""
     for j in range(i - 1, max(-1, i - 8), -1):
         t = tokens[j]
-        if t.text in ('"', "-"):
+        if t.text in ('"', "-") or (t.text == ":" and j == i - 1):  # "Загинули: 5 людей"
             continue
         if t.number is not None and (_from_value(tokens, j) or _range_start(tokens, j)):
             continue

@@ -76,6 +76,9 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         # those who sought medical help are the hurt; those who went to the police are not
         ("40 людей звернулися по медичну допомогу.", [("injured", "unspecified", 40, 40, False)]),
         ("40 людей звернулися до поліції.", []),
+        # a label and its value
+        ("Загинули: 5 людей, поранені: 12.",
+         [("killed", "unspecified", 5, 5, False), ("injured", "unspecified", 12, 12, False)]),
     ],
 )  # fmt: skip
 def test_ukrainian_casualty_figures(text, expected):
@@ -253,6 +256,9 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         ("Росія вдарила по Запоріжжю.\n\nНачальник ОВА Іван Федоров повідомив, що рятувальники "
          "працюють на місці.\n\n\"Загинули п'ятеро людей\", – написав він.",
          "local_authority", "Іван Федоров"),
+        # a source in brackets closing the sentence
+        ("Росія вдарила по Запоріжжю. Загиблі: 5 (дані ОВА).", "local_authority",
+         "Обласна військова адміністрація"),
         # an outlet citing a source gives the source's figure
         ("Росія вдарила по Запоріжжю. Загиблих п'ятеро, передає Суспільне з посиланням на ОВА.",
          "local_authority", "Обласна військова адміністрація"),
