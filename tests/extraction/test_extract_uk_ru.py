@@ -288,6 +288,19 @@ def test_speakers_as_ukrainian_and_russian_news_write_them(text, party, name, ga
             "result",
         ),
         ("У Міноборони РФ заявили, що атакували об'єкти ВПК у Дніпрі.", "target"),
+        ("Росія вдарила по Харкову. У Міноборони РФ заявили, що мета удару досягнута.", "result"),
+        (
+            "Россия нанесла удар по Харькову. В Минобороны России заявили, что цель удара "
+            "достигнута.",
+            "result",
+        ),
+        # the Russian forces as a speaker, in both languages
+        ("Росія вдарила по Харкову. Росіяни стверджують, що знищили склад боєприпасів.", "target"),
+        (
+            "Россия нанесла удар по Харькову. Российские военные заявили, что нанесли удар по "
+            "складу боеприпасов.",
+            "target",
+        ),
     ],
 )
 def test_russian_claims_in_russian_and_ukrainian_copy(text, about, gazetteer):
