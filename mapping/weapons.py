@@ -244,8 +244,14 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
     # Data sets' English notes, read row by row, skip the scan.
     for pattern, category in _DESCRIPTIONS_UK_RU if _CYRILLIC_LETTER.search(text or "") else ():
         for hit in pattern.finditer(text or ""):
-            if not any(a < hit.end() and hit.start() < b for a, b, _w, _m in found):
-                found.append((hit.start(), hit.end(), hit.group(0), WeaponMatch(None, category)))
+            inside = [f for f in found if f[0] < hit.end() and hit.start() < f[1]]
+            # a description holding a generic noun says more ("ударними дронами"); a named
+            # system inside one ("ракетами С-300") stays
+            if any(f[3].system is not None or not hit.start() <= f[0] < f[1] <= hit.end()
+                   for f in inside):  # fmt: skip
+                continue
+            found = [f for f in found if f not in inside]
+            found.append((hit.start(), hit.end(), hit.group(0), WeaponMatch(None, category)))
     return sorted(found, key=lambda f: f[0])
 
 
@@ -256,6 +262,8 @@ _DESCRIPTIONS_UK_RU = [
         (r"крилат\w*\s+ракет\w*|крылат\w*\s+ракет\w*", C),
         (r"керован\w*\s+(?:авіа)?бомб\w*|управляем\w*\s+(?:авиа)?бомб\w*", G),
         (r"ударн\w*\s+(?:безпілотник|беспилотник|дрон)\w*", L),
+        (r"реактивн\w*\s+систем\w*\s+залпового\s+(?:вогню|огня)|РСЗВ|РСЗО", R),
+        (r"FPV-?\s?(?:дрон|безпілотник|беспилотник)\w*", D),
         (r"авіабомб\w*|авиабомб\w*", F),
         (r"безпілотник\w*|беспилотник\w*", D),
         (r"артилері\w*|артиллери\w*|міномет\w*|миномет\w*", T),

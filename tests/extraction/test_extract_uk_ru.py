@@ -320,6 +320,10 @@ def test_russian_claims_in_russian_and_ukrainian_copy(text, about, gazetteer):
         ("Окупанти скинули на Запоріжжя керовані авіабомби. Поранені 5 людей.", "glide_bomb"),
         ("Сьогодні вранці ворог обстріляв Херсон з артилерії. Загинула жінка.", "artillery"),
         ("Вночі росіяни атакували Київ дронами та ракетами. Загинули 2 людини.", "unknown"),
+        ("Росіяни атакували Харків ударними дронами. Загинули 2 людини.", "loitering_munition"),
+        ("Окупанти обстріляли Нікополь з реактивних систем залпового вогню. Загинули 2 людини.",
+         "rocket_artillery"),
+        ("FPV-дрон атакував автомобіль у Херсоні. Загинули 2 людини.", "drone"),
     ],
 )  # fmt: skip
 def test_weapons_as_ukrainian_and_russian_copy_describe_them(text, category, gazetteer):
