@@ -24,14 +24,15 @@ from mapping.extraction.text import Sentence, Spans, words_before
 # such people split no group off.
 _PERSONS = (
     r"residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?|workers?|employees?|drivers?|shoppers"
-    r"|customers|pensioners|patients|worshippers"
+    r"|customers|pensioners|patients|worshippers|rescuers?|firefighters?|paramedics?|medics?"
+    r"|doctors?|nurses?|journalists?|volunteers?"
 )
 _GROUPS = {
     "civilians": rf"civilians?|non-combatants|{_PERSONS}",
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders",
-    "unspecified": r"people|persons?|individuals?|victims?|others",
+    "unspecified": r"police\s+officers?|policem[ae]n|people|persons?|individuals?|victims?|others",
 }
 _GROUP = "|".join(_GROUPS.values())
 _GROUP_PHRASE = (
@@ -96,7 +97,8 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 _SUB = re.compile(
-    r"\b(?:including|among\s+them|of\s+whom|among\s+whom|among\s+the\s+dead\s+(?:are|were)"
+    r"\b(?:including|among\s+them|of\s+whom|among\s+whom"
+    r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
     r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
     r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:girl|boy|child|teenager|student)"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
@@ -179,7 +181,11 @@ _AGED_OBJECT = re.compile(
     re.IGNORECASE,
 )
 # "A woman was killed", "a man died", "a single injured woman": one person, no number
-_WHO = r"woman|man|child|girl|boy|baby|infant|teenager|person|resident|civilian|pensioner|passer-by"
+_WHO = (
+    r"woman|man|child|girl|boy|baby|infant|teenager|person|resident|civilian|pensioner|passer-by"
+    r"|rescuer|firefighter|paramedic|medic|doctor|nurse|journalist|volunteer|police\s+officer"
+    r"|policeman|soldier|serviceman"
+)
 _ADJECTIVE = r"(?:(?:elderly|young|pregnant|local|older)\s+)?"
 _ONE_PERSON = re.compile(
     rf"(?<![\w-])(?:an?|one)\s+(?:single\s+)?{_ADJECTIVE}"
@@ -353,7 +359,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if _ALIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             continue  # "five of them alive, including a 14-year-old girl": no casualty
         # "the dead include ...", "among the dead were ...": the part says what it counts
-        named = re.match(r"(?:among\s+)?the\s+(dead|injured|wounded)\b", match.group(0), re.I)
+        named = re.match(
+            r"(?:among\s+)?the\s+(?:\d+\s+)?(dead|injured|wounded)\b", match.group(0), re.I
+        )
         category = _category(named.group(1)) if named else None
         if match.group("age") or match.group("one"):  # "among them a child"
             age = words_to_age(match.group("age")) if match.group("age") else None
@@ -376,7 +384,11 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         said = match.group("cat") or match.group("state")
         category = "killed" if match.group("died") else _category(said)
         who = (match.group("who") or match.group("who2")).lower()
-        group = "civilians" if who in ("civilian", "pensioner", "passer-by") else None
+        group = None
+        if who in ("civilian", "pensioner", "passer-by") or re.fullmatch(_PERSONS, who):
+            group = "civilians"  # "a paramedic was killed": a person by what they were doing
+        elif who in ("soldier", "serviceman"):
+            group = "military"
         whole_match(match, category, group or _aged_group(None, who))
     for match in _AGED.finditer(text):
         category = _category(" ".join(match.group("cat").split()))

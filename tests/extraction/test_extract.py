@@ -610,6 +610,12 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
          [("killed", "unspecified", 10), (None, "children", 1)]),
         ("The number of people who had sought treatment reached 64, among them eight children, "
          "including a 10-year-old boy.", [("injured", "unspecified", 64), (None, "children", 8)]),
+        # people counted by what they were doing are civilians; police are not said to be
+        ("Two rescuers were killed by a second missile.", [("killed", "civilians", 2)]),
+        ("A paramedic was killed.", [("killed", "civilians", 1)]),
+        ("Three police officers were injured.", [("injured", "unspecified", 3)]),
+        ("Among the 12 dead were three children.", [("killed", "children", 3),
+                                                     ("killed", "unspecified", 12)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
