@@ -76,6 +76,8 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         # those who sought medical help are the hurt; those who went to the police are not
         ("40 людей звернулися по медичну допомогу.", [("injured", "unspecified", 40, 40, False)]),
         ("40 людей звернулися до поліції.", []),
+        # people by what they were doing are civilians, as in English
+        ("Загинули двоє рятувальників.", [("killed", "civilians", 2, 2, False)]),
         # a label and its value
         ("Загинули: 5 людей, поранені: 12.",
          [("killed", "unspecified", 5, 5, False), ("injured", "unspecified", 12, 12, False)]),
