@@ -312,9 +312,22 @@ _RANGE_START = re.compile(
 )
 
 
+# Every figure rule needs one of these words in its sentence: a sentence without any is passed
+# over before the rules run (872 of the 1,439 sentences of the English reports in tests/data).
+_ANY_FIGURE = re.compile(
+    r"kill|dead|death|die|perish|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
+    r"|hospital|medical|treat|bod(?:y|ies)|toll|tally|count|number|fate|whereabouts|search|lost"
+    r"|lives"
+    r"|destroy|eliminat|neutrali|liquidat|wiped|casualt|victim|among|includ|of whom|of them",
+    re.IGNORECASE,
+)
+
+
 def casualty_figures(sentence: Sentence) -> list[Figure]:
     """Every casualty figure in a sentence, in order of position."""
     text = sentence.text
+    if not _ANY_FIGURE.search(text):
+        return []
     taken = Spans()
     figures: list[Figure] = []
 
