@@ -299,10 +299,6 @@ _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
 
-# A count that is a speaker's: "in the regional administration's count", "X's latest tally"
-_COUNT_OF = r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
-# A person's office speaking for them: "Lysak's office said", "Klitschko's press service".
-_WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
 _WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
@@ -439,6 +435,41 @@ def _party_of_role(role: str, country_default: Party) -> Party:
 def slug(text: str) -> str:
     """A source id from a name in any script ('Павло Кириленко' → 'pavlo-kyrylenko')."""
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "source"
+
+
+# What the words around a mention say when it is the sentence's speaker. After it: a speech
+# verb ("X said", "Lysak's office said", "X, the governor, said", "X later said"), or a count
+# that is its ("in the regional administration's count"). Before it: a speech verb ("said X"),
+# "according to", "per", "cited", "data from", "Source:". Around it: a dash signing off a
+# headline ("Seven killed in Dnipro strike – governor"), brackets closing the line ("Killed: 12
+# (regional administration)").
+_WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
+_SPEECH_AFTER = re.compile(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b")
+_COUNT_OF = re.compile(
+    r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
+)
+_SPEECH_BEFORE = re.compile(
+    rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
+    r"|\b(?:data|figures|information|estimates|count|statement|update|report"
+    r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
+    r"|come|comes|came)\s+)?(?:from|of|by)\s*$"
+    r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$"
+)
+_DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
+_LINE_CLOSES = re.compile(r"[\s.!\"'”]*")
+_BRACKET_OPENS = re.compile(r"\(\s*$")
+_BRACKET_CLOSES = re.compile(r"\s*\)[\s.;]*$")
+
+
+def _named_as_speaker(before: str, after: str) -> bool:
+    """Whether the words before and after a mention make it the sentence's speaker."""
+    return bool(
+        (_DASH_BEFORE.search(before) and _LINE_CLOSES.fullmatch(after))
+        or _COUNT_OF.match(after)
+        or (_BRACKET_OPENS.search(before) and _BRACKET_CLOSES.match(after))
+        or _SPEECH_AFTER.match(after)
+        or _SPEECH_BEFORE.search(before)
+    )
 
 
 class Speakers:
@@ -599,27 +630,7 @@ class Speakers:
             for mention in mentions:
                 after = text[mention.end : mention.end + 110]
                 before = text[max(0, mention.start - 40) : mention.start]
-                # "Seven killed in Dnipro strike – governor": a headline's speaker after a dash
-                signed_off = re.search(r"\s[-–—]\s*$", before) and re.fullmatch(
-                    r"[\s.!\"'”]*", after
-                )
-                if (
-                    signed_off
-                    or re.match(_COUNT_OF, after)  # "in the regional administration's count"
-                    # "Killed: 12 (regional administration)": a source in brackets closing a line
-                    or (re.search(r"\(\s*$", before) and re.match(r"\s*\)[\s.;]*$", after))
-                    or re.match(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b", after)
-                    or (
-                        re.search(
-                            rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
-                            r"|\b(?:data|figures|information|estimates|count|statement|update|report"
-                            r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
-                            r"|come|comes|came)\s+)?(?:from|of|by)\s*$"
-                            r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$",
-                            before,
-                        )
-                    )
-                ):
+                if _named_as_speaker(before, after):
                     chosen = mention
                     self.reason = "named next to a speech verb or 'according to'"
                     break
