@@ -96,6 +96,11 @@ def settlement_radius_m(population: int) -> float:
     return float(min(25_000, max(1_000, round(12 * math.sqrt(population), -2))))
 
 
+def holding_m(distances: list[float], share: float = 0.9) -> float:
+    """The distance that holds `share` of the sorted `distances` (0 when there are none)."""
+    return distances[int(share * (len(distances) - 1))] if distances else 0.0
+
+
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in metres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -110,5 +115,6 @@ __all__ = [
     "Geocoder",
     "Location",
     "haversine_m",
+    "holding_m",
     "settlement_radius_m",
 ]

@@ -12,6 +12,7 @@ finer. Two settlements of one name in an oblast stay two places, so the name is 
 from __future__ import annotations
 
 import gzip
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import NamedTuple
 
 from translitua import translit
 
-from mapping.geocoding.base import haversine_m
+from mapping.geocoding.base import haversine_m, holding_m
 from mapping.geocoding.regions import admin1_codes
 from mapping.name_keys import name_key
 
@@ -86,7 +87,7 @@ def unlisted_settlements(cities: Iterable[dict], path: Path = CODIFIER) -> Itera
     for unit in everything:
         if unit.category in _SETTLEMENTS and unit.code[2:4] in admin1:
             named = listed.get((name_key(unit.name), admin1[unit.code[2:4]]), {})
-            communities[unit.community].append(_Member(unit, list(named), list(named.values())))
+            communities[unit.community].append(_Member(unit, named))
     for community, (lat, lon, reach) in _centres(communities).items():
         for member in communities[community]:
             if any(haversine_m(lat, lon, *p) <= reach + SAME_PLACE_M for p in member.points):
@@ -119,8 +120,9 @@ def _oblast_codes(everything: list[Unit]) -> dict[str, str]:
 
 class _Member(NamedTuple):
     unit: Unit
-    points: list[tuple[float, float]]  # GeoNames' places of its name in its oblast
-    primary: list[bool]  # whether each bears it as its name (not as a former or other name)
+    # GeoNames' places of its name in its oblast, each with whether it bears the name as its own
+    # (not as a former or other name)
+    points: dict[tuple[float, float], bool]
 
 
 def _listed_points(
@@ -151,8 +153,8 @@ def _centres(communities: dict[str, list[_Member]]) -> dict[str, tuple[float, fl
         listed = [m.points for m in members if m.points]
         centre = next((m for m in members if m.unit.is_centre and m.points), None)
         if centre is not None:
-            own = [p for p, mine in zip(centre.points, centre.primary, strict=True) if mine]
-            options = own or centre.points
+            own = [p for p, mine in centre.points.items() if mine]
+            options = own or list(centre.points)
         else:
             options = [p for points in listed for p in points]
         supports = [sum(_near(p, points) for points in listed) for p in options]
@@ -170,8 +172,8 @@ def _centres(communities: dict[str, list[_Member]]) -> dict[str, tuple[float, fl
     for community, leaders in undecided.items():
         if neighbours := districts.get(community[:6]):
             middle = (
-                sorted(p[0] for p in neighbours)[len(neighbours) // 2],
-                sorted(p[1] for p in neighbours)[len(neighbours) // 2],
+                statistics.median_high(p[0] for p in neighbours),
+                statistics.median_high(p[1] for p in neighbours),
             )
             placed[community] = min(leaders, key=lambda p: haversine_m(*middle, *p))
     centres = {}
@@ -181,8 +183,7 @@ def _centres(communities: dict[str, list[_Member]]) -> dict[str, tuple[float, fl
             for m in communities[community]
             if m.points and (d := min(haversine_m(lat, lon, *q) for q in m.points)) <= STRAY_M
         )  # a namesake farther off is another place
-        reach = distances[int(0.9 * (len(distances) - 1))] if distances else 0.0
-        centres[community] = (lat, lon, max(reach, MIN_REACH_M))
+        centres[community] = (lat, lon, max(holding_m(distances), MIN_REACH_M))
     return centres
 
 

@@ -25,7 +25,13 @@ from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
 
-from mapping.geocoding.base import Candidate, Location, haversine_m, settlement_radius_m
+from mapping.geocoding.base import (
+    Candidate,
+    Location,
+    haversine_m,
+    holding_m,
+    settlement_radius_m,
+)
 from mapping.geocoding.codifier import (
     CODIFIER,
     EVERY_SETTLEMENT,
@@ -240,8 +246,7 @@ def _region_rows(cities) -> Iterator[tuple[str, str, float, float, float, int]]:
     for (country, admin1), points in groups.items():
         lat = statistics.median(p[0] for p in points)
         lon = statistics.median(p[1] for p in points)
-        distances = sorted(haversine_m(lat, lon, p[0], p[1]) for p in points)
-        radius = distances[int(0.9 * (len(distances) - 1))] if distances else 0.0
+        radius = holding_m(sorted(haversine_m(lat, lon, p[0], p[1]) for p in points))
         yield country, admin1, lat, lon, max(radius, 10_000.0), len(points)
 
 

@@ -147,7 +147,7 @@ def admin1_codes(name: str, country: str | None = None) -> list[tuple[str, str]]
     "Харківської області", "Донецкой области" in any case)."""
     bare = strip_region_words(name)[0]
     found = _BY_KEY.get(name_key(bare), [])
-    if not found and bare[-1:] in "їйюу":
+    if not found:
         for ending, nominative in _ADJECTIVE_CASES:
             if bare.endswith(ending) and (
                 found := _BY_KEY.get(name_key(bare[: -len(ending)] + nominative), [])
