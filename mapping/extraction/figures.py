@@ -136,14 +136,14 @@ _BODIES = re.compile(
 )
 # A party's count of enemy troops it says it "destroyed": "up to 85 servicemen and 20 pieces of
 # equipment were destroyed", "destroying up to 60 mercenaries" (the dead)
+_TROOPS = rf"(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b"
 _DESTROYED = re.compile(
-    rf"{COUNT}\s+(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b[^.;]{{0,80}}?"
+    rf"{COUNT}\s+{_TROOPS}[^.;]{{0,80}}?"
     r"\b(?:were|was|have\s+been|had\s+been)\s+(?:destroyed|eliminated|neutrali[sz]ed|wiped\s+out)",
     re.IGNORECASE,
 )
 _DESTROYING = re.compile(
-    rf"\b(?:destroy(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+{COUNT}\s+"
-    rf"(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b",
+    rf"\b(?:destroy(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+{COUNT}\s+{_TROOPS}",
     re.IGNORECASE,
 )
 # A figure as a label and its value: "Killed: 12", "Injured - 64 (regional administration)"

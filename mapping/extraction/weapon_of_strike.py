@@ -1,9 +1,9 @@
 """Which weapon a report says struck the place: of the weapons it names, those that were the
 means of this strike, not the night's nationwide tally ("Russia launched 598 drones and 31
-missiles against the country", a party's "group strike ... in Ukraine"), not what was shot down ("intercepted 102 drones"), and not one
-of several kinds at once ("a missile and drone attack", "a combined strike": the kind is then
-unknown). "Shelling", the word officials use for any attack, counts only when nothing else is
-named."""
+missiles against the country", a party's "group strike ... in Ukraine"), not what was shot
+down ("intercepted 102 drones"), and not one of several kinds at once ("a missile and drone
+attack", "a combined strike": the kind is then unknown). "Shelling", the word officials use
+for any attack, counts only when nothing else is named."""
 
 from __future__ import annotations
 
