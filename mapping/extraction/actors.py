@@ -71,7 +71,7 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "ukraine-general-staff", "General Staff of the Armed Forces of Ukraine", G),
     (r"(?:Ukraine'?s|the\s+Ukrainian)\s+[Aa]ir\s+[Ff]orce",
      "ukrainian-air-force", "Ukrainian Air Force", G),
-    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|[Ee]mergency\s+[Ss]ervices?|SES|DSNS)"
+    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|(?:national\s+)?[Ee]mergenc(?:y|ies)\s+[Ss]ervices?|SES|DSNS)"
      r"(?:\s+of\s+Ukraine)?",
      "state-emergency-service", "State Emergency Service of Ukraine", G),
     (r"(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?National\s+Police(?:\s+of\s+Ukraine)?",
@@ -227,6 +227,11 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "bell": ("danielle-bell", "Danielle Bell", I),
     "konashenkov": ("igor-konashenkov", "Igor Konashenkov", R),
     "gladkov": ("vyacheslav-gladkov", "Vyacheslav Gladkov", R),
+    "khinshtein": ("alexander-khinshtein", "Alexander Khinshtein", R),
+    "starovoit": ("roman-starovoit", "Roman Starovoit", R),
+    "gusev": ("alexander-gusev", "Alexander Gusev", R),
+    "sobyanin": ("sergei-sobyanin", "Sergei Sobyanin", R),
+    "golubev": ("vasily-golubev", "Vasily Golubev", R),
 }
 
 SPEECH = (
@@ -263,6 +268,11 @@ _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
 _APPOSED = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?!{SPEECH}\b)(?P<role>[^,]{{3,90}}?)"
     r"(?:,|(?=[.!?]?[\"”’']?\s*$))"
+)
+# "the acting governor, Alexander Khinshtein, said", "the head of the Kyiv regional police,
+# Andriy Nebytov, has said": the office first, the name set off after it
+_ROLE_APPOSED = re.compile(
+    rf"(?<![\w-])(?:the|an?)\s+(?P<role>(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+),\s+(?P<name>{_NAME}),"
 )
 _AUTHOR_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s*[|–—]\s*|\s+-\s+)(?P<role>[^.!?]{{3,100}})")
 # A part of an institution that signs for it: "Main Directorate of the State Emergency Service
@@ -316,7 +326,7 @@ _UNNAMED = re.compile(
     # "the Kherson Regional Military Administration", "Kharkiv City Council", "the Dnipropetrovsk
     # regional council head"
     r"|(?<![\w-])(?:the\s+)?(?P<org3>(?-i:[A-Z][\w'’-]+)\s+(?:regional|oblast|city|district)\s+"
-    r"(?:military\s+|state\s+)?(?:administration|council|governor|mayor)"
+    r"(?:military\s+|state\s+)?(?:administration|council|governor|mayor|government)"
     r"(?:\s+(?:head|chief|chair(?:man)?))?)\b"
     # "Kyiv's military administration", "Zaporizhzhia's governor", "the mayor's office"
     r"|(?<![\w-])(?:the\s+)?(?P<org4>(?:(?-i:[A-Z][\w'’-]+)'s\s+(?:regional\s+|city\s+)?(?:military\s+)?"
@@ -342,9 +352,9 @@ _UKRAINIAN_BODY = re.compile(
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?:(?<=[,—–]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
-    r"(?:[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
-    r"(?=\s+(?:said|say|says|reported|told)\b|[.,;]|$)"
+    r"(?:(?<=[,—–:]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
+    r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
+    r"(?=\s+(?:said|say|says|reported|told|revised|raised|updated|confirmed|put|gave)\b|[.,;]|$)"
 )
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
@@ -369,6 +379,7 @@ _RUSSIAN_OUTLET_CITING_MINISTRY = re.compile(
 )
 _PREFIX = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s")  # "Prosecutors: at least 27 injured"
 _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*", re.IGNORECASE)
+_OPENS = re.compile(r"(?:^|:\s)\W*(?:the\s+)?$", re.IGNORECASE)  # a sentence or a line's text
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
 
 
@@ -444,7 +455,9 @@ def slug(text: str) -> str:
 # headline ("Seven killed in Dnipro strike – governor"), brackets closing the line ("Killed: 12
 # (regional administration)").
 _WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
-_SPEECH_AFTER = re.compile(rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}{SPEECH}\b")
+_SPEECH_AFTER = re.compile(
+    rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}(?:(?:has|have|had)\s+)?{SPEECH}\b"
+)
 _COUNT_OF = re.compile(
     r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
 )
@@ -488,7 +501,7 @@ class Speakers:
         """Every actor named in the sentence, first position first, overlaps resolved."""
         text = sentence.text
         found = known_mentions(text)
-        for pattern in (_TITLED, _APPOSED):
+        for pattern in (_TITLED, _APPOSED, _ROLE_APPOSED):
             for match in pattern.finditer(text):
                 actor = self._person(match.group("name"), match.group("role"))
                 if actor is not None:
@@ -627,13 +640,30 @@ class Speakers:
             )
             self.reason = "the source an outlet cites ('..., citing X')"
         if chosen is None:
-            for mention in mentions:
-                after = text[mention.end : mention.end + 110]
-                before = text[max(0, mention.start - 40) : mention.start]
-                if _named_as_speaker(before, after):
-                    chosen = mention
-                    self.reason = "named next to a speech verb or 'according to'"
-                    break
+            named = [
+                m
+                for m in mentions
+                if _named_as_speaker(
+                    text[max(0, m.start - 40) : m.start], text[m.end : m.end + 110]
+                )
+            ]
+            chosen = named[0] if named else None
+            self.reason = "named next to a speech verb or 'according to'"
+            if chosen is not None and chosen.actor.party in (M, S):
+                # "City officials revised the toll to 23, the AP reported": the outlet carries
+                # the figure of the officials it names speaking or as the sentence's subject
+                official = next(
+                    (
+                        m
+                        for m in mentions
+                        if m.actor.party not in (M, S, Party.OTHER)
+                        and (m in named or _OPENS.search(text[: m.start]))
+                    ),
+                    None,
+                )
+                if official is not None:
+                    chosen = official
+                    self.reason = f"the officials {named[0].actor.name} reports"
         if chosen is None:
             back = _BACK_REFERENCE.search(text)
             actor = self._referent(back) if back else None

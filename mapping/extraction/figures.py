@@ -25,7 +25,8 @@ from mapping.extraction.text import Sentence, Spans, words_before
 _PERSONS = (
     r"residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?|workers?|employees?|drivers?|shoppers"
     r"|customers|pensioners|patients|worshippers|rescuers?|firefighters?|paramedics?|medics?"
-    r"|doctors?|nurses?|journalists?|volunteers?"
+    r"|doctors?|nurses?|journalists?|volunteers?|guards?|farmers?|miners?|teachers?|students"
+    r"|electricians?|engineers?|cyclists?|vendors?|sellers?|fishermen"
 )
 _GROUPS = {
     "civilians": rf"civilians?|non-combatants|{_PERSONS}",
@@ -44,7 +45,7 @@ _KILLED = (
     r"|wounded)|found\s+dead|eliminated|liquidated"
 )
 # (not "in a serious condition": reports give it as a part of the hurt, not a count of its own)
-_INJURED = r"injured|wounded|hurt|injuries"
+_INJURED = r"injured|wounded|hurt|injur(?:y|ies)"
 _MISSING = (
     r"missing|unaccounted\s+for|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
     r"|debris|ruins)"
@@ -89,7 +90,7 @@ _TOLL = re.compile(
     r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
-    r"[^.;]{0,90}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
+    r"[^.;]{0,130}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
     r"|grew|is|was|now|at|to|as"
     # "climbed past 20", "exceeded 60": more than the number
     r"|(?P<beyond>past|exceeded|exceeds|passed|passes|surpassed|surpasses|topped|tops))"
@@ -100,7 +101,7 @@ _SUB = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|among\s+whom"
     r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
     r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
-    r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:girl|boy|child|teenager|student)"
+    r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(?:girl|boy|child|teenager|student))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
     re.IGNORECASE,
@@ -188,7 +189,7 @@ _WHO = (
 )
 _ADJECTIVE = r"(?:(?:elderly|young|pregnant|local|older)\s+)?"
 _ONE_PERSON = re.compile(
-    rf"(?<![\w-])(?:an?|one)\s+(?:single\s+)?{_ADJECTIVE}"
+    rf"(?<![\w-])(?:an?|one)\s+(?:single\s+)?{_ADJECTIVE}(?:Ukrainian\s+|Russian\s+)?"
     rf"(?:(?P<state>injured|wounded|dead)\s+{_ADJECTIVE}(?P<who2>{_WHO})\b"
     rf"|(?P<who>{_WHO})\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?"
     rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b)",
@@ -220,8 +221,9 @@ _PEOPLE_COUNT = re.compile(
 _AND_CHILDREN = re.compile(rf"\s+(?:adults|people)\s+and\s+{COUNT}\s+children\b", re.IGNORECASE)
 # "two children were among the dead": a count of one group, inside the toll
 _AMONG = re.compile(
-    rf"{COUNT}\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+"
-    r"(?P<cat>dead|killed|injured|wounded|victims)\b",
+    rf"(?:{COUNT}|(?<![\w-])an?)\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+    r"(?:the|those)\s+"
+    r"(?P<cat>dead|killed|injured|wounded|hurt|victims)\b",
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(
@@ -408,7 +410,11 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         group = _aged_group(words_to_age(match.group("age")), match.group("who"))
         whole_match(match, category, group)
     for match in _AMONG.finditer(text):
-        category = "injured" if match.group("cat").lower() in ("injured", "wounded") else "killed"
+        if re.fullmatch(_PERSONS, match.group("group"), re.IGNORECASE):
+            continue  # "a paramedic is among the injured": such people split no group off
+        category = (
+            "injured" if match.group("cat").lower() in ("injured", "wounded", "hurt") else "killed"
+        )
         add(match, category, _group_of(match.group("group")))
     for match in _OF_THEM.finditer(text):  # "two of them children", "Twelve of them died"
         category = _category(match.group("cat").split()[-1]) if match.group("cat") else None
@@ -536,6 +542,9 @@ def _without_stray_parts(text: str, figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+_MORE_OF_THE_SAME = re.compile(rf"{COUNT}\s+more\b(?!\s+(?:{_GROUP})\b).*", re.I | re.S)
+
+
 def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
     """Figures with no group count civilians after "civilian casualties" ("24 civilian
     casualties (5 killed and 19 injured)"), when the people are named after them ("three
@@ -555,7 +564,14 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
                 and re.search(r"\band\b", text[joined.end : f.start])
                 and not re.search(r"[.;]", text[joined.end : f.start])
             )
-            if after_tally or named_after or after_civilians:
+            # "One soldier was killed and nine more were wounded": nine more soldiers
+            if (
+                joined is not None
+                and joined.group != "unspecified"
+                and _MORE_OF_THE_SAME.fullmatch(text, f.start, f.end)
+            ):
+                f = replace(f, group=joined.group, rule=f"{f.rule}; more of the figure before it")
+            elif after_tally or named_after or after_civilians:
                 why = (
                     "after 'civilian casualties'"
                     if after_tally

@@ -45,6 +45,8 @@ _MIXED = re.compile(
 # precision air-launched missiles"; "heavy artillery, Grad multiple-launch rocket systems").
 _IN_ONE_LIST = re.compile(r"^(?=[^.;:!?]*(?:,|\band\b|\bor\b|\bі\b|\bта\b|\bи\b))[^.;:!?]{0,60}$")
 _LOOSE = {"shelling", "обстріл"}
+# A missile of no named kind: the strike was no shelling, its weapon is unknown
+_SOME_MISSILE = re.compile(r"\bmissile\s+(?:strike|attack)|\bракетн\w+\s+(?:удар|атак)", re.I)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ def _strongest(
     firm = [m for m in mentions if m.words.casefold() not in _LOOSE]
     if firm:
         return min(firm, key=lambda m: _weight(m.match.category))
+    some = _SOME_MISSILE.search(text)
+    if some is not None:  # "a missile strike ... after the shelling": a missile of unknown kind
+        return NamedWeapon(*some.span(), some.group(0), WeaponMatch(None, WeaponCategory.UNKNOWN))
     return mentions[0] if mentions else None
 
 

@@ -488,6 +488,9 @@ def test_a_year_fixed_by_the_weekday_is_said_to_be_inferred(gazetteer):
         ("A missile and drone attack on Kyiv killed 15 people, officials said. Russia's defence "
          "ministry said it had carried out a group strike with Kinzhal missiles and drones "
          "against air bases in Ukraine.", "unknown", None),
+        # a missile strike of no named kind is no shelling, whatever word a later line uses
+        ("A missile strike hit a block of flats in Uman, killing 12 people, officials said. Two "
+         "people remain missing after the shelling.", "unknown", None),
     ],
 )  # fmt: skip
 def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
@@ -616,6 +619,22 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("Three police officers were injured.", [("injured", "unspecified", 3)]),
         ("Among the 12 dead were three children.", [("killed", "children", 3),
                                                      ("killed", "unspecified", 12)]),
+        # people by their work; "more" of a group are more of it; one soldier named by nation
+        ("Two night watchmen and three guards were killed.", [("killed", "civilians", 3)]),
+        ("One Ukrainian serviceman died and six more were hurt.",
+         [("killed", "military", 1), ("injured", "military", 6)]),
+        ("A girl was killed and three more were injured.",
+         [("killed", "children", 1), ("injured", "children", 3)]),
+        ("Four people were killed and two more were injured.",
+         [("killed", "unspecified", 4), ("injured", "unspecified", 2)]),
+        # a child among "those killed"; a bare age is a child's under 18
+        ("A boy was also among those hurt.", [("injured", "children", 1)]),
+        ("Eight people, including a 16-year-old, were hurt.",
+         [("injured", "unspecified", 8), (None, "children", 1)]),
+        # the toll far from its verb; injuries counted as such
+        ("The number of people killed in the attack on the market square of the old town "
+         "near the river port has climbed to 14.", [("killed", "unspecified", 14)]),
+        ("One injury has been recorded so far.", [("injured", "unspecified", 1)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -840,8 +859,20 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         ("The strike killed seven people. The figures come from the regional military "
          "administration.", "local_authority"),
         ("Killed: 7 (regional administration)", "local_authority"),
+        # the office first, the holder's name set off after it
+        ("Seven people were killed, the acting mayor, Petro Ivanenko, said.", "local_authority"),
+        ("Seven people were killed, the head of the regional police, Petro Ivanenko, has said.",
+         "local_authority"),
+        # an outlet carrying the officials' figure: the officials' it is
+        ("Seven people were killed, the city council reported, according to Reuters.",
+         "local_authority"),
+        ("City officials raised the death toll to seven, the Associated Press reported.",
+         "local_authority"),
+        ("The national emergencies service said seven people were killed.",
+         "ukraine_government"),
         # a place and a clause after a comma are no person and office
         ("Seven people were killed, the official said.", "other"),
+        ("Seven people were killed, Reuters reported.", "independent_media"),
     ],
 )  # fmt: skip
 def test_speakers_wires_name_after_the_figure(said, party, gazetteer):
