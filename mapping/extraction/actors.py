@@ -123,6 +123,8 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "regional-military-administration", "Regional military administration", L),
     (r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?K?(?:CMA|MVA)(?![\w-])",
      "city-military-administration", "City military administration", L),
+    (r"(?:the\s+)?(?:city\s+)?military\s+administration\s+(?:in|of)\s+[A-Z][\w'’-]+",
+     "city-military-administration", "City military administration", L),
     (r"(?:the\s+)?city\s+military\s+administration|(?:the\s+)?city\s+council",
      "city-military-administration", "City military administration", L),
     (r"(?:local|regional|city)\s+(?:authorities|officials)", "local-authorities", "Local authorities", L),
@@ -239,6 +241,7 @@ SPEECH = (
     r"|(?:was|were|is|are)\s+reporting|spoke\s+of|speaks\s+of|raises|raised"
     r"|confirmed|claimed|posted|declared|tweeted|noted|warned|put|puts|gave|gives|counted"
     r"|confirms|adds|posts|announces|states|notes|warns|declares|tweets|claims|updates|updated"
+    r"|specified|specifies"
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
     r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
     r"|alleges|asserted|asserts|show|shows|showed)"
@@ -325,8 +328,9 @@ _UNNAMED = re.compile(
     r"|prosecutor'?s\s+office|prosecutor|authorities|administration|official))\b"
     # "the Kherson Regional Military Administration", "Kharkiv City Council", "the Dnipropetrovsk
     # regional council head"
-    r"|(?<![\w-])(?:the\s+)?(?P<org3>(?-i:[A-Z][\w'’-]+)\s+(?:regional|oblast|city|district)\s+"
+    r"|(?<![\w-])(?:the\s+)?(?P<org3>(?-i:[A-Z][\w'’-]+)\s+(?:(?:regional|oblast|city|district)\s+"
     r"(?:military\s+|state\s+)?(?:administration|council|governor|mayor|government)"
+    r"|military\s+administration)"
     r"(?:\s+(?:head|chief|chair(?:man)?))?)\b"
     # "Kyiv's military administration", "Zaporizhzhia's governor", "the mayor's office"
     r"|(?<![\w-])(?:the\s+)?(?P<org4>(?:(?-i:[A-Z][\w'’-]+)'s\s+(?:regional\s+|city\s+)?(?:military\s+)?"
@@ -358,7 +362,8 @@ _OFFICIALS = re.compile(
 )
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
-    r"|agency|statement|mission|administration|authorities|military))\s+"
+    r"|agency|statement|mission|administration|authorities|military|department|report"
+    r"|message))\s+"
     r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
@@ -379,6 +384,7 @@ _RUSSIAN_OUTLET_CITING_MINISTRY = re.compile(
 )
 _PREFIX = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s")  # "Prosecutors: at least 27 injured"
 _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*", re.IGNORECASE)
+_CASUALTY_WORD = re.compile(r"\b(?:kill|dead|died|death|injur|wound|hurt|missing)", re.I)
 _OPENS = re.compile(r"(?:^|:\s)\W*(?:the\s+)?$", re.IGNORECASE)  # a sentence or a line's text
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
 
@@ -465,7 +471,9 @@ _SPEECH_BEFORE = re.compile(
     rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
     r"|\b(?:data|figures|information|estimates|count|statement|update|report"
     r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
-    r"|come|comes|came)\s+)?(?:from|of|by)\s*$"
+    r"|come|comes|came)\s+)?(?:from|of|by)\s+(?:the\s+)?$"
+    # "specified in the Ministry of Defense" (a calque of "сообщили в Минобороны")
+    r"|\b(?:said|specified|noted|reported|stated)\s+in\s+(?:the\s+)?$"
     r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$"
 )
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
@@ -649,6 +657,19 @@ class Speakers:
             ]
             chosen = named[0] if named else None
             self.reason = "named next to a speech verb or 'according to'"
+            if len(named) > 1:
+                # "Police said a clinic was damaged, and the administration said three people
+                # were killed": the one whose words hold the casualties
+                ends = [m.start for m in named[1:]] + [len(text)]
+                chosen = next(
+                    (
+                        m
+                        for m, end in zip(named, ends, strict=True)
+                        if _SPEECH_AFTER.match(text, m.end)
+                        and _CASUALTY_WORD.search(text, m.end, end)
+                    ),
+                    chosen,
+                )
             if chosen is not None and chosen.actor.party in (M, S):
                 # "City officials revised the toll to 23, the AP reported": the outlet carries
                 # the figure of the officials it names speaking or as the sentence's subject

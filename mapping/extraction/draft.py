@@ -445,7 +445,11 @@ _ABOUT_THIS = re.compile(
     r"|That\s+was\s+(?:reported|announced|according)|Source|Джерело|Источник"
     # "Такі дані оприлюднив Федоров", "Інформацію підтвердили в ОВА", "Эти данные привел ..."
     r"|(?:Такі|Ці)\s+дані|Інформацію|Эти\s+данные|Такие\s+данные|Информацию"
-    r"|(?:These|The)\s+figures\s+(?:were|came|come)|The\s+information\s+(?:was|came))\b",
+    r"|(?:These|The)\s+figures\s+(?:were|came|come)|The\s+information\s+(?:was|came)"
+    r"|This\s+(?:is|was)\s+(?:stated|said|reported)\s+(?:in|by))\b"
+    # "Oleksandr Prokudin, head of the regional administration, reported this on Telegram"
+    r"|^[^.]*?\b(?:reported|posted|announced|stated|wrote|confirmed|said)\s+this"
+    r"(?=\s+(?:on|in|via|at|to)\b|\s*[.,]|\s*$)",
     re.IGNORECASE,
 )
 

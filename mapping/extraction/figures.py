@@ -233,6 +233,50 @@ _OF_THEM = re.compile(
 )
 
 
+# "An 11-year-old girl, her mother and another woman were killed", "a mother and her three
+# children died": people listed one by one, counted together (the children among them apart)
+_KIN = (
+    r"girls?|boys?|child(?:ren)?|bab(?:y|ies)|infants?|toddlers?|teenagers?|sons?|daughters?"
+    r"|mothers?|fathers?|wom[ae]n|m[ae]n|wife|husband|grand(?:mother|father|son|daughter)s?"
+    r"|sisters?|brothers?|parents|pensioners?|residents?|neighbou?rs?|relatives"
+)
+_CHILD = re.compile(r"girls?|boys?|child(?:ren)?|bab(?:y|ies)|infants?|toddlers?|teenagers?", re.I)
+_LISTED_ONE = (
+    rf"(?:(?:an?|one|the|her|his|their|another)\s+(?:{NUMBER}\s+)?|{NUMBER}\s+)"
+    rf"(?:(?:\d{{1,2}}|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old\s+|(?:elderly|young|little|small|adult"
+    rf"|teenage)\s+)?(?:{_KIN})\b"
+)
+_LISTED = re.compile(
+    rf"(?<![\w-])(?P<list>{_LISTED_ONE}(?:\s*,\s*{_LISTED_ONE})*,?\s+and\s+{_LISTED_ONE})"
+    rf"{_AUX}\s+(?P<cat>{_KILLED}|{_INJURED})\b",
+    re.IGNORECASE,
+)
+_LISTED_PART = re.compile(
+    rf"(?:(?:an?|one|the|her|his|their|another)\s+)?(?:(?P<n>{NUMBER})\s+)?"
+    r"(?:(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month)-old\s+"
+    r"|(?:elderly|young|little|small|adult|teenage)\s+)?(?P<who>[a-z]+)",
+    re.IGNORECASE,
+)
+
+
+def _listed_people(listed: str) -> tuple[int, int] | None:
+    """How many people a list names, and how many of them are children."""
+    people = children = 0
+    for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed):
+        found = _LISTED_PART.match(part.strip())
+        if found is None:
+            return None
+        n = number_value(found.group("n")) if found.group("n") else 1
+        if n is None:
+            return None
+        people += n
+        age = words_to_age(found.group("age")) if found.group("age") else None
+        young = found.group("unit") == "month" or (age is not None and age < 18)
+        if young or _CHILD.fullmatch(found.group("who")):
+            children += n
+    return people, children
+
+
 @dataclass(frozen=True)
 class Figure:
     """A casualty figure as the text gives it (offsets in its sentence)."""
@@ -283,6 +327,7 @@ def _category(word: str) -> str:
 
 _RULES: dict[re.Pattern[str], str] = {
     _NTH_DEAD: "the toll a person's rank makes ('a fifth person has died')",
+    _LISTED: "people listed one by one ('a girl, her mother and another woman were killed')",
     _MAIN: "a count before a casualty word ('16 people were killed', '40 remain in hospital')",
     _VERB_FIRST: "a casualty verb before a count ('killing at least 16 civilians')",
     _TOLL: "a toll and the count it reached ('the death toll rose to 19')",
@@ -387,6 +432,31 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
             continue
         add(match, category, _group_of(match.group("group")), part=True)
+
+    for match in _LISTED.finditer(text):
+        counted = _listed_people(match.group("list"))
+        if counted is None or counted[0] < 2 or not taken.free(*match.span()):
+            continue
+        people, children = counted
+        category = _category(match.group("cat"))
+        rule = _RULES[_LISTED]
+        if children < people:
+            figures.append(
+                Figure(category, "civilians", Count(people, people), *match.span(), rule=rule)
+            )
+        if children:
+            part = children < people
+            figures.append(
+                Figure(
+                    None if part else category,
+                    "children",
+                    Count(children, children),
+                    *match.span(),
+                    part,
+                    rule,
+                )
+            )
+        taken.take(*match.span())
 
     for match in _NTH_DEAD.finditer(text):
         nth = match.group("nth").lower()

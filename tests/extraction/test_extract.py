@@ -635,6 +635,13 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("The number of people killed in the attack on the market square of the old town "
          "near the river port has climbed to 14.", [("killed", "unspecified", 14)]),
         ("One injury has been recorded so far.", [("injured", "unspecified", 1)]),
+        # people listed one by one are counted together, the children among them apart
+        ("A 9-year-old boy, his grandmother and a neighbour were killed.",
+         [("killed", "civilians", 3), (None, "children", 1)]),
+        ("A father and his two daughters were injured.", [("injured", "civilians", 3)]),
+        ("Two girls and their mother died.", [("killed", "civilians", 3), (None, "children", 2)]),
+        ("A boy and a girl were wounded.", [("injured", "children", 2)]),
+        ("Odesa and Kherson were struck overnight.", []),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -873,6 +880,11 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         # a place and a clause after a comma are no person and office
         ("Seven people were killed, the official said.", "other"),
         ("Seven people were killed, Reuters reported.", "independent_media"),
+        # of two speakers, the one whose words hold the casualties
+        ("Police said a school was damaged, and the Dnipro military administration said seven "
+         "people were killed.", "local_authority"),
+        ("Seven people were killed. The regional governor reported this on Telegram.",
+         "local_authority"),
     ],
 )  # fmt: skip
 def test_speakers_wires_name_after_the_figure(said, party, gazetteer):
@@ -1030,6 +1042,10 @@ def test_a_russian_claim_about_the_strike_is_found_and_claimed(text, about, word
         "equipment were destroyed.",
         "Russia's defence ministry said its strike on the plant had destroyed up to 85 Ukrainian "
         "servicemen.",
+        # a translated statement: "this is stated in the message of ...", "the department noted"
+        "A blow was struck at a deployment point in Kharkov. This is stated in the message of the "
+        "Ministry of Defense of the Russian Federation.\n\nThe department noted that the "
+        "building was destroyed. Up to 85 servicemen were destroyed, the report said.",
     ],
 )
 def test_troops_a_party_says_it_destroyed_are_its_claim_of_dead(text, gazetteer):
