@@ -121,6 +121,25 @@ def _parsed(word: str, language: str) -> tuple[frozenset[str], frozenset[str], i
     return lemmas, frozenset(tags), number
 
 
+_CASE_ENDINGS = {
+    "ти",
+    "ми",
+    "ка",
+    "х",
+    "и",
+    "ох",
+    "ех",
+    "ьох",
+    "ьом",
+    "ом",
+    "м",
+    "ю",
+    "ью",
+    "ма",
+    "мя",
+}
+
+
 def words(text: str, language: str) -> list[Word]:
     """The tokens of a Ukrainian or Russian text, each with its dictionary forms; numbers
     written in words ("двадцять один", "п'ятьох") carry their value on the first word."""
@@ -128,8 +147,10 @@ def words(text: str, language: str) -> list[Word]:
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token[0].isdigit():
-            digits = token.split("-")[0]
-            value = int(digits) if digits.isdigit() and token == digits else None
+            digits, _, ending = token.partition("-")
+            # "50-ти", "трьох" written "3-х": a case ending on a number is still the number
+            spelled = not ending or ending.lower() in _CASE_ENDINGS
+            value = int(digits) if digits.isdigit() and spelled else None
             found.append(Word(token, match.start(), match.end(), frozenset({token}), value))
         elif token[0].isalpha():
             lemmas, tags, number = _parsed(token, language)

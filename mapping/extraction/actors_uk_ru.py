@@ -283,9 +283,13 @@ class SpeakersUkRu(Speakers):
             cues = [w for w in words(text, self.language) if w.lemmas & SPEECH]
             if cues:
                 starts = [c.start for c in cues]
-                chosen = min(mentions, key=lambda m: _distance(m, cues, starts))
-                if _distance(chosen, cues, starts) > 60:
-                    chosen = None
+                near = [m for m in mentions if _distance(m, cues, starts) <= 60]
+                chosen = min(near, key=lambda m: _distance(m, cues, starts)) if near else None
+                # "Про це повідомив Кириленко, передає Укрінформ": the outlet carries the
+                # official's words
+                official = [m for m in near if m.actor.party not in (M, S, Party.OTHER)]
+                if chosen is not None and chosen.actor.party in (M, S) and official:
+                    chosen = min(official, key=lambda m: _distance(m, cues, starts))
                 nearest = min(cues, key=lambda c: abs(c.start - chosen.start)) if chosen else None
                 if nearest is not None:
                     self.reason = f"named nearest the speech word '{nearest.text}'"

@@ -165,7 +165,7 @@ def _reader(language: str) -> _Reader:
         lambda s, excluded: damage_figures_uk_ru(s, language, excluded),
         claims_in_uk_ru,
         not_corroborated_uk_ru,
-        place_mentions_uk_ru,
+        lambda s, skip: place_mentions_uk_ru(s, skip, language),
     )
 
 

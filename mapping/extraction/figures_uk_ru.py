@@ -9,6 +9,7 @@ clause ("Постраждалих - 25"); parts of a figure follow "серед �
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from mapping.counts import qualified_range
@@ -67,6 +68,8 @@ PERSONS = {
     # by what they were doing, as in English: "загинули двоє рятувальників"
     "рятувальник", "спасатель", "медик", "лікар", "врач", "журналіст", "журналист", "волонтер",
     "волонтёр", "пожежник", "пожарный",
+    # young women and men, unless an age under 18 says a child ("15-річний хлопець")
+    "дівчина", "девушка", "хлопець", "парень", "юнак", "юноша",
 }  # fmt: skip
 _MIN = {"щонайменше", "щонайменш", "принаймні", "мінімум", "минимум"}
 _MORE = {"понад", "більше", "більш", "более", "свыше", "больше"}
@@ -253,7 +256,7 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя"):
             return "killed", group, j, False
-        found = _group(t)
+        found = "unspecified" if t.lower == "чоловік" else _group(t)  # "п'ять чоловік": people
         if found is not None:
             group = group or found
             continue
@@ -271,6 +274,8 @@ def _group_after(tokens: list[Word], j: int) -> str | None:
 
 
 _FROM = {"з", "із", "с", "від", "от"}
+_AND = {"і", "й", "та", "и"}
+_SEARCH = {"пошук", "розшук", "шукати", "поиск", "поиски", "искать", "разыскивать"}
 _VAGUE = {"десяток": 20, "сотня": 200, "десятка": 20}
 
 
@@ -312,6 +317,8 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             continue
         if _is(t, _HOSPITAL):
             return "injured", j
+        if _is(t, _SEARCH):  # "тривають роботи з пошуку ще 2 людей": the missing
+            return "missing", j
         if t.lower in ("і", "та", "й", "и", "а"):
             return None, j
     return None, i
@@ -412,6 +419,7 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             count = Count(vague, None, f'"{word.text}" read as at least {vague}')
         figures.append(Figure(category, group or "unspecified", count, start, end, part, rule))
         counted = True
+    figures += _children_by_ages(tokens)
     figures += _single_persons(tokens, figures)
     figures += _none(tokens)
     figures.sort(key=lambda f: f.start)
@@ -443,6 +451,40 @@ def _part_marker(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
     return None
 
 
+def _children_by_ages(tokens: list[Word]) -> list[Figure]:
+    """'серед них діти 8 та 12 років', 'дети 5, 9 и 14 лет': as many children as ages."""
+    found = []
+    for i, word in enumerate(tokens):
+        if _group(word) != "children" or "plur" not in word.tags:
+            continue
+        ages, j = 0, i + 1
+        while j < len(tokens) and (
+            tokens[j].number is not None or tokens[j].text == "," or tokens[j].lower in _AND
+        ):
+            ages += tokens[j].number is not None
+            j += 1
+        if ages < 2 or j >= len(tokens) or not _is(tokens[j], _AGE):
+            continue
+        marker = _part_before(tokens, i)
+        category = _category_near(tokens, i) if marker is None else marker[1]
+        if marker is None and category is None:
+            continue
+        rule = "children named by their ages ('діти 8 та 12 років')"
+        found.append(Figure(category, "children", Count(ages, ages), word.start, tokens[j].end,
+                            marker is not None and marker[1] is None, rule))  # fmt: skip
+    return found
+
+
+def _category_near(tokens: list[Word], i: int) -> str | None:
+    """The casualty word in the clause around token i."""
+    start = i
+    while start > 0 and tokens[start - 1].text not in _CLAUSE_END and tokens[start - 1].text != ",":
+        start -= 1
+    return next(
+        (c for t in tokens[start : _clause_end(tokens, i, 12)] if (c := _category(t))), None
+    )
+
+
 def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
     """One person named by a noun, no number: 'малюк помер', 'дворічна дитина' after 'серед
     загиблих', 'зокрема дитина'."""
@@ -450,7 +492,9 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
     taken = Spans((f.start, f.end) for f in figures)
     for i, word in enumerate(tokens):
         group = _group(word)
-        if group is None or "plur" in word.tags or word.lower in ("людей", "осіб"):
+        # "чоловік" is also a count's genitive plural ("п'ять чоловік"), after a number only
+        plural = "plur" in word.tags and word.lower != "чоловік"
+        if group is None or plural or word.lower in ("людей", "осіб"):
             continue
         if not taken.free(word.start, word.end):
             continue
@@ -458,8 +502,13 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if i > 0 and "право" in tokens[i - 1].lemmas:
             continue  # "з прав людини", "по правам человека": human rights, not a person
-        near = [t for t in tokens[max(0, i - 3) : i + 3] if "plur" not in t.tags]
+        near = [
+            t for t in tokens[max(0, i - 3) : _clause_end(tokens, i, 6)] if "plur" not in t.tags
+        ]
         category = next((c for t in near if (c := _category(t))), None)
+        aged = re.match(r"(\d{1,3})-(?:річн|летн)", tokens[i - 1].lower) if i else None
+        if aged and int(aged.group(1)) < 18:
+            group = "children"  # "15-річний хлопець", "16-летняя девушка"
         part = False
         if category is None and (marker := _part_before(tokens, i)) is not None:
             part, category = marker[1] is None, marker[1]
@@ -471,6 +520,14 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         found.append(Figure(category, group, Count(1, 1), word.start, word.end, part, rule))
         taken.take(word.start, word.end)
     return found
+
+
+def _clause_end(tokens: list[Word], i: int, most: int) -> int:
+    """The index a clause starting at i ends at, looking at most `most` tokens on."""
+    for j in range(i + 1, min(i + most, len(tokens))):
+        if tokens[j].text in _CLAUSE_END or tokens[j].text == ",":
+            return j
+    return min(i + most, len(tokens))
 
 
 def _part_before(tokens: list[Word], i: int) -> tuple[int, str | None] | None:

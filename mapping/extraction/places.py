@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mapping.extraction.text import Sentence, words_before
+from mapping.morphology import analyzer
 
 _NAME = re.compile(r"(?<![\w'-])[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){0,2}(?![\w'-])")
 _STOP = {
@@ -44,8 +45,8 @@ _ORIGIN_BEFORE = re.compile(
 # A name introduced as a settlement: "the village of Hroza", "у селі Гроза", "смт Кушугум"
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|settlement|hamlet)\s+of\s+$"
-    r"|(?<![\w'’-])(?:село|селі|села|селом|селище|селищі|селища|смт|хутір|хуторі|поселок|поселке"
-    r"|посёлок|посёлке|деревня|деревне|пгт|с\.|сел\.)\s+$",
+    r"|(?<![\w'’-])(?:село|селі|села|селом|селу|селе|селище|селищі|селища|селищу|смт|хутір|хуторі"
+    r"|поселок|поселке|поселку|посёлок|посёлке|посёлку|деревня|деревне|деревню|пгт|с\.|сел\.)\s+$",
     re.IGNORECASE,
 )
 _REGION_AFTER = re.compile(
@@ -143,6 +144,7 @@ _REGION_NAME_UK_RU = re.compile(
     r"(?<![\w'’-])[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:област\w*|обл\.)"
     r"|(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]+(?:щин|ччин)[аиіу](?![\w'’-])"
 )
+_DISTRICT_UK_RU = re.compile(r"[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:район\w*|р-н\w*)")
 _ORIGIN_BEFORE_UK_RU = re.compile(r"(?<![\w-])(?:з|із|зі|из|со|від|от)\s+$", re.IGNORECASE)
 _MENTION_UK_RU = re.compile(
     r"(?<![\w-])(?:також|тієї\s+ж\s+ночі|того\s+ж\s+дня|раніше|також|инші|інших|тоже|также"
@@ -155,8 +157,23 @@ _STOP_UK_RU = {
 }  # fmt: skip
 
 
+# What a capitalised word at a sentence's start most likely is when it is no name: a
+# preposition, pronoun or adverb ("Об этом", "Наразі"), or a nation's adjective ("Російська
+# армія").
+_NO_NAME_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "COMP", "INTJ", "PRED"}
+_DEMONYM_LEMMAS = {
+    "російський", "український", "российский", "украинский", "русский", "білоруський",
+    "белорусский", "американський", "американский", "західний", "западный",
+}  # fmt: skip
+
+
+def _no_name(word: str, language: str) -> bool:
+    parse = analyzer(language).parse(word.lower())[0]
+    return parse.tag.POS in _NO_NAME_POS or parse.normal_form in _DEMONYM_LEMMAS
+
+
 def place_mentions_uk_ru(
-    sentence: Sentence, skip: list[tuple[int, int]] = ()
+    sentence: Sentence, skip: list[tuple[int, int]] = (), language: str = "uk"
 ) -> list[PlaceMention]:
     """Capitalised Cyrillic names in a sentence with how strongly they read as the struck place
     (a strike word before them: 'удар по Кривому Рогу', 'атакували Львів')."""
@@ -165,10 +182,16 @@ def place_mentions_uk_ru(
     found = _heading(sentence, _HEADING_UK_RU)
     for match in _NAME_UK_RU.finditer(text):
         name, end = match.group(0), match.end()
-        if " " in name and _REGION_NAME_UK_RU.match(text, match.start() + name.index(" ") + 1):
-            name = name.split()[0]  # "Гроза Харківської області": the village, then its region
+        second = match.start() + name.index(" ") + 1 if " " in name else -1
+        if second > 0 and (
+            _REGION_NAME_UK_RU.match(text, second) or _DISTRICT_UK_RU.match(text, second)
+        ):
+            # "Гроза Харківської області", "Гроза Купянского района": the village, then where
+            name = name.split()[0]
             end = match.start() + len(name)
         if name.lower() in _STOP_UK_RU or name.split()[0].lower() in _STOP_UK_RU:
+            continue
+        if _no_name(name.split()[0], language):
             continue
         absolute = sentence.start + match.start()
         if any(a <= absolute < b for a, b in skip):

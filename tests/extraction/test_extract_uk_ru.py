@@ -81,6 +81,16 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         # a label and its value
         ("Загинули: 5 людей, поранені: 12.",
          [("killed", "unspecified", 5, 5, False), ("injured", "unspecified", 12, 12, False)]),
+        # one person by age and who they were, the verb first or the hurt far after
+        ("Внаслідок удару загинув 48-річний чоловік.", [("killed", "civilians", 1, 1, False)]),
+        ("Жінка 63 років дістала осколкові поранення.", [("injured", "civilians", 1, 1, False)]),
+        ("Поранення отримав 16-річний хлопець.", [("injured", "children", 1, 1, False)]),
+        # "чоловік" after a number counts people
+        ("Загинули шість чоловік.", [("killed", "unspecified", 6, 6, False)]),
+        # people searched for are missing; children named by their ages
+        ("Тривають пошуки ще 4 людей.", [("missing", "unspecified", 4, 4, False)]),
+        ("Постраждали 9 людей, серед них діти 3, 7 та 15 років.",
+         [("injured", "unspecified", 9, 9, False), (None, "children", 3, 3, True)]),
     ],
 )  # fmt: skip
 def test_ukrainian_casualty_figures(text, expected):
@@ -109,6 +119,10 @@ def test_ukrainian_casualty_figures(text, expected):
         # "human rights" names no person
         ("Мониторинговая миссия ООН по правам человека зафиксировала гибель 12 мирных жителей.",
          [("killed", "civilians", 12, 12, False)]),
+        # a case ending written on a number ("свыше 50-ти")
+        ("Ликвидировано свыше 40-ка боевиков.", [("killed", "military", 41, None, False)]),
+        ("Уничтожено свыше 70-ти военнослужащих.", [("killed", "military", 71, None, False)]),
+        ("Погибла 19-летняя девушка.", [("killed", "civilians", 1, 1, False)]),
     ],
 )  # fmt: skip
 def test_russian_casualty_figures(text, expected):
@@ -269,6 +283,10 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         # a governor of a Russian region speaks for Russia
         ("Россия нанесла удар по Харькову. Губернатор Белгородской области Вячеслав Гладков "
          "сообщил о двух погибших.", "russia_government", "Вячеслав Гладков"),
+        # an outlet carrying an official's words: the official's they are
+        ("Росія вдарила ракетою по Сумах. Загинули п'ятеро людей. Про це повідомив у Telegram "
+         "начальник Сумської ОВА Олег Григоров, передає Укрінформ.", "local_authority",
+         "Олег Григоров"),
         # Moscow as a speaker; in Moscow it is a place
         ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
          "russia_government", "Влада РФ"),
@@ -372,3 +390,18 @@ def test_every_figure_of_a_statement_is_its_speaker_s(text, gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     names = {s["id"]: s["name"] for s in record["sources"]}
     assert [names[c["source"]] for c in record["casualties"]] == ["Іван Федоров"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a preposition or a nation's adjective opening a sentence is no place
+        ("Російська армія вдарила по Одесі. Загинули двоє людей.", "Одеса"),
+        ("Россия ударила по Сумам. Об этом сообщил мэр. Погибли два человека.", "Суми"),
+        # a village, then its district
+        ("Ракетный удар по селу Гроза Купянского района: погибли 52 человека.", "Гроза"),
+    ],
+)  # fmt: skip
+def test_the_struck_place_among_capitalised_words(text, place, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == place
