@@ -85,8 +85,8 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[Rr]egional\s+)?[Pp]olice(?:\s+in\s+[A-Z][\w'-]+)?"
      r"(?=\s+(?:say|said|says|name|named|report|reported)\b|:)",
      "police", "Police of Ukraine", G),
-    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[A-Z][\w'-]+\s+)?(?:[Rr]egional\s+)?"
-     r"(?:[Pp]rosecutors(?:'\s+office)?|[Pp]rosecutor'?s\s+office)",
+    (r"(?<!Russia's\s)(?<!Russian\s)(?:the\s+)?(?:[A-Z][\w'-]+\s+)?(?:[Rr]egional\s+|Oblast\s+)?"
+     r"(?:[Pp]rosecutors(?:'\s+[Oo]ffice)?|[Pp]rosecutor'?s\s+[Oo]ffice)",
      "prosecutors", "Prosecutors of Ukraine", G),
     (r"(?:the\s+)?(?:Ukraine'?s\s+)?[Pp]rosecutor[\s-][Gg]eneral(?:'?s\s+[Oo]ffice)?(?!\s+[A-Z])",
      "prosecutor-general", "Prosecutor General's Office of Ukraine", G),
@@ -234,6 +234,9 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "gusev": ("alexander-gusev", "Alexander Gusev", R),
     "sobyanin": ("sergei-sobyanin", "Sergei Sobyanin", R),
     "golubev": ("vasily-golubev", "Vasily Golubev", R),
+    "fedorishchev": ("vyacheslav-fedorishchev", "Vyacheslav Fedorishchev", R),
+    "pasechnik": ("leonid-pasechnik", "Leonid Pasechnik", R),
+    "menyailo": ("sergei-menyailo", "Sergei Menyailo", R),
 }
 
 SPEECH = (
@@ -307,6 +310,7 @@ _LETTERHEAD_BODY = re.compile(r"[^\d.!?]{3,120}")
 _SURNAME = re.compile(
     r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+\b))?(?P<surname>[A-Z][a-z]+)\b"
 )
+_SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
 _RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
@@ -587,6 +591,13 @@ class Speakers:
             )
             if known:
                 return known
+        # a "Source:" line under the lead: "Source: Oleh Syniehubov, Head of Kharkiv Oblast
+        # Military Administration, on Telegram" (a news site's format): the first it names
+        for line in _SOURCE_LINE.finditer(text):
+            named = self.mentions(Sentence(0, len(line.group("who")), line.group("who"), 0))
+            first = next((m.actor for m in named if m.actor.party in (G, L, I, N, R)), None)
+            if first is not None:
+                return first
         # a letterhead of a few lines: "UNITED NATIONS\nOffice for the Coordination of ..."
         body = letterhead_body(text, _KNOWN_RE, share=0.5)
         if body is not None:

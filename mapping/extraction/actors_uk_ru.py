@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from mapping.extraction.actors import _PEOPLE as _PEOPLE_EN
 from mapping.extraction.actors import (
     Actor,
     G,
@@ -356,3 +357,22 @@ def _party_of_role(role: str) -> Party:
     ):
         return G
     return Party.OTHER
+
+
+# Ukraine's officials by name, in both tables: where a strike was in Russia they still speak for
+# Ukraine
+_UKRAINE_S_PEOPLE = {slug(name) for name, party in _PEOPLE.values() if party in (G, L)} | {
+    person[0] for person in _PEOPLE_EN.values() if person[2] in (G, L)
+}
+_UNNAMED_OFFICIALS = {"officials", "authorities", "local-officials", "local-authorities"}
+
+
+def in_russia(actor: Actor) -> Actor:
+    """The speaker as a report of a strike in Russia means it: a local official or body known
+    by office ("the regional governor", "local authorities", "officials") is Russia's; Ukraine's
+    named officials and its military administrations stay Ukraine's."""
+    local = actor.party is L and "military-administration" not in actor.id
+    unnamed = actor.party is G and actor.id in _UNNAMED_OFFICIALS
+    if (local or unnamed) and actor.id not in _UKRAINE_S_PEOPLE:
+        return Actor(actor.id, actor.name, R)
+    return actor

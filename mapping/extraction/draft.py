@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mapping.extraction.actors import Actor, Speakers, publisher, slug
-from mapping.extraction.actors_uk_ru import SpeakersUkRu
+from mapping.extraction.actors_uk_ru import SpeakersUkRu, in_russia
 from mapping.extraction.claims import (
     ClaimText,
     claims_in,
@@ -371,6 +371,10 @@ def extract_draft(
     else:
         record["place"] = {"name": "unknown"}
         messages.append("no place the gazetteer knows: set place.name")
+
+    if place is not None and record["place"].get("country") == "RU":
+        # a strike in Russia: its local officials, named by office, speak for Russia
+        statements = [replace(s, actor=in_russia(s.actor)) for s in statements]
 
     # weapon
     weapon = _weapon(text, parts, spoken, default_source)

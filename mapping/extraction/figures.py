@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from mapping.extraction.numbers import COUNT, NUMBER, Count, count_range, number_value
+from mapping.extraction.numbers import (
+    COUNT,
+    NUMBER,
+    QUALIFIER,
+    Count,
+    count_range,
+    number_value,
+)
 from mapping.extraction.text import Sentence, Spans, words_before
 
 # People counted by what they were doing or where they lived when the strike came ("22
@@ -26,6 +33,7 @@ _PERSONS = (
     r"residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?|workers?|employees?|drivers?|shoppers"
     r"|customers|pensioners|patients|worshippers|rescuers?|firefighters?|paramedics?|medics?"
     r"|doctors?|nurses?|journalists?|volunteers?|guards?|farmers?|miners?|teachers?|students"
+    r"|crew\s?members?|crew|sailors?|seafarers?|pilots?|dockers?"
     r"|electricians?|engineers?|cyclists?|vendors?|sellers?|fishermen"
 )
 _GROUPS = {
@@ -41,11 +49,14 @@ _GROUP_PHRASE = (
     rf"(?:\s+and\s+(?:foreign\s+|other\s+|Western\s+)?(?:{_GROUP}))?"
 )
 _KILLED = (
-    r"killed|dead|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
+    r"killed|dead|deceased|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
     r"|wounded)|found\s+dead|eliminated|liquidated"
 )
 # (not "in a serious condition": reports give it as a part of the hurt, not a count of its own)
-_INJURED = r"injured|wounded|hurt|injur(?:y|ies)"
+_INJURED = (
+    r"injured|wounded|hurt|injur(?:y|ies)"
+    r"|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)"
+)
 _MISSING = (
     r"missing|unaccounted\s+for|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
     r"|debris|ruins)"
@@ -60,7 +71,7 @@ _HOSPITAL = (
 _AUX = (
     r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
     r"|(?:are|is|were|was)\s+(?:still\s+)?(?:considered|listed\s+as|believed\s+to\s+be)"
-    r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have|be)|were|was|have\s+been"
+    r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have\s+been|have|be)|were|was|have\s+been"
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
     r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|reported|confirmed|now|also"
@@ -79,7 +90,9 @@ _MAIN = re.compile(
     re.IGNORECASE,
 )
 _VERB_FIRST = re.compile(
-    rf"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)\s+{COUNT}"
+    rf"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)"
+    # "injured, according to the latest data from local authorities, at least 14 people"
+    rf"(?:,\s+(?:according\s+to|per|as\s+per)\s+[^,]{{3,80}},)?\s+{COUNT}"
     rf"(?:\s+{_GROUP_PHRASE})?",
     re.IGNORECASE,
 )
@@ -101,7 +114,7 @@ _SUB = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|among\s+whom"
     r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
     r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
-    r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(?:girl|boy|child|teenager|student))?"
+    r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old(?:\s+(?:girl|boy|child|teenager|student))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
     re.IGNORECASE,
@@ -109,8 +122,8 @@ _SUB = re.compile(
 # "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
 _AGED_WHO = r"girl|boy|child|teenager|student|toddler|baby|infant|woman|man|resident|person"
 _AGED = re.compile(
-    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:local\s+)?"
-    rf"(?P<who>{_AGED_WHO})\b[^.;:,]{{0,60}}?"
+    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old\s+(?:local\s+)?"
+    rf"(?:[a-z]+\s+)??(?P<who>{_AGED_WHO}|{_PERSONS})\b[^.;:,]{{0,60}}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
     re.IGNORECASE,
 )
@@ -238,23 +251,29 @@ _OF_THEM = re.compile(
 _KIN = (
     r"girls?|boys?|child(?:ren)?|bab(?:y|ies)|infants?|toddlers?|teenagers?|sons?|daughters?"
     r"|mothers?|fathers?|wom[ae]n|m[ae]n|wife|husband|grand(?:mother|father|son|daughter)s?"
-    r"|sisters?|brothers?|parents|pensioners?|residents?|neighbou?rs?|relatives"
+    r"|sisters?|brothers?|parents|neighbou?rs?|relatives|" + _PERSONS
 )
 _CHILD = re.compile(r"girls?|boys?|child(?:ren)?|bab(?:y|ies)|infants?|toddlers?|teenagers?", re.I)
 _LISTED_ONE = (
     rf"(?:(?:an?|one|the|her|his|their|another)\s+(?:{NUMBER}\s+)?|{NUMBER}\s+)"
-    rf"(?:(?:\d{{1,2}}|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old\s+|(?:elderly|young|little|small|adult"
-    rf"|teenage)\s+)?(?:{_KIN})\b"
+    rf"(?:(?:\d{{1,2}}|[a-z]+(?:-[a-z]+)?)-(?:years?|months?)-old\s+|(?:elderly|young|little|small"
+    rf"|adult|teenage|[A-Z][a-z]+)\s+)?(?:[a-z]+\s+)?(?:{_KIN})\b"
 )
+_LIST = rf"(?P<list>{_LISTED_ONE}(?:\s*,\s*{_LISTED_ONE})*,?\s+and\s+{_LISTED_ONE})"
 _LISTED = re.compile(
-    rf"(?<![\w-])(?P<list>{_LISTED_ONE}(?:\s*,\s*{_LISTED_ONE})*,?\s+and\s+{_LISTED_ONE})"
-    rf"{_AUX}\s+(?P<cat>{_KILLED}|{_INJURED})\b",
+    rf"(?<![\w-]){_LIST}{_AUX}\s+(?P<cat>{_KILLED}|{_INJURED})\b"
+    # "killing a 70-year-old man and a woman", "The deceased were a man and a woman"
+    rf"|\b(?P<cat2>killing|killed|injuring|injured|wounding|wounded)\s+(?=[^.;]*\band\b)"
+    + _LIST.replace("?P<list>", "?P<list2>")
+    + r"|\b(?:the\s+)?(?P<cat3>dead|deceased|killed|injured|wounded)\s+(?:were|are)\s+"
+    + _LIST.replace("?P<list>", "?P<list3>")
+    + r"(?![\w-])",
     re.IGNORECASE,
 )
 _LISTED_PART = re.compile(
     rf"(?:(?:an?|one|the|her|his|their|another)\s+)?(?:(?P<n>{NUMBER})\s+)?"
-    r"(?:(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month)-old\s+"
-    r"|(?:elderly|young|little|small|adult|teenage)\s+)?(?P<who>[a-z]+)",
+    r"(?:(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month)s?-old\s+"
+    r"|(?:elderly|young|little|small|adult|teenage|[A-Z][a-z]+)\s+)?(?:[a-z]+\s+)??(?P<who>[a-z]+)$",
     re.IGNORECASE,
 )
 
@@ -305,7 +324,8 @@ def _aged_group(age: int | None, who: str) -> str:
         "girl", "boy", "child", "toddler", "baby", "infant",
     ):  # fmt: skip
         return "children"
-    return "civilians" if who.lower() in ("woman", "man", "resident") else "unspecified"
+    civilian = who.lower() in ("woman", "man") or re.fullmatch(_PERSONS, who, re.IGNORECASE)
+    return "civilians" if civilian else "unspecified"
 
 
 def words_to_age(text: str) -> int | None:
@@ -359,10 +379,15 @@ _RANGE_START = re.compile(
 )
 
 
+_QUALIFIED = re.compile(rf"\b(?:{QUALIFIER})\s+$", re.IGNORECASE)
+# A year where a count could stand: "born in 1979", "since 2014"
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|born|since|of|from|until|year|by|after|before)\s+$", re.I)
+
 # Every figure rule needs one of these words in its sentence: a sentence without any is passed
 # over before the rules run (872 of the 1,439 sentences of the English reports in tests/data).
 _ANY_FIGURE = re.compile(
-    r"kill|dead|death|die|perish|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
+    r"kill|dead|death|die|perish|deceas|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
     r"|hospital|medical|treat|bod(?:y|ies)|toll|tally|count|number|fate|whereabouts|search|lost"
     r"|lives"
     r"|destroy|eliminat|neutrali|liquidat|wiped|casualt|victim|among|includ|of whom|of them",
@@ -389,6 +414,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         start, end = match.span("num") if match.group("num") else match.span()
         if not taken.free(start, end) or _AGES_BEFORE.search(text[max(0, start - 40) : start]):
             return
+        if _A_YEAR.fullmatch(text, start, end) and _YEAR_BEFORE.search(text, 0, start):
+            return  # "a guard born in 1979 died": a year, no count
         if qualifier is None and "qual" in match.groupdict():
             qualifier = match.group("qual")
         count = count_range(qualifier, match.group("num")) if match.group("num") else ONE
@@ -434,11 +461,12 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         add(match, category, _group_of(match.group("group")), part=True)
 
     for match in _LISTED.finditer(text):
-        counted = _listed_people(match.group("list"))
+        listed = match.group("list") or match.group("list2") or match.group("list3")
+        counted = _listed_people(listed)
         if counted is None or counted[0] < 2 or not taken.free(*match.span()):
             continue
         people, children = counted
-        category = _category(match.group("cat"))
+        category = _category(match.group("cat") or match.group("cat2") or match.group("cat3"))
         rule = _RULES[_LISTED]
         if children < people:
             figures.append(
@@ -466,6 +494,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         age = words_to_age(match.group("age"))
         whole_match(match, _category(match.group("cat")), _aged_group(age, match.group("who")))
     for match in _ONE_PERSON.finditer(text):
+        if _QUALIFIED.search(text, 0, match.start()):
+            continue  # "at least one person was killed": a count with its range, read below
         said = match.group("cat") or match.group("state")
         category = "killed" if match.group("died") else _category(said)
         who = (match.group("who") or match.group("who2")).lower()
@@ -531,10 +561,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             and _category(" ".join(match.group("cat").split())) == "killed"
         ):
             continue  # "killed and wounded": one number for both, neither figure
-        if match.group("num").lower() in ("one",) and re.match(
-            r"\s+of\b", text[match.end("num") :]
-        ):
-            continue  # "one of the dead"
+        if re.match(r"\s+of\s+(?:the|those)\b", text[match.end("num") :]):
+            continue  # "one of the dead", "four of the people injured": a part of a figure
         before = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(
             r"hospital", match.group("cat"), re.I

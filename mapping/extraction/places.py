@@ -49,6 +49,7 @@ _SETTLEMENT_BEFORE = re.compile(
     r"|поселок|поселке|поселку|посёлок|посёлке|посёлку|деревня|деревне|деревню|пгт|с\.|сел\.)\s+$",
     re.IGNORECASE,
 )
+_SPEAKS = re.compile(r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|insisted)\b")
 _REGION_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province)\b"
 )
@@ -111,8 +112,8 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         if any(a <= absolute < b for a, b in skip):
             continue
         before, after = words_before(text, start), text[match.end() :]
-        if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before):
-            continue
+        if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _SPEAKS.match(after):
+            continue  # "Kyiv said": a government, no place
         score = 1.0
         if _STRIKE_BEFORE.search(before):
             score += 3

@@ -642,6 +642,21 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("Two girls and their mother died.", [("killed", "civilians", 3), (None, "children", 2)]),
         ("A boy and a girl were wounded.", [("injured", "children", 2)]),
         ("Odesa and Kherson were struck overnight.", []),
+        ("Three Filipino crew members and a port worker were injured.",
+         [("injured", "civilians", 4)]),
+        ("The missile hit a field, killing a 64-year-old man and his wife.",
+         [("killed", "civilians", 2)]),
+        ("The dead were a woman and her 8-year-old son.",
+         [("killed", "civilians", 2), (None, "children", 1)]),
+        # a year is no count; a qualified "one" keeps its range
+        ("A guard born in 1979 died in the strike.", []),
+        ("At least one person was killed.", [("killed", "unspecified", 1)]),
+        # an aside between the verb and its count; injuries sustained; a part of the hurt
+        ("The strike injured, according to the city council, at least 14 people.",
+         [("injured", "unspecified", 14)]),
+        ("Seven people are known to have sustained injuries.", [("injured", "unspecified", 7)]),
+        ("Six people are known to have been injured.", [("injured", "unspecified", 6)]),
+        ("Four of the people injured are rescuers.", []),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -885,6 +900,11 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
          "people were killed.", "local_authority"),
         ("Seven people were killed. The regional governor reported this on Telegram.",
          "local_authority"),
+        ("Seven people were killed, the Dnipro Oblast Prosecutor's Office said.",
+         "ukraine_government"),
+        # a news site's "Source:" line under its lead names who the report is from
+        ("Seven people were killed.\n\nSource: Serhiy Lysak, Head of Dnipropetrovsk Oblast "
+         "Military Administration, on Telegram", "local_authority"),
     ],
 )  # fmt: skip
 def test_speakers_wires_name_after_the_figure(said, party, gazetteer):
@@ -1093,3 +1113,13 @@ def test_a_part_counts_its_whole_s_group(gazetteer):
     )
     casualties = extract_draft(text, gazetteer=gazetteer, today=TODAY).record["casualties"]
     assert [(c["group"], c["killed"]) for c in casualties] == [("civilians", 16), ("civilians", 12)]
+
+
+def test_officials_by_office_where_the_strike_was_in_russia_speak_for_russia(gazetteer):
+    text = (
+        "A Ukrainian drone hit a house in Belgorod on Saturday. Two people were killed, the "
+        "regional governor said. Kyiv said it had struck a military airfield."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["country"] == "RU"
+    assert ("russia_government", "killed", "claimed", 2) in _statements(text, gazetteer)
