@@ -111,7 +111,7 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     (r"(?:the\s+)?(?:[Pp]residential\s+[Oo]ffice|Office\s+of\s+the\s+President(?:\s+of\s+Ukraine)?)",
      "office-of-the-president", "Office of the President of Ukraine", G),
     (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!near\s)(?<!to\s)(?:Ukraine|Kyiv)"
-     r"(?=\s+(?:said|says|reported|told)\b)",
+     r"(?=\s+(?:has\s+|had\s+)?(?:said|says|reported|told|confirmed|announced)\b)",
      "ukrainian-authorities", "Ukrainian authorities", G),
     (r"(?:[Ll]ocal\s+)?(?:[Rr]escuers|[Rr]escue\s+workers|[Ee]mergency\s+(?:officials|workers)"
      r"|[Ff]irst\s+responders)(?=\s+(?:said|say|reported|report|told)\b)",
@@ -129,6 +129,10 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "city-military-administration", "City military administration", L),
     (r"(?:local|regional|city)\s+(?:authorities|officials)", "local-authorities", "Local authorities", L),
     (r"Reuters", "reuters", "Reuters", M),
+    # "according to media reports", "an earlier report stated": the press, no official
+    (r"(?:local\s+|Ukrainian\s+|Russian\s+)?(?:media|news)\s+reports?"
+     r"|(?:[Aa]n?|[Tt]he)\s+(?:earlier|previous|initial|first)\s+reports?",
+     "media-reports", "Media reports", M),
     (r"(?:the\s+)?Associated\s+Press|AP(?=\))", "ap", "Associated Press", M),
     (r"AFP|Agence\s+France-Presse", "afp", "AFP", M),
     (r"(?:the\s+)?BBC", "bbc", "BBC", M),

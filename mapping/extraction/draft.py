@@ -585,7 +585,24 @@ def _without_headline_repeats(
     post's title that alone gives a figure keeps it."""
 
     in_body = {_key(s) for s in statements if s.sentence not in head}
-    return [s for s in statements if s.sentence not in head or _key(s) not in in_body]
+    # "... Climbs to Twenty-Five" over "At least 25 individuals ... lost their lives"
+    body_values = {v for s in statements if s.sentence not in head for v in _values(s)}
+    return [
+        s
+        for s in statements
+        if s.sentence not in head or (_key(s) not in in_body and not set(_values(s)) & body_values)
+    ]
+
+
+def _values(s: _Statement) -> list[tuple]:
+    """The numbers a casualty statement gives, each with its category: an exact count, or the
+    ends of its range."""
+    found = []
+    for category in ("killed", "injured", "missing"):
+        value = s.entry.get(category)
+        ends = [value] if isinstance(value, int) else list((value or {}).values())
+        found += [(s.kind, category, n) for n in ends if isinstance(n, int)]
+    return found
 
 
 def _deduplicated(statements: list[_Statement]) -> list[_Statement]:

@@ -58,7 +58,7 @@ _INJURED = (
     r"|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)"
 )
 _MISSING = (
-    r"missing|unaccounted\s+for|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
+    r"missing|unaccounted\s+for|(?:yet|still)\s+to\s+be\s+(?:located|found)|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
     r"|debris|ruins)"
 )
 _HOSPITAL = (
@@ -85,6 +85,9 @@ _MAIN = re.compile(
     # "Three employees of the regional energy company were killed"
     r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}?(?:company|store|shop|plant|factory|hospital|school"
     r"|enterprise|service|building))?"
+    # "four people in the region were wounded"
+    r"(?:\s+(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?=[\w'-]+\s+(?:were|was|are|is"
+    r"|have|has|had)\b)[\w'-]+)?"
     rf"{_PAREN}{_AUX}\s+"
     rf"(?P<cat>{_KILLED}|{_INJURED}|{_MISSING}|{_HOSPITAL})\b",
     re.IGNORECASE,
@@ -173,7 +176,8 @@ _STATE_FIRST = re.compile(
 # "six children among them", "three of the dead were children": parts named after their count
 _AMONG_THEM_AFTER = re.compile(rf"{COUNT}\s+{_GROUP_PHRASE}\s+among\s+them\b", re.IGNORECASE)
 _OF_THE_DEAD = re.compile(
-    rf"{COUNT}\s+of\s+the\s+(?P<of>dead|killed|injured|wounded)\s+(?:were|are)\s+(?:an?\s+)?"
+    rf"{COUNT}\s+of\s+the\s+(?:\d+\s+)?(?:confirmed\s+)?(?P<of>dead|killed|injured|wounded)\s+"
+    r"(?:were|are)\s+(?:an?\s+)?"
     rf"(?P<group>{_GROUP})\b",
     re.IGNORECASE,
 )
@@ -235,7 +239,7 @@ _AND_CHILDREN = re.compile(rf"\s+(?:adults|people)\s+and\s+{COUNT}\s+children\b"
 # "two children were among the dead": a count of one group, inside the toll
 _AMONG = re.compile(
     rf"(?:{COUNT}|(?<![\w-])an?)\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
-    r"(?:the|those)\s+"
+    r"(?:the|those)\s+(?:\d+\s+)?"
     r"(?P<cat>dead|killed|injured|wounded|hurt|victims)\b",
     re.IGNORECASE,
 )
@@ -387,7 +391,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|born|since|of|from|until|year|by|after|befor
 # Every figure rule needs one of these words in its sentence: a sentence without any is passed
 # over before the rules run (872 of the 1,439 sentences of the English reports in tests/data).
 _ANY_FIGURE = re.compile(
-    r"kill|dead|death|die|perish|deceas|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
+    r"kill|dead|death|die|perish|deceas|to be (?:located|found)|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
     r"|hospital|medical|treat|bod(?:y|ies)|toll|tally|count|number|fate|whereabouts|search|lost"
     r"|lives"
     r"|destroy|eliminat|neutrali|liquidat|wiped|casualt|victim|among|includ|of whom|of them",
@@ -536,6 +540,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         add(match, None, _group_of(match.group("group")), part=True)
     for match in _OF_THE_DEAD.finditer(text):
         add(match, _category(match.group("of")), _group_of(match.group("group")), part=True)
+        taken.take(*match.span())  # "six of the 31 confirmed dead": the toll again, no figure
     for match in _FATE.finditer(text):
         add(match, "missing", _group_of(match.group("group")))
     for match in _SEARCHED.finditer(text):

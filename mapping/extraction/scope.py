@@ -13,7 +13,10 @@ from mapping.extraction.text import Sentence
 _OTHER_OPENING = re.compile(
     r"^\W*(?:Separately|Elsewhere|In\s+other\s+(?:news|attacks|strikes)"
     r"|In\s+(?:a|another)\s+separate\s+(?:attack|strike|incident)"
-    r"|Окремо|Також\s+в\s+інших|Отдельно|В\s+других)\b",
+    r"|Окремо|Також\s+в\s+інших|Отдельно|В\s+других"
+    # "As reported, on April 6, five residents were killed": an earlier report's strike
+    r"|As\s+(?:was\s+)?(?:previously\s+|earlier\s+)?reported(?:\s+by\s+\w+)?(?=,)"
+    r"|Як\s+(?:уже\s+)?повідомля\w+|Как\s+(?:уже\s+)?сообщал\w*)\b",
     re.IGNORECASE,
 )
 _OTHER_HEADING = re.compile(
@@ -25,11 +28,18 @@ _AGGREGATE = re.compile(
     rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_NAMES})\b(?!\s+\d)"
     r"|\b(?:previous|past|last)\s+month\b|\bper\s*cent\b|\bpercent\b"
     r"|(?<![\w-])(?:з\s+початку\s+(?:року|місяця)|с\s+начала\s+(?:года|месяца)"
-    r"|за\s+(?:минулий\s+)?місяць|за\s+(?:прошедший\s+)?месяц\b)",
+    r"|за\s+(?:минулий\s+)?місяць|за\s+(?:прошедший\s+)?месяц\b)"
+    # a running total: "has verified 10,287 civilians killed ... since", "(the figures) do not
+    # include Mariupol"
+    r"|\b(?:has|have|had)\s+(?:verified|recorded|documented|registered)\b[^.]*\bsince\b"
+    r"|\b(?:do|does|did)\s+not\s+(?:include|take\s+into\s+account|account\s+for)\b",
     re.IGNORECASE,
 )
 # (Not "since the full-scale invasion", "this year", "nationwide": reports use them for the
 # strike itself, "the deadliest attack on children since February 2022".)
+_TOTAL_NOTE = re.compile(
+    r"^\W*(?:The|These|This|Those)\s+(?:figures?|numbers?|data|totals?)\b", re.I
+)
 _HEADING = re.compile(r"^[^a-zа-яіїєґё.!?]{3,80}$")  # a line in capitals: a section heading
 
 
@@ -41,8 +51,10 @@ def headlines(parts: list[Sentence]) -> set[int]:
     for index, sentence in enumerate(parts):
         if sentence.paragraph > 2 or index + 1 >= len(parts):
             break
-        alone = parts[index + 1].paragraph != sentence.paragraph and (
-            index == 0 or parts[index - 1].paragraph != sentence.paragraph
+        # a line of its own; the first line also when the body follows it on the next line
+        alone = index == 0 or (
+            parts[index + 1].paragraph != sentence.paragraph
+            and parts[index - 1].paragraph != sentence.paragraph
         )
         text = sentence.text.strip()
         if alone and text and text[-1] not in '.!?"”»' and len(text) < 200:
@@ -66,4 +78,8 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
             other_paragraph = sentence.paragraph
         if other_section or sentence.paragraph == other_paragraph or _AGGREGATE.search(text):
             found.add(index)
+            # "... killed at least 1,933 citizens in the region. The figures do not include
+            # victims in Mariupol": the total before the note
+            if index and _TOTAL_NOTE.match(text):
+                found.add(index - 1)
     return found

@@ -657,6 +657,12 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("Seven people are known to have sustained injuries.", [("injured", "unspecified", 7)]),
         ("Six people are known to have been injured.", [("injured", "unspecified", 6)]),
         ("Four of the people injured are rescuers.", []),
+        # a place between the people and their verb; the toll inside a part; yet to be found
+        ("Another four people in the region were wounded.", [("injured", "unspecified", 4)]),
+        ("Six of the 31 confirmed dead are children.", [("killed", "children", 6)]),
+        ("At least 16 minors were among the 66 wounded.",
+         [("injured", "children", 16), ("injured", "unspecified", 66)]),
+        ("More than a dozen people are yet to be located.", [("missing", "unspecified", 13)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -895,6 +901,9 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         # a place and a clause after a comma are no person and office
         ("Seven people were killed, the official said.", "other"),
         ("Seven people were killed, Reuters reported.", "independent_media"),
+        ("Seven people were killed, according to media reports.", "independent_media"),
+        ("An earlier report said seven people were killed.", "independent_media"),
+        ("Ukraine has confirmed that seven people were killed.", "ukraine_government"),
         # of two speakers, the one whose words hold the casualties
         ("Police said a school was damaged, and the Dnipro military administration said seven "
          "people were killed.", "local_authority"),
@@ -1123,3 +1132,27 @@ def test_officials_by_office_where_the_strike_was_in_russia_speak_for_russia(gaz
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["country"] == "RU"
     assert ("russia_government", "killed", "claimed", 2) in _statements(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a running total, the note under it, and an earlier report's strike
+        "A missile hit Kramatorsk, killing two people, the governor said. He said Russian forces "
+        "had killed at least 1,933 civilians in the region. The figures do not include Mariupol.",
+        "A missile hit Kramatorsk, killing two people, the governor said. As of Sunday, the UN "
+        "has verified 10,287 civilians killed since the invasion began.",
+        "A missile hit Kramatorsk, killing two people, the governor said.\n\nAs reported, on "
+        "April 6, five residents of the region were killed by shelling.",
+    ],
+)
+def test_running_totals_and_earlier_strikes_are_no_figures_of_this_one(text, gazetteer):
+    assert [s[1:] for s in _statements(text, gazetteer)] == [("killed", "reported", 2)]
+
+
+def test_a_headline_figure_the_body_bounds_is_the_body_s(gazetteer):
+    text = (
+        "Death toll in Ternopil climbs to twenty-five\n(Wire) At least 25 people were killed in "
+        "a missile strike on Ternopil, officials said."
+    )
+    assert _statements(text, gazetteer) == [("ukraine_government", "killed", "reported", 25)]
