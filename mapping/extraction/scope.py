@@ -29,9 +29,10 @@ _AGGREGATE = re.compile(
     r"|\b(?:previous|past|last)\s+month\b|\bper\s*cent\b|\bpercent\b"
     r"|(?<![\w-])(?:з\s+початку\s+(?:року|місяця)|с\s+начала\s+(?:года|месяца)"
     r"|за\s+(?:минулий\s+)?місяць|за\s+(?:прошедший\s+)?месяц\b)"
-    # a running total: "has verified 10,287 civilians killed ... since", "(the figures) do not
+    # a running total: "has verified 10,287 civilians killed", "(the figures) do not
     # include Mariupol"
-    r"|\b(?:has|have|had)\s+(?:verified|recorded|documented|registered)\b[^.]*\bsince\b"
+    r"|\b(?:has|have|had)\s+(?:verified|recorded|documented|registered)\s+(?:at\s+least\s+"
+    r"|more\s+than\s+|over\s+)?\d{1,3}(?:,\d{3})+"
     r"|\b(?:do|does|did)\s+not\s+(?:include|take\s+into\s+account|account\s+for)\b",
     re.IGNORECASE,
 )
