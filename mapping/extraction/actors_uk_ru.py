@@ -45,11 +45,11 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
     # place: "у Москві")
     (r"(?<![ВвУу]\s)Москва(?=\s)|[Рр]осіяни|[Оо]купанти|[Оо]ккупанты|[Рр]осійськ\w*\s+військов\w*"
      r"|[Рр]оссийск\w*\s+военн\w*", "russian-authorities", "Влада РФ", R),
-    (rf"ДСНС|ГСЧС|надзвичайник{_W}|рятувальник{_W}|Державн{_W}\s+служб{_W}\s+(?:України\s+)?з\s+надзвичайних\s+ситуацій",
+    (rf"ДСНС|ГСЧС|надзвичайник{_W}|рятувальник{_W}|Держслужб{_W}\s+з\s+НС|Державн{_W}\s+служб{_W}\s+(?:України\s+)?з\s+надзвичайних\s+ситуацій",
      "state-emergency-service", "ДСНС", G),
     (rf"Нацполіці{_W}|Нацполици{_W}|Национальн{_W}\s+полици{_W}|Національн{_W}\s+поліці{_W}|[Пп]оліці[яїюейі]{_W}(?:\s+[А-ЯІЇЄҐ]\w*(?:щини|ччини|ини))?|поліцейськ{_W}|[Пп]олици{_W}",
      "national-police", "Національна поліція", G),
-    (rf"Офіс{_W}\s+[Гг]енерального\s+прокурора|Офіс{_W}\s+[Гг]енпрокурора|[Гг]енпрокурор{_W}|(?:обласн{_W}\s+)?прокуратур{_W}|прокурор{_W}|[Пп]рокуратур{_W}",
+    (rf"Офіс{_W}\s+[Гг]енерального\s+прокурора|Офіс{_W}\s+[Гг]енпрокурора|[Гг]енпрокурор{_W}|[Гг]енпрокуратур{_W}|(?:обласн{_W}\s+)?прокуратур{_W}|прокурор{_W}|[Пп]рокуратур{_W}",
      "prosecutor", "Прокуратура", G),
     (rf"МВС|Міністерств{_W}\s+внутрішніх\s+справ|МВД\s+Украины|Министерств{_W}\s+внутренних\s+дел\s+Украины",
      "interior-ministry", "МВС України", G),
@@ -184,7 +184,10 @@ _BACK = re.compile(
     r"(?<![\w-])(?:за\s+(?:його|її|їхніми|їх)\s+(?:словами|даними|інформацією)"
     r"|по\s+(?:его|её|их)\s+(?:словам|данным)|(?:він|вона|вони|он|она|они)\s+(?:також\s+|ще\s+)?\w+"
     # a quote closed by its speaker's pronoun: "«...», – написав він."
-    r"|[–—-]\s*\w+\s+(?:він|вона|вони|он|она|они)(?=\s*[.!]?\s*$)"
+    r"|[–—-]\s*\w+\s+(?:він|вона|вони|он|она|они)(?:\s+(?:у|в|на)\s+[\w-]+){0,2}(?=\s*[.!]?\s*$)"
+    # "«...», – йдеться в повідомленні", "говорится в сообщении ведомства": the body last named
+    r"|(?:йдеться|мовиться|сказано|зазначається|говорится|сказано|отмечается)\s+(?:у|в)\s+"
+    r"(?:повідомленн|дописі|телеграм|заяв|сообщени|заявлени|телеграм)\w*"
     r"|відомств\w*|ведомств\w*)",
     re.IGNORECASE,
 )
@@ -280,11 +283,15 @@ class SpeakersUkRu(Speakers):
         if chosen is None and dash:  # "Загинули п'ятеро людей, – Клименко."
             chosen = next((m for m in mentions if m.start >= dash.start("who")), None)
             self.reason = "named after a dash that closes the sentence ('..., – Клименко')"
-        if chosen is None and mentions:
+        # «"... сім співробітників ДСНС ...", – написав він»: who a quotation names inside it
+        # does not speak it
+        closed = [m.end() for m in _QUOTE_CLOSED.finditer(text)]
+        spoken = [m for m in mentions if not closed or m.start >= closed[-1]]
+        if chosen is None and spoken:
             cues = [w for w in words(text, self.language) if w.lemmas & SPEECH]
             if cues:
                 starts = [c.start for c in cues]
-                near = [m for m in mentions if _distance(m, cues, starts) <= 60]
+                near = [m for m in spoken if _distance(m, cues, starts) <= 60]
                 chosen = min(near, key=lambda m: _distance(m, cues, starts)) if near else None
                 # "Про це повідомив Кириленко, передає Укрінформ": the outlet carries the
                 # official's words
@@ -306,6 +313,7 @@ class SpeakersUkRu(Speakers):
         return self._settle(sentence, chosen, mentions)
 
 
+_QUOTE_CLOSED = re.compile(r"[\"»”]\s*,?\s*[–—-]\s*(?=\w)")
 _BRACKETED = re.compile(r"\((?P<who>[^()]{2,60})\)\s*[.;]?\s*$")
 _CITING = re.compile(r"(?<![\w'’])(?:з|із|зі|со|с)\s+(?:посиланням|ссылкой)\s+на\s+", re.IGNORECASE)
 

@@ -217,6 +217,11 @@ def extract_draft(
     _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
+    sole = {a.id: a for a, _m, _l in said if a is not None}
+    if default_source is REPORT and len(sole) == 1:
+        only = next(iter(sole.values()))
+        if only.party in (Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY):
+            default_source, default_why = only, "the only source the report names"
     elsewhere = other_incidents(parts)
     head = headlines(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(

@@ -242,8 +242,12 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         t = tokens[j]
         if t.text == '"':
             continue
-        if t.text in _CLAUSE_END or t.text in (",", "-") or t.number is not None:
+        if t.text in _DASHES and j == i + 1:
+            continue  # "33 – постраждало"
+        if t.text in _CLAUSE_END or t.text in (",", *_DASHES) or t.number is not None:
             return None, group, j, False
+        if t.lower in _AND:
+            return None, group, j, False  # "14 человек и пострадали почти 50": another figure
         category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
         if category is not None:
             group = group or _group_after(tokens, j)
@@ -275,6 +279,7 @@ def _group_after(tokens: list[Word], j: int) -> str | None:
 
 _FROM = {"з", "із", "с", "від", "от"}
 _AND = {"і", "й", "та", "и"}
+_DASHES = {"-", "–", "—"}
 _SEARCH = {"пошук", "розшук", "шукати", "поиск", "поиски", "искать", "разыскивать"}
 _VAGUE = {"десяток": 20, "сотня": 200, "десятка": 20}
 
@@ -296,9 +301,12 @@ def _from_value(tokens: list[Word], i: int) -> bool:
 
 def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     """The casualty word before the number at i, in its clause: (category, index)."""
-    for j in range(i - 1, max(-1, i - 8), -1):
+    # "Кількість загиблих в Одесі внаслідок ракетного удару збільшилася до 14": a growth verb
+    # lets the toll's words stand further back
+    grown = any(_is(t, _GROW) for t in tokens[max(0, i - 3) : i])
+    for j in range(i - 1, max(-1, i - (14 if grown else 8)), -1):
         t = tokens[j]
-        if t.text in ('"', "-") or (t.text == ":" and j == i - 1):  # "Загинули: 5 людей"
+        if t.text in ('"', *_DASHES) or (t.text == ":" and j == i - 1):  # "Загинули: 5 людей"
             continue
         if t.number is not None and (_from_value(tokens, j) or _range_start(tokens, j)):
             continue
@@ -306,8 +314,10 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             return None, j
         if t.lower in _FROM:
             continue
-        if j > 0 and t.capital and _noun(t) and _category(t) is None and t.text.upper() != t.text:
-            return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок"
+        named = j > 0 and t.capital and _noun(t) and _category(t) is None and not t.text.isupper()
+        if named and tokens[j - 1].lower not in _PREPOSITIONS:
+            return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок" ("в Одесі"
+            # is a place)
         category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
         if category is not None:
             return category, j
@@ -512,6 +522,8 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         part = False
         if category is None and (marker := _part_before(tokens, i)) is not None:
             part, category = marker[1] is None, marker[1]
+        if part and _is(word, PERSONS):
+            continue  # "серед яких місцеві жителі, медик і рятувальник": no group split off
         if group == "unspecified" and (part or category is None):
             continue
         if category is None and not part:

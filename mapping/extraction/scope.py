@@ -15,8 +15,10 @@ _OTHER_OPENING = re.compile(
     r"|In\s+(?:a|another)\s+separate\s+(?:attack|strike|incident)"
     r"|Окремо|Також\s+в\s+інших|Отдельно|В\s+других"
     # "As reported, on April 6, five residents were killed": an earlier report's strike
-    r"|As\s+(?:was\s+)?(?:previously\s+|earlier\s+)?reported(?:\s+by\s+\w+)?(?=,)"
-    r"|Як\s+(?:уже\s+)?повідомля\w+|Как\s+(?:уже\s+)?сообщал\w*)\b",
+    r"|As\s+(?:was\s+)?(?:previously\s+|earlier\s+)?reported(?:\s+by\s+\w+)?,\s+on\s+(?=\w+\s+\d)"
+    # "З початку війни в області загинуло чотири дитини": the war's totals
+    r"|З\s+початку\s+(?:повномасштабн\w+\s+)?(?:війни|вторгнення)"
+    r"|С\s+начала\s+(?:полномасштабн\w+\s+)?(?:войны|вторжения))\b",
     re.IGNORECASE,
 )
 _OTHER_HEADING = re.compile(

@@ -91,6 +91,17 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("Тривають пошуки ще 4 людей.", [("missing", "unspecified", 4, 4, False)]),
         ("Постраждали 9 людей, серед них діти 3, 7 та 15 років.",
          [("injured", "unspecified", 9, 9, False), (None, "children", 3, 3, True)]),
+        # a dash between a number and its verb; a conjunction ends a figure's words; the toll
+        # far from its growth verb, past a place
+        ("Загинули 4 особи та 33 – постраждало.",
+         [("killed", "unspecified", 4, 4, False), ("injured", "unspecified", 33, 33, False)]),
+        ("Загинули 5 і поранені 7.",
+         [("killed", "unspecified", 5, 5, False), ("injured", "unspecified", 7, 7, False)]),
+        ("Кількість загиблих в Одесі внаслідок ракетного удару збільшилася до 14 осіб.",
+         [("killed", "unspecified", 14, 14, False)]),
+        # people by their work among the dead split no group off
+        ("Загинули 14 людей, серед яких місцеві жителі, медик і рятувальник.",
+         [("killed", "unspecified", 14, 14, False)]),
     ],
 )  # fmt: skip
 def test_ukrainian_casualty_figures(text, expected):
@@ -287,6 +298,14 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         ("Росія вдарила ракетою по Сумах. Загинули п'ятеро людей. Про це повідомив у Telegram "
          "начальник Сумської ОВА Олег Григоров, передає Укрінформ.", "local_authority",
          "Олег Григоров"),
+        # who a quotation names inside it does not speak it
+        ("Росія вдарила ракетою по Одесі. «Загинули п'ятеро людей, зокрема двоє співробітників "
+         "ДСНС», – написав Олег Кіпер у телеграм-каналі.", "local_authority", "Олег Кіпер"),
+        # "йдеться в повідомленні": the body last named
+        ("Про це повідомляє пресслужба Національної поліції.\n\n«Загинули п'ятеро людей», – "
+         "йдеться в повідомленні.", "ukraine_government", "Національна поліція"),
+        ("Россия нанесла удар по Одессе. Генпрокуратура называет цифру в пять погибших.",
+         "ukraine_government", "Прокуратура"),
         # Moscow as a speaker; in Moscow it is a place
         ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
          "russia_government", "Влада РФ"),
@@ -405,3 +424,22 @@ def test_every_figure_of_a_statement_is_its_speaker_s(text, gazetteer):
 def test_the_struck_place_among_capitalised_words(text, place, gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["name"] == place
+
+
+def test_the_only_official_a_report_names_speaks_for_its_unattributed_figures(gazetteer):
+    text = (
+        "Росія вдарила ракетами по Тернополю.\n\nРоботи тривали чотири доби, повідомили в "
+        "ДСНС України.\n\nЗагинуло 33 людини, з них 6 дітей."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert {parties[c["source"]] for c in record["casualties"]} == {"ukraine_government"}
+
+
+def test_the_war_s_totals_are_no_figure_of_the_strike(gazetteer):
+    text = (
+        "Унаслідок обстрілу села поранені двоє дорослих, повідомив голова ОВА.\n\nЗ початку "
+        "війни в області загинуло чотири дитини. Ще 44 були поранені."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") for c in record["casualties"]] == [2]
