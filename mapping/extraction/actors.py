@@ -314,6 +314,28 @@ _LETTERHEAD_BODY = re.compile(r"[^\d.!?]{3,120}")
 _SURNAME = re.compile(
     r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+\b))?(?P<surname>[A-Z][a-z]+)\b"
 )
+# "the Defense Ministry said", no country named
+_BARE_MINISTRY = re.compile(
+    r"(?<!Ukraine's\s)(?<!Ukrainian\s)(?<![\w-])(?:the\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry"
+    r"|Ministry\s+of\s+Defen[cs]e)(?!\s+of\s+Ukraine)(?![\w-])"
+)
+# Signs a text speaks from Moscow's side: its dateline, its state outlets, its forces as actors
+_MOSCOW_SIDE = re.compile(
+    r"^\W*MOSCOW\b|\b(?:Sputnik|TASS|RIA\s+Novosti)\b|\bRussian\s+(?:armed\s+forces|military"
+    r"|troops)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def from_moscow_side(text: str) -> bool:
+    """Whether a text speaks of a strike from Moscow's side (and names no Ukrainian defence
+    ministry): then a defence ministry it leaves unnamed is Russia's."""
+    ukrainian = re.search(
+        r"Ukrain\w*'?s?\s+(?:[Dd]efen[cs]e\s+[Mm]inistry|Ministry\s+of\s+Defen)", text
+    )
+    return bool(_MOSCOW_SIDE.search(text)) and not ukrainian
+
+
 _SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
 _RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
 _KNOWN_RE = [
@@ -471,12 +493,14 @@ def slug(text: str) -> str:
 _WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
 _SPEECH_AFTER = re.compile(
     rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}(?:(?:has|have|had)\s+)?{SPEECH}\b"
+    r"|\s+as\s+saying\b"  # "Interfax quoted the ministry as saying"
 )
 _COUNT_OF = re.compile(
     r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
 )
 _SPEECH_BEFORE = re.compile(
     rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
+    r"|\b(?:reported|announced|stated|claimed|quoted)\s+by\s+(?:the\s+)?$"
     r"|\b(?:data|figures|information|estimates|count|statement|update|report"
     r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
     r"|come|comes|came)\s+)?(?:from|of|by)\s+(?:the\s+)?$"
@@ -504,8 +528,9 @@ def _named_as_speaker(before: str, after: str) -> bool:
 class Speakers:
     """Reads the speakers of a report sentence by sentence, remembering who was named."""
 
-    def __init__(self, country_default: Party = G) -> None:
+    def __init__(self, country_default: Party = G, moscow: bool = False) -> None:
         self.country_default = country_default
+        self.moscow = moscow  # a text from Moscow's side: its bare "Defense Ministry" is Russia's
         self.people: dict[str, Actor] = {}  # surname → actor, for later "Lysak said"
         self.last: Actor | None = None
         self._named: list[Actor] = []  # every actor named so far, in order
@@ -517,6 +542,8 @@ class Speakers:
         """Every actor named in the sentence, first position first, overlaps resolved."""
         text = sentence.text
         found = known_mentions(text)
+        if self.moscow:
+            found += [Mention(_RUSSIAN_MOD, *m.span()) for m in _BARE_MINISTRY.finditer(text)]
         for pattern in (_TITLED, _APPOSED, _ROLE_APPOSED):
             for match in pattern.finditer(text):
                 actor = self._person(match.group("name"), match.group("role"))

@@ -22,6 +22,7 @@ _TARGET = re.compile(
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
     rf"|\b(?:hit|hits|struck|strike|striking|targeted|destroyed|housed|hosted|served\s+as"
+    r"|blows?\s+(?:to|on|at|against)"
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)|(?:the\s+)?targets?\s+(?:was|were|is|are)"
     # "the building was a base for ...": what a party says the struck place was
     rf"|(?:building|site|hotel|facility|house|school|hospital|centre|center|plant|factory)\s+"

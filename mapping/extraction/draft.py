@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from mapping.extraction.actors import Actor, Speakers, publisher, slug
+from mapping.extraction.actors import Actor, Speakers, from_moscow_side, publisher, slug
 from mapping.extraction.actors_uk_ru import SpeakersUkRu, in_russia
 from mapping.extraction.claims import (
     ClaimText,
@@ -195,7 +195,9 @@ def extract_draft(
     assert isinstance(base, dt.date)
     evidence = _Evidence(text)
     language = language_of(text)
-    speakers = Speakers() if language == "en" else SpeakersUkRu(language)
+    speakers = (
+        Speakers(moscow=from_moscow_side(text)) if language == "en" else SpeakersUkRu(language)
+    )
     readers = {lang: _reader(lang) for lang in ("en", "uk", "ru")}
     # each sentence's rules, read once: a report may mix languages
     read_by = [readers[sentence_language(s.text, language)] for s in parts]

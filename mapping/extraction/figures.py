@@ -67,6 +67,7 @@ _HOSPITAL = (
     r"|(?:sought|needed|required|received|asked\s+for|turned\s+to\s+doctors\s+for)\s+medical"
     r"\s+(?:help|care|attention|treatment|assistance)|treated\s+for\s+(?:injuries|wounds)"
     r"|(?:needed|required|received)\s+hospital\s+treatment"
+    r"|(?:taken|delivered|brought|rushed)\s+to\s+(?:medical|health)\s+(?:institutions|facilities)"
 )
 _AUX = (
     r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
@@ -140,8 +141,8 @@ _ALIVE_BEFORE = re.compile(r"\b(?:alive|rescued|survived|survivors|saved|unharme
 # "we have already lost seven people", "took the lives of 22 residents": the dead, as officials
 # mourn them
 _LOST = re.compile(
-    rf"\b(?:lost|losing|(?:took|claimed|taken|claiming|taking)\s+the\s+lives\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
-    r"|children)\b",
+    rf"\b(?:lost|losing|(?:took|claimed|taken|claiming|taking)\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
+    rf"|children|foreigners|{_GROUPS['military']})\b",
     re.IGNORECASE,
 )
 # "rescuers recovered 12 bodies", "the bodies of five people": the dead ("two more bodies" is
@@ -662,7 +663,7 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
             named_after = bool(_PERSONS_AFTER.match(text, f.end))
             after_civilians = (
                 joined is not None
-                and joined.group == "civilians"
+                and joined.group in ("civilians", "military")
                 and not re.search(r"\b(?:people|persons)\b", text[f.start : f.end], re.I)
                 and re.search(r"\band\b", text[joined.end : f.start])
                 and not re.search(r"[.;]", text[joined.end : f.start])
@@ -680,9 +681,10 @@ def _civilians_by_context(text: str, figures: list[Figure]) -> list[Figure]:
                     if after_tally
                     else "the people named after it"
                     if named_after
-                    else "joined to a civilians' figure"
+                    else f"joined to a {joined.group} figure"
                 )
-                f = replace(f, group="civilians", rule=f"{f.rule}; civilians {why}")
+                group = joined.group if after_civilians and joined else "civilians"
+                f = replace(f, group=group, rule=f"{f.rule}; {group} {why}")
         out.append(f)
     return out
 

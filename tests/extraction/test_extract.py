@@ -663,6 +663,10 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("At least 16 minors were among the 66 wounded.",
          [("injured", "children", 16), ("injured", "unspecified", 66)]),
         ("More than a dozen people are yet to be located.", [("missing", "unspecified", 13)]),
+        # a party's counts: "the deaths of"; the hurt joined to troops are troops
+        ("The strike caused the deaths of 50 mercenaries.", [("killed", "military", 50)]),
+        ("More than 60 fighters were killed, and more than 20 were taken to health facilities.",
+         [("killed", "military", 61), ("injured", "military", 21)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -1050,6 +1054,19 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
          "airfields.", "target", "Ukrainian military airfields"),
         ("A missile hit Kyiv on Monday. Putin said the strikes were retaliation for the attack on "
          "the Crimea bridge.", "other", "the attack on the Crimea bridge"),
+        # a Moscow-side text's bare "Defense Ministry"; "reported by"; "quoted ... as saying";
+        # "a blow to"
+        ("MOSCOW (Wire) - A missile hit Kharkiv. \"Russian forces carried out a strike on a "
+         "deployment point of foreign fighters,\" the Defense Ministry said.", "target",
+         "a deployment point of foreign fighters"),
+        ("A missile strike, reported by the Russian Defense Ministry, has destroyed a fuel "
+         "depot near Kharkiv.", "target", "a fuel depot near Kharkiv"),
+        ("A missile hit Kyiv. Russia has destroyed an armoured vehicle plant in Kyiv, the "
+         "Interfax news agency quoted Russia's defence ministry as saying.", "target",
+         "an armoured vehicle plant in Kyiv"),
+        ("A missile hit Kharkiv. The Russian armed forces inflicted a high-precision blow to "
+         "the point of temporary deployment of militants, the Russian Defence Ministry said.",
+         "target", "the point of temporary deployment of militants"),
     ],
 )  # fmt: skip
 def test_a_russian_claim_about_the_strike_is_found_and_claimed(text, about, words, gazetteer):
