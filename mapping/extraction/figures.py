@@ -268,7 +268,7 @@ _LIST = rf"(?P<list>{_LISTED_ONE}(?:\s*,\s*{_LISTED_ONE})*,?\s+and\s+{_LISTED_ON
 _LISTED = re.compile(
     rf"(?<![\w-]){_LIST}{_AUX}\s+(?P<cat>{_KILLED}|{_INJURED})\b"
     # "killing a 70-year-old man and a woman", "The deceased were a man and a woman"
-    rf"|\b(?P<cat2>killing|killed|injuring|injured|wounding|wounded)\s+(?=[^.;]*\band\b)"
+    rf"|\b(?P<cat2>killing|killed|injuring|injured|wounding|wounded)\s+(?=[^.;]{{0,200}}\band\b)"
     + _LIST.replace("?P<list>", "?P<list2>")
     + r"|\b(?:the\s+)?(?P<cat3>dead|deceased|killed|injured|wounded)\s+(?:were|are)\s+"
     + _LIST.replace("?P<list>", "?P<list3>")
