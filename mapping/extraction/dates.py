@@ -38,6 +38,14 @@ _DAY_BEFORE = re.compile(
     r"|напередодні|накануне|(?:за )?минул(?:ої|у) доб[иу]|за (?:прошедшие|минувшие) сутки"
 )
 _TWO_DAYS = re.compile(r"\d{1,2}[-\u2013](?=\d)")  # "13-14": the night's morning, the 14th
+_AGO_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "дві": 2, "два": 2, "три": 3,
+    "чотири": 4, "четыре": 4, "п'ять": 5, "пять": 5,
+}  # fmt: skip
+_DAYS_AGO = (
+    r"(?:two|three|four|five|два|дві|три|чотири|четыре|п'ять|пять|[2-9])\s+"
+    r"(?:days\s+ago|дні\s+тому|днів\s+тому|дня\s+назад|дней\s+назад)"
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
 _RELATIVE = (
@@ -47,6 +55,8 @@ _RELATIVE = (
     # the day before the report's: "a day earlier", "напередодні", a daily summary's "минулої доби"
     r"|(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)"
     r"|напередодні|накануне|(?:за\s+)?минул(?:ої|у)\s+доб[иу]|за\s+(?:прошедшие|минувшие)\s+сутки"
+    # "two days ago", "три дні тому", "два дня назад"
+    rf"|{_DAYS_AGO}"
 )
 # Weekdays after "у"/"в": "у п'ятницю", "в суботу", "в воскресенье"
 _WEEKDAYS_UK_RU = {
@@ -55,7 +65,12 @@ _WEEKDAYS_UK_RU = {
     "субботу": 5, "воскресенье": 6,
 }  # fmt: skip
 # "у п'ятницю", not "у Вербну неділю" read as "у" + "неділю" ("Вербну" ends in "у")
-_WEEKDAY_UK_RU = r"(?<=(?<![\w'’])[ув]\s)(?:" + "|".join(_WEEKDAYS_UK_RU) + r")"
+# ... and "в ніч на вівторок", "в ночь на вторник": the night into that day
+_WEEKDAY_UK_RU = (
+    r"(?:(?<=(?<![\w'’])[ув]\s)|(?<=(?<![\w'’])ніч\sна\s)|(?<=(?<![\w'’])ночь\sна\s))(?:"
+    + "|".join(_WEEKDAYS_UK_RU)
+    + r")"
+)
 # "Friday, 14 April": the weekday gives way to the date it introduces (which it dates)
 _DATE_FOLLOWS = (
     rf"(?!,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d))"
@@ -209,6 +224,10 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
         return base
     if word in ("цієї ночі", "этой ночью"):
         return base
+    ago = re.fullmatch(_DAYS_AGO, word)
+    if ago is not None:  # "two days ago"
+        count = word.split()[0]
+        return base - dt.timedelta(days=int(count) if count.isdigit() else _AGO_COUNTS[count])
     if word in _WEEKDAYS_UK_RU:
         return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS_UK_RU[word]) % 7)
     return parse_explicit(expr, base)

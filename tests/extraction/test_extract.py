@@ -440,6 +440,10 @@ def test_children_among_the_dead_are_their_own_figure(gazetteer):
          "2023, killing 12 people.", "2023-01-14"),
         ("January 15, 2023 | Kyiv\n\nTwelve people were killed when a Russian missile struck an "
          "apartment block in Dnipro a day earlier.", "2023-01-14"),
+        ("January 15, 2023 | Kyiv\n\nTwo days ago a Russian missile struck an apartment block "
+         "in Dnipro, killing 12 people.", "2023-01-13"),
+        ("15 января 2023\n\nВ ночь на пятницу ракета попала в дом в Днепре. Погибли 12 человек.",
+         "2023-01-13"),
     ],
 )  # fmt: skip
 def test_the_strike_day_read_as_reports_write_it(text, day, gazetteer):
