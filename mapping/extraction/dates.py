@@ -39,7 +39,7 @@ _DAY_BEFORE = re.compile(
 )
 _TWO_DAYS = re.compile(r"\d{1,2}[-\u2013](?=\d)")  # "13-14": the night's morning, the 14th
 _AGO_COUNTS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "дві": 2, "два": 2, "три": 3,
+    "two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "дві": 2, "три": 3,
     "чотири": 4, "четыре": 4, "п'ять": 5, "пять": 5,
 }  # fmt: skip
 _DAYS_AGO = (
