@@ -509,7 +509,9 @@ _SPEECH_BEFORE = re.compile(
     r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$"
 )
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
-_LINE_CLOSES = re.compile(r"[\s.!\"'”]*")
+# the rest of a line a dash signs: nothing, or a post's handle and date ("— Volodymyr Zelenskyy
+# (@ZelenskyyUa) April 4, 2025")
+_LINE_CLOSES = re.compile(r"\s*(?:\(@\w+\))?\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?[\s.!\"'”]*")
 _BRACKET_OPENS = re.compile(r"\(\s*$")
 _BRACKET_CLOSES = re.compile(r"\s*\)[\s.;]*$")
 

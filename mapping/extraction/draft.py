@@ -222,7 +222,7 @@ def extract_draft(
     sole = {a.id: a for a, _m, _l in said if a is not None}
     if default_source is REPORT and len(sole) == 1:
         only = next(iter(sole.values()))
-        if only.party in (Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY):
+        if only.party in (Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY, Party.INTERNATIONAL_ORG):
             default_source, default_why = only, "the only source the report names"
     elsewhere = other_incidents(parts)
     head = headlines(parts)

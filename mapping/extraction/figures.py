@@ -41,11 +41,12 @@ _GROUPS = {
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders",
-    "unspecified": r"police\s+officers?|policem[ae]n|people|persons?|individuals?|victims?|others",
+    "unspecified": r"police\s+officers?|policem[ae]n|people|persons?|individuals?|victims?|others"
+    r"|adults|participants|attendees|guests|visitors",
 }
 _GROUP = "|".join(_GROUPS.values())
 _GROUP_PHRASE = (
-    rf"(?:[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})"
+    rf"(?:(?!(?:but|or|and|not|of)\b)[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})"
     rf"(?:\s+and\s+(?:foreign\s+|other\s+|Western\s+)?(?:{_GROUP}))?"
 )
 _KILLED = (
@@ -68,6 +69,7 @@ _HOSPITAL = (
     r"\s+(?:help|care|attention|treatment|assistance)|treated\s+for\s+(?:injuries|wounds)"
     r"|(?:needed|required|received)\s+hospital\s+treatment"
     r"|(?:taken|delivered|brought|rushed)\s+to\s+(?:medical|health)\s+(?:institutions|facilities)"
+    r"|(?:being\s+)?treated\s+in\s+(?:medical\s+facilities|hospitals?)"
 )
 _AUX = (
     r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
@@ -384,6 +386,12 @@ _RANGE_START = re.compile(
 )
 
 
+# "of the dead", "of the 31 people injured", "of those killed": a part of a figure stated
+_OF_THE_COUNTED = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:\d+\s+)?(?:people\s+|persons\s+)?(?:confirmed\s+)?"
+    r"(?:dead|killed|injured|wounded|hurt|victims|casualties)\b",
+    re.IGNORECASE,
+)
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIER})\s+$", re.IGNORECASE)
 # A year where a count could stand: "born in 1979", "since 2014"
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -567,7 +575,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             and _category(" ".join(match.group("cat").split())) == "killed"
         ):
             continue  # "killed and wounded": one number for both, neither figure
-        if re.match(r"\s+of\s+(?:the|those)\b", text[match.end("num") :]):
+        if _OF_THE_COUNTED.match(text, match.end("num")):
             continue  # "one of the dead", "four of the people injured": a part of a figure
         before = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(

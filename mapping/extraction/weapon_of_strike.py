@@ -95,7 +95,7 @@ def _strongest(
     firm = [m for m in mentions if m.words.casefold() not in _LOOSE]
     if firm:
         return min(firm, key=lambda m: _weight(m.match.category))
-    some = _SOME_MISSILE.search(text)
+    some = _SOME_MISSILE.search(text) if mentions else None
     if some is not None:  # "a missile strike ... after the shelling": a missile of unknown kind
         return NamedWeapon(*some.span(), some.group(0), WeaponMatch(None, WeaponCategory.UNKNOWN))
     return mentions[0] if mentions else None

@@ -495,6 +495,9 @@ def test_a_year_fixed_by_the_weekday_is_said_to_be_inferred(gazetteer):
         # a missile strike of no named kind is no shelling, whatever word a later line uses
         ("A missile strike hit a block of flats in Uman, killing 12 people, officials said. Two "
          "people remain missing after the shelling.", "unknown", None),
+        # ... but a kind named anywhere is the kind
+        ("A Russian missile strike on Sumy killed 20 people, the mayor said.\n\nTwo ballistic "
+         "missiles struck the heart of the city.", "ballistic_missile", None),
     ],
 )  # fmt: skip
 def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
@@ -671,6 +674,11 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("The strike caused the deaths of 50 mercenaries.", [("killed", "military", 50)]),
         ("More than 60 fighters were killed, and more than 20 were taken to health facilities.",
          [("killed", "military", 61), ("injured", "military", 21)]),
+        # a correction's count; a part of a group that is no toll; the treated are the hurt
+        ("Not two but three children were among the dead.", [("killed", "children", 3)]),
+        ("85 of the meeting participants were killed.", [("killed", "unspecified", 85)]),
+        ("Over 30 people are being treated in medical facilities.",
+         [("injured", "unspecified", 31)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -912,6 +920,9 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         ("Seven people were killed, according to media reports.", "independent_media"),
         ("An earlier report said seven people were killed.", "independent_media"),
         ("Ukraine has confirmed that seven people were killed.", "ukraine_government"),
+        # a post quoted with its author's handle and date after a dash
+        ("As of now, seven people are confirmed dead. — Volodymyr Zelenskyy (@ZelenskyyUa) "
+         "April 4, 2025", "ukraine_government"),
         # of two speakers, the one whose words hold the casualties
         ("Police said a school was damaged, and the Dnipro military administration said seven "
          "people were killed.", "local_authority"),
@@ -1177,3 +1188,12 @@ def test_a_headline_figure_the_body_bounds_is_the_body_s(gazetteer):
         "a missile strike on Ternopil, officials said."
     )
     assert _statements(text, gazetteer) == [("ukraine_government", "killed", "reported", 25)]
+
+
+def test_the_only_body_a_note_names_speaks_for_its_figures(gazetteer):
+    text = (
+        "UNITED NATIONS - The UN Human Rights Monitoring Mission in Ukraine deplored strikes on "
+        "Kyiv that killed at least 13 civilians.\nAccording to the UN mission, the attack hit "
+        "homes in 10 regions."
+    )
+    assert ("international_org", "killed", "reported", 13) in _statements(text, gazetteer)
