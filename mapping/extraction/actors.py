@@ -231,6 +231,7 @@ _PEOPLE: dict[str, tuple[str, str, Party]] = {
     "grossi": ("rafael-grossi", "Rafael Grossi", I),
     "bogner": ("matilda-bogner", "Matilda Bogner", I),
     "bell": ("danielle-bell", "Danielle Bell", I),
+    "schmale": ("matthias-schmale", "Matthias Schmale", I),
     "konashenkov": ("igor-konashenkov", "Igor Konashenkov", R),
     "gladkov": ("vyacheslav-gladkov", "Vyacheslav Gladkov", R),
     "khinshtein": ("alexander-khinshtein", "Alexander Khinshtein", R),

@@ -222,7 +222,7 @@ def extract_draft(
     sole = {a.id: a for a, _m, _l in said if a is not None}
     if default_source is REPORT and len(sole) == 1:
         only = next(iter(sole.values()))
-        if only.party in (Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY, Party.INTERNATIONAL_ORG):
+        if only.party is not Party.INDEPENDENT_MEDIA and only.party is not Party.STATE_MEDIA:
             default_source, default_why = only, "the only source the report names"
     elsewhere = other_incidents(parts)
     head = headlines(parts)
@@ -508,6 +508,17 @@ def _about_this_to_what_it_follows(
             why = f"a later sentence says who said it ('{sentence.text[:40].strip()}...')"
             _give(said, why_said, i, actor, why)
             i -= 1
+        # "Про це повідомив Синєгубов." as a paragraph of its own between the lead and the
+        # details: the next paragraph's sentences that name no speaker are theirs too
+        alone = (j + 1 < len(parts) and parts[j + 1].paragraph != sentence.paragraph) and (
+            parts[j - 1].paragraph != sentence.paragraph
+        )
+        k = j + 1
+        while alone and k < len(parts) and parts[k].paragraph == sentence.paragraph + 1:
+            if said[k][0] is not None:
+                break
+            _give(said, why_said, k, actor, "the paragraph before says whose it is")
+            k += 1
 
 
 def _introduced_to_their_speakers(

@@ -57,7 +57,7 @@ GROUPS = {
     },
     "unspecified": {
         "людина", "особа", "дорослий", "поліцейський", "человек",
-        "лицо", "взрослый", "люди",
+        "лицо", "взрослый", "люди", "колега", "коллега",
     },
 }  # fmt: skip
 # People counted by who they were or where they lived are civilians (as in English); among a
@@ -247,7 +247,12 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         if t.text in _CLAUSE_END or t.text in (",", *_DASHES) or t.number is not None:
             return None, group, j, False
         if t.lower in _AND:
-            return None, group, j, False  # "14 человек и пострадали почти 50": another figure
+            # "Двое детей и один взрослый пострадали": the verb after the list is theirs too;
+            # "14 человек и пострадали почти 50": another figure's verb
+            shared = _verb_after_list(tokens, j)
+            if shared is not None:
+                return shared[0], group, shared[1], False
+            return None, group, j, False
         category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
         if category is not None:
             group = group or _group_after(tokens, j)
@@ -268,6 +273,23 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             continue
         return None, group, j, j == i + 1 or group is None
     return None, group, min(i + 7, len(tokens)), False
+
+
+def _verb_after_list(tokens: list[Word], j: int) -> tuple[str, int] | None:
+    """After 'і'/'и' at j, another count and its people, then a casualty word: that word's
+    category and index."""
+    counted = False
+    for k in range(j + 1, min(j + 6, len(tokens))):
+        t = tokens[k]
+        if t.number is not None:
+            counted = True
+            continue
+        category = _category(t)
+        if category is not None:
+            return (category, k) if counted else None
+        if _group(t) is None and not {"ADJF", "PRTF"} & t.tags:
+            return None
+    return None
 
 
 def _group_after(tokens: list[Word], j: int) -> str | None:
@@ -347,6 +369,16 @@ def _scaled(tokens: list[Word]) -> list[Word]:
         word = tokens[i]
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         scale = next((v for k, v in _SCALES.items() if after and k in after.lemmas), None)
+        if (
+            word.lemmas & _SCALES.keys()
+            and "plur" not in word.tags
+            and out
+            and out[-1].lower in (_MORE | _MIN | _ABOUT | _NEARLY)
+        ):
+            # "більше десятка цивільних": a ten after a hedge
+            out.append(replace(word, number=_SCALES[next(iter(word.lemmas & _SCALES.keys()))]))
+            i += 1
+            continue
         base = 1.5 if word.lower in _AND_A_HALF else word.number
         if after is not None and scale and base is not None and base < 10:
             out.append(replace(word, text=f"{word.text} {after.text}", end=after.end,
@@ -552,6 +584,7 @@ def _part_before(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
     return None
 
 
+_SERIOUS = {"важких", "тяжких", "тяжелых", "тяжело", "важко", "тяжко", "серйозних", "серьезных"}
 _NOBODY = "nobody: 'загиблих немає', 'без жертв'"
 
 
@@ -561,7 +594,8 @@ def _none(tokens: list[Word]) -> list[Figure]:
     for i, word in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         category = _category(word)
-        if category and nxt.lower in _NONE:
+        serious = i > 0 and tokens[i - 1].lower in _SERIOUS  # "важких поранених немає"
+        if category and nxt.lower in _NONE and not serious:
             found.append(
                 Figure(category, "unspecified", Count(0, 0), word.start, nxt.end, rule=_NOBODY)
             )

@@ -99,6 +99,12 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
          [("killed", "unspecified", 5, 5, False), ("injured", "unspecified", 7, 7, False)]),
         ("Кількість загиблих в Одесі внаслідок ракетного удару збільшилася до 14 осіб.",
          [("killed", "unspecified", 14, 14, False)]),
+        # a ten after a hedge; a list's shared verb; no seriously injured is no count
+        ("Атаки призвели до загибелі більше десятка цивільних осіб.",
+         [("killed", "civilians", 11, None, False)]),
+        ("Двоє дітей і один дорослий постраждали.",
+         [("injured", "children", 2, 2, False), ("injured", "unspecified", 1, 1, False)]),
+        ("За його словами, важких поранених немає.", []),
         # people by their work among the dead split no group off
         ("Загинули 14 людей, серед яких місцеві жителі, медик і рятувальник.",
          [("killed", "unspecified", 14, 14, False)]),
@@ -306,6 +312,9 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "йдеться в повідомленні.", "ukraine_government", "Національна поліція"),
         ("Россия нанесла удар по Одессе. Генпрокуратура называет цифру в пять погибших.",
          "ukraine_government", "Прокуратура"),
+        # the UN's humanitarian coordinator
+        ("Росія вдарила по Чернігову. Про це повідомив гуманітарний координатор в Україні "
+         "Матіас Шмале: загинули двоє людей.", "international_org", "Матіас Шмале"),
         # Moscow as a speaker; in Moscow it is a place
         ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
          "russia_government", "Влада РФ"),
@@ -443,3 +452,14 @@ def test_the_war_s_totals_are_no_figure_of_the_strike(gazetteer):
     )
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert [c.get("injured") for c in record["casualties"]] == [2]
+
+
+def test_an_attribution_paragraph_between_lead_and_details_covers_the_details(gazetteer):
+    text = (
+        "Окупанти вдарили КАБами по Харкову.\n\nПро це повідомив у Telegram голова Харківської "
+        "ОВА Олег Синєгубов.\n\nВнаслідок атаки загинули двоє людей, ще 13 — поранені.\n\n"
+        "На місцях влучань сталися пожежі, уточнив мер Харкова Ігор Терехов."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    sources = {s["id"]: s["name"] for s in record["sources"]}
+    assert {sources[c["source"]] for c in record["casualties"]} == {"Олег Синєгубов"}
