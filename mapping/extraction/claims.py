@@ -105,9 +105,13 @@ def not_corroborated(sentence: Sentence) -> re.Match[str] | None:
 # -- Ukrainian and Russian ------------------------------------------------------------------
 
 _TARGET_UK_RU = re.compile(
-    r"(?<![\w-])(?:удар\w*\s+(?:[\w-]+\s+){0,4}?по|вразил\w*|уразил\w*|поразил\w*|поражен\w*"
-    r"|знищено|знищил\w*|уничтожен\w*|уничтожил\w*|атакува\w*|атаковал\w*|вдарил\w*|ударил\w*)"
-    r"\s+(?P<target>[^,.;:]+)",
+    r"(?<![\w-])(?:удар\w*\s+(?:\S+\s+){0,4}?по|вразил\w*|уразил\w*|поразил\w*|поражен\w*"
+    r"|знищено|знищил\w*|уничтожен\w*|уничтожил\w*|атакува\w*|атаковал\w*|атакован\w*"
+    r"|атаковані|вдарил\w*|ударил\w*)"
+    r"\s+(?P<target>[^,.;:]+)"
+    # "по системе военного управления ... нанесен массированный удар": the target first
+    r"|(?<![\w-])[Пп]о\s+(?P<target2>[^.;:«»\"]{5,200}?)\s+(?:нанесен\w*|завдан\w*|нанесли|завдали)"
+    r"\s+(?:\w+\s+){0,3}?удар",
     re.IGNORECASE,
 )
 _MILITARY_UK_RU = re.compile(
@@ -125,7 +129,15 @@ _RESULT_UK_RU = re.compile(
     r"|цели\s+(?:удара\s+|массированного\s+удара\s+)?достигнуты"
     r"|усі\s+(?:призначені\s+|визначені\s+)?(?:об'єкти|цілі)\s+(?:уражено|уражені|знищено)"
     r"|мет[иу]\s+(?:удару\s+)?(?:досягнуто|досягнуті)"
-    r"|цель\s+(?:удара\s+)?достигнута|мета\s+(?:удару\s+)?досягнута)",
+    r"|цель\s+(?:удара\s+|атаки\s+)?(?:была\s+)?достигнута|мета\s+(?:удару\s+|атаки\s+)?"
+    r"(?:була\s+)?досягнута)",
+    re.IGNORECASE,
+)
+# "не планировали и не наносили ударов", "никаких огневых задач ... не было": a denial
+_DENIAL_UK_RU = re.compile(
+    r"(?<![\w-])(?:не\s+(?:планировал\w*\s+и\s+не\s+)?(?:наносил\w*|наносят)\s+удар\w*"
+    r"|не\s+(?:планували\s+і\s+не\s+)?завдавал\w*\s+удар\w*"
+    r"|(?:никаких|жодних)\s+(?:огнев\w+|вогнев\w+)\s+задач)",
     re.IGNORECASE,
 )
 _QUARTERED = re.compile(r"(?<![\w-])(?:размещ|розміщ|дислокац|перебува|находил)\w*", re.IGNORECASE)
@@ -148,15 +160,17 @@ def claims_in_uk_ru(sentence: Sentence) -> list[ClaimText]:
     text = sentence.text
     found = []
     for match in _TARGET_UK_RU.finditer(text):
-        words = match.group("target").strip()
+        group = "target" if match.group("target") else "target2"
+        words = match.group(group).strip()
         if _MILITARY_UK_RU.search(words):
-            found.append(ClaimText("target", words, *match.span("target")))
+            found.append(ClaimText("target", words, *match.span(group)))
     if not found and _QUARTERED.search(text) and _MILITARY_UK_RU.search(text):
         # "В общежитии № 28 размещались более 700 украинских военнослужащих"
         found.append(ClaimText("target", text.strip(), 0, len(text)))
     for match in _RESULT_UK_RU.finditer(text):
         found.append(ClaimText("result", match.group(0), *match.span()))
-    if _RESPONSIBILITY_UK_RU.search(text):  # "операция возмездия", "у відповідь на"
+    if _RESPONSIBILITY_UK_RU.search(text) or _DENIAL_UK_RU.search(text):
+        # "операция возмездия", "у відповідь на"; "не наносили ударов"
         found.append(ClaimText("responsibility", text.strip(), 0, len(text)))
     return found
 
