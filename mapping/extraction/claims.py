@@ -16,7 +16,8 @@ from mapping.extraction.text import Sentence
 _WHAT = r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\"))?"
 _TARGET = re.compile(
     r"\b(?:strikes?|attacks?|weapons?|missiles?|drones?|vehicles|systems|munitions)\"?\s+"
-    r"(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?(?:with\s+[^.;]{1,80}?\s+)?(?:on|against|targeting)\s+"
+    r"(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?(?:(?:overnight|today|tonight|again)\s+)?"
+    r"(?:with\s+[^.;]{1,80}?\s+)?(?:on|against|targeting)\s+"
     r"(?:\"(?P<quoted>[^\"]{3,200})\"|"
     rf"(?P<target>{_WHAT}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"

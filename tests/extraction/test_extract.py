@@ -1079,6 +1079,9 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
         ("A missile hit Kyiv. Russia has destroyed an armoured vehicle plant in Kyiv, the "
          "Interfax news agency quoted Russia's defence ministry as saying.", "target",
          "an armoured vehicle plant in Kyiv"),
+        ("A missile hit Pavlohrad. Russia's defence ministry said its forces had carried out "
+         "missile strikes overnight against Ukrainian military sites.", "target",
+         "Ukrainian military sites"),
         ("A missile hit Kharkiv. The Russian armed forces inflicted a high-precision blow to "
          "the point of temporary deployment of militants, the Russian Defence Ministry said.",
          "target", "the point of temporary deployment of militants"),
