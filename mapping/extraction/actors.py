@@ -61,7 +61,8 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "russian-installed-authorities", "Russian-installed authorities", R),
     (r"(?:Kremlin\s+spokes(?:man|person)\s+)?Dmitry\s+Peskov|(?:the\s+)?Kremlin|Peskov",
      "kremlin", "Kremlin", R),
-    (r"(?:Ukraine'?s|Ukrainian)\s+(?:authorities|officials|government)",
+    (r"(?:Ukraine'?s|Ukrainian)\s+(?:military\s+|regional\s+|local\s+|government\s+)?(?:authorities"
+     r"|officials|government)",
      "ukrainian-authorities", "Ukrainian authorities", G),
     (r"(?:Ukrainian\s+)?President\s+(?:Volodymyr\s+)?Zelensk(?:yy|iy|y|i)|Volodymyr\s+Zelensk(?:yy|iy|y|i)"
      r"|Zelensk(?:yy|iy|y|i)|(?:Ukraine'?s|the\s+Ukrainian)\s+president",
@@ -71,7 +72,8 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "ukraine-general-staff", "General Staff of the Armed Forces of Ukraine", G),
     (r"(?:Ukraine'?s|the\s+Ukrainian)\s+[Aa]ir\s+[Ff]orce",
      "ukrainian-air-force", "Ukrainian Air Force", G),
-    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|(?:national\s+)?[Ee]mergenc(?:y|ies)\s+[Ss]ervices?|SES|DSNS)"
+    (r"(?:the\s+)?(?:State\s+Emergency\s+Service|(?:national\s+)?[Ee]mergenc(?:y|ies)\s+[Ss]ervices?|SES|DSNS"
+     r"|(?:Ukrainian\s+|Ukraine'?s\s+)?Ministry\s+of\s+Emergency\s+Situations|[Ee]mergencies\s+[Mm]inistry)"
      r"(?:\s+of\s+Ukraine)?",
      "state-emergency-service", "State Emergency Service of Ukraine", G),
     (r"(?:the\s+)?(?:Ukraine'?s\s+|Ukrainian\s+)?National\s+Police(?:\s+of\s+Ukraine)?",

@@ -360,7 +360,7 @@ def extract_draft(
     # the dateline's city, and weapons named like places ("an Iskander", "Tornado")
     skip = [line.city_span] if line else []
     skip += [(start, end) for start, end, _words, _match in find_weapons(text)]
-    place = _struck_place(parts, read_by, skip, gazetteer)
+    place = _struck_place(parts, read_by, skip, gazetteer, elsewhere)
     if place is not None:
         mention, location = place
         record["place"] = location
@@ -459,9 +459,20 @@ _ABOUT_THIS = re.compile(
     r"|(?:These|The)\s+figures\s+(?:were|came|come)|The\s+information\s+(?:was|came)"
     r"|This\s+(?:is|was)\s+(?:stated|said|reported)\s+(?:in|by))\b"
     # "Oleksandr Prokudin, head of the regional administration, reported this on Telegram"
+    # "- Kiper wrote on social media." closing the paragraph it signs
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:wrote|said|noted|added|reported|stated)\s+(?:on|in)\s+"
+    r"(?:social\s+media|Telegram|Facebook)\W*$"
     r"|^[^.]*?\b(?:reported|posted|announced|stated|wrote|confirmed|said)\s+this"
     r"(?=\s+(?:on|in|via|at|to)\b|\s*[.,]|\s*$)",
     re.IGNORECASE,
+)
+
+
+# "... The deceased was 45 - Prokudin wrote on social media.": a dash signing off the words
+# before it
+_SIGNED_OFF = re.compile(
+    r"\s[-–—]\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:wrote|said|noted|added|reported|stated)\b"
+    r"[^.;]{0,60}\W*$"
 )
 
 
@@ -496,7 +507,8 @@ def _about_this_to_what_it_follows(
     are that speaker's."""
     for j, sentence in enumerate(parts):
         actor, mention, _ = said[j]
-        if actor is None or mention is None or not _ABOUT_THIS.match(sentence.text):
+        about_this = _ABOUT_THIS.match(sentence.text) or _SIGNED_OFF.search(sentence.text)
+        if actor is None or mention is None or not about_this:
             continue
         if j == 0:
             continue
@@ -637,7 +649,11 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
     seen: dict[tuple, int] = {}  # key → paragraph where last stated
     kept = []
     for statement in statements:
-        k = _key(statement, with_source=True)
+        # "A 55-year-old man was killed ... a 43-year-old man had also died": two people
+        words = statement.sentence.text[
+            statement.start - statement.sentence.start : statement.end - statement.sentence.start
+        ]
+        k = _key(statement, with_source=True) + tuple(_AGE_OF_ONE.findall(words))
         if k in seen and seen[k] == statement.sentence.paragraph:
             continue
         if statement.actor is REPORT and (
@@ -647,6 +663,9 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
         seen[k] = statement.sentence.paragraph
         kept.append(statement)
     return kept
+
+
+_AGE_OF_ONE = re.compile(r"\b(\d{1,3})-years?-old\b")
 
 
 def _value_at(record: dict[str, Any], path: str) -> str:
@@ -728,7 +747,11 @@ def _struck_region(regions: list[PlaceMention], gazetteer: Any) -> tuple[Any, An
 
 
 def _struck_place(
-    parts: list[Sentence], read_by: list[_Reader], skip: list[tuple[int, int]], gazetteer: Any
+    parts: list[Sentence],
+    read_by: list[_Reader],
+    skip: list[tuple[int, int]],
+    gazetteer: Any,
+    elsewhere: set[int] = frozenset(),
 ) -> tuple[PlaceMention, dict[str, Any]] | None:
     """The best-scored known place, resolved by the gazetteer."""
     if gazetteer is None:
@@ -738,7 +761,9 @@ def _struck_place(
     best_mention: dict[str, PlaceMention] = {}
     regions: list[PlaceMention] = []
     inside: dict[str, bool] = {}
-    for sentence, read in zip(parts, read_by, strict=True):
+    for index, (sentence, read) in enumerate(zip(parts, read_by, strict=True)):
+        if index in elsewhere:
+            continue  # "In the past week alone, Russia struck Sumy ...": other strikes' places
         for found in read.places(sentence, skip):
             if found.region:
                 regions.append(found)

@@ -33,6 +33,7 @@ _PERSONS = (
     r"residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?|workers?|employees?|drivers?|shoppers"
     r"|customers|pensioners|patients|worshippers|rescuers?|firefighters?|paramedics?|medics?"
     r"|doctors?|nurses?|journalists?|volunteers?|guards?|farmers?|miners?|teachers?|students"
+    r"|citizens|locals|inhabitants"
     r"|crew\s?members?|crew|sailors?|seafarers?|pilots?|dockers?"
     r"|electricians?|engineers?|cyclists?|vendors?|sellers?|fishermen"
 )
@@ -50,7 +51,8 @@ _GROUP_PHRASE = (
     rf"(?:\s+and\s+(?:foreign\s+|other\s+|Western\s+)?(?:{_GROUP}))?"
 )
 _KILLED = (
-    r"killed|dead|deceased|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
+    r"(?:sustained|received|suffered)\s+(?:[a-z]+\s+)?injuries\s+incompatible\s+with\s+life"
+    r"|killed|dead|deceased|died|deaths?|perished|lost\s+their\s+lives|fatalities|fatally\s+(?:injured"
     r"|wounded)|found\s+dead|eliminated|liquidated"
 )
 # (not "in a serious condition": reports give it as a part of the hurt, not a count of its own)
@@ -211,7 +213,8 @@ _ADJECTIVE = r"(?:(?:elderly|young|pregnant|local|older)\s+)?"
 _ONE_PERSON = re.compile(
     rf"(?<![\w-])(?:an?|one)\s+(?:single\s+)?{_ADJECTIVE}(?:Ukrainian\s+|Russian\s+)?"
     rf"(?:(?P<state>injured|wounded|dead)\s+{_ADJECTIVE}(?P<who2>{_WHO})\b"
-    rf"|(?P<who>{_WHO})\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?"
+    rf"|(?P<who>{_WHO})\s+(?:(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?"
+    r"|(?=(?:sustained|suffered|received)\s))"
     rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b)",
     re.IGNORECASE,
 )
@@ -393,6 +396,10 @@ _OF_THE_COUNTED = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIER})\s+$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+)
 # A year where a count could stand: "born in 1979", "since 2014"
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|born|since|of|from|until|year|by|after|before)\s+$", re.I)
@@ -429,6 +436,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             return
         if _A_YEAR.fullmatch(text, start, end) and _YEAR_BEFORE.search(text, 0, start):
             return  # "a guard born in 1979 died": a year, no count
+        if _MONTH_BEFORE.search(text, max(0, start - 12), start):
+            return  # "late on April 13 injured five": a day, no count
         if qualifier is None and "qual" in match.groupdict():
             qualifier = match.group("qual")
         count = count_range(qualifier, match.group("num")) if match.group("num") else ONE

@@ -30,7 +30,7 @@ _STRIKE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:of\s+|in\s+)?"
     r"|\b(?:strikes?|attacks?|shelling|bombing)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+|in\s+)?"
     r"|\b(?:killed|injured|wounded|died|dead|damaged|destroyed)\s+(?:[\w-]+\s+){0,3}?in\s+"
-    r"|\b(?:city|town|village)\s+of\s+|\bin\s+(?:the\s+)?(?:centre|center)\s+of\s+)$",
+    r"|\b(?:city|town|village|port)\s+of\s+|\bin\s+(?:the\s+)?(?:centre|center)\s+of\s+)$",
     re.IGNORECASE,
 )
 _MENTION = re.compile(

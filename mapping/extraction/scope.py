@@ -15,7 +15,11 @@ _OTHER_OPENING = re.compile(
     r"|In\s+(?:a|another)\s+separate\s+(?:attack|strike|incident)"
     r"|Окремо|Також\s+в\s+інших|Отдельно|В\s+других"
     # "As reported, on April 6, five residents were killed": an earlier report's strike
-    r"|As\s+(?:was\s+)?(?:previously\s+|earlier\s+)?reported(?:\s+by\s+\w+)?,\s+on\s+(?=\w+\s+\d)"
+    r"|As\s+(?:was\s+)?(?:previously\s+|earlier\s+)?reported(?:\s+by\s+\w+)?,\s+(?:on|in|last|earlier)\b"
+    # "The strike follows Tuesday's attack ...", "In the past week alone, Russia has ..."
+    r"|(?:The|This|It)\s+(?:strike|attack|shelling|assault)\s+(?:follows|followed|came|comes)\b"
+    r"|In\s+the\s+past\s+(?:week|month|few\s+days)|Earlier\s+this\s+(?:week|month)"
+    r"|Last\s+(?:week|month)"
     # "З початку війни в області загинуло чотири дитини": the war's totals
     r"|З\s+початку\s+(?:повномасштабн\w+\s+)?(?:війни|вторгнення)"
     r"|С\s+начала\s+(?:полномасштабн\w+\s+)?(?:войны|вторжения))\b",

@@ -679,6 +679,12 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("85 of the meeting participants were killed.", [("killed", "unspecified", 85)]),
         ("Over 30 people are being treated in medical facilities.",
          [("injured", "unspecified", 31)]),
+        # a day after a month name is no count; citizens are civilians; injuries incompatible
+        # with life are death
+        ("A drone strike on Odesa late on April 13 injured at least five people.",
+         [("injured", "unspecified", 5)]),
+        ("Three citizens were injured.", [("injured", "civilians", 3)]),
+        ("A man sustained injuries incompatible with life.", [("killed", "civilians", 1)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -920,6 +926,12 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         ("Seven people were killed, according to media reports.", "independent_media"),
         ("An earlier report said seven people were killed.", "independent_media"),
         ("Ukraine has confirmed that seven people were killed.", "ukraine_government"),
+        ("Seven people were killed, Ukraine's military officials said.", "ukraine_government"),
+        ("Seven people were killed, the Ukrainian Ministry of Emergency Situations reported.",
+         "ukraine_government"),
+        # a dash signing off the paragraph's words
+        ("Russian forces shelled the city. Seven people were killed. The oldest was 80 - Prokudin "
+         "wrote on social media.", "local_authority"),
         # a post quoted with its author's handle and date after a dash
         ("As of now, seven people are confirmed dead. — Volodymyr Zelenskyy (@ZelenskyyUa) "
          "April 4, 2025", "ukraine_government"),
@@ -1200,3 +1212,23 @@ def test_the_only_body_a_note_names_speaks_for_its_figures(gazetteer):
         "homes in 10 regions."
     )
     assert ("international_org", "killed", "reported", 13) in _statements(text, gazetteer)
+
+
+def test_two_people_by_age_in_one_paragraph_are_two_figures(gazetteer):
+    text = (
+        "A missile hit Kherson on Friday, the governor said. A 55-year-old man was killed on the "
+        "spot, he said. A 43-year-old man later died of his wounds in hospital, he said."
+    )
+    killed = [s for s in _statements(text, gazetteer) if s[1] == "killed"]
+    assert len(killed) == 2
+
+
+def test_other_strikes_a_report_recalls_give_no_figures_and_no_place(gazetteer):
+    text = (
+        "A drone strike on Odesa injured five people, Governor Oleh Kiper said.\n\nIn the past "
+        "week alone, Russia struck Sumy, killing 34 people, and Mykolaiv, injuring 10.\n\nThe "
+        "strike follows Tuesday's attack on Kharkiv that killed three people."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Odesa"
+    assert [s[1:] for s in _statements(text, gazetteer)] == [("injured", "reported", 5)]
