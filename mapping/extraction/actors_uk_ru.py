@@ -273,7 +273,16 @@ class SpeakersUkRu(Speakers):
         chosen: Mention | None = None
         prefix = re.match(r"\s*(?P<who>[^:.]{3,160}):\s", text)
         if prefix and not re.search(r"\d", prefix.group("who")):
-            chosen = next((m for m in mentions if m.end <= prefix.end("who")), None)
+            # "ДСНС: ...", "Синєгубов: ..." (not "Росіяни вдарили по Херсону: ...": a headline)
+            chosen = next(
+                (
+                    m
+                    for m in mentions
+                    if m.end <= prefix.end("who")
+                    and m.end - m.start >= 0.5 * len(prefix.group("who").strip())
+                ),
+                None,
+            )
             self.reason = "named before a colon that opens the sentence ('ОВА: ...')"
         bracket = _BRACKETED.search(text) if chosen is None else None
         if bracket is not None:  # "Загиблі: 5 (дані ОВА)": a source in brackets closing it
@@ -291,6 +300,13 @@ class SpeakersUkRu(Speakers):
         # does not speak it
         closed = [m.end() for m in _QUOTE_CLOSED.finditer(text)]
         spoken = [m for m in mentions if not closed or m.start >= closed[-1]]
+        # "За даними слідства, російські військові обстріляли ...": the forces that struck are
+        # the speaker only with their own speech verb ("росіяни стверджують")
+        spoken = [
+            m
+            for m in spoken
+            if m.actor.id != "russian-authorities" or _OWN_SPEECH.match(text, m.end)
+        ]
         if chosen is None and spoken:
             cues = [w for w in words(text, self.language) if w.lemmas & SPEECH]
             if cues:
@@ -309,6 +325,8 @@ class SpeakersUkRu(Speakers):
             back = _BACK.search(text)
             assert back is not None
             actor = self.last
+            if _MESSAGE.search(back.group(0)) and self._last_speaker is not None:
+                actor = self._last_speaker  # "сказано в повідомленні": the last who spoke
             if re.match(r"відомств|ведомств", back.group(0), re.IGNORECASE):
                 actor = next((a for a in reversed(self._named) if a.party is R), actor)
             self._remember(actor, sentence)
@@ -317,6 +335,12 @@ class SpeakersUkRu(Speakers):
         return self._settle(sentence, chosen, mentions)
 
 
+_MESSAGE = re.compile(r"повідомленн|дописі|телеграм|заяв|сообщени", re.IGNORECASE)
+_OWN_SPEECH = re.compile(
+    r"\s+(?:\w+\s+)?(?:заяв\w*|стверджу\w*|утвержда\w*|повідом\w*|сообщ\w*|наполяга\w*"
+    r"|настаива\w*|кажуть|говор\w*|запевня\w*|уверя\w*|визна\w*|призна\w*)",
+    re.IGNORECASE,
+)
 _QUOTE_CLOSED = re.compile(r"[\"»”]\s*,?\s*[–—-]\s*(?=\w)")
 _BRACKETED = re.compile(r"\((?P<who>[^()]{2,60})\)\s*[.;]?\s*$")
 _CITING = re.compile(r"(?<![\w'’])(?:з|із|зі|со|с)\s+(?:посиланням|ссылкой)\s+на\s+", re.IGNORECASE)

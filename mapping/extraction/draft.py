@@ -215,11 +215,15 @@ def extract_draft(
         actor, mention = speakers.speaker(sentence)
         said.append((actor, mention, speakers.last))
         why_said.append(speakers.reason if actor is not None else "")
+    for i, sentence in enumerate(parts):
+        if said[i][1] is None and _EARLIER_REPORTED.match(sentence.text):
+            # "Ранее сообщалось о 24 жертвах": the report's own account of earlier news
+            _give(said, why_said, i, REPORT, "an earlier report the report recalls")
     _quotes_to_their_speakers(parts, said, why_said)
     _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
-    sole = {a.id: a for a, _m, _l in said if a is not None}
+    sole = {a.id: a for a, _m, _l in said if a is not None and a is not REPORT}
     if default_source is REPORT and len(sole) == 1:
         only = next(iter(sole.values()))
         if only.party is not Party.INDEPENDENT_MEDIA and only.party is not Party.STATE_MEDIA:
@@ -452,7 +456,8 @@ def extract_draft(
 # "Про це повідомив ...", "Об этом сообщил ...", "This was reported by ...": the speaker of
 # what came before
 _ABOUT_THIS = re.compile(
-    r"^\W*(?:Про\s+це|Об\s+этом|О\s+том|Про\s+що|This\s+was\s+(?:reported|announced|stated)"
+    r"^\W*(?:(?:Як|Как)\s+(?:передає|передает|пише|пишет|інформує|информирует)\s+[^,]{2,40},\s+)?"
+    r"(?:Про\s+це|про\s+це|Об\s+этом|об\s+этом|О\s+том|Про\s+що|This\s+was\s+(?:reported|announced|stated)"
     r"|That\s+was\s+(?:reported|announced|according)|Source|Джерело|Источник"
     # "Такі дані оприлюднив Федоров", "Інформацію підтвердили в ОВА", "Эти данные привел ..."
     r"|(?:Такі|Ці)\s+дані|Інформацію|Эти\s+данные|Такие\s+данные|Информацию"
@@ -468,6 +473,11 @@ _ABOUT_THIS = re.compile(
 )
 
 
+_EARLIER_REPORTED = re.compile(
+    r"\W*(?:Раніше\s+(?:повідомлял(?:ося|ось)|писали)|Ранее\s+(?:сообщалось|писали)"
+    r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported)\b",
+    re.IGNORECASE,
+)
 # "... The deceased was 45 - Prokudin wrote on social media.": a dash signing off the words
 # before it
 _SIGNED_OFF = re.compile(

@@ -276,6 +276,28 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
     return None, group, min(i + 7, len(tokens)), False
 
 
+def _part_named_after(tokens: list[Word], i: int) -> tuple[str | None, str, int] | None:
+    """'пятеро пострадавших — дети' (injured, children), 'пять из которых — дети' (the figure
+    before's category, children): a part whose group follows a dash."""
+    j = i + 1
+    category = None
+    if j < len(tokens) and _category(tokens[j]) and "plur" in tokens[j].tags:
+        category, j = _category(tokens[j]), j + 1
+    elif (
+        j + 1 < len(tokens)
+        and tokens[j].lower in ("з", "із", "из")
+        and tokens[j + 1].lower in _THEM
+    ):
+        j += 2
+    else:
+        return None
+    if j + 1 < len(tokens) and tokens[j].text in _DASHES:
+        group = _group(tokens[j + 1])
+        if group in ("children", "military", "civilians"):
+            return category, group, j + 1
+    return None
+
+
 def _verb_after_list(tokens: list[Word], j: int) -> tuple[str, int] | None:
     """After 'і'/'и' at j, another count and its people, then a casualty word: that word's
     category and index."""
@@ -430,6 +452,14 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         if _from_value(tokens, i):
             continue  # "зросла з 20 до 32": 20 was the figure before
         counted = False
+        named_part = _part_named_after(tokens, i)
+        if named_part is not None:  # "пятеро пострадавших — дети", "пять из которых — дети"
+            category, group, at = named_part
+            rule = "a part named after a dash ('пятеро пострадавших — дети')"
+            count = _count(number, _hedge(tokens, i), word.text)
+            figures.append(Figure(category, group, count, word.start, tokens[at].end, True, rule))
+            counted = True
+            continue
         category, group, at, blocked = _forward(tokens, i)
         if blocked:
             continue
@@ -463,6 +493,7 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         figures.append(Figure(category, group or "unspecified", count, start, end, part, rule))
         counted = True
     figures += _children_by_ages(tokens)
+    figures += _one_by_word(tokens, figures)
     figures += _single_persons(tokens, figures)
     figures += _none(tokens)
     figures.sort(key=lambda f: f.start)
@@ -492,6 +523,27 @@ def _part_marker(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
     if word.lower in ("тому", "том") and i > 0 and tokens[i - 1].lower in ("у", "в"):
         return 1, None
     return None
+
+
+def _one_by_word(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
+    """'заявил о погибшем', 'повідомив про загиблого': one person, the casualty word alone."""
+    taken = Spans((f.start, f.end) for f in figures)
+    found = []
+    for i, word in enumerate(tokens[1:], start=1):
+        category = _category(word)
+        if (
+            category
+            and tokens[i - 1].lower in ("о", "об", "про")
+            and not _is(word, _DESTROY)  # "об уничтожении пункта": a thing destroyed
+            and "sing" in word.tags
+            and "plur" not in word.tags
+            and taken.free(word.start, word.end)
+        ):
+            rule = "one person, the casualty word alone ('заявил о погибшем')"
+            found.append(
+                Figure(category, "unspecified", Count(1, 1), word.start, word.end, rule=rule)
+            )
+    return found
 
 
 def _children_by_ages(tokens: list[Word]) -> list[Figure]:

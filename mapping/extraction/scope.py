@@ -20,6 +20,8 @@ _OTHER_OPENING = re.compile(
     r"|(?:The|This|It)\s+(?:strike|attack|shelling|assault)\s+(?:follows|followed|came|comes)\b"
     r"|In\s+the\s+past\s+(?:week|month|few\s+days)|Earlier\s+this\s+(?:week|month)"
     r"|Last\s+(?:week|month)"
+    # "Нагадаємо, нині зранку росіяни обстрілювали ...": a reminder of earlier strikes
+    r"|Нагадаємо|Напомним"
     # "З початку війни в області загинуло чотири дитини": the war's totals
     r"|З\s+початку\s+(?:повномасштабн\w+\s+)?(?:війни|вторгнення)"
     r"|С\s+начала\s+(?:полномасштабн\w+\s+)?(?:войны|вторжения))\b",

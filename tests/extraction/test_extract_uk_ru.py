@@ -141,6 +141,13 @@ def test_ukrainian_casualty_figures(text, expected):
         ("Уничтожено свыше 70-ти военнослужащих.", [("killed", "military", 71, None, False)]),
         ("Погибла 19-летняя девушка.", [("killed", "civilians", 1, 1, False)]),
         ("Уничтожено свыше 50 генералов и офицеров ВСУ.", [("killed", "military", 51, None, False)]),
+        # a part named after a dash; one person by the casualty word alone
+        ("Ранены 18 человек, пятеро пострадавших — дети.",
+         [("injured", "unspecified", 18, 18, False), ("injured", "children", 5, 5, True)]),
+        ("Погибли 25 человек, пять из которых — дети.",
+         [("killed", "unspecified", 25, 25, False), (None, "children", 5, 5, True)]),
+        ("Губернатор заявил о погибшем.", [("killed", "unspecified", 1, 1, False)]),
+        ("Минобороны сообщило об уничтожении пункта дислокации.", []),
     ],
 )  # fmt: skip
 def test_russian_casualty_figures(text, expected):
@@ -316,6 +323,9 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         # the UN's humanitarian coordinator
         ("Росія вдарила по Чернігову. Про це повідомив гуманітарний координатор в Україні "
          "Матіас Шмале: загинули двоє людей.", "international_org", "Матіас Шмале"),
+        # the forces that struck are no speaker without their own speech verb
+        ("За даними слідства, російські військові обстріляли Херсон. Загинули дві жінки. Про це "
+         "повідомляє Херсонська обласна прокуратура.", "ukraine_government", "Прокуратура"),
         # Moscow as a speaker; in Moscow it is a place
         ("Росія вдарила по Сумах. Москва стверджує, що загинули 20 військових.",
          "russia_government", "Влада РФ"),
@@ -491,3 +501,16 @@ def test_an_attribution_paragraph_between_lead_and_details_covers_the_details(ga
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     sources = {s["id"]: s["name"] for s in record["sources"]}
     assert {sources[c["source"]] for c in record["casualties"]} == {"Олег Синєгубов"}
+
+
+def test_an_earlier_report_recalled_is_the_report_s_and_a_reminder_is_no_figure(gazetteer):
+    text = (
+        "Гладков заявил, что число погибших в Белгороде увеличилось до 25.\n\nРанее сообщалось о "
+        "24 жертвах обстрела.\n\nНапомним, утром обстрелу подвергся Шебекино, ранены трое."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    found = sorted(
+        (parties[c["source"]], c.get("killed"), c.get("injured")) for c in record["casualties"]
+    )
+    assert found == [("other", 24, None), ("russia_government", 25, None)]
