@@ -52,7 +52,7 @@ _WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 NUMBER = (
     r"(?<![\w.:/-])(?:\d{1,3}(?:,\d{3})+|\d+"
     rf"|{_WORD}(?:(?:\s+and)?[\s-]+{_WORD})*(?:\s+dozen)?"
-    r"|a\s+dozen|dozens|scores|hundreds)(?![\w-]|[:.,/]\d)"
+    r"|a\s+dozen|dozens|scores|hundreds|tens(?=\s+of\b))(?![\w-]|[:.,/]\d)"
 )
 _NEARLY = {"nearly", "almost", "close to"}
 _ABOUT = {"about", "around", "approximately", "roughly", "some"}
@@ -61,7 +61,12 @@ QUALIFIER = words_pattern([*QUALIFIERS, *_NEARLY, *_ABOUT])
 # A count: an optional qualifier, then the number. Named groups: qual, num.
 COUNT = rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{NUMBER})"
 
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200}  # at least two dozen, two score...
+_VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "tens": 20,
+}  # at least two dozen, two score...
 
 
 @dataclass(frozen=True)

@@ -684,6 +684,7 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("A drone strike on Odesa late on April 13 injured at least five people.",
          [("injured", "unspecified", 5)]),
         ("Three citizens were injured.", [("injured", "civilians", 3)]),
+        ("Tens of people were injured.", [("injured", "unspecified", 20)]),
         ("A man sustained injuries incompatible with life.", [("killed", "civilians", 1)]),
     ],
 )  # fmt: skip
