@@ -346,7 +346,7 @@ _KNOWN_RE = [
 ]
 
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
-_WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now)\s+)?"
+_WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now|meanwhile)\s+)?"
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
 # "a spokesperson for the regional administration", "the regional governor".
 _UNNAMED = re.compile(
@@ -394,14 +394,16 @@ _OFFICIALS = re.compile(
     r"(?=\s+(?:said|say|says|reported|told|revised|raised|updated|confirmed|put|gave)\b|[.,;]|$)"
 )
 _BACK_REFERENCE = re.compile(
-    r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:ministry|governor|mayor|president|official|officials"
+    r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:(?:defen[cs]e\s+)?ministry|governor|mayor|president"
+    r"|official|officials"
     r"|agency|statement|mission|administration|authorities|military|department|report"
     r"|message))\s+"
     r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
     # '"...," said the governor'
-    r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:ministry|governor|mayor"
+    r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:(?:defen[cs]e\s+)?ministry"
+    r"|governor|mayor"
     r"|president|official|agency|statement|mission|administration|authorities|military))\b"
     r"|(?:according\s+to|(?<![\w-])per)\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
     r"|administration|authorities|mission)|him|her|them)",
@@ -502,7 +504,8 @@ _COUNT_OF = re.compile(
     r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
 )
 _SPEECH_BEFORE = re.compile(
-    rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s*$|\b[Pp]er\s*$|\bcited\s*$"
+    rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s+(?:[A-Z][\w'’-]+\s+){{0,2}}$|[Aa]ccording\s+to\s*$"
+    r"|\b[Pp]er\s*$|\bcited\s*$"
     r"|\b(?:reported|announced|stated|claimed|quoted)\s+by\s+(?:the\s+)?$"
     r"|\b(?:data|figures|information|estimates|count|statement|update|report"
     r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
@@ -749,7 +752,7 @@ class Speakers:
         if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
             people = set(self.people.values())
             return next((a for a in reversed(self._named) if a in people), self.last)
-        office = ref.removeprefix("the ")
+        office = re.sub(r"^defen[cs]e ", "", ref.removeprefix("the "))
         if office in ("ministry", "governor", "mayor", "president"):
             fits = next((a for a in reversed(self._named) if office in a.name.lower()), None)
             if fits is None and office in ("governor", "mayor"):

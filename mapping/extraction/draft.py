@@ -627,11 +627,15 @@ def _without_headline_repeats(
     in_body = {_key(s) for s in statements if s.sentence not in head}
     # "... Climbs to Twenty-Five" over "At least 25 individuals ... lost their lives"
     body_values = {v for s in statements if s.sentence not in head for v in _values(s)}
-    return [
-        s
-        for s in statements
-        if s.sentence not in head or (_key(s) not in in_body and not set(_values(s)) & body_values)
-    ]
+    # "Several dead, dozens injured": a vague headline count the body states exactly
+    body_categories = {v[:2] for v in body_values}
+
+    def repeated(s: _Statement) -> bool:
+        vague = "read as at least" in (s.entry.get("note") or "")
+        told = {v[:2] for v in _values(s)} & body_categories
+        return _key(s) in in_body or bool(set(_values(s)) & body_values) or bool(vague and told)
+
+    return [s for s in statements if s.sentence not in head or not repeated(s)]
 
 
 def _values(s: _Statement) -> list[tuple]:

@@ -80,7 +80,7 @@ _AUX = (
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
     r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|reported|confirmed|now|also"
-    r"|so\s+far|already|officially))*"
+    r"|so\s+far|already|officially|left))*"
 )
 # a part set off by commas: ", including nine children," or ", two of them children,"
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom)\s+[^,]{1,60}|[\w-]+\s+of\s+them\s+[^,]{1,40}),)?"
@@ -100,7 +100,9 @@ _MAIN = re.compile(
 _VERB_FIRST = re.compile(
     rf"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)"
     # "injured, according to the latest data from local authorities, at least 14 people"
-    rf"(?:,\s+(?:according\s+to|per|as\s+per)\s+[^,]{{3,80}},)?\s+{COUNT}"
+    rf"(?:,\s+(?:according\s+to|per|as\s+per)\s+[^,]{{3,80}},)?"
+    # "injured a further 47" ("killing another five" is often another strike's)
+    rf"(?:\s+(?:a\s+further|an\s+additional))?\s+{COUNT}"
     rf"(?:\s+{_GROUP_PHRASE})?",
     re.IGNORECASE,
 )
@@ -249,6 +251,7 @@ _AMONG = re.compile(
     r"(?P<cat>dead|killed|injured|wounded|hurt|victims)\b",
     re.IGNORECASE,
 )
+_AMONG_THE_TOLL = re.compile(r"\bamong\s+the\s+(?P<toll>\d+)\s+\w+$", re.IGNORECASE)
 _OF_THEM = re.compile(
     rf"{COUNT}\s+of\s+them\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?:(?P<group>{_GROUP})\b"
     r"|(?P<cat>died|were\s+killed|were\s+injured|were\s+wounded|were\s+hurt)\b)",
@@ -531,9 +534,19 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         category = _category(" ".join(match.group("cat").split()))
         group = _aged_group(words_to_age(match.group("age")), match.group("who"))
         whole_match(match, category, group)
+        # "a 14-year-old girl was among the 34 injured": the toll she is among
+        among = _AMONG_THE_TOLL.search(match.group(0))
+        if among is not None:
+            toll = number_value(among.group("toll"))
+            if toll:
+                at = match.start() + among.start("toll")
+                figures.append(Figure(category, "unspecified", Count(toll, toll), at,
+                                      match.end(), rule=_RULES[_AMONG]))  # fmt: skip
     for match in _AMONG.finditer(text):
-        if re.fullmatch(_PERSONS, match.group("group"), re.IGNORECASE):
-            continue  # "a paramedic is among the injured": such people split no group off
+        if re.fullmatch(_PERSONS, match.group("group"), re.IGNORECASE) or (
+            _group_of(match.group("group")) == "unspecified"
+        ):
+            continue  # "a paramedic / five adults are among the injured": no group split off
         category = (
             "injured" if match.group("cat").lower() in ("injured", "wounded", "hurt") else "killed"
         )

@@ -41,7 +41,10 @@ _AGGREGATE = re.compile(
     # include Mariupol"
     r"|\b(?:has|have|had)\s+(?:verified|recorded|documented|registered)\s+(?:at\s+least\s+"
     r"|more\s+than\s+|over\s+)?\d{1,3}(?:,\d{3})+"
-    r"|\b(?:do|does|did)\s+not\s+(?:include|take\s+into\s+account|account\s+for)\b",
+    r"|\b(?:do|does|did)\s+not\s+(?:include|take\s+into\s+account|account\s+for)\b"
+    # "17 children have died in the region since ...", "The war has killed at least 485 children"
+    r"|\bin\s+(?:the\s+(?:region|country|city|oblast)|Ukraine)\s+since\b"
+    r"|\bThe\s+war\s+has\s+(?:killed|claimed)\b",
     re.IGNORECASE,
 )
 # (Not "since the full-scale invasion", "this year", "nationwide": reports use them for the

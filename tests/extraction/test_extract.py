@@ -685,6 +685,14 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
          [("injured", "unspecified", 5)]),
         ("Three citizens were injured.", [("injured", "civilians", 3)]),
         ("Tens of people were injured.", [("injured", "unspecified", 20)]),
+        # the toll a person is among; "a further"; "left dead"; adults among the hurt split
+        # no group off
+        ("A 14-year-old girl was among the 34 injured.",
+         [("injured", "children", 1), ("injured", "unspecified", 34)]),
+        ("The strike killed five people and injured a further 47.",
+         [("killed", "unspecified", 5), ("injured", "unspecified", 47)]),
+        ("At least five people have been left dead.", [("killed", "unspecified", 5)]),
+        ("Five adults are also among the injured.", []),
         ("A man sustained injuries incompatible with life.", [("killed", "civilians", 1)]),
     ],
 )  # fmt: skip
@@ -925,6 +933,8 @@ def test_a_post_headed_or_signed_by_an_official_is_theirs(post, speaker, gazette
         ("Seven people were killed, the official said.", "other"),
         ("Seven people were killed, Reuters reported.", "independent_media"),
         ("Seven people were killed, according to media reports.", "independent_media"),
+        ("Seven people were killed, according to Dnipropetrovsk Governor Serhiy Lysak.",
+         "local_authority"),
         ("An earlier report said seven people were killed.", "independent_media"),
         ("Ukraine has confirmed that seven people were killed.", "ukraine_government"),
         ("Seven people were killed, Ukraine's military officials said.", "ukraine_government"),
@@ -1092,6 +1102,11 @@ def test_live_blog_and_wire_attributions(text, gazetteer):
         ("A missile hit Kyiv. Russia has destroyed an armoured vehicle plant in Kyiv, the "
          "Interfax news agency quoted Russia's defence ministry as saying.", "target",
          "an armoured vehicle plant in Kyiv"),
+        ("A missile hit Pavlohrad. The Russian defence ministry meanwhile said it had launched "
+         "precision strikes on Ukrainian ammunition production facilities.", "target",
+         "Ukrainian ammunition production facilities"),
+        ("A missile hit Pavlohrad, Russia's defence ministry said. \"All assigned facilities "
+         "were hit,\" the defence ministry said.", "result", "All assigned facilities were hit"),
         ("A missile hit Pavlohrad. Russia's defence ministry said its forces had carried out "
          "missile strikes overnight against Ukrainian military sites.", "target",
          "Ukrainian military sites"),
@@ -1185,6 +1200,10 @@ def test_officials_by_office_where_the_strike_was_in_russia_speak_for_russia(gaz
 @pytest.mark.parametrize(
     "text",
     [
+        # a war's totals
+        "A missile hit Dnipro, killing two people, the governor said. The war has killed at "
+        "least 485 children in Ukraine, prosecutors said. Seventeen children have died in the "
+        "region since the invasion began, the council head said.",
         # a running total, the note under it, and an earlier report's strike
         "A missile hit Kramatorsk, killing two people, the governor said. He said Russian forces "
         "had killed at least 1,933 civilians in the region. The figures do not include Mariupol.",
@@ -1196,6 +1215,17 @@ def test_officials_by_office_where_the_strike_was_in_russia_speak_for_russia(gaz
 )
 def test_running_totals_and_earlier_strikes_are_no_figures_of_this_one(text, gazetteer):
     assert [s[1:] for s in _statements(text, gazetteer)] == [("killed", "reported", 2)]
+
+
+def test_a_vague_headline_count_the_body_states_exactly_goes(gazetteer):
+    text = (
+        "Several dead, dozens injured in missile attack on Dnipro\n\nA missile killed five "
+        "people and wounded 27 in Dnipro, the regional governor said."
+    )
+    assert sorted(s[1:] for s in _statements(text, gazetteer)) == [
+        ("injured", "reported", 27),
+        ("killed", "reported", 5),
+    ]
 
 
 def test_a_headline_figure_the_body_bounds_is_the_body_s(gazetteer):
