@@ -266,7 +266,9 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя"):
             return "killed", group, j, False
-        found = "unspecified" if t.lower == "чоловік" else _group(t)  # "п'ять чоловік": people
+        # "п'ять чоловік": people ("один чоловік" is a man)
+        people = t.lower == "чоловік" and (tokens[i].number or 0) >= 5
+        found = "unspecified" if people else _group(t)
         if found is not None:
             group = group or found
             continue
@@ -526,16 +528,16 @@ def _part_marker(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
 
 
 def _one_by_word(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
-    """'заявил о погибшем', 'повідомив про загиблого': one person, the casualty word alone."""
+    """'заявил о погибшем', 'Є загиблий', 'Маємо пораненого': one person, the casualty word
+    alone."""
     taken = Spans((f.start, f.end) for f in figures)
     found = []
     for i, word in enumerate(tokens[1:], start=1):
         category = _category(word)
         if (
             category
-            and tokens[i - 1].lower in ("о", "об", "про")
+            and tokens[i - 1].lower in ("о", "об", "про", "є", "маємо", "есть", "имеем", "имеется")
             and not _is(word, _DESTROY)  # "об уничтожении пункта": a thing destroyed
-            and "sing" in word.tags
             and "plur" not in word.tags
             and taken.free(word.start, word.end)
         ):

@@ -85,8 +85,12 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("Внаслідок удару загинув 48-річний чоловік.", [("killed", "civilians", 1, 1, False)]),
         ("Жінка 63 років дістала осколкові поранення.", [("injured", "civilians", 1, 1, False)]),
         ("Поранення отримав 16-річний хлопець.", [("injured", "children", 1, 1, False)]),
-        # "чоловік" after a number counts people
+        # "чоловік" after a number counts people; one "чоловік" is a man
         ("Загинули шість чоловік.", [("killed", "unspecified", 6, 6, False)]),
+        ("Постраждав один чоловік.", [("injured", "civilians", 1, 1, False)]),
+        # one person by the casualty word alone
+        ("Є загиблий.", [("killed", "unspecified", 1, 1, False)]),
+        ("Маємо пораненого через російську атаку.", [("injured", "unspecified", 1, 1, False)]),
         # people searched for are missing; children named by their ages
         ("Тривають пошуки ще 4 людей.", [("missing", "unspecified", 4, 4, False)]),
         ("Постраждали 9 людей, серед них діти 3, 7 та 15 років.",
