@@ -324,6 +324,9 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
          "йдеться в повідомленні.", "ukraine_government", "Національна поліція"),
         ("Россия нанесла удар по Одессе. Генпрокуратура называет цифру в пять погибших.",
          "ukraine_government", "Прокуратура"),
+        # the UN's mission named in lower case after its full name
+        ("Росія вдарила по Києву. Моніторингова місія ООН повідомила про удар.\n\nЗа даними "
+         "місії, загинули п'ятеро людей.", "international_org", "ООН"),
         # the UN's humanitarian coordinator
         ("Росія вдарила по Чернігову. Про це повідомив гуманітарний координатор в Україні "
          "Матіас Шмале: загинули двоє людей.", "international_org", "Матіас Шмале"),
