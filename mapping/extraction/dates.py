@@ -44,7 +44,7 @@ _AGO_COUNTS = {
 }  # fmt: skip
 _DAYS_AGO = (
     r"(?:two|three|four|five|два|дві|три|чотири|четыре|п'ять|пять|[2-9])\s+"
-    r"(?:days\s+ago|дні\s+тому|днів\s+тому|дня\s+назад|дней\s+назад)"
+    r"(?:days\s+(?:ago|earlier|before)|дні\s+тому|днів\s+тому|дня\s+назад|дней\s+назад)"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
@@ -52,6 +52,8 @@ _RELATIVE = (
     r"overnight\s+(?:into|to)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
+    # "учорашнього удару", "вчерашнего удара": yesterday's
+    r"|[ув]чорашн\w+|вчерашн\w+"
     # the day before the report's: "a day earlier", "напередодні", a daily summary's "минулої доби"
     r"|(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)"
     r"|напередодні|накануне|(?:за\s+)?минул(?:ої|у)\s+доб[иу]|за\s+(?:прошедшие|минувшие)\s+сутки"
@@ -207,8 +209,10 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
     word = re.sub(r"^overnight (?:into|to) ", "", word)  # "overnight into Thursday": Thursday
     if word in _WEEKDAYS:
         return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
-    if word in ("yesterday", "last night", "вчора", "учора", "вчера", "минулої ночі") or (
-        _DAY_BEFORE.fullmatch(word)
+    if (
+        word in ("yesterday", "вчора", "учора", "вчера")
+        or re.match(r"[ув]чорашн|вчерашн", word)
+        or (_DAY_BEFORE.fullmatch(word))
     ):
         return base - dt.timedelta(days=1)
     # an attack "overnight" is dated by the morning it ran into: the report's day
@@ -222,7 +226,9 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
         "сегодня",
     ):
         return base
-    if word in ("цієї ночі", "этой ночью"):
+    # "last night" in a report of the morning after: the night ran into the report's day, as
+    # "overnight" does (a strike the evening before is written "yesterday evening")
+    if word in ("цієї ночі", "этой ночью", "last night", "минулої ночі"):
         return base
     ago = re.fullmatch(_DAYS_AGO, word)
     if ago is not None:  # "two days ago"

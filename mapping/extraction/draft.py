@@ -321,6 +321,17 @@ def extract_draft(
 
     # date and time
     skip_to = line.date.end if line and line.date else 0
+    if (
+        own_date is not None
+        and own_date.end > own_date.start
+        and _HEADER_DATE.search(
+            text[max(0, text.rfind("\n", 0, own_date.start) + 1) : own_date.start]
+        )
+        and _HEADER_DATE_END.match(text, own_date.end)
+    ):
+        # "Update, 18 June 2025: the toll from the strike on 17 June ...", "June 18, 2025 —":
+        # the report's own date heads the text; the strike's is read after it
+        skip_to = max(skip_to, own_date.end)
     day = strike_date(parts, base, after=skip_to, dated=own_date is not None)
     if (
         own_date is not None
@@ -473,6 +484,12 @@ _ABOUT_THIS = re.compile(
 )
 
 
+_HEADER_DATE = re.compile(
+    r"^\W*(?:(?:Update[sd]?|Posted|Published|As\s+of|Statement|Date|[A-Z][\w ]{0,40}statement)"
+    r"[\s,:]*(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
+_HEADER_DATE_END = re.compile(r"[ \t]*(?:[:|—–-]|$|\n)", re.MULTILINE)
 _EARLIER_REPORTED = re.compile(
     r"\W*(?:Раніше\s+(?:повідомлял(?:ося|ось)|писали)|Ранее\s+(?:сообщалось|писали)"
     r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported)\b",

@@ -442,6 +442,16 @@ def test_children_among_the_dead_are_their_own_figure(gazetteer):
          "apartment block in Dnipro a day earlier.", "2023-01-14"),
         ("January 15, 2023 | Kyiv\n\nTwo days ago a Russian missile struck an apartment block "
          "in Dnipro, killing 12 people.", "2023-01-13"),
+        # "last night" in a morning report: the night ran into the report's day
+        ("January 15, 2023 | Kyiv\n\nLast night a Russian missile struck an apartment block in "
+         "Dnipro, killing 12 people.", "2023-01-15"),
+        # an update's own date heads it; the strike's is read after it
+        ("Update, 16 January 2023: the toll from the missile strike on Dnipro on 14 January rose "
+         "to 40.", "2023-01-14"),
+        ("January 16, 2023 — The toll from a Russian missile strike on Dnipro two days earlier "
+         "rose to 40.", "2023-01-14"),
+        ("16.01.2023\nКількість загиблих унаслідок учорашнього удару по Дніпру зросла до 40.",
+         "2023-01-15"),
         ("15 января 2023\n\nВ ночь на пятницу ракета попала в дом в Днепре. Погибли 12 человек.",
          "2023-01-13"),
     ],
