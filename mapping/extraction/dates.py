@@ -107,6 +107,9 @@ _DATELINE_UK_RU = re.compile(
     rf"\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*[-\u2013\u2014]",
     re.MULTILINE,
 )
+_DATE_AFTER = re.compile(
+    rf",?\s+(?:\d{{1,2}}\s+(?:{_MONTH_UK_RU}|{_MONTH})|{_MONTH}\s+\d{{1,2}})", re.IGNORECASE
+)
 _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
 _NIGHT_OF = re.compile(r"\bnight\s+of\s*$", re.IGNORECASE)
 BACKGROUND_AFTER = dt.timedelta(days=31)  # a strike date this long before the report is history
@@ -348,6 +351,10 @@ def strike_date(
                 r"\s+(?:to|into)\s", sentence.text[match.end() : match.end() + 8]
             ):
                 continue  # "the night of 31 January to 1 February": dated by its morning
+            if _DATE_AFTER.match(sentence.text, match.end()) and not re.search(
+                r"\d", match.group("expr")
+            ):
+                continue  # "Сьогодні, 17 червня, ...": the date it introduces dates it
             day = resolve(match.group("expr"), base)
             if day is not None:
                 before = words_before(sentence.text, match.start())
