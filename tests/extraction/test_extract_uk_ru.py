@@ -417,6 +417,9 @@ def test_russian_claims_in_russian_and_ukrainian_copy(text, about, gazetteer):
         ("Окупанти обстріляли Нікополь з реактивних систем залпового вогню. Загинули 2 людини.",
          "rocket_artillery"),
         ("FPV-дрон атакував автомобіль у Херсоні. Загинули 2 людини.", "drone"),
+        # the abbreviations
+        ("Росіяни атакували Одесу ударними БпЛА. Загинули 2 людини.", "loitering_munition"),
+        ("Ворожий БпЛА влучив у будинок у Сумах. Загинули 2 людини.", "drone"),
     ],
 )  # fmt: skip
 def test_weapons_as_ukrainian_and_russian_copy_describe_them(text, category, gazetteer):
