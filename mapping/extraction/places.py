@@ -23,6 +23,8 @@ _STOP = {
     "defence", "defense", "kremlin", "telegram", "rescuers", "no", "up", "more", "over", "about",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "un",
     "today", "yesterday", "earlier", "later", "rescue", "death", "toll", "update", "acting",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "dozens", "several",
 }  # fmt: skip
 _DEMONYMS = {"russian", "ukrainian", "western", "soviet", "belarusian"}
 _STRIKE_BEFORE = re.compile(
@@ -51,7 +53,11 @@ _SETTLEMENT_BEFORE = re.compile(
 )
 _SPEAKS = re.compile(r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|insisted)\b")
 _REGION_AFTER = re.compile(
-    r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province)\b"
+    r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province|Region)\b"
+)
+# "the Shevchenkivskyi district of Kyiv": a part of the city named after it
+_DISTRICT_AFTER = re.compile(
+    r"^\s+(?:district|raion|neighbou?rhood|microdistrict)\s+of\s+[A-Z]", re.IGNORECASE
 )
 
 
@@ -68,7 +74,7 @@ class PlaceMention:
 
 _REGION_NAME = re.compile(
     r"(?<![\w'-])(?P<name>[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)\s+(?:region|oblast|Oblast"
-    r"|province)\b"
+    r"|province|Region)\b"
 )
 # A section heading in capitals naming a place ("DNIPRO", "KRYVYI RIH"), as statements list them
 _HEADING = re.compile(r"^[A-Z][A-Z'\u2019]+(?:[\s-][A-Z][A-Z'\u2019]+){0,2}$")
@@ -106,12 +112,14 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
             words = words[1:]
         if not words or all(w.lower() in _STOP for w in words):
             continue
-        name = " ".join(words)
-        start = match.end() - len(name)
+        name = re.sub(r"['\u2019]s$", "", " ".join(words))  # "Odesa's port": Odesa
+        start = match.end() - len(" ".join(words))
         absolute = sentence.start + start
         if any(a <= absolute < b for a, b in skip):
             continue
         before, after = words_before(text, start), text[match.end() :]
+        if _DISTRICT_AFTER.match(after):
+            continue
         if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _SPEAKS.match(after):
             continue  # "Kyiv said": a government, no place
         score = 1.0
@@ -146,6 +154,7 @@ _REGION_NAME_UK_RU = re.compile(
     r"|(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]+(?:щин|ччин)[аиіу](?![\w'’-])"
 )
 _DISTRICT_UK_RU = re.compile(r"[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:район\w*|р-н\w*)")
+_DISTRICT_AFTER_UK_RU = re.compile(r"\s+(?:район\w*|мікрорайон\w*|микрорайон\w*)\s+[А-ЯІЇЄҐЁ]")
 _ORIGIN_BEFORE_UK_RU = re.compile(r"(?<![\w-])(?:з|із|зі|из|со|від|от)\s+$", re.IGNORECASE)
 _MENTION_UK_RU = re.compile(
     r"(?<![\w-])(?:також|тієї\s+ж\s+ночі|того\s+ж\s+дня|раніше|також|инші|інших|тоже|также"
@@ -198,8 +207,8 @@ def place_mentions_uk_ru(
         if any(a <= absolute < b for a, b in skip):
             continue
         before = words_before(text, match.start())
-        if _ORIGIN_BEFORE_UK_RU.search(before):
-            continue
+        if _ORIGIN_BEFORE_UK_RU.search(before) or _DISTRICT_AFTER_UK_RU.match(text, end):
+            continue  # "у Шевченківському районі Києва": the city, not its district
         score = 1.0
         if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[end:]):
             score += 3

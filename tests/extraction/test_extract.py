@@ -531,6 +531,13 @@ def test_the_weapon_is_the_one_that_struck(text, category, system, gazetteer):
         # no town named: the region the attack was on, at the region's precision
         ("The enemy launched a missile attack on Dnipropetrovsk Oblast. Seven people were killed, "
          "the governor said.", "Dnipropetrovsk Oblast", "region"),
+        # a number word opening a sentence is no place; "Region" capitalised is a region
+        ("One person was killed by a Russian missile strike at Kyiv Region, police said.",
+         "Kyiv Oblast", "region"),
+        # a city's district named before it; a possessive
+        ("A missile hit a building in the Shevchenkivskyi district of Kyiv, killing two people.",
+         "Kyiv", "settlement"),
+        ("A drone attack on Odesa's port district killed two people.", "Odesa", "settlement"),
     ],
 )  # fmt: skip
 def test_the_struck_place_as_statements_write_it(text, name, precision, gazetteer):

@@ -474,6 +474,8 @@ def test_every_figure_of_a_statement_is_its_speaker_s(text, gazetteer):
         # a preposition or a nation's adjective opening a sentence is no place
         ("Російська армія вдарила по Одесі. Загинули двоє людей.", "Одеса"),
         ("Россия ударила по Сумам. Об этом сообщил мэр. Погибли два человека.", "Суми"),
+        # a city's district named before the city
+        ("Ракета влучила в будинок у Шевченківському районі Києва. Загинули двоє людей.", "Київ"),
         # a village, then its district
         ("Ракетный удар по селу Гроза Купянского района: погибли 52 человека.", "Гроза"),
     ],
