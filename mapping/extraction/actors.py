@@ -341,6 +341,7 @@ def from_moscow_side(text: str) -> bool:
 
 _SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
 _RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
+RUSSIAN_MOD = _RUSSIAN_MOD
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]

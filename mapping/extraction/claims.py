@@ -180,3 +180,9 @@ def not_corroborated_uk_ru(sentence: Sentence) -> re.Match[str] | None:
     """Ukrainian or Russian words saying a statement lacks evidence ('Жодних підтверджень цим
     цифрам російська сторона не навела')."""
     return _NOT_CORROBORATED_UK_RU.search(sentence.text)
+
+
+def in_the_ministry_s_words(text: str) -> bool:
+    """Whether a text states a strike's result as only Russia's defence ministry writes it ("Все
+    назначенные объекты поражены", "Цель удара достигнута", "All designated targets were hit")."""
+    return bool(_RESULT_UK_RU.search(text) or _RESULT.search(text))

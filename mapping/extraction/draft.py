@@ -13,12 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from mapping.extraction.actors import Actor, Speakers, from_moscow_side, publisher, slug
+from mapping.extraction.actors import (
+    RUSSIAN_MOD,
+    Actor,
+    Speakers,
+    from_moscow_side,
+    publisher,
+    slug,
+)
 from mapping.extraction.actors_uk_ru import SpeakersUkRu, in_russia
 from mapping.extraction.claims import (
     ClaimText,
     claims_in,
     claims_in_uk_ru,
+    in_the_ministry_s_words,
     not_corroborated,
     not_corroborated_uk_ru,
 )
@@ -224,6 +232,10 @@ def extract_draft(
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
     sole = {a.id: a for a, _m, _l in said if a is not None and a is not REPORT}
+    if default_source is REPORT and not sole and in_the_ministry_s_words(text):
+        # "ВС РФ нанесли удар ... Все цели поражены.", no one named: the ministry's statement
+        default_source = RUSSIAN_MOD
+        default_why = "no speaker named, the result in the ministry's own words"
     if default_source is REPORT and len(sole) == 1:
         only = next(iter(sole.values()))
         if only.party is not Party.INDEPENDENT_MEDIA and only.party is not Party.STATE_MEDIA:

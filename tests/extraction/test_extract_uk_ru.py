@@ -526,3 +526,17 @@ def test_an_earlier_report_recalled_is_the_report_s_and_a_reminder_is_no_figure(
         (parties[c["source"]], c.get("killed"), c.get("injured")) for c in record["casualties"]
     )
     assert found == [("other", 24, None), ("russia_government", 25, None)]
+
+
+def test_a_statement_in_the_ministry_s_words_naming_no_one_is_the_ministry_s(gazetteer):
+    text = (
+        "ВС РФ нанесли удар по пункту дислокации в районе Краматорска. Все назначенные объекты "
+        "поражены."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Краматорск"
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert {(c["about"], parties[c["source"]], c["status"]) for c in record["claims"]} == {
+        ("target", "russia_government", "claimed"),
+        ("result", "russia_government", "claimed"),
+    }
