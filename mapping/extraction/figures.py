@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mapping.extraction.dates import MONTH_NAMES
 from mapping.extraction.numbers import (
     COUNT,
     NUMBER,
@@ -400,8 +401,7 @@ _OF_THE_COUNTED = re.compile(
 )
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIER})\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+    rf"\b(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
 )
 # A year where a count could stand: "born in 1979", "since 2014"
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
