@@ -71,6 +71,7 @@ PERSONS = {
     "волонтёр", "пожежник", "пожарный",
     # young women and men, unless an age under 18 says a child ("15-річний хлопець")
     "дівчина", "девушка", "хлопець", "парень", "юнак", "юноша",
+    "охоронець", "охранник", "сторож", "водій", "водитель", "матрос", "моряк",
 }  # fmt: skip
 _MIN = {"щонайменше", "щонайменш", "принаймні", "мінімум", "минимум"}
 _MORE = {"понад", "більше", "більш", "более", "свыше", "больше"}
@@ -589,8 +590,9 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
     taken = Spans((f.start, f.end) for f in figures)
     for i, word in enumerate(tokens):
         group = _group(word)
-        # "чоловік" is also a count's genitive plural ("п'ять чоловік"), after a number only
-        plural = "plur" in word.tags and word.lower != "чоловік"
+        # "чоловік", "человек" are also a count's genitive plural ("п'ять чоловік", "пять
+        # человек"), after a number only
+        plural = "plur" in word.tags and word.lower not in ("чоловік", "человек")
         if group is None or plural or word.lower in ("людей", "осіб"):
             continue
         if not taken.free(word.start, word.end):

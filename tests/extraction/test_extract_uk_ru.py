@@ -152,6 +152,9 @@ def test_ukrainian_casualty_figures(text, expected):
          [("killed", "unspecified", 25, 25, False), (None, "children", 5, 5, True)]),
         ("Губернатор заявил о погибшем.", [("killed", "unspecified", 1, 1, False)]),
         ("Минобороны сообщило об уничтожении пункта дислокации.", []),
+        # one "человек" is one person; guards and drivers are civilians
+        ("Пострадал человек.", [("injured", "unspecified", 1, 1, False)]),
+        ("Пострадал охранник АЗС.", [("injured", "civilians", 1, 1, False)]),
     ],
 )  # fmt: skip
 def test_russian_casualty_figures(text, expected):
