@@ -120,19 +120,16 @@ def _mixed_runs(text: str, mentions: list[NamedWeapon]) -> list[list[NamedWeapon
     return [run for run in runs if len({m.match.category for m in run}) > 1]
 
 
-_HEAVIEST = [
-    "ballistic_missile", "cruise_missile", "air_defence_missile", "glide_bomb", "aircraft_bomb",
-    "rocket_artillery", "loitering_munition", "drone", "artillery",
-]  # fmt: skip
-
-
+# The kinds of weapon, heaviest first, in tiers: of several named systems the first named of the
+# heaviest tier; of several descriptions the heaviest kind.
 _TIERS = [
-    {"ballistic_missile", "cruise_missile", "air_defence_missile"},
-    {"glide_bomb", "aircraft_bomb"},
-    {"rocket_artillery"},
-    {"loitering_munition", "drone"},
-    {"artillery"},
+    ["ballistic_missile", "cruise_missile", "air_defence_missile"],
+    ["glide_bomb", "aircraft_bomb"],
+    ["rocket_artillery"],
+    ["loitering_munition", "drone"],
+    ["artillery"],
 ]
+_HEAVIEST = [kind for tier in _TIERS for kind in tier]
 
 
 def _tier(category: WeaponCategory) -> int:
