@@ -340,8 +340,7 @@ def from_moscow_side(text: str) -> bool:
 
 
 _SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
-_RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
-RUSSIAN_MOD = _RUSSIAN_MOD
+RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
@@ -552,7 +551,7 @@ class Speakers:
         text = sentence.text
         found = known_mentions(text)
         if self.moscow:
-            found += [Mention(_RUSSIAN_MOD, *m.span()) for m in _BARE_MINISTRY.finditer(text)]
+            found += [Mention(RUSSIAN_MOD, *m.span()) for m in _BARE_MINISTRY.finditer(text)]
         for pattern in (_TITLED, _APPOSED, _ROLE_APPOSED):
             for match in pattern.finditer(text):
                 actor = self._person(match.group("name"), match.group("role"))
@@ -686,7 +685,7 @@ class Speakers:
             self.reason = "named before a colon that opens the sentence ('Prosecutors: ...')"
         cited = _RUSSIAN_OUTLET_CITING_MINISTRY.search(text) if chosen is None else None
         if cited is not None:  # "TASS, citing the ministry, reported ...": Russia's ministry
-            chosen = Mention(_RUSSIAN_MOD, *cited.span("ministry"))
+            chosen = Mention(RUSSIAN_MOD, *cited.span("ministry"))
             self.reason = "the ministry a Russian state outlet cites ('TASS, citing the ministry')"
         if chosen is None:  # "Suspilne reports, citing the State Emergency Service": the service
             chosen = next(

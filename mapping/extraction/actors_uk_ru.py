@@ -184,14 +184,17 @@ SPEECH = {
     "підрахувати", "зареєструвати", "насчитать", "подсчитать", "зарегистрировать", "згідно",
     "согласно", "звіт", "доповідь", "отчёт", "отчет", "доклад",
 }  # fmt: skip
+# the words that name a message: "в повідомленні", "у дописі", "в сообщении", "в заявлении"
+_MESSAGE_WORDS = r"повідомленн|дописі|телеграм|заяв|сообщени"
+_MESSAGE = re.compile(_MESSAGE_WORDS, re.IGNORECASE)
 _BACK = re.compile(
     r"(?<![\w-])(?:за\s+(?:його|її|їхніми|їх)\s+(?:словами|даними|інформацією)"
     r"|по\s+(?:его|её|их)\s+(?:словам|данным)|(?:він|вона|вони|он|она|они)\s+(?:також\s+|ще\s+)?\w+"
     # a quote closed by its speaker's pronoun: "«...», – написав він."
     r"|[–—-]\s*\w+\s+(?:він|вона|вони|он|она|они)(?:\s+(?:у|в|на)\s+[\w-]+){0,2}(?=\s*[.!]?\s*$)"
     # "«...», – йдеться в повідомленні", "говорится в сообщении ведомства": the body last named
-    r"|(?:йдеться|мовиться|сказано|зазначається|говорится|сказано|отмечается)\s+(?:у|в)\s+"
-    r"(?:повідомленн|дописі|телеграм|заяв|сообщени|заявлени|телеграм)\w*"
+    r"|(?:йдеться|мовиться|сказано|зазначається|говорится|отмечается)\s+(?:у|в)\s+"
+    rf"(?:{_MESSAGE_WORDS})\w*"
     r"|відомств\w*|ведомств\w*)",
     re.IGNORECASE,
 )
@@ -321,9 +324,8 @@ class SpeakersUkRu(Speakers):
                 nearest = min(cues, key=lambda c: abs(c.start - chosen.start)) if chosen else None
                 if nearest is not None:
                     self.reason = f"named nearest the speech word '{nearest.text}'"
-        if chosen is None and self.last is not None and _BACK.search(text):
-            back = _BACK.search(text)
-            assert back is not None
+        back = _BACK.search(text) if chosen is None and self.last is not None else None
+        if back is not None:
             actor = self.last
             if _MESSAGE.search(back.group(0)) and self._last_speaker is not None:
                 actor = self._last_speaker  # "сказано в повідомленні": the last who spoke
@@ -335,7 +337,6 @@ class SpeakersUkRu(Speakers):
         return self._settle(sentence, chosen, mentions)
 
 
-_MESSAGE = re.compile(r"повідомленн|дописі|телеграм|заяв|сообщени", re.IGNORECASE)
 _OWN_SPEECH = re.compile(
     r"\s+(?:\w+\s+)?(?:заяв\w*|стверджу\w*|утвержда\w*|повідом\w*|сообщ\w*|наполяга\w*"
     r"|настаива\w*|кажуть|говор\w*|запевня\w*|уверя\w*|визна\w*|призна\w*)",
