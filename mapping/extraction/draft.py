@@ -287,6 +287,11 @@ def extract_draft(
                     whole, figure_source, whole_sentence = last_wholes[-1]
                 if whole is None and figure.category is None:
                     continue
+                if figure.unless_total:
+                    totals = [w for w, _, _ in last_wholes] + ([whole] if whole else [])
+                    if any(w.category == figure.category for w in totals):
+                        continue
+                    figure, whole = replace(figure, part=False), None
                 category = figure.category or (whole.category if whole else None)
                 if whole is not None and figure.group == "unspecified":
                     # "16 civilians have been killed. Twelve of them died in Kherson."

@@ -321,6 +321,9 @@ class Figure:
     end: int
     part: bool = False  # "including six children": counts what the figure before it counts
     rule: str = ""  # which way of stating a figure it was read by (for `extract --explain`)
+    # "among the injured, two women": people of no group of their own, a figure only where the
+    # text gives no total of their category
+    unless_total: bool = False
 
 
 def _group_of(word: str | None) -> str:
@@ -433,6 +436,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         part: bool = False,
         at_most: bool = False,
         qualifier: str | None = None,
+        unless_total: bool = False,
     ) -> None:
         start, end = match.span("num") if match.group("num") else match.span()
         if not taken.free(start, end) or _AGES_BEFORE.search(text[max(0, start - 40) : start]):
@@ -457,7 +461,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                 start = begins = min(begins, start - len(low.group(0)))
         taken.take(start, end)
         rule = _RULES.get(match.re, "")
-        figures.append(Figure(category, group, count, begins, match.end(), part, rule))
+        figures.append(
+            Figure(category, group, count, begins, match.end(), part, rule, unless_total)
+        )
 
     def whole_match(
         match: re.Match[str], category: str | None, group: str, count: Count = ONE
@@ -482,6 +488,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                 taken.take(*match.span())
             continue
         if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
+            if category is not None:  # "Among the injured are two women": where no total is
+                add(match, category, "civilians", part=True, unless_total=True)
             continue
         add(match, category, _group_of(match.group("group")), part=True)
 

@@ -240,12 +240,20 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
     """The casualty word after the number at i: (category, group, end index, blocked), where
     blocked means a thing, not people, is counted ("вісім ракет")."""
     group = None
-    for j in range(i + 1, min(i + 7, len(tokens))):
+    last = min(i + 7, len(tokens))
+    j = i
+    while j + 1 < last:
+        j += 1
         t = tokens[j]
         if t.text == '"':
             continue
         if t.text in _DASHES and j == i + 1:
             continue  # "33 – постраждало"
+        aside = _aside_end(tokens, j) if group is not None else None
+        if aside is not None:  # "46 человек, в том числе семь спасателей, получили ранения"
+            last = min(last + aside - j, len(tokens))
+            j = aside
+            continue
         if t.text in _CLAUSE_END or t.text in (",", *_DASHES) or t.number is not None:
             return None, group, j, False
         if t.lower in _AND:
@@ -276,7 +284,28 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         if t.lower in _SKIP_OVER or not _noun(t):
             continue
         return None, group, j, j == i + 1 or group is None
-    return None, group, min(i + 7, len(tokens)), False
+    return None, group, last, False
+
+
+def _aside_end(tokens: list[Word], j: int) -> int | None:
+    """Where an aside opened by a comma at j ends (its closing comma): ', в том числе семь
+    спасателей,', ', зокрема троє дітей,', ', серед них двоє дітей,'."""
+    if tokens[j].text != "," or j + 2 >= len(tokens):
+        return None
+    first, second = tokens[j + 1].lower, tokens[j + 2].lower
+    opens = (
+        first in ("зокрема", "включно")
+        or (first in ("серед", "среди") and second in _THEM)
+        or (first in ("у", "в") and second in ("тому", "том"))
+    )
+    if not opens:
+        return None
+    for k in range(j + 2, min(j + 10, len(tokens))):
+        if tokens[k].text == ",":
+            return k
+        if tokens[k].text in _CLAUSE_END:
+            return None
+    return None
 
 
 def _part_named_after(tokens: list[Word], i: int) -> tuple[str | None, str, int] | None:
@@ -358,6 +387,8 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             continue
         if t.number is not None and (_from_value(tokens, j) or _range_start(tokens, j)):
             continue
+        if t.number is not None and grown and _is_age_or_date(tokens, j):
+            continue  # "Число жертв удара по Одессе 15 марта возросло до 14"
         if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
             return None, j
         if t.lower in _FROM:
@@ -480,6 +511,14 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             continue
         if in_part:
             persons = any(_is(t, PERSONS) for t in tokens[i + 1 : i + 3])
+            if persons and part_category is not None and category in (None, part_category):
+                # "Серед постраждалих — дві жінки": the injured, where no total is given
+                rule = "people counted after 'серед постраждалих', where no total is given"
+                count = _count(number, _hedge(tokens, i), word.text)
+                figures.append(Figure(part_category, "civilians", count, word.start, end, True,
+                                      rule, unless_total=True))  # fmt: skip
+                counted = True
+                continue
             if group in (None, "unspecified") or persons:
                 continue  # a part counts a group: "з них двоє - працівники поліції" says none
             part = category is None or category == part_category
@@ -598,6 +637,11 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         if not taken.free(word.start, word.end):
             continue
         if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in ("з", "із", "из")):
+            continue
+        before = i - 1  # "41 украинский военный": the count's noun, past its adjectives
+        while before > 0 and "ADJF" in tokens[before].tags:
+            before -= 1
+        if before < i - 1 and tokens[before].number is not None:
             continue
         if i > 0 and "право" in tokens[i - 1].lemmas:
             continue  # "з прав людини", "по правам человека": human rights, not a person

@@ -179,8 +179,11 @@ _DEMONYM_LEMMAS = {
 
 
 def _no_name(word: str, language: str) -> bool:
-    parse = analyzer(language).parse(word.lower())[0]
-    return parse.tag.POS in _NO_NAME_POS or parse.normal_form in _DEMONYM_LEMMAS
+    parses = analyzer(language).parse(word.lower())
+    first = parses[0]
+    # "Серед постраждалих": a preposition whatever else the word could be ("середа")
+    function_word = any(p.tag.POS in ("PREP", "CONJ") for p in parses)
+    return first.tag.POS in _NO_NAME_POS or function_word or first.normal_form in _DEMONYM_LEMMAS
 
 
 def place_mentions_uk_ru(

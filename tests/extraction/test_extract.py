@@ -1283,3 +1283,19 @@ def test_other_strikes_a_report_recalls_give_no_figures_and_no_place(gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["name"] == "Odesa"
     assert [s[1:] for s in _statements(text, gazetteer)] == [("injured", "reported", 5)]
+
+
+def test_people_among_the_injured_are_a_figure_only_where_no_total_is_given(gazetteer):
+    alone = (
+        "Governor Oleh Kiper said a 63-year-old man was killed. Among the injured are two women."
+    )
+    record = extract_draft(alone, gazetteer=gazetteer, today=TODAY).record
+    assert [(c["group"], c.get("killed"), c.get("injured")) for c in record["casualties"]] == [
+        ("civilians", 1, None),
+        ("civilians", None, 2),
+    ]
+    with_total = (
+        "Governor Oleh Kiper said three people were injured. Among the injured are two women."
+    )
+    record = extract_draft(with_total, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") for c in record["casualties"]] == [3]

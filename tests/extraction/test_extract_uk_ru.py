@@ -51,9 +51,11 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("О 7:28 рятувальники урятували 12 людей, двоє дітей - 7 і 14 років.", []),
         ("Психологи надали допомогу 206 людям, з них 11 дітям.", []),
         ("Ракети С-300 влучили у п'ятиповерхівку.", []),
-        # people by who they were are civilians; among a figure's parts they split none off
+        # people by who they were are civilians; among a figure's parts they split none off (the
+        # draft keeps them only where the text gives no total)
         ("Внаслідок удару загинула жінка.", [("killed", "civilians", 1, 1, False)]),
-        ("Серед постраждалих - чотири жінки віком від 43 до 51 року.", []),
+        ("Серед постраждалих - чотири жінки віком від 43 до 51 року.",
+         [("injured", "civilians", 4, 4, True)]),
         ("Доля ще трьох людей невідома.", [("missing", "unspecified", 3, 3, False)]),
         # growth: "до" is "to" after it, even for a second figure; the "from" is no figure
         (
@@ -155,6 +157,13 @@ def test_ukrainian_casualty_figures(text, expected):
         # one "человек" is one person; guards and drivers are civilians
         ("Пострадал человек.", [("injured", "unspecified", 1, 1, False)]),
         ("Пострадал охранник АЗС.", [("injured", "civilians", 1, 1, False)]),
+        # an aside between the count and its verb; a date between the toll and its growth
+        ("Еще 46 человек, в том числе семь сотрудников ГСЧС, получили ранения.",
+         [("injured", "unspecified", 46, 46, False)]),
+        ("Число жертв удара по Одессе 15 марта возросло до 14 человек.",
+         [("killed", "unspecified", 14, 14, False)]),
+        # the count's noun past its adjective is no second person
+        ("Погиб 41 украинский военный.", [("killed", "military", 41, 41, False)]),
     ],
 )  # fmt: skip
 def test_russian_casualty_figures(text, expected):
@@ -333,6 +342,12 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         # the UN's humanitarian coordinator
         ("Росія вдарила по Чернігову. Про це повідомив гуманітарний координатор в Україні "
          "Матіас Шмале: загинули двоє людей.", "international_org", "Матіас Шмале"),
+        # a name that begins like "влада" is no local authority
+        ("Президент Украины Владимир Зеленский подтвердил удар по Полтаве. По его словам, погиб "
+         "41 украинский военный.", "ukraine_government", "Офіс президента"),
+        # the prosecutor's office as Russian-language copy names it, after its quote
+        ("\"Пока известно о восьми погибших\", – заявили в ОГП.", "ukraine_government",
+         "Прокуратура"),
         # the forces that struck are no speaker without their own speech verb
         ("За даними слідства, російські військові обстріляли Херсон. Загинули дві жінки. Про це "
          "повідомляє Херсонська обласна прокуратура.", "ukraine_government", "Прокуратура"),
@@ -543,3 +558,29 @@ def test_a_statement_in_the_ministry_s_words_naming_no_one_is_the_ministry_s(gaz
         ("target", "russia_government", "claimed"),
         ("result", "russia_government", "claimed"),
     }
+
+
+def test_people_counted_among_a_category_are_a_figure_only_where_no_total_is_given(gazetteer):
+    alone = (
+        "Про це повідомив голова ОВА Сергій Лисак. Він уточнив, що від удару загинув 63-річний "
+        "чоловік.\nСеред постраждалих — дві жінки 65 та 63 років."
+    )
+    record = extract_draft(alone, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"] == {"name": "unknown"}  # "Серед" opening a sentence is no village
+    assert [(c["group"], c.get("killed"), c.get("injured")) for c in record["casualties"]] == [
+        ("civilians", 1, None),
+        ("civilians", None, 2),
+    ]
+    with_total = "Про це повідомив голова ОВА Сергій Лисак. Постраждали троє людей. Серед постраждалих — дві жінки."
+    record = extract_draft(with_total, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") for c in record["casualties"]] == [3]
+
+
+def test_a_strike_the_day_before_recalled_is_no_figure(gazetteer):
+    text = (
+        "Росіяни вдарили ракетою по Рівному, повідомив голова ОВА. Кількість жертв "
+        "уточнюється.\n\nЯк повідомлялося, напередодні при ракетному ударі по Лозовій "
+        "постраждали вісім людей, зокрема дитина."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record.get("casualties", []) == []
