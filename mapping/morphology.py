@@ -18,12 +18,15 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ONLY_UK = set("іїєґІЇЄҐ")
 _ONLY_RU = set("ыэъёЫЭЪЁ")
 # A word (with the apostrophes of Ukrainian spelling), a number with what is glued to it
-# ("14-річна", "16-ї"), a name with digits ("С-300", "Х-101"), or one punctuation mark.
+# ("14-річна", "16-ї"), thousands set apart by a space ("10 000", "14 059"), a name with digits
+# ("С-300", "Х-101"), or one punctuation mark.
 _TOKEN = re.compile(
     r"[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*(?:-[^\W\d_]+(?:['\u2019\u02bc][^\W\d_]+)*)*"
     r"(?:-\d+[^\W\d_]*)?"
-    r"|\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?(?:-[^\W\d_]+)?|[^\w\s]"
+    r"|\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,:])"
+    r"|\d+(?:[.,]\d+)?(?:-[^\W\d_]+)?|[^\w\s]"
 )
+_THOUSANDS_SPACE = re.compile(r"[ \u00a0\u202f]")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -147,7 +150,7 @@ def words(text: str, language: str) -> list[Word]:
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token[0].isdigit():
-            digits, _, ending = token.partition("-")
+            digits, _, ending = _THOUSANDS_SPACE.sub("", token).partition("-")
             # "50-ти", "трьох" written "3-х": a case ending on a number is still the number
             spelled = not ending or ending.lower() in _CASE_ENDINGS
             value = int(digits) if digits.isdigit() and spelled else None

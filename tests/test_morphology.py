@@ -19,6 +19,9 @@ from mapping.morphology import language_of, nominatives, words
         ("п'ять тисяч", 5000),
         ("пятерых", 5),
         ("двадцати трёх", 23),
+        # thousands set apart by a space, as Ukrainian and Russian copy writes them
+        ("загинуло 10 000 цивільних", 10000),
+        ("дані 14\u00a0059 жертв", 14059),
     ],
 )
 def test_numbers_in_digits_and_words_in_any_case(text, value):

@@ -19,14 +19,14 @@ MONTH_NAMES = (
 )
 _MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 # Ukrainian and Russian month names in the cases dates use ("14 квітня 2023", "8 января")
-_MONTH_UK_RU = (
+MONTH_NAMES_UK_RU = (
     r"(?:січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)"
     r"|лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|листопада?|груд(?:ня|ень)"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 )
 _EXPLICIT = (
     r"(?:\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}\s+{_MONTH_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?)?"
+    rf"|\d{{1,2}}\s+{MONTH_NAMES_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?)?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     # a night written as two days: "January 13-14, 2023", "13-14 January"
@@ -103,12 +103,12 @@ _DATELINE = re.compile(
 )
 _DATELINE_UK_RU = re.compile(
     rf"^[ \t]*(?P<city>[А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁ'’ -]{{1,40}}?),\s+"
-    rf"(?P<date>\d{{1,2}}\s+{_MONTH_UK_RU}(?:\s+\d{{4}})?)"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH_NAMES_UK_RU}(?:\s+\d{{4}})?)"
     rf"\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*[-\u2013\u2014]",
     re.MULTILINE,
 )
 _DATE_AFTER = re.compile(
-    rf",?\s+(?:\d{{1,2}}\s+(?:{_MONTH_UK_RU}|{_MONTH})|{_MONTH}\s+\d{{1,2}})", re.IGNORECASE
+    rf",?\s+(?:\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{_MONTH})|{_MONTH}\s+\d{{1,2}})", re.IGNORECASE
 )
 _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
 _NIGHT_OF = re.compile(r"\bnight\s+of\s*$", re.IGNORECASE)

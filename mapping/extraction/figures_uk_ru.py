@@ -409,8 +409,23 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
         if _is(t, _SEARCH):  # "тривають роботи з пошуку ще 2 людей": the missing
             return "missing", j
         if t.lower in ("і", "та", "й", "и", "а"):
-            return None, j
+            # the span starts at "і": the people before it are figures of their own
+            listed = _verb_before_list(tokens, j)
+            return (listed[0] if listed is not None else None), j
     return None, i
+
+
+def _verb_before_list(tokens: list[Word], j: int) -> tuple[str, int] | None:
+    """'загинули дитина і ще двоє мирних жителів': before 'і' at j, people listed after a
+    casualty word, which is the list's: (category, its index)."""
+    for k in range(j - 1, max(-1, j - 8), -1):
+        t = tokens[k]
+        if (category := _category(t)) is not None:
+            return category, k
+        listed = t.number is not None or t.text == "," or t.lower in _AND
+        if not (listed or t.lower in ("ще", "еще", "ещё") or _group(t) or "ADJF" in t.tags):
+            return None
+    return None
 
 
 _SCALES = {"десяток": 10, "десятка": 10, "сотня": 100}
@@ -632,6 +647,10 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         # "чоловік", "человек" are also a count's genitive plural ("п'ять чоловік", "пять
         # человек"), after a number only
         plural = "plur" in word.tags and word.lower not in ("чоловік", "человек")
+        singular_too = "gent" in word.tags and bool(word.tags & {"masc", "femn", "neut"})
+        if plural and i > 0 and singular_too and "NOUN" in tokens[i - 1].tags:
+            # "загибель дитини": the death of one child (a genitive that reads like a plural)
+            plural = _category(tokens[i - 1]) is None
         if group is None or plural or word.lower in ("людей", "осіб"):
             continue
         if not taken.free(word.start, word.end):
@@ -649,6 +668,8 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             t for t in tokens[max(0, i - 3) : _clause_end(tokens, i, 6)] if "plur" not in t.tags
         ]
         category = next((c for t in near if (c := _category(t))), None)
+        if category is None and i + 1 < len(tokens) and tokens[i + 1].lower in _AND:
+            category = (_verb_before_list(tokens, i + 1) or (None,))[0]
         aged = re.match(r"(\d{1,3})-(?:річн|летн)", tokens[i - 1].lower) if i else None
         if aged and int(aged.group(1)) < 18:
             group = "children"  # "15-річний хлопець", "16-летняя девушка"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mapping.extraction.dates import MONTH_NAMES
+from mapping.extraction.dates import MONTH_NAMES, MONTH_NAMES_UK_RU
 from mapping.extraction.text import Sentence
 
 _OTHER_OPENING = re.compile(
@@ -34,6 +34,8 @@ _OTHER_HEADING = re.compile(
     r"^\W*(?:ELSEWHERE|SEPARATELY|OTHER\s+(?:STRIKES|ATTACKS|REGIONS|NEWS)|IN\s+OTHER\s+NEWS"
     r"|ALSO\s+(?:TODAY|TONIGHT|OVERNIGHT))\b"
 )
+# a count in the thousands, set apart by a comma or a space ("10,287", "10 000")
+_THOUSANDS = r"(?<![\d,])\d{1,3}(?:[, \u00a0]\d{3})+(?![\d,])"
 # Figures over a period: a month's toll, a running total, a rate
 _AGGREGATE = re.compile(
     rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_NAMES})\b(?!\s+\d)"
@@ -47,7 +49,21 @@ _AGGREGATE = re.compile(
     r"|\b(?:do|does|did)\s+not\s+(?:include|take\s+into\s+account|account\s+for)\b"
     # "17 children have died in the region since ...", "The war has killed at least 485 children"
     r"|\bin\s+(?:the\s+(?:region|country|city|oblast)|Ukraine)\s+since\b"
-    r"|\bThe\s+war\s+has\s+(?:killed|claimed)\b",
+    r"|\bThe\s+war\s+has\s+(?:killed|claimed)\b"
+    # the same in Ukrainian and Russian: "від початку повномасштабного вторгнення", "тільки в
+    # травні", "з 29 грудня зафіксувала", "внаслідок бойових дій", a national toll in thousands
+    r"|(?<![\w-])(?:від|с|з|із)\s+(?:початку|начала|моменту)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:вторгнення|вторжения|війни|войны|агресії|агрессии|ескалації|эскалации)"
+    r"|(?<![\w-])повномасштабн\w+\s+(?:війни|войны)|(?<![\w-])жертв\w*\s+(?:війни|войны)"
+    r"|(?<![\w-])(?:у|в)\s+(?:січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні"
+    r"|жовтні|листопаді|грудні|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре"
+    r"|октябре|ноябре|декабре)(?![\w-])(?!\s+\d)"
+    rf"|(?<![\w-])(?:з|із|с)\s+\d{{1,2}}\s+{MONTH_NAMES_UK_RU}\s+(?:по\s+\d|\w+\s+)?"
+    r"(?:зафіксува|задокументува|зареєструва|зафиксирова|задокументирова|зарегистрирова)"
+    r"|(?<![\w-])(?:внаслідок|в\s+результате)\s+(?:бойових\s+дій|боевых\s+действий)"
+    rf"|(?<![\w-])(?:в|у)\s+(?:Україні|Украине)\s+[^.]{{0,40}}?{_THOUSANDS}"
+    r"|(?<![\w-])(?:зафіксува|задокументува|зареєстрова|верифікува|зафиксирова|задокументирова"
+    rf"|зарегистрирова|підтверди|подтверди)\w*\s+[^.]{{0,40}}?{_THOUSANDS}",
     re.IGNORECASE,
 )
 # (Not "since the full-scale invasion", "this year", "nationwide": reports use them for the
@@ -97,4 +113,21 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
             # victims in Mariupol": the total before the note
             if index and _TOTAL_NOTE.match(text):
                 found.add(index - 1)
+    # a total stated again ("«10 000 загиблих цивільних осіб — це похмура віха»") is the total
+    totals = {_digits(n) for i in found for n in re.findall(_THOUSANDS, parts[i].text)}
+    for index, sentence in enumerate(parts):
+        numbers = {_digits(n) for n in re.findall(_THOUSANDS, sentence.text)}
+        # "This includes ... 8 civilians": a part of the total before it
+        includes = {index - 1, index - 2} & found and _INCLUDES.match(sentence.text)
+        if numbers & totals or includes:
+            found.add(index)
     return found
+
+
+_INCLUDES = re.compile(
+    r"^\W*(?:This\s+includes|These\s+include|Це\s+включає|Это\s+включает)\b", re.IGNORECASE
+)
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)

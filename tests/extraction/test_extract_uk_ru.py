@@ -51,6 +51,10 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("О 7:28 рятувальники урятували 12 людей, двоє дітей - 7 і 14 років.", []),
         ("Психологи надали допомогу 206 людям, з них 11 дітям.", []),
         ("Ракети С-300 влучили у п'ятиповерхівку.", []),
+        # people listed after the verb; the death of one child (a genitive like a plural)
+        ("Унаслідок обстрілу загинули дитина і ще двоє мирних жителів.",
+         [("killed", "children", 1, 1, False), ("killed", "civilians", 2, 2, False)]),
+        ("Засуджуємо загибель дитини.", [("killed", "children", 1, 1, False)]),
         # people by who they were are civilians; among a figure's parts they split none off (the
         # draft keeps them only where the text gives no total)
         ("Внаслідок удару загинула жінка.", [("killed", "civilians", 1, 1, False)]),
@@ -584,3 +588,22 @@ def test_a_strike_the_day_before_recalled_is_no_figure(gazetteer):
     )
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record.get("casualties", []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a period's count, and what it includes
+        "Моніторингова місія ООН з 1 січня зафіксувала 120 випадків загибелі цивільних. Про це "
+        "йдеться у повідомленні Місії.\n\n«Це включає ракетні атаки, які вбили 8 цивільних "
+        "осіб», - зазначили у Місії.",
+        # a national toll in thousands, and the same total quoted again
+        "В Україні загинуло щонайменше 10 000 цивільних осіб, у тому числі понад 560 дітей.\n\n"
+        "«10 000 загиблих цивільних осіб — це похмура віха», — заявила голова місії ООН.",
+        "С начала полномасштабного вторжения погибли более 600 детей, заявили в ЮНИСЕФ.",
+        "Координаторка ООН нагадала, що тільки в травні було вбито шестеро дітей.",
+    ],
+)
+def test_running_totals_in_ukrainian_and_russian_are_no_figure_of_a_strike(text, gazetteer):
+    draft = extract_draft(text, gazetteer=gazetteer, today=TODAY)
+    assert (draft.record or {}).get("casualties", []) == []
