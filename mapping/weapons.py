@@ -258,7 +258,8 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
 _DESCRIPTIONS_UK_RU = [
     (re.compile(rf"(?<![\w-])(?:{words})", re.IGNORECASE), category)
     for words, category in (
-        (r"балістичн\w*\s+ракет\w*|баллистическ\w*\s+ракет\w*", B),
+        # "ударили балістикою", "ударили баллистикой": ballistic missiles, as officials say it
+        (r"балістичн\w*\s+ракет\w*|баллистическ\w*\s+ракет\w*|балістик\w*|баллистик\w*", B),
         (r"крилат\w*\s+ракет\w*|крылат\w*\s+ракет\w*", C),
         (r"керован\w*\s+(?:авіа)?бомб\w*|управляем\w*\s+(?:авиа)?бомб\w*", G),
         (r"ударн\w*\s+(?:(?:безпілотник|беспилотник|дрон)\w*|БпЛА|БПЛА)", L),

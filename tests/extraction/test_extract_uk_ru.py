@@ -161,6 +161,8 @@ def test_ukrainian_casualty_figures(text, expected):
         # one "человек" is one person; guards and drivers are civilians
         ("Пострадал человек.", [("injured", "unspecified", 1, 1, False)]),
         ("Пострадал охранник АЗС.", [("injured", "civilians", 1, 1, False)]),
+        # the ministry's words for soldiers
+        ("Уничтожили до 100 бойцов 14-й бригады.", [("killed", "military", None, 100, False)]),
         # an aside between the count and its verb; a date between the toll and its growth
         ("Еще 46 человек, в том числе семь сотрудников ГСЧС, получили ранения.",
          [("injured", "unspecified", 46, 46, False)]),
@@ -410,6 +412,23 @@ def test_speakers_as_ukrainian_and_russian_news_write_them(text, party, name, ga
             "атаки была достигнута.",
             "result",
         ),
+        # the ministry written in lower case, its words quoted after
+        (
+            'В минобороны РФ подтвердили удар по Одессе. "Нанесен ракетный удар по ангару в '
+            'портовом районе. Цель удара достигнута", - говорится в сообщении.',
+            "result",
+        ),
+        (
+            "Минобороны России сообщило, что ВС РФ нанесли удар по складу в Одессе, где хранились "
+            "безэкипажные катера.",
+            "target",
+        ),
+        # a long description of the weapon between the strike and its target
+        (
+            "«Нанесли групповой удар высокоточным оружием морского и воздушного базирования по "
+            "объектам военной промышленности», — сообщило Минобороны России.",
+            "target",
+        ),
         # a denial
         (
             "Минобороны РФ опровергло заявления Киева. ВС России не планировали и не наносили "
@@ -442,6 +461,7 @@ def test_russian_claims_in_russian_and_ukrainian_copy(text, about, gazetteer):
         # the abbreviations
         ("Росіяни атакували Одесу ударними БпЛА. Загинули 2 людини.", "loitering_munition"),
         ("Ворожий БпЛА влучив у будинок у Сумах. Загинули 2 людини.", "drone"),
+        ("Після обіду ворог ударив балістикою по Одесі.", "ballistic_missile"),
     ],
 )  # fmt: skip
 def test_weapons_as_ukrainian_and_russian_copy_describe_them(text, category, gazetteer):
