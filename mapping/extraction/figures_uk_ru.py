@@ -219,6 +219,8 @@ def _hedge(tokens: list[Word], i: int) -> _Hedge:
     if last.lower in _UP_TO:
         # "зросла до 14, поранених — до 89": the growth verb may stand once for both
         grown = any(_is(t, _GROW) for t in tokens[max(0, i - 12) : i - 1])
+        # "До п'яти зросла кількість постраждалих", "до 23 возросло количество": the verb after
+        grown = grown or any(_is(t, _GROW) for t in tokens[i + 1 : i + 4])
         if not grown and _from_value(tokens, i - 2):  # "від 10 до 15 людей": from, to
             low = tokens[i - 2]
             return _Hedge("range", f"{tokens[i - 3].text} {low.text} {last.text}", low.number)
@@ -251,6 +253,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             continue
         if t.text in _DASHES and j == i + 1:
             continue  # "33 – постраждало"
+        if t.text == "," and group is not None and _describes(tokens, j - 1, j + 1):
+            continue  # "дев'яти людей, постраждалих внаслідок атаки": the people, described
         aside = _aside_end(tokens, j) if group is not None else None
         if aside is not None:  # "46 человек, в том числе семь спасателей, получили ранения"
             last = min(last + aside - j, len(tokens))
@@ -275,8 +279,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return "missing", group, j + 1, False
         if t.lower in ("з", "із", "из"):
             return None, group, j, j == i + 1  # "одного з працівників": one of them
-        if t.lower in ("життів", "жизней", "життя"):
-            return "killed", group, j, False
+        if t.lower in ("життів", "жизней", "життя") or _not_saved(tokens, j):
+            return "killed", group, j, False  # "двух мужчин спасти не удалось"
         # "п'ять чоловік": people ("один чоловік" is a man)
         people = t.lower == "чоловік" and (tokens[i].number or 0) >= 5
         found = "unspecified" if people else _group(t)
@@ -308,6 +312,30 @@ def _aside_end(tokens: list[Word], j: int) -> int | None:
         if tokens[k].text in _CLAUSE_END:
             return None
     return None
+
+
+def _describes(tokens: list[Word], noun: int, j: int) -> bool:
+    """Whether token j is a casualty participle agreeing with the noun at `noun` ('людей,
+    постраждалих'), not a clause of its own ('людей, загинуло 17')."""
+    if j >= len(tokens) or _category(tokens[j]) is None:
+        return False
+    described = tokens[j].tags & {"PRTF", "ADJF", "NOUN"} and "VERB" not in tokens[j].tags
+    # a count's people are in the genitive, and so is what describes them
+    return bool(described and "gent" in tokens[j].tags and "gent" in tokens[noun].tags)
+
+
+_FROM_OF = {"з", "із", "из"}
+_SAVE = {"врятувати", "рятувати", "спасти", "спасать"}
+_COULD = {"вдалося", "вдалось", "удалось", "змогли", "смогли", "зуміли", "сумели"}
+
+
+def _not_saved(tokens: list[Word], j: int) -> bool:
+    """Whether token j is 'to save' that did not happen: 'врятувати не вдалося', 'не удалось
+    спасти'."""
+    if not _is(tokens[j], _SAVE):
+        return False
+    near = [t.lower for t in tokens[max(0, j - 2) : j + 4]]
+    return "не" in near and any(w in _COULD for w in near)
 
 
 def _part_named_after(tokens: list[Word], i: int) -> tuple[str | None, str, int] | None:
@@ -400,6 +428,9 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок" ("в Одесі"
             # is a place)
         category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
+        of_them = j > 1 and tokens[j - 1].number is not None and tokens[j - 2].lower in _FROM_OF
+        if category is not None and of_them:
+            return None, j  # "из пяти раненых три человека в тяжелом состоянии": some of them
         if category is not None:
             return category, j
         if t.lower in ("під", "под") and j + 1 < i and _is(tokens[j + 1], _RUBBLE):
@@ -502,6 +533,8 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             continue  # "тіло ще одного загиблого": one more, not a toll
         if _from_value(tokens, i):
             continue  # "зросла з 20 до 32": 20 was the figure before
+        if i > 0 and tokens[i - 1].lemmas & {"стан", "состояние"}:
+            continue  # "Стан одного пораненого оцінюють як важкий": the state of some of them
         counted = False
         named_part = _part_named_after(tokens, i)
         if named_part is not None:  # "пятеро пострадавших — дети", "пять из которых — дети"
@@ -650,9 +683,16 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         # человек"), after a number only
         plural = "plur" in word.tags and word.lower not in ("чоловік", "человек")
         singular_too = "gent" in word.tags and bool(word.tags & {"masc", "femn", "neut"})
-        if plural and i > 0 and singular_too and "NOUN" in tokens[i - 1].tags:
-            # "загибель дитини": the death of one child (a genitive that reads like a plural)
-            plural = _category(tokens[i - 1]) is None
+        before = tokens[i - 1] if i > 0 else None
+        if (
+            plural
+            and before is not None
+            and singular_too
+            and before.tags & {"masc", "femn", "neut"}
+        ):
+            # "загибель дитини", "тело погибшего мужчины": one person (a genitive that reads
+            # like a plural)
+            plural = _category(before) is None
         if group is None or plural or word.lower in ("людей", "осіб"):
             continue
         if not taken.free(word.start, word.end):
@@ -672,6 +712,10 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         category = next((c for t in near if (c := _category(t))), None)
         if category is None and i + 1 < len(tokens) and tokens[i + 1].lower in _AND:
             category = (_verb_before_list(tokens, i + 1) or (None,))[0]
+        if category is None and any(
+            _not_saved(tokens, k) for k in range(max(0, i - 2), min(i + 3, len(tokens)))
+        ):
+            category = "killed"  # "врятувати жінку не вдалося"
         aged = re.match(r"(\d{1,3})-(?:річн|летн)", tokens[i - 1].lower) if i else None
         if aged and int(aged.group(1)) < 18:
             group = "children"  # "15-річний хлопець", "16-летняя девушка"

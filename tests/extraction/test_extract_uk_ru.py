@@ -51,6 +51,15 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("О 7:28 рятувальники урятували 12 людей, двоє дітей - 7 і 14 років.", []),
         ("Психологи надали допомогу 206 людям, з них 11 дітям.", []),
         ("Ракети С-300 влучили у п'ятиповерхівку.", []),
+        # "до" before a growth verb is "to", not "up to"; the people described after a comma
+        ("До п'яти зросла кількість постраждалих.", [("injured", "unspecified", 5, 5, False)]),
+        ("До дев'яти збільшилася кількість людей, постраждалих внаслідок атаки.",
+         [("injured", "unspecified", 9, 9, False)]),
+        ("Врятовано 38 людей, загинуло 17.", [("killed", "unspecified", 17, 17, False)]),
+        # some of them in a state: no figure of their own
+        ("Стан одного пораненого медики оцінюють як важкий.", []),
+        # could not be saved: dead
+        ("На жаль, врятувати жінку не вдалося.", [("killed", "civilians", 1, 1, False)]),
         # people listed after the verb; the death of one child (a genitive like a plural)
         ("Унаслідок обстрілу загинули дитина і ще двоє мирних жителів.",
          [("killed", "children", 1, 1, False), ("killed", "civilians", 2, 2, False)]),
@@ -161,6 +170,12 @@ def test_ukrainian_casualty_figures(text, expected):
         # one "человек" is one person; guards and drivers are civilians
         ("Пострадал человек.", [("injured", "unspecified", 1, 1, False)]),
         ("Пострадал охранник АЗС.", [("injured", "civilians", 1, 1, False)]),
+        ("К сожалению, двух мужчин спасти не удалось.", [("killed", "civilians", 2, 2, False)]),
+        ("Спасатели достали из-под завалов тело погибшего мужчины.",
+         [("killed", "civilians", 1, 1, False)]),
+        ("Из пяти раненых три человека находятся в тяжелом состоянии.",
+         [("injured", "unspecified", 5, 5, False)]),
+        ("Количество пострадавших до 23 возросло.", [("injured", "unspecified", 23, 23, False)]),
         # the ministry's words for soldiers
         ("Уничтожили до 100 бойцов 14-й бригады.", [("killed", "military", None, 100, False)]),
         # an aside between the count and its verb; a date between the toll and its growth
