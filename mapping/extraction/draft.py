@@ -667,9 +667,29 @@ def _without_headline_repeats(
     def repeated(s: _Statement) -> bool:
         vague = "read as at least" in (s.entry.get("note") or "")
         told = {v[:2] for v in _values(s)} & body_categories
-        return _key(s) in in_body or bool(set(_values(s)) & body_values) or bool(vague and told)
+        return (
+            _key(s) in in_body
+            or bool(set(_values(s)) & body_values)
+            or bool(vague and told)
+            or _bounds(s, body_values)
+        )
 
     return [s for s in statements if s.sentence not in head or not repeated(s)]
+
+
+def _bounds(s: _Statement, body_values: set[tuple]) -> bool:
+    """Whether a headline's range holds a count the body states exactly ("more than 20 injured"
+    over "22 people were injured")."""
+    for category in ("killed", "injured", "missing"):
+        value = s.entry.get(category)
+        if not isinstance(value, dict):
+            continue
+        low, high = value.get("min"), value.get("max")
+        for kind, told, n in body_values:
+            inside = (low is None or n >= low) and (high is None or n <= high)
+            if kind == s.kind and told == category and inside:
+                return True
+    return False
 
 
 def _values(s: _Statement) -> list[tuple]:
@@ -702,6 +722,8 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
             statement.start - statement.sentence.start : statement.end - statement.sentence.start
         ]
         k = _key(statement, with_source=True) + tuple(_AGE_OF_ONE.findall(words))
+        if "one person named by a noun" in " ".join(statement.why):
+            k += (words.lower(),)  # "12-річна дівчинка ... хлопчик також госпіталізований"
         if k in seen and seen[k] == statement.sentence.paragraph:
             continue
         if statement.actor is REPORT and (

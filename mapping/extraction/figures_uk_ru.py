@@ -30,6 +30,7 @@ INJURED = {
     "постраждати", "госпіталізований", "госпіталізувати", "шпиталізувати", "шпиталізований",
     "раненый", "ранить", "ранение", "пострадавший", "пострадать", "травмированный",
     "травмировать", "госпитализировать", "госпитализированный", "ранена", "поранена",
+    "ушпиталити", "ушпиталений",
 }  # fmt: skip
 MISSING = {
     "зниклий", "зникнути", "безвісти", "пропавший", "пропасть", "безвести",
@@ -506,7 +507,9 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         marker = _part_marker(tokens, i)
         if marker is not None:
             if counted is not False:  # "206 людям, з них 11 дітям": parts of no figure
-                part_until, part_category = _part_end(tokens, i + marker[0]), marker[1]
+                # "Постраждала родина, серед них - двоє дітей": the verb before names the part's
+                part_category = marker[1] or _category_before(tokens, i)
+                part_until = _part_end(tokens, i + marker[0])
             continue
         number = word.number
         if number is None and i + 1 < len(tokens) and _category(tokens[i + 1]):
@@ -529,8 +532,9 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             continue
         if _range_start(tokens, i):
             continue  # "10-15 людей": the range is read at its end
-        if number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще"):
-            continue  # "тіло ще одного загиблого": one more, not a toll
+        if number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще") and i > part_until:
+            continue  # "тіло ще одного загиблого": one more, not a toll ("серед них – ще одна
+            # дитина" is a part)
         if _from_value(tokens, i):
             continue  # "зросла з 20 до 32": 20 was the figure before
         if i > 0 and tokens[i - 1].lemmas & {"стан", "состояние"}:
@@ -590,6 +594,16 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
     figures += _none(tokens)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _category_before(tokens: list[Word], i: int) -> str | None:
+    """The casualty word a few words before token i, in its sentence."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if tokens[j].text in _CLAUSE_END:
+            return None
+        if (category := _category(tokens[j])) is not None:
+            return category
+    return None
 
 
 def _part_end(tokens: list[Word], i: int) -> int:

@@ -27,7 +27,7 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
     [
         (
             "Внаслідок ракетного удару по Кривому Рогу загинули щонайменше 16 людей, серед них 6 дітей.",
-            [("killed", "unspecified", 16, None, False), (None, "children", 6, 6, True)],
+            [("killed", "unspecified", 16, None, False), ("killed", "children", 6, 6, True)],
         ),
         (
             "Відомо про п'ятьох загиблих і 15 поранених.",
@@ -58,6 +58,9 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("Врятовано 38 людей, загинуло 17.", [("killed", "unspecified", 17, 17, False)]),
         # some of them in a state: no figure of their own
         ("Стан одного пораненого медики оцінюють як важкий.", []),
+        # the verb before a part names its category; one more child among them
+        ("Постраждала родина, серед них - двоє дітей.", [("injured", "children", 2, 2, True)]),
+        ("Серед них – ще одна дитина.", [(None, "children", 1, 1, True)]),
         # could not be saved: dead
         ("На жаль, врятувати жінку не вдалося.", [("killed", "civilians", 1, 1, False)]),
         # people listed after the verb; the death of one child (a genitive like a plural)
@@ -363,6 +366,19 @@ def test_a_signed_post_speaks_for_its_author(gazetteer):
         # the UN's humanitarian coordinator
         ("Росія вдарила по Чернігову. Про це повідомив гуманітарний координатор в Україні "
          "Матіас Шмале: загинули двоє людей.", "international_org", "Матіас Шмале"),
+        # bodies by their letters: Kyiv's city administration, a region's, the police's
+        # regional office; the authorities unnamed; a title before the name
+        ("Внаслідок атаки загинули двоє людей, повідомили в КМВА.", "local_authority",
+         "Місцева влада"),
+        ("По данным КГВА, погибли два человека.", "local_authority", "Місцева влада"),
+        ("Внаслідок атаки загинули двоє людей, повідомляє ХОВА.", "local_authority",
+         "Обласна військова адміністрація"),
+        ("Внаслідок атаки загинули двоє людей, повідомили в ГУНП в Одеській області.",
+         "ukraine_government", "Національна поліція"),
+        ("Обстріл Херсона. Згодом влада повідомила, що поранені двоє людей.", "local_authority",
+         "Місцева влада"),
+        ("Олег Синєгубов, голова Харківської ОДА: На жаль, одна людина загинула.",
+         "local_authority", "Олег Синєгубов"),
         # a name that begins like "влада" is no local authority
         ("Президент Украины Владимир Зеленский подтвердил удар по Полтаве. По его словам, погиб "
          "41 украинский военный.", "ukraine_government", "Офіс президента"),
@@ -637,8 +653,32 @@ def test_a_strike_the_day_before_recalled_is_no_figure(gazetteer):
         "«10 000 загиблих цивільних осіб — це похмура віха», — заявила голова місії ООН.",
         "С начала полномасштабного вторжения погибли более 600 детей, заявили в ЮНИСЕФ.",
         "Координаторка ООН нагадала, що тільки в травні було вбито шестеро дітей.",
+        "Унаслідок вторгнення РФ в Україну загинули 352 цивільні особи, з них 14 дітей.\n\nПро "
+        "це повідомляє МВС.\n\nЗа даними МОЗ, також було поранено 1684 цивільні особи.",
     ],
 )
 def test_running_totals_in_ukrainian_and_russian_are_no_figure_of_a_strike(text, gazetteer):
     draft = extract_draft(text, gazetteer=gazetteer, today=TODAY)
     assert (draft.record or {}).get("casualties", []) == []
+
+
+def test_a_headline_s_range_goes_when_the_body_states_a_count_inside_it(gazetteer):
+    text = (
+        "В Харькове в результате авиаудара пострадали более 20 человек\n\nПо последним данным, "
+        "в результате авиаудара по центру Харькова пострадали 22 человека, сообщил мэр Игорь "
+        "Терехов."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") for c in record["casualties"]] == [22]
+
+
+def test_two_people_named_by_different_words_in_a_paragraph_are_two_figures(gazetteer):
+    text = (
+        "Синєгубов повідомив, що внаслідок удару постраждала 12-річна дівчинка. Також "
+        "госпіталізований хлопчик."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [(c["group"], c.get("injured")) for c in record["casualties"]] == [
+        ("children", 1),
+        ("children", 1),
+    ]
