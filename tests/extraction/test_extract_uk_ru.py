@@ -682,3 +682,11 @@ def test_two_people_named_by_different_words_in_a_paragraph_are_two_figures(gaze
         ("children", 1),
         ("children", 1),
     ]
+
+
+def test_a_village_struck_by_its_dative_is_the_place_not_the_region_after_it(gazetteer):
+    text = (
+        "Російські військові вдарили по селу Малокатеринівка на Запоріжжі. Поранені п'ятеро людей."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Малокатеринівка"
