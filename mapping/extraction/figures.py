@@ -112,6 +112,7 @@ _TOLL = re.compile(
     r"(?:injured|wounded|dead)))(?:\s+of\s+(?:the\s+)?(?P<of>injured|wounded|dead))?"
     r"|number\s+of\s+(?:the\s+)?"
     r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
+    r"|(?:those|people)\s+(?:injured|wounded|hurt)|those\s+killed"
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
     r"[^.;]{0,130}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
@@ -122,12 +123,22 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 _SUB = re.compile(
-    r"\b(?:including|among\s+them|of\s+whom|among\s+whom"
+    r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|among\s+whom"
     r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
     r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
     r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old(?:\s+(?:girl|boy|child|teenager|student))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
+    re.IGNORECASE,
+)
+_SEVERITY = re.compile(
+    r"\b(?:moderate|moderately|serious|seriously|severe|severely|minor|light|critical|critically"
+    r"|varying)\b",
+    re.IGNORECASE,
+)
+_AND_A_CHILD = re.compile(
+    r"\s+and\s+an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old"
+    r"(?:\s+(?:girl|boy|child|teenager|student))?",
     re.IGNORECASE,
 )
 # "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
@@ -214,11 +225,12 @@ _WHO = (
 )
 _ADJECTIVE = r"(?:(?:elderly|young|pregnant|local|older)\s+)?"
 _ONE_PERSON = re.compile(
-    rf"(?<![\w-])(?:an?|one)\s+(?:single\s+)?{_ADJECTIVE}(?:Ukrainian\s+|Russian\s+)?"
+    # "the woman had died": one named before ("one woman in serious condition") has died
+    rf"(?<![\w-])(?:an?|one|the(?=\s+\w+\s+(?:had\s+|has\s+)?died\b))\s+(?:single\s+)?{_ADJECTIVE}(?:Ukrainian\s+|Russian\s+)?"
     rf"(?:(?P<state>injured|wounded|dead)\s+{_ADJECTIVE}(?P<who2>{_WHO})\b"
     rf"|(?P<who>{_WHO})\s+(?:(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?"
     r"|(?=(?:sustained|suffered|received)\s))"
-    rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+)?(?P<died>died))\b)",
+    rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+|had\s+|has\s+)?(?P<died>died))\b)",
     re.IGNORECASE,
 )
 # "a fifth person has died", "the 7th person killed": the toll it makes
@@ -461,6 +473,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                 start = begins = min(begins, start - len(low.group(0)))
         taken.take(start, end)
         rule = _RULES.get(match.re, "")
+        if category == "injured" and not part and _SEVERITY.search(text, begins, match.end()):
+            # "11 people suffered moderate injuries": how badly some were hurt, a figure only
+            # where no total is given
+            part = unless_total = True
         figures.append(
             Figure(category, group, count, begins, match.end(), part, rule, unless_total)
         )
@@ -484,8 +500,15 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if match.group("age") or match.group("one"):  # "among them a child"
             age = words_to_age(match.group("age")) if match.group("age") else None
             if match.group("one") or (age is not None and age < 18):
-                figures.append(Figure(category, "children", ONE, *match.span(), True, _RULES[_SUB]))
-                taken.take(*match.span())
+                end, count = match.end(), ONE
+                # "a 12-year-old boy and an 8-year-old girl": two children
+                second = _AND_A_CHILD.match(text, end)
+                if second and (words_to_age(second.group("age")) or 18) < 18:
+                    end, count = second.end(), Count(2, 2)
+                figures.append(
+                    Figure(category, "children", count, match.start(), end, True, _RULES[_SUB])
+                )
+                taken.take(match.start(), end)
             continue
         if re.fullmatch(_PERSONS, match.group("group") or "", re.IGNORECASE):
             if category is not None:  # "Among the injured are two women": where no total is
@@ -564,9 +587,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         add(match, category, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):
         what = " ".join(match.group(g) or "" for g in ("kind", "what", "of"))
-        category = (
-            "injured" if re.search(r"injur|wound|treatment|help|care", what, re.I) else "killed"
-        )
+        # "the number of victims increased to 18": the affected, as Ukrainian officials count
+        # "постраждалі" (the dead are counted apart)
+        hurt = re.search(r"injur|wound|treatment|help|care|victims", what, re.I)
+        category = "injured" if hurt else "killed"
         beyond = match.group("beyond") and not match.group("qual")
         add(match, category, "unspecified", qualifier="more than" if beyond else None)
         # "the count of injured at 28 adults and 10 children": the children apart

@@ -714,6 +714,12 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("At least five people have been left dead.", [("killed", "unspecified", 5)]),
         ("Five adults are also among the injured.", []),
         ("A man sustained injuries incompatible with life.", [("killed", "civilians", 1)]),
+        # "victims" a Ukrainian official counts are the hurt; "those injured"; the one named
+        # before has died; two children listed by age
+        ("The number of victims has increased to 18.", [("injured", "unspecified", 18)]),
+        ("The number of those injured is 17.", [("injured", "unspecified", 17)]),
+        ("Later, he reported that the woman had died.", [("killed", "civilians", 1)]),
+        ("Among them is a 12-year-old boy and an 8-year-old girl.", [(None, "children", 2)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -1299,3 +1305,15 @@ def test_people_among_the_injured_are_a_figure_only_where_no_total_is_given(gaze
     )
     record = extract_draft(with_total, gazetteer=gazetteer, today=TODAY).record
     assert [c.get("injured") for c in record["casualties"]] == [3]
+
+
+def test_how_badly_some_were_hurt_is_no_second_figure_beside_the_total(gazetteer):
+    text = (
+        "Governor Oleh Syniehubov said 17 people were injured. He added that one civilian was in a "
+        "serious condition, 11 people suffered moderate injuries and 5 were in a fair condition."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") for c in record["casualties"]] == [17]
+    alone = "Governor Oleh Syniehubov said two people suffered serious injuries."
+    record = extract_draft(alone, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") for c in record["casualties"]] == [2]
