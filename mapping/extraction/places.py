@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mapping.extraction.text import Sentence, words_before
 from mapping.morphology import analyzer
@@ -178,6 +179,7 @@ _DEMONYM_LEMMAS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=16384)  # a report names the same places and officials again and again
 def _no_name(word: str, language: str) -> bool:
     parses = analyzer(language).parse(word.lower())
     first = parses[0]
