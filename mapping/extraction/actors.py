@@ -451,6 +451,11 @@ def letterhead_body(
     return None
 
 
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:headquarters|HQ|building|buildings|offices?|premises|compound)\b", re.IGNORECASE
+)
+
+
 def known_mentions(text: str) -> list[Mention]:
     """The institutions, agencies and outlets of the table named in a text, by their Latin
     names ("Reuters", "Human Rights Watch"), as a text in any language writes them."""
@@ -591,6 +596,8 @@ class Speakers:
                 actor = Actor(*_PEOPLE[surname])
             if actor is not None:
                 found.append(Mention(actor, match.start(), match.end()))
+        # "the regional government headquarters", "the city council building": a place struck
+        found = [m for m in found if not _BUILDING_AFTER.match(text, m.end)]
         return without_overlaps(found)
 
     def _person(self, name: str, role: str) -> Actor | None:

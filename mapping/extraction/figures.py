@@ -99,7 +99,8 @@ _MAIN = re.compile(
     re.IGNORECASE,
 )
 _VERB_FIRST = re.compile(
-    rf"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)"
+    # "missile strikes that kill at least 20 people"
+    rf"\b(?P<cat>killing|killed|kills|kill|injuring|injured|injure|wounding|wounded|wound)"
     # "injured, according to the latest data from local authorities, at least 14 people"
     rf"(?:,\s+(?:according\s+to|per|as\s+per)\s+[^,]{{3,80}},)?"
     # "injured a further 47" ("killing another five" is often another strike's)
@@ -201,6 +202,13 @@ _OF_THE_DEAD = re.compile(
     re.IGNORECASE,
 )
 # "the fate of eight people was still unknown": the missing
+# "a strike in which seven were said to have died": a count as others gave it
+_SAID_TO = re.compile(
+    rf"(?<![\w-]){COUNT}(?:\s+(?P<group>{_GROUP}))?\s+(?:were|was|are|is)\s+(?:said|reported"
+    r"|believed|feared|thought|understood|known)\s+to\s+(?:have\s+(?:been\s+)?|be\s+)"
+    r"(?P<cat>died|killed|dead|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 _FATE = re.compile(
     rf"\b(?:fate|whereabouts)\s+of\s+(?:another\s+|a\s+further\s+)?{COUNT}\s+(?:more\s+)?"
     r"(?P<group>people|persons|residents)\s+(?:was|is|are|were|remains?|remained)\s+(?:still\s+)?"
@@ -367,7 +375,7 @@ def words_to_age(text: str) -> int | None:
 
 def _category(word: str) -> str:
     word = word.lower()
-    if re.match(rf"(?:{_KILLED}|killing|kills)$", word):
+    if re.match(rf"(?:{_KILLED}|killing|kills|kill)$", word):
         return "killed"
     if re.match(rf"(?:{_MISSING})$", word):
         return "missing"
@@ -385,6 +393,7 @@ _RULES: dict[re.Pattern[str], str] = {
     _AGED: "one person by age with a casualty word ('a 43-year-old woman was killed')",
     _AGED_OBJECT: "a casualty verb before one person by age ('killed a 14-year-old boy')",
     _ONE_PERSON: "one person, no number ('a woman was killed')",
+    _SAID_TO: "a count as others gave it ('seven were said to have died')",
     _AMONG: "a group's count among the toll ('two children were among the dead')",
     _STATE_FIRST: "a count, a state, then who ('two injured children')",
     _SEARCHED: "people searched for are missing ('the search goes on for four people')",
@@ -604,6 +613,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _OF_THE_DEAD.finditer(text):
         add(match, _category(match.group("of")), _group_of(match.group("group")), part=True)
         taken.take(*match.span())  # "six of the 31 confirmed dead": the toll again, no figure
+    for match in _SAID_TO.finditer(text):
+        add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _FATE.finditer(text):
         add(match, "missing", _group_of(match.group("group")))
     for match in _SEARCHED.finditer(text):

@@ -62,6 +62,13 @@ _DISTRICT_AFTER = re.compile(
 )
 
 
+_CLOCK_AFTER = re.compile(r"^\s+time\b")
+# A country's possessive before one of its places, and the words that may come between
+_COUNTRY_OWNS = re.compile(r"(?:Ukraine|Russia|Belarus)['\u2019]s")
+_NAMED_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}[A-Z]")
+_COUNTRY_OWNS_BEFORE = re.compile(r"(?:Ukraine|Russia|Belarus)['\u2019]s\s+(?:[a-z-]+\s+){0,3}$")
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     name: str
@@ -109,8 +116,8 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         words = name.split()
         if len(words) > 1 and words[0].lower() in _DEMONYMS:
             continue  # "Russian Federation", "Ukrainian Railways": a compound, not a place
-        while words and words[0].lower() in _STOP:
-            words = words[1:]
+        while words and (words[0].lower() in _STOP or _COUNTRY_OWNS.fullmatch(words[0])):
+            words = words[1:]  # "Ukraine's Pokrovsk": Pokrovsk
         if not words or all(w.lower() in _STOP for w in words):
             continue
         name = re.sub(r"['\u2019]s$", "", " ".join(words))  # "Odesa's port": Odesa
@@ -119,8 +126,11 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         if any(a <= absolute < b for a, b in skip):
             continue
         before, after = words_before(text, start), text[match.end() :]
-        if _DISTRICT_AFTER.match(after):
-            continue
+        if _DISTRICT_AFTER.match(after) or _CLOCK_AFTER.match(after):
+            continue  # "All times are Paris time": no place
+        if _COUNTRY_OWNS.fullmatch(match.group(0)) and _NAMED_AFTER.match(after):
+            continue  # "Ukraine's capital Kyiv", "Ukraine's Pokrovsk": the city is the place
+        before = _COUNTRY_OWNS_BEFORE.sub("", before)
         if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _SPEAKS.match(after):
             continue  # "Kyiv said": a government, no place
         score = 1.0

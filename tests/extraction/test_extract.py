@@ -720,6 +720,11 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         ("The number of those injured is 17.", [("injured", "unspecified", 17)]),
         ("Later, he reported that the woman had died.", [("killed", "civilians", 1)]),
         ("Among them is a 12-year-old boy and an 8-year-old girl.", [(None, "children", 2)]),
+        # a count as others gave it; the present tense of a strike that kills
+        ("The strike in which seven were said to have died.", [("killed", "unspecified", 7)]),
+        ("Nine people are known to have died so far.", [("killed", "unspecified", 9)]),
+        ("Zelensky condemned missile strikes that kill at least 20 people, including three "
+         "children.", [("killed", "unspecified", 20), (None, "children", 3)]),
     ],
 )  # fmt: skip
 def test_figures_in_the_words_reports_use(text, figures):
@@ -1317,3 +1322,32 @@ def test_how_badly_some_were_hurt_is_no_second_figure_beside_the_total(gazetteer
     alone = "Governor Oleh Syniehubov said two people suffered serious injuries."
     record = extract_draft(alone, gazetteer=gazetteer, today=TODAY).record
     assert [c.get("injured") for c in record["casualties"]] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a country's possessive before its city; a clock's city is no place
+        (
+            "Two Russian missiles struck the centre of Ukraine's Pokrovsk, killing seven people. All "
+            "times are Paris time.",
+            "Pokrovsk",
+        ),
+        (
+            "Dozens of Russian missiles struck targets across Ukraine's capital Kyiv, killing one.",
+            "Kyiv",
+        ),
+    ],
+)
+def test_the_struck_city_behind_its_country_s_name(text, place, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == place
+
+
+def test_a_body_s_building_struck_is_no_speaker(gazetteer):
+    text = (
+        "A missile hit the regional government headquarters in Mykolaiv. Seven people were killed."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert [parties[c["source"]] for c in record["casualties"]] == ["other"]
