@@ -57,6 +57,13 @@ _MILITARY = re.compile(
     r"|warehouses?|storage|fuel|arms|munitions|soldiers|units?|army|forces|fighters)",
     re.IGNORECASE,
 )
+# "the strike had been executed by Ukraine's army", "blamed Kyiv for the strike"
+_BLAME = re.compile(
+    r"\b(?:carried\s+out|executed|launched|fired|committed|perpetrated|staged)\s+by\s+(?:the\s+)?"
+    r"(?:Ukraine['\u2019]s|Ukrainian|Kyiv['\u2019]s)\s+(?:armed\s+forces|army|military|forces|troops)"
+    r"|\bblamed\s+(?:Ukraine|Kyiv|the\s+Ukrainian\s+(?:army|military|forces))\b",
+    re.IGNORECASE,
+)
 _VERB = r"\b(?:suggested|said|claimed|insisted|blamed|argued)\b"
 _CAUSE = re.compile(
     rf"{_VERB}\s+(?:that\s+)?(?P<cause>(?:(?!{_VERB})[^.;])*?"
@@ -89,6 +96,10 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
         words = match.group(group).strip()
         if _MILITARY.search(words):
             found.append(ClaimText("target", words, match.start(group), match.end(group)))
+    for match in _BLAME.finditer(sentence.text):
+        # "claims that the strike had been executed by Ukraine's army": who did it, no target
+        found = [c for c in found if not (c.start < match.end() and match.start() < c.end)]
+        found.append(ClaimText("responsibility", match.group(0).strip(), *match.span()))
     for match in _CAUSE.finditer(sentence.text):
         found.append(ClaimText("cause", match.group("cause").strip(), *match.span("cause")))
     for match in _RESULT.finditer(sentence.text):

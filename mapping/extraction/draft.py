@@ -816,6 +816,9 @@ def _struck_region(regions: list[PlaceMention], gazetteer: Any) -> tuple[Any, An
     return None, None
 
 
+STRUCK = 4.0  # a place mention's score with a strike word pointing at it ('struck X')
+
+
 def _struck_place(
     parts: list[Sentence],
     read_by: list[_Reader],
@@ -854,6 +857,11 @@ def _struck_place(
                 best_mention[key] = mention
     order = list(first)
     key = max(order, key=lambda k: (totals[k], -order.index(k))) if order else None
+    # "…strike on Ukraine's Zaporizhzhia region. Local authorities also reported strikes on
+    # Dnipro": a town no strike word points at yields to a region one does
+    struck_region = any(r.score >= STRUCK for r in regions)
+    if key is not None and best_mention[key].score < STRUCK and struck_region:
+        key = None
     if key is not None and totals[key] > 0:
         mention = best_mention[key]
         location = _in_named_region(gazetteer, mention, regions)

@@ -204,7 +204,8 @@ _OF_THE_DEAD = re.compile(
 # "the fate of eight people was still unknown": the missing
 # "a strike in which seven were said to have died": a count as others gave it
 _SAID_TO = re.compile(
-    rf"(?<![\w-]){COUNT}(?:\s+(?P<group>{_GROUP}))?\s+(?:were|was|are|is)\s+(?:said|reported"
+    rf"(?<![\w-]){COUNT}(?:\s+(?P<group>{_GROUP}))?\s+(?:were|was|are|is)\s+"
+    r"(?:(?:currently|now|so\s+far|already)\s+)?(?:said|reported"
     r"|believed|feared|thought|understood|known)\s+to\s+(?:have\s+(?:been\s+)?|be\s+)"
     r"(?P<cat>died|killed|dead|injured|wounded|hurt)\b",
     re.IGNORECASE,

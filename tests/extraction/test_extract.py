@@ -723,6 +723,7 @@ def test_the_struck_place_lies_in_the_region_the_report_names(
         # a count as others gave it; the present tense of a strike that kills
         ("The strike in which seven were said to have died.", [("killed", "unspecified", 7)]),
         ("Nine people are known to have died so far.", [("killed", "unspecified", 9)]),
+        ("Seven people are currently known to have been injured.", [("injured", "unspecified", 7)]),
         ("Zelensky condemned missile strikes that kill at least 20 people, including three "
          "children.", [("killed", "unspecified", 20), (None, "children", 3)]),
     ],
@@ -1351,3 +1352,24 @@ def test_a_body_s_building_struck_is_no_speaker(gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     parties = {s["id"]: s["party"] for s in record["sources"]}
     assert [parties[c["source"]] for c in record["casualties"]] == ["other"]
+
+
+def test_a_region_struck_before_a_town_named_in_passing(gazetteer):
+    text = (
+        "23 civilians were killed by Russia's strike on the Zaporizhzhia region, the "
+        "governor says.\n\nLocal authorities also reported strikes on Dnipro earlier today."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Zaporizhzhia Oblast"
+
+
+def test_an_occupation_official_blaming_ukraine_is_a_claim_of_responsibility(gazetteer):
+    text = (
+        "Russia struck a convoy near Zaporizhzhia, killing 23 civilians. Vladimir Rogov, the "
+        "Russian-installed official, claims that the strike had been executed by Ukraine's army."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert [(c["about"], parties[c["source"]], c["status"]) for c in record["claims"]] == [
+        ("responsibility", "russia_government", "claimed")
+    ]
