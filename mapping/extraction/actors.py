@@ -254,7 +254,7 @@ SPEECH = (
     r"|specified|specifies"
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
     r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
-    r"|alleges|asserted|asserts|show|shows|showed)"
+    r"|alleges|asserted|asserts|show|shows|showed|revealed|reveals|disclosed|discloses)"
 )
 
 _ROLE = (

@@ -22,7 +22,7 @@ _TARGET = re.compile(
     rf"(?P<target>{_WHAT}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
-    rf"|\b(?:hit|hits|struck|strike|striking|targeted|destroyed|housed|hosted|served\s+as"
+    rf"|\b(?:hit|hits|struck|strike|striking|targeted|targeting|destroyed|housed|hosted|served\s+as"
     r"|blows?\s+(?:to|on|at|against)"
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)|(?:the\s+)?targets?\s+(?:was|were|is|are)"
     # "the building was a base for ...": what a party says the struck place was
@@ -36,7 +36,9 @@ _TARGET = re.compile(
 _RESULT = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+|its\s+)?(?:designated\s+|assigned\s+|intended\s+)?"
     r"(?:targets|objects|facilities)\s+(?:have\s+been\s+|were\s+|had\s+been\s+|being\s+)?"
-    r"(?:hit|struck|destroyed|neutrali[sz]ed)"
+    r"(?:(?:successfully|effectively)\s+)?(?:hit|struck|destroyed|neutrali[sz]ed)"
+    # "several Ukrainian brigades 'completely lost their combat capabilities'"
+    r"|\blost\s+(?:their|its)\s+combat\s+(?:capabilit(?:y|ies)|effectiveness|readiness)"
     r"|\b(?:the\s+)?(?:goals?|objectives?|aims?)\s+of\s+the\s+(?:strike|attack)\s+(?:have\s+been"
     r"|were|had\s+been)\s+achieved"
     r"|\bthe\s+targets\s+(?:were|are|have\s+been|had\s+been)\s+(?:being\s+)?(?:destroyed|hit)",

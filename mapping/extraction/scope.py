@@ -114,6 +114,12 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
             # victims in Mariupol": the total before the note
             if index and _TOTAL_NOTE.match(text):
                 found.add(index - 1)
+    # "On Friday, Russia killed 23 civilians in Uman" under a lead about Monday: an earlier strike
+    lead_day = next((m.group(1).lower() for s in parts[:2] if (m := _WEEKDAY.search(s.text))), None)
+    for index, sentence in enumerate(parts[2:], start=2):
+        opening = _ON_WEEKDAY.match(sentence.text)
+        if lead_day and opening and opening.group(1).lower() != lead_day:
+            found.add(index)
     # a total stated again ("«10 000 загиблих цивільних осіб — це похмура віха»") is the total
     totals = {_digits(n) for i in found for n in re.findall(_THOUSANDS, parts[i].text)}
     for index, sentence in enumerate(parts):
@@ -125,6 +131,9 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
     return found
 
 
+_WEEKDAYS = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = re.compile(rf"\b(?:on|late|early)\s+{_WEEKDAYS}\b", re.IGNORECASE)
+_ON_WEEKDAY = re.compile(rf"^\W*(?:On|Last|Earlier\s+on)\s+{_WEEKDAYS}\b,?")
 _INCLUDES = re.compile(
     r"^\W*(?:This\s+includes|These\s+include|Це\s+включає|Это\s+включает"
     # "За даними МОЗ, також було поранено 1684 цивільні особи": more of the same total

@@ -1373,3 +1373,34 @@ def test_an_occupation_official_blaming_ukraine_is_a_claim_of_responsibility(gaz
     assert [(c["about"], parties[c["source"]], c["status"]) for c in record["claims"]] == [
         ("responsibility", "russia_government", "claimed")
     ]
+
+
+def test_an_earlier_day_s_strike_under_a_lead_about_another_day_gives_no_figure(gazetteer):
+    text = (
+        "Russia's defence ministry said on Monday its forces had hit military sites overnight.\n"
+        "Ukrainian officials said the strikes had caused a fire in Pavlohrad, wounding at least 34 "
+        "people.\n"
+        "On Friday, Russia killed 23 civilians with a missile that hit a building in Uman."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("injured") or c.get("killed") for c in record["casualties"]] == [{"min": 34}]
+    assert record["place"]["name"] == "Pavlohrad"
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("The Russian Defense Ministry has revealed that it carried out a strike on Ukraine, "
+         "targeting key components of Kiev's military infrastructure.", "target"),
+        ('The Russian defence ministry confirmed that "all intended targets were successfully hit."',
+         "result"),
+        ('Several Ukrainian brigades "completely lost their combat capabilities," Russian Defence '
+         "Ministry spokesman Igor Konashenkov said.", "result"),
+    ],
+)  # fmt: skip
+def test_the_ministry_s_claims_as_english_copy_carries_them(text, about, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert (about, "russia_government") in {
+        (c["about"], parties[c["source"]]) for c in record["claims"]
+    }
