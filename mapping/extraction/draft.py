@@ -411,8 +411,11 @@ def extract_draft(
         record["place"] = {"name": "unknown"}
         messages.append("no place the gazetteer knows: set place.name")
 
-    if place is not None and record["place"].get("country") == "RU":
-        # a strike in Russia: its local officials, named by office, speak for Russia
+    if (place is not None and record["place"].get("country") == "RU") or _STRUCK_BY_UKRAINE.search(
+        text
+    ):
+        # a strike in Russia, or by Ukraine's forces on a place Russia holds ("при обстреле
+        # Ясиноватой со стороны украинских войск"): its local officials speak for Russia
         statements = [replace(s, actor=in_russia(s.actor)) for s in statements]
 
     # weapon
@@ -816,6 +819,14 @@ def _struck_region(regions: list[PlaceMention], gazetteer: Any) -> tuple[Any, An
     return None, None
 
 
+# A text saying Ukraine's forces struck: "со стороны украинских войск", "ВСУ обстреляли",
+# "атаки ВСУ", "украинские боевики нанесли удар"
+_STRUCK_BY_UKRAINE = re.compile(
+    r"со\s+стороны\s+(?:украинских\s+(?:войск|военных|боевиков|формирований|силовиков)|ВСУ)"
+    r"|(?<![\w-])(?:ВСУ|украинск\w+\s+(?:войска|военные|боевики|силовики|формирования))\s+"
+    r"(?:обстрел|нанес|атаков|удар)\w*|(?<![\w-])(?:обстрел\w*|удар\w*|атак\w*)\s+ВСУ\b",
+    re.IGNORECASE,
+)
 STRUCK = 4.0  # a place mention's score with a strike word pointing at it ('struck X')
 
 
@@ -851,7 +862,9 @@ def _struck_place(
                 score -= OUTSIDE_THEATRE  # "the Russian Federation" is no Federación, Argentina
             mention = PlaceMention(listed, found.start, found.end, score, found.sentence)
             key = mention.name.lower()
-            totals[key] = totals.get(key, 0.0) + mention.score
+            # a place named again in passing ("Ранее … погиб один человек" about the same town)
+            # takes nothing from where a strike word pointed at it
+            totals[key] = totals.get(key, 0.0) + max(mention.score, 0.0)
             first.setdefault(key, mention)
             if key not in best_mention or mention.score > best_mention[key].score:
                 best_mention[key] = mention

@@ -37,6 +37,10 @@ MISSING = {
     # "доля ще трьох людей невідома", "судьба трех человек неизвестна"
     "невідомий", "неизвестный",
 }  # fmt: skip
+_IN_HOSPITAL = {
+    "госпіталізований", "госпіталізувати", "шпиталізувати", "шпиталізований", "ушпиталити",
+    "ушпиталений", "госпитализировать", "госпитализированный",
+}  # fmt: skip
 _RUBBLE = {"завал", "уламок", "завалы", "обломок", "руїна", "руины"}
 _HOSPITAL = {"лікарня", "медзаклад", "госпіталь", "реанімація", "больница", "госпиталь"}
 # Killing words that also destroy things: a casualty only with people after them.
@@ -586,7 +590,15 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             start = min(start, tokens[i - 2].start)
         if vague is not None:
             count = Count(vague, None, f'"{word.text}" read as at least {vague}')
-        figures.append(Figure(category, group or "unspecified", count, start, end, part, rule))
+        # "29 людей поранені … шестеро нині госпіталізовані": those in hospital, a figure only
+        # where no total is given
+        kept_in = (
+            category == "injured"
+            and not part
+            and _is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL)
+        )
+        figures.append(Figure(category, group or "unspecified", count, start, end, part or kept_in,
+                              rule, unless_total=kept_in))  # fmt: skip
         counted = True
     figures += _children_by_ages(tokens)
     figures += _one_by_word(tokens, figures)
@@ -785,6 +797,18 @@ def _none(tokens: list[Word]) -> list[Figure]:
             found.append(
                 Figure("killed", "unspecified", Count(0, 0), word.start, nxt.end, rule=_NOBODY)
             )
+            # "без загиблих і постраждалих": nobody hurt either
+            after = tokens[i + 2 : i + 4]
+            if len(after) == 2 and after[0].lower in _AND and _category(after[1]) == "injured":
+                found.append(Figure("injured", "unspecified", Count(0, 0), word.start,
+                                    after[1].end, rule=_NOBODY))  # fmt: skip
+        elif word.lower in ("люди", "люди,", "никто", "ніхто") and nxt.lower == "не":
+            # "люди не постраждали", "никто не пострадал"
+            verb = tokens[i + 2] if i + 2 < len(tokens) else None
+            if verb is not None and (category := _category(verb)) is not None:
+                found.append(
+                    Figure(category, "unspecified", Count(0, 0), word.start, verb.end, rule=_NOBODY)
+                )
     return found
 
 

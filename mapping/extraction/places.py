@@ -153,6 +153,8 @@ _STRIKE_BEFORE_UK_RU = re.compile(
     r"|обстрел\w*|ударил\w*|нанес\w*|вибух\w*|взрыв\w*|загин\w*|погиб\w*|поранен\w*|ранен\w*)"
     r"\s+(?:[\w'’«»\"-]+\s+){0,4}?(?:по|на|у|в|в\s+місті|в\s+городе|[ув]\s+район[іеу]|поблизу"
     r"|біля|около|возле)\s+$"
+    # the place as the shelling's object: "при обстреле Ясиноватой", "обстріл Херсона"
+    r"|(?<![\w-])(?:обстріл[уіо]?|обстрел[аеу]?|атак[иіуеа]|удар[уа]?)\s+$"
     r"|(?<![\w-])(?:місто|місті|міста|місту|село|селі|села|селу|селище|селищі|селища|селищу|город"
     r"|городе|города|городу|поселке|поселок|поселку|селе|селу)\s+$",
     re.IGNORECASE,
@@ -186,6 +188,11 @@ _NO_NAME_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "COMP", "INTJ", "PRED"}
 _DEMONYM_LEMMAS = {
     "російський", "український", "российский", "украинский", "русский", "білоруський",
     "белорусский", "американський", "американский", "західний", "западный",
+    # an office and its adjective: "Голова ОВА повідомив", "Міський голова Ігор Терехов"
+    "голова", "глава", "начальник", "очільник", "керівник", "мер", "губернатор", "речник",
+    "міністр", "министр", "президент", "прокурор",
+    "міський", "обласний", "районний", "сільський", "селищний", "городской", "областной",
+    "районный", "сельский",
 }  # fmt: skip
 
 
@@ -195,7 +202,15 @@ def _no_name(word: str, language: str) -> bool:
     first = parses[0]
     # "Серед постраждалих": a preposition whatever else the word could be ("середа")
     function_word = any(p.tag.POS in ("PREP", "CONJ") for p in parses)
-    return first.tag.POS in _NO_NAME_POS or function_word or first.normal_form in _DEMONYM_LEMMAS
+    # "Всего за день…": a pronoun's adjective; "Дмитрий Шевченко": a person's first name
+    grammemes = set(str(first.tag).replace(" ", ",").split(","))  # the tag sets differ by language
+    person_or_pronoun = bool(grammemes & {"Apro", "Name"})
+    return (
+        first.tag.POS in _NO_NAME_POS
+        or function_word
+        or person_or_pronoun
+        or first.normal_form in _DEMONYM_LEMMAS
+    )
 
 
 def place_mentions_uk_ru(

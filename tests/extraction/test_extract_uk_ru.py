@@ -690,3 +690,35 @@ def test_a_village_struck_by_its_dative_is_the_place_not_the_region_after_it(gaz
     )
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["name"] == "Малокатеринівка"
+
+
+def test_officials_where_ukraine_s_forces_struck_speak_for_russia(gazetteer):
+    text = (
+        "ДОНЕЦК, 8 апр - РИА Новости. Число пострадавших при обстреле Ясиноватой со стороны "
+        "украинских войск выросло до 14 человек, заявил глава администрации города Дмитрий "
+        "Шевченко.\nРанее глава администрации сообщил о том, что в Ясиноватой погиб один человек."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Ясиноватая"  # named again in passing, still the place
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert {(parties[c["source"]], c["status"]) for c in record["casualties"]} == {
+        ("russia_government", "claimed")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Попередньо, без загиблих і постраждалих", – написав міський голова Ігор Терехов.',
+         [("killed", 0), ("injured", 0)]),
+        ("За даними міського голови, люди не постраждали.", [("injured", 0)]),
+        # those in hospital after a total are part of it
+        ("Голова ОВА повідомив, що 29 людей поранені. Шестеро нині госпіталізовані.",
+         [("injured", 29)]),
+    ],
+)  # fmt: skip
+def test_nobody_hurt_and_those_in_hospital(text, expected, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    found = [(k, c[k]) for c in record["casualties"] for k in ("killed", "injured") if k in c]
+    assert found == expected
+    assert record.get("place", {}).get("name") == "unknown"  # "Міський голова" is no place
