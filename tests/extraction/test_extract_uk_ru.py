@@ -653,6 +653,8 @@ def test_a_strike_the_day_before_recalled_is_no_figure(gazetteer):
         "«10 000 загиблих цивільних осіб — це похмура віха», — заявила голова місії ООН.",
         "С начала полномасштабного вторжения погибли более 600 детей, заявили в ЮНИСЕФ.",
         "Координаторка ООН нагадала, що тільки в травні було вбито шестеро дітей.",
+        # history
+        "Під час Голодомору 1932-1933 років у селі померли щонайменше 20 мешканців.",
         "Унаслідок вторгнення РФ в Україну загинули 352 цивільні особи, з них 14 дітей.\n\nПро "
         "це повідомляє МВС.\n\nЗа даними МОЗ, також було поранено 1684 цивільні особи.",
     ],
@@ -722,3 +724,9 @@ def test_nobody_hurt_and_those_in_hospital(text, expected, gazetteer):
     found = [(k, c[k]) for c in record["casualties"] for k in ("killed", "injured") if k in c]
     assert found == expected
     assert record.get("place", {}).get("name") == "unknown"  # "Міський голова" is no place
+
+
+def test_a_birth_year_is_no_history(gazetteer):
+    text = "Внаслідок обстрілу Херсона загинув чоловік 1965 р.н., повідомили в поліції."
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [c.get("killed") for c in record["casualties"]] == [1]
