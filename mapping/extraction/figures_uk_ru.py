@@ -656,6 +656,8 @@ def _one_by_word(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             and not _is(word, _DESTROY)  # "об уничтожении пункта": a thing destroyed
             and "plur" not in word.tags
             and taken.free(word.start, word.end)
+            # "Є поранена дитина": the person is named after it (read as such)
+            and not (i + 1 < len(tokens) and (_group(tokens[i + 1]) or _is(tokens[i + 1], PERSONS)))
         ):
             rule = "one person, the casualty word alone ('заявил о погибшем')"
             found.append(
@@ -725,11 +727,20 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in ("з", "із", "из")):
             continue
-        before = i - 1  # "41 украинский военный": the count's noun, past its adjectives
-        while before > 0 and "ADJF" in tokens[before].tags:
+        # "41 украинский военный", "один пострадавший человек": the count's noun, past its
+        # adjectives
+        before = i - 1
+        while (
+            before > 0
+            and tokens[before].number is None
+            and (tokens[before].tags & {"ADJF", "PRTF"} or _category(tokens[before]))
+        ):
             before -= 1
-        if before < i - 1 and tokens[before].number is not None:
-            continue
+        counted = tokens[before].number is not None and not taken.free(
+            tokens[before].start, tokens[before].end
+        )
+        if before < i - 1 and counted:
+            continue  # the noun of a count read as a figure
         if i > 0 and "право" in tokens[i - 1].lemmas:
             continue  # "з прав людини", "по правам человека": human rights, not a person
         near = [
@@ -802,13 +813,15 @@ def _none(tokens: list[Word]) -> list[Figure]:
             if len(after) == 2 and after[0].lower in _AND and _category(after[1]) == "injured":
                 found.append(Figure("injured", "unspecified", Count(0, 0), word.start,
                                     after[1].end, rule=_NOBODY))  # fmt: skip
-        elif word.lower in ("люди", "люди,", "никто", "ніхто") and nxt.lower == "не":
+        elif (
+            word.lower in ("никто", "ніхто") or _group(word) or _is(word, PERSONS)
+        ) and nxt.lower == "не":
             # "люди не постраждали", "никто не пострадал"
             verb = tokens[i + 2] if i + 2 < len(tokens) else None
             if verb is not None and (category := _category(verb)) is not None:
-                found.append(
-                    Figure(category, "unspecified", Count(0, 0), word.start, verb.end, rule=_NOBODY)
-                )
+                group = _group(word) or "unspecified"  # "мирные жители не пострадали": civilians
+                found.append(Figure(category, group, Count(0, 0), word.start, verb.end,
+                                    rule=_NOBODY))  # fmt: skip
     return found
 
 

@@ -58,6 +58,7 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
         ("Врятовано 38 людей, загинуло 17.", [("killed", "unspecified", 17, 17, False)]),
         # some of them in a state: no figure of their own
         ("Стан одного пораненого медики оцінюють як важкий.", []),
+        ("Є поранена дитина.", [("injured", "children", 1, 1, False)]),
         # the verb before a part names its category; one more child among them
         ("Постраждала родина, серед них - двоє дітей.", [("injured", "children", 2, 2, True)]),
         ("Серед них – ще одна дитина.", [(None, "children", 1, 1, True)]),
@@ -179,6 +180,11 @@ def test_ukrainian_casualty_figures(text, expected):
         ("Из пяти раненых три человека находятся в тяжелом состоянии.",
          [("injured", "unspecified", 5, 5, False)]),
         ("Количество пострадавших до 23 возросло.", [("injured", "unspecified", 23, 23, False)]),
+        # a person named after the casualty word is that person; a count's noun past its
+        # participle is no second person; a group nobody of which was hurt
+        ("Есть минимум один пострадавший человек.", [("injured", "unspecified", 1, None, False)]),
+        ("По словам губернатора, мирные жители не пострадали.",
+         [("injured", "civilians", 0, 0, False)]),
         # the ministry's words for soldiers
         ("Уничтожили до 100 бойцов 14-й бригады.", [("killed", "military", None, 100, False)]),
         # an aside between the count and its verb; a date between the toll and its growth
