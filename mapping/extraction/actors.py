@@ -265,7 +265,12 @@ _ROLE = (
     r"|[Rr]egional\s+head|[Hh]ead\s+of\s+the\s+[\w\s-]{3,50}?administration"
     r"|(?:Kremlin|ministry|[Mm]inistry)\s+spokes(?:man|woman|person))"
 )
-_NAME = r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
+# (not "On Monday", "In May": a day or a month opening a sentence is no person)
+_NAME = (
+    r"(?!(?:On|In|Last|By|Since|Until|Early|Late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b)[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
+)
 # What an office held by a person is called: a role without one is no apposition to a name.
 _OFFICE = re.compile(
     r"governor|mayor|head|chief|minister|president|spokes|commander|official|advis[eo]r"

@@ -66,10 +66,10 @@ _BLAME = re.compile(
     r"|\bblamed\s+(?:Ukraine|Kyiv|the\s+Ukrainian\s+(?:army|military|forces))\b",
     re.IGNORECASE,
 )
-_VERB = r"\b(?:suggested|said|claimed|insisted|blamed|argued)\b"
+_VERB = r"\b(?:suggested|said|claimed|insisted|blamed|argued|stated|says|claims|insists)\b"
 _CAUSE = re.compile(
     rf"{_VERB}\s+(?:that\s+)?(?P<cause>(?:(?!{_VERB})[^.;])*?"
-    r"\b(?:air\s+defen[cs]e|anti-aircraft|interceptor)[^.;,]*)",
+    r"\b(?:air\s+defen[cs]e|anti-aircraft|anti-missile|interceptor)[^.;,]*)",
     re.IGNORECASE,
 )
 _NOT_CORROBORATED = re.compile(

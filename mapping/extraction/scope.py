@@ -122,7 +122,9 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
     lead_day = next((m.group(1).lower() for s in parts[:2] if (m := _WEEKDAY.search(s.text))), None)
     for index, sentence in enumerate(parts[2:], start=2):
         opening = _ON_WEEKDAY.match(sentence.text)
-        if lead_day and opening and opening.group(1).lower() != lead_day:
+        # (a count in it: "On Monday, the Kremlin stated that …" is a statement, no strike)
+        counted = _CASUALTY_WORD.search(sentence.text)
+        if lead_day and opening and counted and opening.group(1).lower() != lead_day:
             found.add(index)
     # a total stated again ("«10 000 загиблих цивільних осіб — це похмура віха»") is the total
     totals = {_digits(n) for i in found for n in re.findall(_THOUSANDS, parts[i].text)}
@@ -135,6 +137,7 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
     return found
 
 
+_CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding)\b")
 _WEEKDAYS = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = re.compile(rf"\b(?:on|late|early)\s+{_WEEKDAYS}\b", re.IGNORECASE)
 _ON_WEEKDAY = re.compile(rf"^\W*(?:On|Last|Earlier\s+on)\s+{_WEEKDAYS}\b,?")

@@ -1404,3 +1404,17 @@ def test_the_ministry_s_claims_as_english_copy_carries_them(text, about, gazette
     assert (about, "russia_government") in {
         (c["about"], parties[c["source"]]) for c in record["claims"]
     }
+
+
+def test_a_denial_blaming_ukraine_s_air_defence_is_russia_s_claim_of_cause(gazetteer):
+    text = (
+        "A missile hit the Okhmatdyt children's hospital in Kyiv on Monday, the UN mission said on "
+        "Tuesday.\n\nOn Monday, the Kremlin stated that Russia did not hit a children's hospital "
+        "in Kyiv, but that it was a Ukrainian anti-missile fire that caused the damage."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert ("cause", "russia_government", "claimed") in {
+        (c["about"], parties[c["source"]], c["status"]) for c in record["claims"]
+    }
+    assert "on-monday" not in parties  # a day opening a sentence is no person
