@@ -282,7 +282,7 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return "injured", group, j, False
         if t.lower in ("під", "под") and j + 1 < len(tokens) and _is(tokens[j + 1], _RUBBLE):
             return "missing", group, j + 1, False
-        if t.lower in ("з", "із", "из"):
+        if t.lower in _FROM_OF:
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя") or _not_saved(tokens, j):
             return "killed", group, j, False  # "двух мужчин спасти не удалось"
@@ -350,11 +350,7 @@ def _part_named_after(tokens: list[Word], i: int) -> tuple[str | None, str, int]
     category = None
     if j < len(tokens) and _category(tokens[j]) and "plur" in tokens[j].tags:
         category, j = _category(tokens[j]), j + 1
-    elif (
-        j + 1 < len(tokens)
-        and tokens[j].lower in ("з", "із", "из")
-        and tokens[j + 1].lower in _THEM
-    ):
+    elif j + 1 < len(tokens) and tokens[j].lower in _FROM_OF and tokens[j + 1].lower in _THEM:
         j += 2
     else:
         return None
@@ -725,7 +721,7 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if not taken.free(word.start, word.end):
             continue
-        if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in ("з", "із", "из")):
+        if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in _FROM_OF):
             continue
         # "41 украинский военный", "один пострадавший человек": the count's noun, past its
         # adjectives
