@@ -64,7 +64,8 @@ GROUPS = {
         "националист",
     },
     "unspecified": {
-        "людина", "особа", "дорослий", "поліцейський", "человек",
+        "людина", "особа", "дорослий", "поліцейський", "человек", "полицейский",
+        "правоохоронець", "правоохранитель",
         "лицо", "взрослый", "люди", "колега", "коллега",
     },
 }  # fmt: skip
@@ -420,6 +421,12 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             continue
         if t.number is not None and grown and _is_age_or_date(tokens, j):
             continue  # "Число жертв удара по Одессе 15 марта возросло до 14"
+        if t.text == "," and j == i - 1:
+            # "поранені 30 працівників поліції, 1 рятувальник ДСНС": the next in a counted list
+            # (not "Травмовано 53 людини, 12 — врятовано": a clause of its own)
+            own = any(u.text in _DASHES or u.tags & {"VERB", "PRTS"} for u in tokens[i + 1 : i + 4])
+            listed = None if own else _verb_before_list(tokens, j, counted=True)
+            return (listed[0] if listed else None), j
         if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
             return None, j
         if t.lower in _FROM:
@@ -444,20 +451,27 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             return "missing", j
         if t.lower in ("і", "та", "й", "и", "а"):
             # the span starts at "і": the people before it are figures of their own
-            listed = _verb_before_list(tokens, j)
+            listed = _verb_before_list(tokens, j) or _verb_before_list(tokens, j, counted=True)
             return (listed[0] if listed is not None else None), j
     return None, i
 
 
-def _verb_before_list(tokens: list[Word], j: int) -> tuple[str, int] | None:
-    """'загинули дитина і ще двоє мирних жителів': before 'і' at j, people listed after a
-    casualty word, which is the list's: (category, its index)."""
-    for k in range(j - 1, max(-1, j - 8), -1):
+def _verb_before_list(tokens: list[Word], j: int, counted: bool = False) -> tuple[str, int] | None:
+    """'загинули дитина і ще двоє мирних жителів': before 'і' (or, with `counted`, a comma) at
+    j, people listed after a casualty word, which is the list's: (category, its index). A
+    counted list ('поранені 30 працівників поліції, 1 рятувальник ДСНС та 9 цивільних') may
+    name whose people they are."""
+    seen_count = False
+    for k in range(j - 1, max(-1, j - (12 if counted else 8)), -1):
         t = tokens[k]
         if (category := _category(t)) is not None:
-            return category, k
+            return (category, k) if seen_count or not counted else None
+        seen_count = seen_count or t.number is not None
         listed = t.number is not None or t.text == "," or t.lower in _AND
-        if not (listed or t.lower in ("ще", "еще", "ещё") or _group(t) or "ADJF" in t.tags):
+        owner = counted and "NOUN" in t.tags and not t.tags & {"nomn"} - {"gent"}
+        owner = owner or (counted and t.text.isupper())  # "ДСНС"
+        if not (listed or t.lower in ("ще", "еще", "ещё") or _group(t) or "ADJF" in t.tags
+                or owner or _is(t, PERSONS)):  # fmt: skip
             return None
     return None
 
@@ -597,6 +611,7 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
                               rule, unless_total=kept_in))  # fmt: skip
         counted = True
     figures += _children_by_ages(tokens)
+    figures += _people_by_ages(tokens, figures)
     figures += _one_by_word(tokens, figures)
     figures += _single_persons(tokens, figures)
     figures += _none(tokens)
@@ -683,6 +698,37 @@ def _children_by_ages(tokens: list[Word]) -> list[Figure]:
         rule = "children named by their ages ('діти 8 та 12 років')"
         found.append(Figure(category, "children", Count(ages, ages), word.start, tokens[j].end,
                             marker is not None and marker[1] is None, rule))  # fmt: skip
+    return found
+
+
+_AGED_WORD = re.compile(r"(\d{1,3})-(?:річн|летн)\w*$")
+
+
+def _people_by_ages(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
+    """'Поранення отримали 21-річний і 55-річний чоловіки': as many people as ages listed
+    before their plural noun (children if all are under 18)."""
+    found = []
+    taken = Spans((f.start, f.end) for f in figures)
+    i = 0
+    while i < len(tokens):
+        ages, j = [], i
+        while j < len(tokens) and (aged := _AGED_WORD.match(tokens[j].lower)):
+            ages.append(int(aged.group(1)))
+            j += 1
+            if j < len(tokens) and (tokens[j].lower in _AND or tokens[j].text == ","):
+                j += 1
+        noun = tokens[j] if j < len(tokens) else None
+        people = noun is not None and "plur" in noun.tags and (_group(noun) or _is(noun, PERSONS))
+        if len(ages) >= 2 and people and taken.free(tokens[i].start, noun.end):
+            category = _category_near(tokens, i)
+            if category is not None:
+                group = "children" if max(ages) < 18 else "civilians"
+                rule = "people listed by their ages ('21-річний і 55-річний чоловіки')"
+                found.append(Figure(category, group, Count(len(ages), len(ages)),
+                                    tokens[i].start, noun.end, rule=rule))  # fmt: skip
+            i = j + 1
+            continue
+        i += 1
     return found
 
 

@@ -44,7 +44,7 @@ _MIXED = re.compile(
 # Between two weapons of one list: commas, "and", a few words ("Kinzhal missiles, drones and
 # precision air-launched missiles"; "heavy artillery, Grad multiple-launch rocket systems").
 _IN_ONE_LIST = re.compile(r"^(?=[^.;:!?]*(?:,|\band\b|\bor\b|\bі\b|\bта\b|\bи\b))[^.;:!?]{0,60}$")
-_LOOSE = {"shelling", "обстріл"}
+_LOOSE = ("shelling", "обстріл", "обстрел")  # in any case form: "обстрілу", "обстрела"
 # A missile of no named kind: the strike was no shelling, its weapon is unknown
 _SOME_MISSILE = re.compile(r"\bmissile\s+(?:strike|attack)|\bракетн\w+\s+(?:удар|атак)", re.I)
 
@@ -92,7 +92,7 @@ def _strongest(
     if several:
         start, end, words = several[0]
         return NamedWeapon(start, end, words, WeaponMatch(None, WeaponCategory.UNKNOWN))
-    firm = [m for m in mentions if m.words.casefold() not in _LOOSE]
+    firm = [m for m in mentions if not m.words.casefold().startswith(_LOOSE)]
     if firm:
         return min(firm, key=lambda m: _weight(m.match.category))
     some = _SOME_MISSILE.search(text) if mentions else None
