@@ -287,6 +287,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя") or _not_saved(tokens, j):
             return "killed", group, j, False  # "двух мужчин спасти не удалось"
+        if _is(t, _RECEIVE) and any("травма" in u.lemmas for u in tokens[j + 1 : j + 4]):
+            return "injured", group, j, False  # "шестеро отримали травми"
         # "п'ять чоловік": people ("один чоловік" is a man)
         people = t.lower == "чоловік" and (tokens[i].number or 0) >= 5
         found = "unspecified" if people else _group(t)
@@ -331,6 +333,7 @@ def _describes(tokens: list[Word], noun: int, j: int) -> bool:
 
 
 _FROM_OF = {"з", "із", "из"}
+_RECEIVE = {"отримати", "дістати", "зазнати", "получить"}
 _SAVE = {"врятувати", "рятувати", "спасти", "спасать"}
 _COULD = {"вдалося", "вдалось", "удалось", "змогли", "смогли", "зуміли", "сумели"}
 

@@ -65,6 +65,7 @@ def figures(text: str, language: str = "uk") -> list[tuple]:
          [("injured", "civilians", 30, 30, False), ("injured", "civilians", 1, 1, False),
           ("injured", "civilians", 9, 9, False)]),
         ("Травмовано 53 людини, 12 — врятовано.", [("injured", "unspecified", 53, 53, False)]),
+        ("Шестеро правоохоронців отримали травми.", [("injured", "unspecified", 6, 6, False)]),
         ("Поранення отримали 21-річний і 55-річний чоловіки.",
          [("injured", "civilians", 2, 2, False)]),
         # the verb before a part names its category; one more child among them
