@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
+from mapping.extraction.dates import MONTH_NAMES, WEEKDAY_NAMES
 from mapping.extraction.text import Sentence
 from mapping.model import Party
 
@@ -267,9 +268,8 @@ _ROLE = (
 )
 # (not "On Monday", "In May": a day or a month opening a sentence is no person)
 _NAME = (
-    r"(?!(?:On|In|Last|By|Since|Until|Early|Late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b)[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
+    rf"(?!(?:On|In|Last|By|Since|Until|Early|Late)\s+(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b)"
+    r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
 )
 # What an office held by a person is called: a role without one is no apposition to a name.
 _OFFICE = re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mapping.extraction.dates import WEEKDAY_NAMES
 from mapping.extraction.text import Sentence
 
 # What was hit, as a party states it: "a strike on a meeting of commanders", "used
@@ -19,7 +20,7 @@ _TARGET = re.compile(
     r"(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?(?:(?:overnight|today|tonight|again)\s+)?"
     r"(?:with\s+[^.;]{1,80}?\s+)?(?:on|against|targeting)\s+"
     r"(?:\"(?P<quoted>[^\"]{3,200})\"|"
-    rf"(?P<target>{_WHAT}(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"(?P<target>{_WHAT}(?!(?:{WEEKDAY_NAMES})\b)"
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
     rf"|\b(?:hit|hits|struck|strike|striking|targeted|targeting|destroyed|housed|hosted|served\s+as"

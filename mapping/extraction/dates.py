@@ -17,6 +17,7 @@ from mapping.extraction.text import Sentence, words_before
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 # Ukrainian and Russian month names in the cases dates use ("14 квітня 2023", "8 января")
 MONTH_NAMES_UK_RU = (
@@ -47,9 +48,9 @@ _DAYS_AGO = (
     r"(?:days\s+(?:ago|earlier|before)|дні\s+тому|днів\s+тому|дня\s+назад|дней\s+назад)"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+_WEEKDAY = rf"(?:{WEEKDAY_NAMES})(?:'s)?"
 _RELATIVE = (
-    r"overnight\s+(?:into|to)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"overnight\s+(?:into|to)\s+(?:{WEEKDAY_NAMES})"
     r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
     # "учорашнього удару", "вчерашнего удара": yesterday's

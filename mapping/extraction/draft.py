@@ -38,9 +38,18 @@ from mapping.extraction.figures import (
     damage_figures,
     whole_of,
 )
-from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figures_uk_ru
+from mapping.extraction.figures_uk_ru import (
+    ONE_BY_NOUN,
+    casualty_figures_uk_ru,
+    damage_figures_uk_ru,
+)
 from mapping.extraction.numbers import Count
-from mapping.extraction.places import PlaceMention, place_mentions, place_mentions_uk_ru
+from mapping.extraction.places import (
+    STRUCK,
+    PlaceMention,
+    place_mentions,
+    place_mentions_uk_ru,
+)
 from mapping.extraction.scope import headlines, other_incidents
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
@@ -725,7 +734,7 @@ def _deduplicated(statements: list[_Statement]) -> list[_Statement]:
             statement.start - statement.sentence.start : statement.end - statement.sentence.start
         ]
         k = _key(statement, with_source=True) + tuple(_AGE_OF_ONE.findall(words))
-        if "one person named by a noun" in " ".join(statement.why):
+        if f"rule: {ONE_BY_NOUN}" in statement.why:
             k += (words.lower(),)  # "12-річна дівчинка ... хлопчик також госпіталізований"
         if k in seen and seen[k] == statement.sentence.paragraph:
             continue
@@ -827,7 +836,6 @@ _STRUCK_BY_UKRAINE = re.compile(
     r"(?:обстрел|нанес|атаков|удар)\w*|(?<![\w-])(?:обстрел\w*|удар\w*|атак\w*)\s+ВСУ\b",
     re.IGNORECASE,
 )
-STRUCK = 4.0  # a place mention's score with a strike word pointing at it ('struck X')
 
 
 def _struck_place(

@@ -745,6 +745,9 @@ def _category_near(tokens: list[Word], i: int) -> str | None:
     )
 
 
+ONE_BY_NOUN = "one person named by a noun ('малюк помер', 'серед загиблих - дитина')"
+
+
 def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
     """One person named by a noun, no number: 'малюк помер', 'дворічна дитина' after 'серед
     загиблих', 'зокрема дитина'."""
@@ -810,7 +813,7 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if category is None and not part:
             continue
-        rule = "one person named by a noun ('малюк помер', 'серед загиблих - дитина')"
+        rule = ONE_BY_NOUN
         found.append(Figure(category, group, Count(1, 1), word.start, word.end, part, rule))
         taken.take(word.start, word.end)
     return found

@@ -62,6 +62,14 @@ _DISTRICT_AFTER = re.compile(
 )
 
 
+# How strongly a mention reads as the struck place: named at all; a strike word pointing at it
+# ("struck X", "удар по X"); less when its sentence names it in passing ("also", "earlier")
+NAMED = 1.0
+POINTED_AT = 3.0
+IN_PASSING = 3.0
+STRUCK = NAMED + POINTED_AT  # a mention a strike word points at
+
+
 _CLOCK_AFTER = re.compile(r"^\s+time\b")
 # A country's possessive before one of its places, and the words that may come between
 _COUNTRY_OWNS = re.compile(r"(?:Ukraine|Russia|Belarus)['\u2019]s")
@@ -108,7 +116,9 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         before = words_before(text, match.start())
         if _ORIGIN_BEFORE.search(before):
             continue
-        score = 1.0 + 3 * bool(_STRIKE_BEFORE.search(before)) - 3 * mention_sentence
+        score = (
+            NAMED + POINTED_AT * bool(_STRIKE_BEFORE.search(before)) - IN_PASSING * mention_sentence
+        )
         name = f"{match.group('name')} Oblast"
         found.append(PlaceMention(name, match.start(), match.end(), score, sentence, region=True))
     for match in _NAME.finditer(text):
@@ -133,11 +143,11 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         before = _COUNTRY_OWNS_BEFORE.sub("", before)
         if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _SPEAKS.match(after):
             continue  # "Kyiv said": a government, no place
-        score = 1.0
+        score = NAMED
         if _STRIKE_BEFORE.search(before):
-            score += 3
+            score += POINTED_AT
         if mention_sentence:
-            score -= 3
+            score -= IN_PASSING
         village = bool(_SETTLEMENT_BEFORE.search(before))
         found.append(PlaceMention(name, start, match.end(), score, sentence, settlement=village))
     return found
@@ -240,11 +250,11 @@ def place_mentions_uk_ru(
         before = words_before(text, match.start())
         if _ORIGIN_BEFORE_UK_RU.search(before) or _DISTRICT_AFTER_UK_RU.match(text, end):
             continue  # "у Шевченківському районі Києва": the city, not its district
-        score = 1.0
+        score = NAMED
         if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[end:]):
-            score += 3
+            score += POINTED_AT
         if mention_sentence:
-            score -= 3
+            score -= IN_PASSING
         village = bool(_SETTLEMENT_BEFORE.search(before))
         found.append(PlaceMention(name, match.start(), end, score, sentence, settlement=village))
     for match in _REGION_NAME_UK_RU.finditer(text):  # "Харківської області", "на Донеччині"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mapping.extraction.dates import MONTH_NAMES, MONTH_NAMES_UK_RU
+from mapping.extraction.dates import MONTH_NAMES, MONTH_NAMES_UK_RU, WEEKDAY_NAMES
 from mapping.extraction.text import Sentence
 
 _OTHER_OPENING = re.compile(
@@ -138,7 +138,7 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
 
 
 _CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding)\b")
-_WEEKDAYS = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = rf"({WEEKDAY_NAMES})"
 _WEEKDAY = re.compile(rf"\b(?:on|late|early)\s+{_WEEKDAYS}\b", re.IGNORECASE)
 _ON_WEEKDAY = re.compile(rf"^\W*(?:On|Last|Earlier\s+on)\s+{_WEEKDAYS}\b,?")
 _INCLUDES = re.compile(
