@@ -53,6 +53,7 @@ class Score:
     why: dict[str, int] = field(default_factory=dict)  # missed figures by what was off
     ru_claims: int = 0  # the Russian government's claims the text states
     ru_claims_found: int = 0  # ... drafted from a Russian government source, `claimed`
+    claims_why: dict[str, int] = field(default_factory=dict)  # missed claims by what was off
     ua_claimed: int = 0  # figures of Ukraine's officials drafted as `claimed` (never right)
 
 
@@ -106,6 +107,23 @@ def drafted_claim(expected: dict, record: dict | None) -> bool:
         and (not phrases or any(holds(c.get("text", ""), p) for p in phrases))
         for c in record.get("claims", [])
     )
+
+
+def why_claim_missed(expected: dict, record: dict | None) -> str:
+    """What was off in a missed claim: the one check a near miss failed, else 'not drafted'."""
+    about = expected.get("about") if expected.get("about") in _TOPICS else "other"
+    checks = {
+        "words": lambda e, c: drafted_claim({**e, "contains": None}, c),
+        "topic": lambda e, c: any(drafted_claim({**e, "about": t}, c) for t in _TOPICS - {about}),
+        "source": lambda e, c: any(
+            drafted_claim({**e, "party": p}, c)
+            for p in {s.get("party") for s in (c or {}).get("sources", [])} - {e.get("party")}
+        ),
+    }
+    for what, near in checks.items():
+        if near(expected, record):
+            return f"{about}: {what} off"
+    return f"{about}: not drafted"
 
 
 def same(expected: dict, drafted: dict) -> bool:
@@ -194,7 +212,12 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
     for claim in expect.get("claims") or []:
         if claim.get("party") == "russia_government":
             result.ru_claims += 1
-            result.ru_claims_found += drafted_claim(claim, record)
+            found = drafted_claim(claim, record)
+            result.ru_claims_found += found
+            if not found:
+                kind = why_claim_missed(claim, record)
+                result.fields_wrong.append(f"claim missed ({kind}): {claim.get('contains')}")
+                result.claims_why[kind] = result.claims_why.get(kind, 0) + 1
     if expect.get("date"):
         drafted_date = (record or {}).get("date")
         result.date_ok = record is not None and str(drafted_date) == str(expect["date"])
@@ -288,6 +311,22 @@ def why_table(scores: list[Score]) -> list[str]:
     return lines
 
 
+def claims_why_table(scores: list[Score]) -> list[str]:
+    """Missed Russian claims by topic and what was off, per split and language (counts only)."""
+    kinds = sorted({k for s in scores for k in s.claims_why})
+    lines = [
+        "| split | language | " + " | ".join(kinds) + " |",
+        "|---|---|" + "---:|" * len(kinds),
+    ]
+    groups: dict[tuple[str, str], list[Score]] = defaultdict(list)
+    for s in scores:
+        groups[(s.split, s.language)].append(s)
+    for (split, language), group in sorted(groups.items()):
+        counts = [sum(s.claims_why.get(k, 0) for s in group) for k in kinds]
+        lines.append(f"| {split} | {language} | " + " | ".join(map(str, counts)) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     from mapping.geocoding.gazetteer import Gazetteer
     from mapping.theatre import Theatre
@@ -296,6 +335,8 @@ def main(argv: list[str] | None = None) -> None:
     print("\n".join(table(scores)))
     print("\nMissed figures by the one thing that was off:\n")
     print("\n".join(why_table(scores)))
+    print("\nMissed Russian claims by topic and what was off:\n")
+    print("\n".join(claims_why_table(scores)))
     if "-v" in (argv or []):
         for s in scores:
             if s.split != "dev":

@@ -50,6 +50,7 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      "russian-mod", "Russian Ministry of Defence", R),
     # "Moscow said", "Russia claimed", "the Russian military said"
     (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!to\s)(?:Moscow|Russia|[Tt]he\s+Russian\s+military"
+     r"|[Tt]he\s+Russian\s+Federation"
      r"|Russian\s+forces|Russian\s+(?:officials|authorities))(?=\s+(?:has\s+|have\s+)?(?:said|says"
      r"|claimed|claims|reported|told|denied|denies|insisted|insists|maintained|maintains"
      r"|stated|alleged)\b)",
@@ -255,7 +256,8 @@ SPEECH = (
     r"|specified|specifies"
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
     r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
-    r"|alleges|asserted|asserts|show|shows|showed|revealed|reveals|disclosed|discloses)"
+    r"|alleges|asserted|asserts|show|shows|showed|revealed|reveals|disclosed|discloses"
+    r"|repeated|repeats|suggested|suggests)"
 )
 
 _ROLE = (
@@ -394,7 +396,8 @@ _UKRAINIAN_BODY = re.compile(
 # Officials unnamed, after the figures: "..., killing seven people, officials said" (whose they
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
-    r"(?:(?<=[,—–:]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
+    r"(?:(?<=[,—–:]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s)|(?<=\bwhere\s)"
+    r"|(?<=\bafter\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
     r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
     r"(?=\s+(?:said|say|says|reported|told|revised|raised|updated|confirmed|put|gave)\b|[.,;]|$)"
 )
@@ -507,9 +510,13 @@ def slug(text: str) -> str:
 # (regional administration)").
 _WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
 _SPEECH_AFTER = re.compile(
-    rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}(?:(?:has|have|had)\s+)?{SPEECH}\b"
+    rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}"
+    # "Russia's defence ministry on Monday denied ..."
+    rf"(?:(?:on\s+(?:{WEEKDAY_NAMES})|today|yesterday|late\s+on\s+(?:{WEEKDAY_NAMES}))\s+)?"
+    rf"(?:(?:has|have|had)\s+)?{SPEECH}\b"
     r"|\s+as\s+saying\b"  # "Interfax quoted the ministry as saying"
 )
+_TOLD = re.compile(r"\b(?:told|tells)\s+(?:[\w-]+\s+){0,4}$")
 _COUNT_OF = re.compile(
     r"['’]s\s+(?:latest\s+|updated\s+|own\s+)?(?:count|tally|figures|data|toll)\b"
 )
@@ -555,6 +562,8 @@ class Speakers:
         self._last_paragraph = -1
         self._last_speaker: Actor | None = None
         self.reason = ""  # how the last sentence's speaker was found, for `extract --explain`
+        # the speakers the last sentence names speaking, when more than one, in order
+        self.several: list[Mention] = []
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         """Every actor named in the sentence, first position first, overlaps resolved."""
@@ -608,6 +617,8 @@ class Speakers:
     def _person(self, name: str, role: str) -> Actor | None:
         """A named person with a role; remembered by surname for later mentions."""
         surname = name.split()[-1].lower()
+        if re.search(r"['\u2019]s\b", name):
+            return None  # "Russia's Defence Ministry, ...": a body, no person's name
         if surname in _PEOPLE:
             actor = Actor(*_PEOPLE[surname])
         elif re.search(r"\d", role) or len(role.split()) > 12 or not _OFFICE.search(role):
@@ -690,6 +701,7 @@ class Speakers:
         text = sentence.text
         mentions = self.mentions(sentence)
         chosen: Mention | None = None
+        self.several = []
         stamp = _TIMESTAMP.match(text)  # a live blog's "14:05 - Syniehubov: ..."
         prefix = _PREFIX.match(text, stamp.end() if stamp else 0)
         if prefix:
@@ -719,6 +731,9 @@ class Speakers:
             ]
             chosen = named[0] if named else None
             self.reason = "named next to a speech verb or 'according to'"
+            # "Rogov told the state news agency RIA Novosti that ...": the one told is no speaker
+            speaking = [m for m in named if not _TOLD.search(text[max(0, m.start - 40) : m.start])]
+            self.several = speaking if len(speaking) > 1 else []
             if len(named) > 1:
                 # "Police said a clinic was damaged, and the administration said three people
                 # were killed": the one whose words hold the casualties
@@ -808,6 +823,13 @@ class Speakers:
         self._named.append(actor)
         self._last_paragraph = sentence.paragraph
         self._last_speaker = actor
+
+
+def whose_words(start: int, several: list[Mention]) -> Mention:
+    """Of the speakers a sentence names speaking, the one whose words hold a position: the
+    last named before it ('Moscow said it hit X, where officials said ...'), else the first."""
+    before = [m for m in several if m.start <= start]
+    return before[-1] if before else several[0]
 
 
 def without_overlaps(found: list[Mention]) -> list[Mention]:

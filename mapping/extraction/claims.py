@@ -25,7 +25,8 @@ _TARGET = re.compile(
     r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
     rf"|\b(?:hit|hits|struck|strike|striking|targeted|targeting|destroyed|housed|hosted|served\s+as"
     r"|blows?\s+(?:to|on|at|against)"
-    rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)|(?:the\s+)?targets?\s+(?:was|were|is|are)"
+    rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)"
+    r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+)?targets?\s+(?:was|were|is|are)"
     # "the building was a base for ...": what a party says the struck place was
     rf"|(?:building|site|hotel|facility|house|school|hospital|centre|center|plant|factory)\s+"
     rf"(?:was|had\s+been)(?=\s+an?\s))\s+"
@@ -33,15 +34,50 @@ _TARGET = re.compile(
     r"|,\s+[^,.;]{0,60}?\b(?:said|says|claimed|claims|reported|added)\b)",
     re.IGNORECASE,
 )
+# '"design bureaus, enterprises for the repair of weapons ..." were attacked': a quoted list the
+# verb follows
+_QUOTED_TARGET = re.compile(
+    r"\"(?P<target>[^\"]{3,400})\"\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:attacked|hit|struck|targeted|destroyed)\b"
+)
+# The strike denied: "denied targeting the capital", "does not attack civilian targets", "Not a
+# single strike was made on targets within the city", allegations "absolutely untrue"
+_DENIAL = re.compile(
+    r"\bden(?:y|ies|ied|ying)\s+(?:that\s+it\s+had\s+|that\s+it\s+|any\s+)?(?:target|attack|strik|hit"
+    r"|responsibility|involvement)[^.;]*"
+    r"|\b(?:do|does|did|would|will)\s+not\s+(?:deliberately\s+)?(?:strike|attack|target|hit|bomb)"
+    r"\s+(?:civilian|residential|social|peaceful)[^.;]*"
+    r"|\bnot\s+a\s+single\s+(?:strike|missile|attack)\s+(?:was|were|had\s+been)\s+[^.;]*"
+    r"|\b(?:allegations|claims|reports|statements)\b[^.;]{0,160}?\b(?:(?:are|were|is|was)\s+)?"
+    r"(?:(?:absolutely|completely|totally|entirely)\s+)?(?:untrue|false|groundless|a\s+(?:blatant\s+)?lie)"
+    r"|\bexcludes?\s+that\s+there\s+(?:were|was)\s+(?:attacks?|strikes?)\s+on\s+civilian[^.;]*",
+    re.IGNORECASE,
+)
+# Air defence blamed for the damage: "caused by the fall of a Ukrainian air defense missile", "the
+# result of the fall of missiles from ... air defense systems", "anti-missile fire was to blame"
+_AIR_DEFENCE = re.compile(
+    r"\b(?:air\s+defen[cs]e|anti-aircraft|anti-missile|interceptor|surface-to-air|S-300|Buk)",
+    re.IGNORECASE,
+)
+_CAUSE_CUE = re.compile(
+    r"\b(?:caused\s+by|(?:done|destroyed|damaged)\s+by|(?:the\s+)?result(?:ed)?\s+(?:of|from)"
+    r"|to\s+blame|blamed|fall\s+of|falling|fell|failure\s+of|intercepting)\b",
+    re.IGNORECASE,
+)
 # "All designated objects have been hit", "the goals of the strike have been achieved"
 _RESULT = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+|its\s+)?(?:designated\s+|assigned\s+|intended\s+)?"
-    r"(?:targets|objects|facilities)\s+(?:have\s+been\s+|were\s+|had\s+been\s+|being\s+)?"
+    r"(?:targets|objects|facilities)\s+(?:have\s+been\s+|were\s+|had\s+been\s+|being\s+|are\s+)?"
     r"(?:(?:successfully|effectively)\s+)?(?:hit|struck|destroyed|neutrali[sz]ed)"
     # "several Ukrainian brigades 'completely lost their combat capabilities'"
     r"|\blost\s+(?:their|its)\s+combat\s+(?:capabilit(?:y|ies)|effectiveness|readiness)"
-    r"|\b(?:the\s+)?(?:goals?|objectives?|aims?)\s+of\s+the\s+(?:strike|attack)\s+(?:have\s+been"
-    r"|were|had\s+been)\s+achieved"
+    r"|\b(?:the\s+)?(?:goals?|objectives?|aims?|target|purpose)\s+of\s+the\s+(?:massive\s+|group\s+)?"
+    r"(?:strike|attack|operation)\s+(?:has\s+been|have\s+been|was|were|had\s+been|is|are)\s+"
+    r"(?:fully\s+)?achieved"
+    r"|\b(?:strike|attack)\s+(?:objectives|goals|aims)\s+(?:have\s+been|were|are)\s+achieved"
+    # "The assigned objects are hit": the ministry's formula without "all"
+    r"|\b(?:the\s+)?(?:designated|assigned|intended)\s+(?:targets|objects|facilities)\s+"
+    r"(?:are|have\s+been|were|had\s+been)\s+(?:(?:successfully|all)\s+)?(?:hit|struck|destroyed)"
     r"|\bthe\s+targets\s+(?:were|are|have\s+been|had\s+been)\s+(?:being\s+)?(?:destroyed|hit)",
     re.IGNORECASE,
 )
@@ -99,17 +135,60 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
         words = match.group(group).strip()
         if _MILITARY.search(words):
             found.append(ClaimText("target", words, match.start(group), match.end(group)))
+    for match in _QUOTED_TARGET.finditer(sentence.text):
+        if _MILITARY.search(match.group("target")):
+            found.append(ClaimText("target", match.group("target"), *match.span("target")))
+    # "targeted civilian infrastructure": the other side's charge, no target the party claims
+    found = [c for c in found if not _CIVILIAN_OBJECT.match(c.text)]
+    for match in _DENIAL.finditer(sentence.text):
+        if _STANCE.match(match.group(0)) or _STANCE_BEFORE.search(sentence.text[: match.start()]):
+            continue  # "Moscow denies targeting civilians": the war-long stance, no claim here
+        # "denied that it had targeted civilian infrastructure": a denial, no target
+        found = [c for c in found if not (c.start < match.end() and match.start() < c.end)]
+        found.append(ClaimText("responsibility", match.group(0).strip(), *match.span()))
     for match in _BLAME.finditer(sentence.text):
         # "claims that the strike had been executed by Ukraine's army": who did it, no target
         found = [c for c in found if not (c.start < match.end() and match.start() < c.end)]
         found.append(ClaimText("responsibility", match.group(0).strip(), *match.span()))
     for match in _CAUSE.finditer(sentence.text):
         found.append(ClaimText("cause", match.group("cause").strip(), *match.span("cause")))
+    if not any(c.about == "cause" for c in found):
+        found += _air_defence_blamed(sentence.text)
     for match in _RESULT.finditer(sentence.text):
         found.append(ClaimText("result", match.group(0).strip(), *match.span()))
     for match in _MOTIVE.finditer(sentence.text):
         found.append(ClaimText("other", match.group("motive").strip(), *match.span("motive")))
     return found
+
+
+# A denial of the war as a whole: "denies deliberately targeting civilians", "has repeatedly
+# denied targeting civilian areas"
+_STANCE = re.compile(
+    r"den(?:ies|y)\s+(?:deliberately\s+|intentionally\s+)?(?:targeting|attacking|striking)"
+    r"\s+civilian",
+    re.IGNORECASE,
+)
+_STANCE_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:repeatedly\s+|always\s+|consistently\s+|long\s+)?$", re.IGNORECASE
+)
+_CIVILIAN_OBJECT = re.compile(
+    r"(?:(?:targeted|hit|struck|strike|attack)\w*\s+)?(?:the\s+|an?\s+)?(?:Ukraine's\s+|Ukrainian\s+)?"
+    r"(?:civilian|residential|social|peaceful)\b",
+    re.IGNORECASE,
+)
+
+
+def _air_defence_blamed(text: str) -> list[ClaimText]:
+    """Air defence named as what did the damage: from the cue ('caused by', 'the result of',
+    'to blame') to the end of the air-defence words' clause, when the two are near."""
+    for defence in _AIR_DEFENCE.finditer(text):
+        for cue in _CAUSE_CUE.finditer(text):
+            if -90 < defence.start() - cue.end() < 90:
+                start = min(cue.start(), defence.start())
+                clause = re.compile(r"[^.;,]*").match(text, defence.end())
+                end = max(cue.end(), clause.end() if clause else defence.end())
+                return [ClaimText("cause", text[start:end].strip(), start, end)]
+    return []
 
 
 def not_corroborated(sentence: Sentence) -> re.Match[str] | None:

@@ -16,10 +16,12 @@ from typing import Any
 from mapping.extraction.actors import (
     RUSSIAN_MOD,
     Actor,
+    Mention,
     Speakers,
     from_moscow_side,
     publisher,
     slug,
+    whose_words,
 )
 from mapping.extraction.actors_uk_ru import SpeakersUkRu, in_russia
 from mapping.extraction.claims import (
@@ -59,6 +61,8 @@ from mapping.records import dump_yaml, incident_to_record
 from mapping.weapons import find_weapons
 
 REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
+_OWN_WORDS = "of the speakers the sentence names, the one whose words hold the claim"
+_NOT_RUSSIA_S = "no speaker named; Russia's side, the only one named, speaks for soldiers only"
 PARTIES_TO_THE_CONFLICT = {Party.RUSSIA_GOVERNMENT}  # whose statements about a strike are claims
 REPORTING_SIDE = {Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY}  # officials of the attacked side
 NOTE = (
@@ -228,15 +232,18 @@ def extract_draft(
     last_wholes: list[tuple[Figure, Actor, Sentence]] = []
     said: list[tuple[Actor | None, Any, Actor | None]] = []
     why_said: list[str] = []  # how each sentence's speaker was found
+    several: list[list[Mention]] = []  # per sentence, its speakers when it names several
     for sentence in parts:
         actor, mention = speakers.speaker(sentence)
         said.append((actor, mention, speakers.last))
+        several.append(speakers.several)
         why_said.append(speakers.reason if actor is not None else "")
     for i, sentence in enumerate(parts):
         if said[i][1] is None and _EARLIER_REPORTED.match(sentence.text):
             # "Ранее сообщалось о 24 жертвах": the report's own account of earlier news
             _give(said, why_said, i, REPORT, "an earlier report the report recalls")
     _quotes_to_their_speakers(parts, said, why_said)
+    _quoted_paragraphs_to_their_speakers(parts, said, why_said)
     _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
@@ -245,10 +252,12 @@ def extract_draft(
         # "ВС РФ нанесли удар ... Все цели поражены.", no one named: the ministry's statement
         default_source = RUSSIAN_MOD
         default_why = "no speaker named, the result in the ministry's own words"
+    only_russian = None
     if default_source is REPORT and len(sole) == 1:
         only = next(iter(sole.values()))
         if only.party is not Party.INDEPENDENT_MEDIA and only.party is not Party.STATE_MEDIA:
             default_source, default_why = only, "the only source the report names"
+            only_russian = only if only.party is Party.RUSSIA_GOVERNMENT else None
     elsewhere = other_incidents(parts)
     head = headlines(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(
@@ -268,20 +277,28 @@ def extract_draft(
         if read.not_corroborated(sentence) and doubter and doubter.party not in REPORTING_SIDE:
             doubted.add(doubter.id)
         as_of = statement_date(sentence, base) or (base if own_date else None)
-        if source.party in PARTIES_TO_THE_CONFLICT:
-            for claim in read.claims(sentence):
+        for claim in read.claims(sentence):
+            claim_source, claim_why = source, speaker_why
+            if several[index] and actor is not None:
+                # "Moscow said it hit air bases, where officials said 29 were killed"
+                claim_source = whose_words(claim.start, several[index]).actor
+                if claim_source is not actor:
+                    claim_why = (
+                        f"speaker: {claim_source.name} ({claim_source.party.value}): {_OWN_WORDS}"
+                    )
+            if claim_source.party in PARTIES_TO_THE_CONFLICT:
                 start, end = sentence.span(claim.start, claim.end)
                 claim_spans.append((start, end))
                 statements.append(
                     _Statement(
-                        source,
+                        claim_source,
                         sentence,
                         start,
                         end,
                         {"about": claim.about, "text": claim.text, "as_of": as_of},
                         "claims",
                         "",
-                        [speaker_why, f"rule: a party's claim about the strike ({claim.about})"],
+                        [claim_why, f"rule: a party's claim about the strike ({claim.about})"],
                     )
                 )
         if index in elsewhere:
@@ -289,7 +306,12 @@ def extract_draft(
         figures = read.casualties(sentence)
         wholes_here = []
         for figure in figures:
-            category, figure_source = figure.category, source
+            category, figure_source, figure_why = figure.category, source, speaker_why
+            if actor is None and source is only_russian and figure.group != "military":
+                # "A missile killed two. ... Moscow denies targeting civilians.": Russia's side,
+                # the only one named, speaks for the soldiers it counts, not for the victims
+                figure_source = REPORT
+                figure_why = f"speaker: {REPORT.name} ({REPORT.party.value}): {_NOT_RUSSIA_S}"
             if figure.part:
                 whole, whole_sentence = whole_of(figure, figures, sentence.text), sentence
                 if whole is None and last_wholes and not any(not f.part for f in figures):
@@ -314,7 +336,7 @@ def extract_draft(
                 "as_of": as_of,
                 "note": figure.count.note,
             }
-            why = [speaker_why, f"rule: {figure.rule or 'a casualty figure'}"]
+            why = [figure_why, f"rule: {figure.rule or 'a casualty figure'}"]
             if figure.part and whole is not None:
                 whole_words = whole_sentence.text[whole.start : whole.end]
                 why.append(f"part of: '{whole_words}' (its category, {category})")
@@ -627,6 +649,30 @@ def _quotes_to_their_speakers(
                         if said[k][1] is None:
                             _give(said, why_said, k, actor, why)
                 break
+
+
+def _quoted_paragraphs_to_their_speakers(
+    parts: list[Sentence],
+    said: list[tuple[Actor | None, Any, Actor | None]],
+    why_said: list[str],
+) -> None:
+    """A paragraph that is one quotation, no speaker named in it, right after a paragraph
+    closing on a quoted speaker's words, goes on quoting that speaker ('"..., " the ministry
+    said.' then '"The assigned objects are hit."')."""
+    for i, sentence in enumerate(parts):
+        if i == 0 or parts[i - 1].paragraph != sentence.paragraph - 1:
+            continue  # not a paragraph's first sentence
+        before_actor, before_mention, _ = said[i - 1]
+        if before_actor is None or before_mention is None or '"' not in parts[i - 1].text:
+            continue
+        paragraph = [k for k in range(i, len(parts)) if parts[k].paragraph == sentence.paragraph]
+        whole = " ".join(parts[k].text.strip() for k in paragraph)
+        if not (whole.startswith('"') and whole.endswith('"') and whole.count('"') == 2):
+            continue
+        if any(said[k][1] is not None for k in paragraph):
+            continue
+        for k in paragraph:
+            _give(said, why_said, k, before_actor, "a quoted paragraph after its speaker's quote")
 
 
 # A speaker saying the dead and hurt were civilians: "casualties among the civilian population",

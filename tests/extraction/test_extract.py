@@ -1418,3 +1418,79 @@ def test_a_denial_blaming_ukraine_s_air_defence_is_russia_s_claim_of_cause(gazet
         (c["about"], parties[c["source"]], c["status"]) for c in record["claims"]
     }
     assert "on-monday" not in parties  # a day opening a sentence is no person
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "words"),
+    [
+        # a denial of this strike is the party's claim of responsibility
+        ("A missile hit a Kyiv block on Sunday. Russia's defence ministry on Monday denied "
+         "responsibility for the missile.", "responsibility", "denied responsibility"),
+        ("A missile hit a Kyiv clinic on Monday. Peskov repeated that Russia does not attack "
+         "civilian targets.", "responsibility", "does not attack civilian targets"),
+        ('A missile hit Kyiv on Monday. "Not a single strike was made on the city," the Russian '
+         "defence ministry said.", "responsibility", "Not a single strike"),
+        ("A missile hit Kyiv on Monday. Russia's defence ministry said claims by Kyiv officials "
+         "were completely untrue.", "responsibility", "completely untrue"),
+        # air defence blamed, however put
+        ("A missile hit Kyiv on Monday. The Russian defence ministry said the damage was caused "
+         "by a falling Ukrainian air defence missile.", "cause", "air defence missile"),
+        ("A missile hit Kyiv on Monday. Russia's defence ministry said any damage was the result "
+         "of interceptors fired from the city.", "cause", "interceptors"),
+        ("A missile hit Kyiv on Monday. Peskov said Ukrainian anti-missile fire was to blame.",
+         "cause", "to blame"),
+        # the ministry's result formulas without "all"
+        ("A missile hit Kyiv on Monday. Russia's defence ministry said the target of the strike "
+         "had been achieved.", "result", "target of the strike had been achieved"),
+        ('A missile hit Kyiv on Monday. "The assigned objects are hit," the Russian defence '
+         "ministry said.", "result", "assigned objects are hit"),
+        ("A missile hit Kyiv on Monday. The Russian Federation claims the alleged targets were "
+         "military objects.", "target", "military objects"),
+        ('A missile hit Kyiv on Monday. The Russian Federation claims that "drone workshops and '
+         'ammunition depots" were attacked.', "target", "ammunition depots"),
+        # "Russia's Defence Ministry, ..." is the ministry, no person of that name
+        ("A missile hit Kyiv on Monday. According to Russia's Defence Ministry, the strike "
+         "targeted Ukrainian military sites.", "target", "Ukrainian military sites"),
+    ],
+)  # fmt: skip
+def test_denials_blame_and_formulas_of_russia_s_side_are_its_claims(text, about, words, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert any(
+        c["about"] == about and words in c["text"] and c["status"] == "claimed"
+        and parties[c["source"]] == "russia_government"
+        for c in record["claims"]
+    ), record.get("claims")  # fmt: skip
+
+
+def test_the_war_long_denial_is_no_claim_and_speaks_for_no_victim(gazetteer):
+    text = (
+        "A Russian missile killed two people in Kyiv on Monday. Moscow denies targeting "
+        "civilians. Russia has repeatedly denied targeting civilian areas."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record.get("claims", []) == []
+    assert _statements(text, gazetteer) == [("other", "killed", "reported", 2)]
+
+
+def test_a_quoted_paragraph_goes_on_quoting_the_speaker_before_it(gazetteer):
+    text = (
+        "A missile hit Kyiv on Monday.\n\n"
+        '"Our forces struck air bases," the Russian defence ministry said.\n\n'
+        '"The objectives of the strike have been achieved."'
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert ("result", "russian-mod") in {(c["about"], c["source"]) for c in record["claims"]}
+
+
+def test_a_sentence_with_two_speakers_gives_each_its_own_words(gazetteer):
+    text = (
+        "The Russian Defence Ministry said its forces had struck defence industry targets in "
+        "Ukraine, where officials said missiles had killed at least 29 people."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert [(c["about"], parties[c["source"]]) for c in record["claims"]] == [
+        ("target", "russia_government")
+    ]
+    assert _statements(text, gazetteer) == [("ukraine_government", "killed", "reported", 29)]
