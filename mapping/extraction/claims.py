@@ -31,6 +31,7 @@ _TARGET = re.compile(
     rf"|(?:building|site|hotel|facility|house|school|hospital|centre|center|plant|factory)\s+"
     rf"(?:was|had\s+been)(?=\s+an?\s))\s+"
     rf"(?P<target2>{_WHAT}[^.;]+?)(?=,\s+(?:killing|and|which|that|as|using)\b|\s+using|[.;]|$"
+    r"|\s+and\s+(?:said|says|claimed|claims|added|insisted)\b"
     r"|,\s+[^,.;]{0,60}?\b(?:said|says|claimed|claims|reported|added)\b)",
     re.IGNORECASE,
 )
@@ -40,17 +41,19 @@ _QUOTED_TARGET = re.compile(
     r"\"(?P<target>[^\"]{3,400})\"\s+(?:were|was|had\s+been|have\s+been)\s+"
     r"(?:attacked|hit|struck|targeted|destroyed)\b"
 )
+# the rest of a clause, up to "... and said ..." or the sentence's end
+_CLAUSE = r"[^.;]*?(?=,?\s+and\s+(?:said|says|claimed|claims|insisted|added)\b|[.;]|$)"
 # The strike denied: "denied targeting the capital", "does not attack civilian targets", "Not a
 # single strike was made on targets within the city", allegations "absolutely untrue"
 _DENIAL = re.compile(
     r"\bden(?:y|ies|ied|ying)\s+(?:that\s+it\s+had\s+|that\s+it\s+|any\s+)?(?:target|attack|strik|hit"
-    r"|responsibility|involvement)[^.;]*"
+    rf"|responsibility|involvement){_CLAUSE}"
     r"|\b(?:do|does|did|would|will)\s+not\s+(?:deliberately\s+)?(?:strike|attack|target|hit|bomb)"
-    r"\s+(?:civilian|residential|social|peaceful)[^.;]*"
-    r"|\bnot\s+a\s+single\s+(?:strike|missile|attack)\s+(?:was|were|had\s+been)\s+[^.;]*"
+    rf"\s+(?:civilian|residential|social|peaceful){_CLAUSE}"
+    rf"|\bnot\s+a\s+single\s+(?:strike|missile|attack)\s+(?:was|were|had\s+been)\s+{_CLAUSE}"
     r"|\b(?:allegations|claims|reports|statements)\b[^.;]{0,160}?\b(?:(?:are|were|is|was)\s+)?"
     r"(?:(?:absolutely|completely|totally|entirely)\s+)?(?:untrue|false|groundless|a\s+(?:blatant\s+)?lie)"
-    r"|\bexcludes?\s+that\s+there\s+(?:were|was)\s+(?:attacks?|strikes?)\s+on\s+civilian[^.;]*",
+    rf"|\bexcludes?\s+that\s+there\s+(?:were|was)\s+(?:attacks?|strikes?)\s+on\s+civilian{_CLAUSE}",
     re.IGNORECASE,
 )
 # Air defence blamed for the damage: "caused by the fall of a Ukrainian air defense missile", "the
