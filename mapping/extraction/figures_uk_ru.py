@@ -771,6 +771,9 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             plural = _category(before) is None
         if group is None or plural or word.lower in ("людей", "осіб"):
             continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if "ADJF" in word.tags and after is not None and _noun(after) and _group(after) is None:
+            continue  # "гражданская инфраструктура не пострадала": a thing's adjective
         if not taken.free(word.start, word.end):
             continue
         if i > 0 and (tokens[i - 1].number is not None or tokens[i - 1].lower in _FROM_OF):
