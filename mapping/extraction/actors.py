@@ -48,6 +48,13 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      r"|Ministry\s+of\s+Defen[cs]e\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?"
      r"|(?:the\s+)?(?:[Dd]efen[cs]e\s+)?[Mm]inistry\s+in\s+Moscow",
      "russian-mod", "Russian Ministry of Defence", R),
+    # "Russia's Foreign Ministry", "the Russian embassy in London", "Russia's mission to the UN"
+    (r"(?:Russia'?s?|(?:[Tt]he\s+)?Russian)\s+(?:[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign"
+     r"\s+[Aa]ffairs)",
+     "russian-foreign-ministry", "Russian Ministry of Foreign Affairs", R),
+    (r"(?:Russia'?s?|(?:[Tt]he\s+)?Russian)\s+(?:[Ee]mbassy(?:\s+in\s+[A-Z][\w-]+)?|(?:UN\s+)?"
+     r"[Mm]ission(?:\s+to\s+the\s+(?:UN|United\s+Nations))?)",
+     "russian-diplomatic-mission", "Russian diplomatic mission", R),
     # "Moscow said", "Russia claimed", "the Russian military said"
     (r"(?<!in\s)(?<!of\s)(?<!from\s)(?<!to\s)(?:Moscow|Russia|[Tt]he\s+Russian\s+military"
      r"|[Tt]he\s+Russian\s+Federation"

@@ -1494,3 +1494,28 @@ def test_a_sentence_with_two_speakers_gives_each_its_own_words(gazetteer):
         ("target", "russia_government")
     ]
     assert _statements(text, gazetteer) == [("ukraine_government", "killed", "reported", 29)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russia struck Sumy. Russia's Foreign Ministry said the strike hit a gathering of "
+         "Ukrainian troops.", "russian-foreign-ministry"),
+        ("Russia struck Sumy. The Russian embassy in London said the strike hit a military "
+         "target.", "russian-diplomatic-mission"),
+        ("Russia struck Sumy. Russia's mission to the UN said the strike hit a military target.",
+         "russian-diplomatic-mission"),
+        ("Росія вдарила по Сумах. У МЗС Росії заявили, що удар було завдано по військовому "
+         "об'єкту.", "russian-foreign-ministry"),
+        ("Россия ударила по Сумам. Постпред РФ при ООН Василий Небензя заявил, что удар был "
+         "нанесен по месту сбора военных ВСУ.", None),
+    ],
+)  # fmt: skip
+def test_russia_s_diplomats_speak_for_its_side(text, source, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    (claim,) = record["claims"]
+    assert (claim["about"], parties[claim["source"]], claim["status"]) == (
+        "target", "russia_government", "claimed"
+    )  # fmt: skip
+    assert source is None or claim["source"] == source
