@@ -17,7 +17,8 @@ _OTHER_OPENING = re.compile(
     # "As reported, on April 6, five residents were killed": an earlier report's strike
     r"|As\s+(?:was\s+)?(?:previously\s+|earlier\s+)?reported(?:\s+by\s+\w+)?,\s+(?:on|in|last|earlier)\b"
     # "The strike follows Tuesday's attack ...", "In the past week alone, Russia has ..."
-    r"|(?:The|This|It)\s+(?:strike|attack|shelling|assault)\s+(?:follows|followed|came|comes)\b"
+    r"|(?:The|This|It)\s+(?:strikes?|attacks?|shelling|assault)(?:\s+on\s+[A-Z][\w'’-]+)?\s+"
+    r"(?:follows|followed|came|comes)\b"
     r"|In\s+the\s+past\s+(?:week|month|few\s+days)|Earlier\s+this\s+(?:week|month)"
     r"|Last\s+(?:week|month)"
     # "Нагадаємо, нині зранку росіяни обстрілювали ...": a reminder of earlier strikes

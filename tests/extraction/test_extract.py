@@ -1519,3 +1519,12 @@ def test_russia_s_diplomats_speak_for_its_side(text, source, gazetteer):
         "target", "russia_government", "claimed"
     )  # fmt: skip
     assert source is None or claim["source"] == source
+
+
+def test_an_earlier_strike_the_attack_followed_is_no_figure_of_it(gazetteer):
+    text = (
+        "Russian missiles struck Sumy on Sunday, killing at least 34 people, officials said.\n"
+        "The attack on Sumy followed a deadly April 4 missile strike on Kryvyi Rih that killed "
+        "some 20 people, including nine children."
+    )
+    assert _statements(text, gazetteer) == [("ukraine_government", "killed", "reported", 34)]
