@@ -240,8 +240,13 @@ def extract_draft(
         why_said.append(speakers.reason if actor is not None else "")
     for i, sentence in enumerate(parts):
         if said[i][1] is None and _EARLIER_REPORTED.match(sentence.text):
-            # "Ранее сообщалось о 24 жертвах": the report's own account of earlier news
+            # "Ранее сообщалось о 24 жертвах. Среди них трое детей.": the report's own account
+            # of earlier news, to the end of its paragraph
             _give(said, why_said, i, REPORT, "an earlier report the report recalls")
+            for j in range(i + 1, len(parts)):
+                if parts[j].paragraph != sentence.paragraph or said[j][1] is not None:
+                    break
+                _give(said, why_said, j, REPORT, "an earlier report the report recalls")
     _quotes_to_their_speakers(parts, said, why_said)
     _quoted_paragraphs_to_their_speakers(parts, said, why_said)
     _introduced_to_their_speakers(parts, said, why_said)
@@ -315,8 +320,26 @@ def extract_draft(
             if figure.part:
                 whole, whole_sentence = whole_of(figure, figures, sentence.text), sentence
                 if whole is None and last_wholes and not any(not f.part for f in figures):
-                    whole, figure_source, whole_sentence = last_wholes[-1]
+                    whole, whole_source, whole_sentence = last_wholes[-1]
+                    # "Серед них 12 дітей.": the whole's speaker's part; "За даними Вілкула,
+                    # серед загиблих 5 дітей" names its own
+                    if mention is None and whole_source is not source:
+                        figure_source = whole_source
+                        figure_why = (
+                            f"speaker: {whole_source.name} ({whole_source.party.value}): "
+                            "the speaker of the total it is part of"
+                        )
                 if whole is None and figure.category is None:
+                    continue
+                # "19 у важкому стані, зокрема 4 дитини": a part of a subset of the total
+                subset = next(
+                    (f for f in figures if f.unless_total and f.start < figure.start), None
+                )
+                if (
+                    subset is not None
+                    and not figure.unless_total
+                    and any(w.category == subset.category for w, _, _ in last_wholes)
+                ):
                     continue
                 if figure.unless_total:
                     totals = [w for w, _, _ in last_wholes] + ([whole] if whole else [])
@@ -543,7 +566,9 @@ _HEADER_DATE = re.compile(
 _HEADER_DATE_END = re.compile(r"[ \t]*(?:[:|—–-]|$|\n)", re.MULTILINE)
 _EARLIER_REPORTED = re.compile(
     r"\W*(?:Раніше\s+(?:повідомлял(?:ося|ось)|писали)|Ранее\s+(?:сообщалось|писали)"
-    r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported)\b",
+    r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported"
+    # "Зазначимо, що ...", "Отметим, что ...": the outlet's own remark
+    r"|Зазначимо|Відзначимо|Заметим|Отметим)\b",
     re.IGNORECASE,
 )
 # "... The deceased was 45 - Prokudin wrote on social media.": a dash signing off the words

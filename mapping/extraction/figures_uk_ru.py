@@ -41,6 +41,25 @@ _IN_HOSPITAL = {
     "госпіталізований", "госпіталізувати", "шпиталізувати", "шпиталізований", "ушпиталити",
     "ушпиталений", "госпитализировать", "госпитализированный",
 }  # fmt: skip
+# "37 людей залишаються у лікарнях", "19 поранених у важкому стані": where they are, how badly
+# hurt; a part of a total
+_HOSPITAL = {"лікарня", "больница", "стаціонар", "стационар", "реанімація", "реанимация"}
+_GRAVE = {"важкий", "тяжкий", "критичний", "тяжелый", "критический", "вкрай", "крайне"}
+_CONDITION = {"стан", "состояние"}
+
+
+def _in_hospital_or_grave(words: list[Word]) -> bool:
+    """Whether the words after a count place its people in hospital or in a grave state."""
+    for k, word in enumerate(words):
+        if word.text in (".", ";") or _is(word, {"та", "і", "и", "а"}):
+            return False
+        if _is(word, _HOSPITAL):
+            return True
+        if _is(word, _GRAVE) and any(_is(w, _CONDITION) for w in words[k + 1 : k + 3]):
+            return True
+    return False
+
+
 _RUBBLE = {"завал", "уламок", "завалы", "обломок", "руїна", "руины"}
 _HOSPITAL = {"лікарня", "медзаклад", "госпіталь", "реанімація", "больница", "госпиталь"}
 # Killing words that also destroy things: a casualty only with people after them.
@@ -608,7 +627,10 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         kept_in = (
             category == "injured"
             and not part
-            and _is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL)
+            and (
+                _is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL)
+                or _in_hospital_or_grave(tokens[i + 1 : i + 6])
+            )
         )
         figures.append(Figure(category, group or "unspecified", count, start, end, part or kept_in,
                               rule, unless_total=kept_in))  # fmt: skip

@@ -42,8 +42,16 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "rep", "sen",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
     "vs", "etc", "approx", "u.s", "u.n", "a.m", "p.m", "e.g", "i.e", "inc", "co", "corp", "jr",
+    # Ukrainian and Russian: street, avenue, region, house, "named after", thousand
+    "вул", "ул", "просп", "пр", "пров", "пер", "пл", "обл", "буд", "ім", "им", "тис", "тыс",
 }  # fmt: skip
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])")
+_END = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])"
+    # a scraped page's sentences run together ("поранених.Про це повідомляють ..."): a word of
+    # small letters, its stop, a capitalised word straight after
+    r"|(?<=[a-z0-9\u0430-\u044f\u0456\u0457\u0454\u0491'\u2019]{2})[.!?]+[\"')\]]*"
+    r"(?=[A-Z\u0410-\u042f\u0406\u0407\u0404\u0490][a-z\u0430-\u044f\u0456\u0457\u0454\u0491\s])"
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n")
 
@@ -62,13 +70,20 @@ class Sentence:
         return self.start + start, self.start + end
 
 
+# Latin letters that look Cyrillic, as typed into Cyrillic words ("повiдомляють" with a Latin i)
+_LOOKALIKES = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
+_MIXED_WORD = re.compile(r"\b(?=\w*[\u0400-\u04ff])(?=\w*[A-Za-z])\w+\b")
+
+
 def read_text(data: bytes | str) -> str:
     """Report text from bytes or str: UTF-8 (undecodable bytes replaced), typographic quotes and
-    dashes made plain, characters no record can hold (a terminal's escapes) made spaces, cut at
-    MAX_CHARS."""
+    dashes made plain, Latin look-alikes in Cyrillic words made Cyrillic, characters no record
+    can hold (a terminal's escapes) made spaces, cut at MAX_CHARS."""
     if isinstance(data, bytes):
         data = data.decode("utf-8", errors="replace")
-    return without_unwritable(data[:MAX_CHARS].translate(_SAME_LENGTH))
+    text = data[:MAX_CHARS].translate(_SAME_LENGTH)
+    text = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+    return without_unwritable(text)
 
 
 def looks_like_text(text: str) -> bool:
@@ -120,6 +135,9 @@ def _split_running(text: str, start: int, end: int, paragraph: int, out: list[Se
             continue
         if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):  # an initial: "J. Smith"
             continue
+        glued = stop.end() < len(chunk) and not chunk[stop.end()].isspace()
+        if glued and word and word.group(1)[:1].isupper():
+            continue  # "Донбас.Реалії", "Крим.Реалії": a name with a stop in it
         _add(text, start + begin, start + stop.end(), paragraph, out)
         begin = stop.end()
     _add(text, start + begin, end, paragraph, out)

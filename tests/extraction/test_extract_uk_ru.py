@@ -9,7 +9,7 @@ import pytest
 
 from mapping.extraction import extract_draft
 from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figures_uk_ru
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import Sentence, read_text, sentences
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -823,3 +823,59 @@ def test_a_civilian_thing_unharmed_is_no_civilian_hurt(gazetteer):
     )
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record.get("casualties", []) == []
+
+
+def _by_source(text: str, gazetteer) -> list[tuple[str, str, str, int | dict]]:
+    """(source id, group, category, value) of each casualty figure the draft has."""
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    return [
+        (c["source"], c["group"], category, c[category])
+        for c in record.get("casualties", [])
+        for category in ("killed", "injured", "missing")
+        if category in c
+    ]
+
+
+def test_a_scraped_page_s_run_together_sentences_are_read_apart():
+    # a page whose sentences lost their spaces, and a Latin "i" typed in "повiдомляє"
+    text = read_text(
+        "Відомо про 12 загиблих, поранених більше 50.Глава ОВА повiдомляє про 12 загиблих. З них "
+        "двоє - діти.У місті пожежі. Передають Донбас.Реалії, м.Київ, вул.Шевченка."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "Відомо про 12 загиблих, поранених більше 50.",
+        "Глава ОВА повідомляє про 12 загиблих.",
+        "З них двоє - діти.",
+        "У місті пожежі.",
+        "Передають Донбас.Реалії, м.Київ, вул.Шевченка.",
+    ]
+
+
+def test_a_part_with_its_own_speaker_is_that_speaker_s(gazetteer):
+    text = (
+        "Росія вдарила по Кривому Рогу 4 квітня. Голова ОВА Сергій Лисак повідомив, що загинули "
+        "14 людей.\nЗа даними Вілкула, серед загиблих 5 дітей."
+    )
+    assert ("oleksandr-vilkul", "children", "killed", 5) in _by_source(text, gazetteer)
+
+
+def test_the_outlet_s_own_remarks_and_recalled_news_are_the_report_s(gazetteer):
+    text = (
+        "Росія вдарила по Кривому Рогу 4 квітня. Кількість постраждалих зросла до 75, повідомив "
+        "Олександр Вілкул.\n\n"
+        "Зазначимо, що в Україні оголосили день жалоби за 19 загиблими.\n\n"
+        "Раніше повідомлялося, що загинули 18 людей. Крім того, поранення дістали щонайменше "
+        "50 людей."
+    )
+    found = _by_source(text, gazetteer)
+    assert ("report", "unspecified", "killed", 19) in found
+    assert ("report", "unspecified", "injured", {"min": 50}) in found
+
+
+def test_those_in_hospital_or_gravely_hurt_are_no_figure_beside_a_total(gazetteer):
+    text = (
+        "Росія вдарила по Кривому Рогу 4 квітня. Кількість постраждалих зросла до 75 людей, "
+        "повідомив Олександр Вілкул.\n\n"
+        "37 людей залишаються у лікарнях. 19 поранених у важкому стані, зокрема 4 дитини."
+    )
+    assert _by_source(text, gazetteer) == [("oleksandr-vilkul", "unspecified", "injured", 75)]
