@@ -69,6 +69,20 @@ _TABLE: tuple[tuple[str | None, WeaponCategory, tuple[str, ...]], ...] = (
             "Іскандер-М",
         ),
     ),
+    # the cruise missile of the same launcher: "Iskander cruise missiles", "Kh-69/R-500"
+    (
+        "Iskander-K",
+        C,
+        (
+            "Iskander-K",
+            "Iskander cruise missile",
+            "Iskander cruise missiles",
+            "9M728",
+            "R-500",
+            "Искандер-К",
+            "Іскандер-К",
+        ),
+    ),
     ("KN-23", B, ("KN-23", "Hwasong-11", "Hwasong-11Ga")),
     ("Kinzhal", B, ("Kinzhal", "Kh-47M2", "Х-47М2", "Кинжал", "Кинджал")),
     ("Tochka-U", B, ("Tochka", "Tochka-U", "9M79", "Точка-У")),
@@ -78,6 +92,7 @@ _TABLE: tuple[tuple[str | None, WeaponCategory, tuple[str, ...]], ...] = (
     ("Kh-555", C, ("Kh-555", "Х-555")),
     ("Kh-55", C, ("Kh-55", "Х-55")),
     ("Kh-22", C, ("Kh-22", "Х-22", "X-22")),
+    ("Kh-69", C, ("Kh-69", "Х-69")),
     ("Kh-32", C, ("Kh-32", "Х-32")),
     ("Kh-59", C, ("Kh-59", "Kh-59MK", "Х-59")),
     ("Kh-69", C, ("Kh-69", "Х-69")),

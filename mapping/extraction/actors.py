@@ -274,7 +274,12 @@ SPEECH = (
 )
 
 _ROLE = (
-    r"(?:(?:[Aa]cting\s+)?(?:[Rr]egional\s+|[Cc]ity\s+|[Dd]eputy\s+)?(?:[Gg]overnor|[Mm]ayor)"
+    # "Acting Mayor of Chernihiv Oleksandr Lomako", "the Minister of Internal Affairs Ihor
+    # Klymenko"
+    r"(?:(?:[Aa]cting\s+)?(?:[Gg]overnor|[Mm]ayor|[Hh]ead)\s+of\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
+    r"(?:\s+(?:[Rr]egion|[Oo]blast|[Cc]ity|OVA|RMA|ODA|MVA|CMA|OMA))?"
+    r"|Minister\s+of\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+"
+    r"|(?:[Aa]cting\s+)?(?:[Rr]egional\s+|[Cc]ity\s+|[Dd]eputy\s+)?(?:[Gg]overnor|[Mm]ayor)"
     r"|(?:Interior|Defen[cs]e|Foreign|Health|Energy)\s+Minister|Minister|President|Prime\s+Minister"
     r"|Prosecutor(?:\s+General)?|(?:[Aa]ir\s+[Ff]orce\s+)?(?:[Cc]ommander|[Ss]pokes(?:man|woman|person))"
     r"|(?:[Mm]ilitary\s+)?[Ii]ntelligence\s+chief|[Rr]egional\s+council\s+(?:chairman|chair|head)"
@@ -421,7 +426,8 @@ _BACK_REFERENCE = re.compile(
     r"|message))\s+"
     r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
-    r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted)\b"
+    r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted|clarified|specified"
+    r"|announced|disclosed|explained|stressed|emphasi[sz]ed|updated|posted)\b"
     # '"...," said the governor'
     r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:(?:defen[cs]e\s+)?ministry"
     r"|governor|mayor"
@@ -443,6 +449,11 @@ _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*",
 _CASUALTY_WORD = re.compile(r"\b(?:kill|dead|died|death|injur|wound|hurt|missing)", re.I)
 _OPENS = re.compile(r"(?:^|:\s)\W*(?:the\s+)?$", re.IGNORECASE)  # a sentence or a line's text
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
+
+
+def _running_text(line: str) -> bool:
+    """Whether a line is running text: eight words or more and a full stop at its end."""
+    return line.rstrip("\"')]").endswith((".", "!", "?")) and len(line.split(None, 8)) > 8
 
 
 def head_lines(text: str, count: int = 3) -> list[str]:
@@ -535,6 +546,11 @@ _COUNT_OF = re.compile(
 )
 _SPEECH_BEFORE = re.compile(
     rf"\b{SPEECH},?\s*$|[Aa]ccording\s+to\s+(?:[A-Z][\w'’-]+\s+){{0,2}}$|[Aa]ccording\s+to\s*$"
+    # "This was announced by Interior Minister Ihor Klymenko"
+    r"|\b(?:announced|reported|stated|said|posted|confirmed|written)\s+by\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,6}$"
+    # "according to the Minister of Internal Affairs Ihor Klymenko"
+    r"|[Aa]ccording\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+|of|the|for|and)\s+){1,7}$"
     r"|\b[Pp]er\s*$|\bcited\s*$"
     r"|\b(?:reported|announced|stated|claimed|quoted)\s+by\s+(?:the\s+)?$"
     r"|\b(?:data|figures|information|estimates|count|statement|update|report"
@@ -586,7 +602,10 @@ class Speakers:
             found += [Mention(RUSSIAN_MOD, *m.span()) for m in _BARE_MINISTRY.finditer(text)]
         for pattern in (_TITLED, _APPOSED, _ROLE_APPOSED):
             for match in pattern.finditer(text):
-                actor = self._person(match.group("name"), match.group("role"))
+                role = match.group("role")
+                if pattern is _APPOSED and (re.search(r"\d", role) or not _OFFICE.search(role)):
+                    continue  # "Roman Mrochko, a 49-year-old man died ...": no office after
+                actor = self._person(match.group("name"), role)
                 if actor is not None:
                     found.append(Mention(actor, match.start(), match.end()))
         for match in _UNNAMED.finditer(text):
@@ -599,8 +618,13 @@ class Speakers:
                 words = re.sub(r"^(?:an?|the)\s+", "", " ".join(match.group(0).split()), flags=re.I)
                 words = re.sub(r"\b(city|region|oblast)'s\b", r"\1", words)
                 # "the city's mayor, Ihor Terekhov, said": the person in that office
-                named = re.match(rf",\s+(?P<name>{_NAME}),", text[match.end() : match.end() + 60])
-                person = self._person(named.group("name"), words) if named else None
+                # ("the head of the Zaporizhzhia OVA Ivan Fedorov": the name straight after)
+                named = re.match(
+                    rf",\s+(?P<name>{_NAME}),|\s+(?P<bare>{_NAME})\b(?!\s+[A-Z])",
+                    text[match.end() : match.end() + 60],
+                )
+                who = named and (named.group("name") or named.group("bare"))
+                person = self._person(who, words) if who else None
                 if person is not None and named is not None:
                     found.append(Mention(person, match.start(), match.end() + named.end()))
                     continue
@@ -696,7 +720,12 @@ class Speakers:
         Fedorov on Telegram:", "Mayor Borys Filatov" or "Oleh Syniehubov, Head of the Kharkiv
         Regional Military Administration" closing it."""
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        ends = lines[:3] + [line for line in lines[-2:] if line not in lines[:3]]
+        # a header stands above the body and a signature below it: "DSNS via Telegram" between
+        # paragraphs is a photo's credit
+        running = [i for i, line in enumerate(lines) if _running_text(line)]
+        head = lines[: min(3, running[0])] if running else lines[:3]
+        tail = lines[running[-1] + 1 :][-2:] if running else lines[-2:]
+        ends = head + [line for line in tail if line not in head]
         for line in ends if len(lines) > 1 else []:
             words = _SIGN_SUFFIX.sub("", _SIGN_PREFIX.sub("", line))
             if not 3 <= len(words) <= 120 or re.search(r"[.!?;]\s|\d", words):
@@ -739,7 +768,7 @@ class Speakers:
                 m
                 for m in mentions
                 if _named_as_speaker(
-                    text[max(0, m.start - 40) : m.start], text[m.end : m.end + 110]
+                    text[max(0, m.start - 80) : m.start], text[m.end : m.end + 110]
                 )
             ]
             chosen = named[0] if named else None
@@ -816,6 +845,7 @@ class Speakers:
             and mentions[0].start <= 6
             and _SUBJECT.match(sentence.text[: mentions[0].start])
             and mentions[0].actor.party in (G, L, I)
+            and len(sentence.text.split(None, 3)) > 3  # not a credit line: "DSNS via Telegram"
         ):
             chosen = mentions[0]
             self.reason = "a body at work, the sentence's subject, reports what it finds"

@@ -185,13 +185,16 @@ def _air_defence_blamed(text: str) -> list[ClaimText]:
     """Air defence named as what did the damage: from the cue ('caused by', 'the result of',
     'to blame') to the end of the air-defence words' clause, when the two are near."""
     for defence in _AIR_DEFENCE.finditer(text):
-        for cue in _CAUSE_CUE.finditer(text):
-            if -90 < defence.start() - cue.end() < 90:
-                start = min(cue.start(), defence.start())
-                clause = re.compile(r"[^.;,]*").match(text, defence.end())
-                end = max(cue.end(), clause.end() if clause else defence.end())
-                return [ClaimText("cause", text[start:end].strip(), start, end)]
+        cue = _CAUSE_CUE.search(text, max(0, defence.start() - 90), defence.end() + 90)
+        if cue is not None:
+            start = min(cue.start(), defence.start())
+            clause = _CLAUSE_REST.match(text, defence.end(), defence.end() + 300)
+            end = max(cue.end(), clause.end() if clause else defence.end())
+            return [ClaimText("cause", text[start:end].strip(), start, end)]
     return []
+
+
+_CLAUSE_REST = re.compile(r"[^.;,]*")
 
 
 def not_corroborated(sentence: Sentence) -> re.Match[str] | None:

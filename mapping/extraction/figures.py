@@ -80,7 +80,9 @@ _AUX = (
     r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have\s+been|have|be)|were|was|have\s+been"
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
-    r"|remains|being|been|got|later))?(?:\s+(?:still|reportedly|reported|confirmed|now|also"
+    # "three people listed as missing"
+    r"|remains|being|been|got|later|listed\s+as|registered\s+as))?(?:\s+(?:still|reportedly"
+    r"|reported|confirmed|now|also"
     r"|so\s+far|already|officially|left))*"
 )
 # a part set off by commas: ", including nine children," or ", two of them children,"
@@ -123,6 +125,11 @@ _TOLL = re.compile(
     rf"\s+{COUNT}(?:\s+(?:people|dead))?",
     re.IGNORECASE,
 )
+_TOLL_AND = re.compile(
+    rf",?\s+and\s+(?:the\s+number\s+of\s+)?(?:the\s+)?(?P<cat>injured|wounded|dead|killed)\s+"
+    rf"(?:to|at)\s+{COUNT}",
+    re.IGNORECASE,
+)
 _SUB = re.compile(
     r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|among\s+whom"
     r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
@@ -160,7 +167,9 @@ _ALIVE_BEFORE = re.compile(r"\b(?:alive|rescued|survived|survivors|saved|unharme
 # "we have already lost seven people", "took the lives of 22 residents": the dead, as officials
 # mourn them
 _LOST = re.compile(
-    rf"\b(?:lost|losing|(?:took|claimed|taken|claiming|taking)\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
+    rf"\b(?:lost|losing|(?:took|claimed|taken|claiming|taking)\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of"
+    # "resulting in the loss of at least 13 lives"
+    rf"|(?:the\s+)?loss\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
     rf"|children|foreigners|{_GROUPS['military']})\b",
     re.IGNORECASE,
 )
@@ -607,6 +616,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         children = _AND_CHILDREN.match(text, match.end())
         if children and taken.free(*children.span("num")):
             add(children, category, "children")
+        # "the number of dead rose to 14, and injured to 61": the other count, its verb implied
+        other = _TOLL_AND.match(text, match.end())
+        if other and taken.free(*other.span("num")):
+            add(other, _category(other.group("cat")), "unspecified")
     for match in _STATE_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _AMONG_THEM_AFTER.finditer(text):

@@ -1528,3 +1528,55 @@ def test_an_earlier_strike_the_attack_followed_is_no_figure_of_it(gazetteer):
         "some 20 people, including nine children."
     )
     assert _statements(text, gazetteer) == [("ukraine_government", "killed", "reported", 34)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Missiles hit Chernihiv on Wednesday, resulting in the loss of at least 13 lives.",
+         [("other", "killed", "reported", 13)]),
+        ("Missiles hit Chernihiv on Wednesday: 11 people were killed, 22 injured and at least "
+         "three people listed as missing.",
+         [("other", "killed", "reported", 11), ("other", "injured", "reported", 22),
+          ("other", "missing", "reported", 3)]),
+        ("Missiles hit Chernihiv on Wednesday. The number of dead rose to 14, and injured to 61.",
+         [("other", "killed", "reported", 14), ("other", "injured", "reported", 61)]),
+        # speakers by title and office, however introduced
+        ("Missiles hit Chernihiv on Wednesday. Acting Mayor of Chernihiv Oleksandr Lomako "
+         "disclosed that four people were killed.", [("local_authority", "killed", "reported", 4)]),
+        ("Missiles hit Chernihiv on Wednesday. The toll rose to 11 killed, according to the "
+         "Minister of Internal Affairs Ihor Klymenko.",
+         [("ukraine_government", "killed", "reported", 11)]),
+        ("Missiles hit Chernihiv on Wednesday. Acting Mayor Oleksandr Lomako first reported four "
+         "deaths. "
+         "However, he later clarified that there were eight deaths.",
+         [("local_authority", "killed", "reported", 4),
+          ("local_authority", "killed", "reported", 8)]),
+        ("Missiles hit Chernihiv on Wednesday. Eleven people were killed.\n\nThis was announced "
+         "by Interior Minister Ihor Klymenko, Censor.NET reports.",
+         [("ukraine_government", "killed", "reported", 11)]),
+        ("Missiles hit Kherson on Saturday.\n\nAccording to detailed information, as reported by "
+         "the head of the Kherson CMA Roman Mrochko, a 49-year-old man died.",
+         [("local_authority", "killed", "reported", 1)]),
+    ],
+)  # fmt: skip
+def test_tolls_and_speakers_as_english_copy_words_them(text, expected, gazetteer):
+    assert _statements(text, gazetteer) == expected
+
+
+def test_a_photo_credit_under_the_lead_signs_nothing(gazetteer):
+    text = (
+        "Russian Missile Attack on Chernihiv Kills 18\n\n"
+        "A Russian missile attack struck the city of Chernihiv in northern Ukraine, killing at "
+        "least 18 people.\n\nDSNS via Telegram\n\nRescuers worked through the night to clear the "
+        "rubble of the damaged hotel."
+    )
+    assert _statements(text, gazetteer) == [("other", "killed", "reported", 18)]
+
+
+def test_iskander_cruise_missiles_are_cruise_missiles(gazetteer):
+    text = "Russian troops attacked Chernihiv with three Iskander cruise missiles on Wednesday."
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["weapon"] == {"system": "Iskander-K", "category": "cruise_missile"} | {
+        k: v for k, v in record["weapon"].items() if k == "source"
+    }
