@@ -119,6 +119,8 @@ _TABLE: tuple[tuple[str | None, WeaponCategory, tuple[str, ...]], ...] = (
         ),
     ),
     ("JDAM-ER", G, ("JDAM-ER", "GBU-62")),
+    # the universal gliding bomb, on its own body: "УМПБ Д-30"
+    ("UMPB D-30", G, ("UMPB", "UMPB D-30", "UMPB D-30SN", "УМПБ", "УМПБ Д-30", "УМПБ Д-30СН")),
     ("FAB-500", F, ("FAB-500", "ФАБ-500")),
     ("FAB-250", F, ("FAB-250", "ФАБ-250")),
     ("Shahed-136", L, ("Shahed", "Shahed-136", "Geran", "Geran-2", "Шахед", "Герань", "Герань-2")),

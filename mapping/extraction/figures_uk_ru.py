@@ -92,6 +92,7 @@ GROUPS = {
 # figure's parts ("серед постраждалих - чотири жінки") they split no group off.
 PERSONS = {
     "мешканець", "житель", "жителька", "мешканка", "жінка", "чоловік", "пасажир", "працівник",
+    "работник", "сотрудник", "співробітник", "робітник", "рабочий",
     "жительница", "женщина", "мужчина", "пенсіонер", "пенсионер", "пассажир",
     # by what they were doing, as in English: "загинули двоє рятувальників"
     "рятувальник", "спасатель", "медик", "лікар", "врач", "журналіст", "журналист", "волонтер",
@@ -144,6 +145,20 @@ def _is(word: Word, vocabulary: set[str]) -> bool:
 def _asked_for_help(tokens: list[Word], j: int) -> bool:
     """'звернулися по медичну допомогу', 'обратились за помощью к врачам': the hurt."""
     return _is(tokens[j], _TURNED_TO) and any(_is(t, _HELP) for t in tokens[max(0, j - 4) : j + 5])
+
+
+_OUT_OF_TOUCH = {"виходити", "выходить"}
+_TOUCH = {"зв'язок", "связь"}
+
+
+def _out_of_touch(tokens: list[Word], j: int) -> bool:
+    """'не виходять на зв'язок', 'не выходят на связь' at j: people no one can reach."""
+    return (
+        tokens[j].lower == "не"
+        and j + 3 < len(tokens)
+        and _is(tokens[j + 1], _OUT_OF_TOUCH)
+        and _is(tokens[j + 3], _TOUCH)
+    )
 
 
 def _category(word: Word) -> str | None:
@@ -302,6 +317,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return "injured", group, j, False
         if t.lower in ("під", "под") and j + 1 < len(tokens) and _is(tokens[j + 1], _RUBBLE):
             return "missing", group, j + 1, False
+        if _out_of_touch(tokens, j):  # "15 працівників не виходять на зв'язок"
+            return "missing", group, j + 3, False
         if t.lower in _FROM_OF:
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя") or _not_saved(tokens, j):
@@ -316,6 +333,9 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             continue
         if t.lower in _SKIP_OVER or not _noun(t):
             continue
+        after_group = [u for u in tokens[i + 1 : j] if u.text != '"']
+        if group is not None and "gent" in t.tags and len(after_group) == 1:
+            continue  # "15 працівників гіпермаркету не виходять на зв'язок": whose people
         return None, group, j, j == i + 1 or group is None
     return None, group, last, False
 

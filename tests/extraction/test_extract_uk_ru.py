@@ -879,3 +879,26 @@ def test_those_in_hospital_or_gravely_hurt_are_no_figure_beside_a_total(gazettee
         "37 людей залишаються у лікарнях. 19 поранених у важкому стані, зокрема 4 дитини."
     )
     assert _by_source(text, gazetteer) == [("oleksandr-vilkul", "unspecified", "injured", 75)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Росія вдарила по Харкову 25 травня. "15 працівників "Епіцентру" не виходять на '
+        "зв'язок\", — повідомив міський голова Харкова Ігор Терехов.",
+        "Россия ударила по Харькову 25 мая. Мэр Игорь Терехов добавил, что 15 работников "
+        "гипермаркета не выходят на связь.",
+    ],
+)
+def test_people_no_one_can_reach_are_missing(text, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert [(parties[c["source"]], c.get("missing")) for c in record["casualties"]] == [
+        ("local_authority", 15)
+    ]
+
+
+def test_the_universal_gliding_bomb_is_a_glide_bomb(gazetteer):
+    text = "Росіяни вдарили по Харкову 25 травня. Попередньо, росіяни використовували УМПБ Д-30."
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert (record["weapon"]["system"], record["weapon"]["category"]) == ("UMPB D-30", "glide_bomb")
