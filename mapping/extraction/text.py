@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from mapping.model import without_unwritable
 
@@ -109,16 +110,21 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+_BULLET = re.compile(r"\s*[•·▪●◦*]\s")
+
+
 def _headline_breaks(paragraph: str) -> list[tuple[int, int]]:
     """Pieces of a paragraph split after short lines that do not end a sentence."""
     lines = paragraph.split("\n")
     widest = max((len(line.strip()) for line in lines), default=0)
     pieces, start, offset = [], 0, 0
-    for line in lines[:-1]:
+    for line, following in pairwise(lines):
         offset += len(line) + 1
         stripped = line.strip()
-        if (stripped and stripped[-1] not in ".,;:-\"'" and len(stripped) < 0.7 * widest) or (
-            stripped.endswith(":") and len(stripped) < 0.7 * widest
+        if (
+            (stripped and stripped[-1] not in ".,;:-\"'" and len(stripped) < 0.7 * widest)
+            or (stripped.endswith(":") and len(stripped) < 0.7 * widest)
+            or _BULLET.match(following)  # "• 12:00 - ОВА: четверо загиблих;": a list's item
         ):
             pieces.append((start, offset - 1))
             start = offset

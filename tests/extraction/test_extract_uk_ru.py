@@ -902,3 +902,12 @@ def test_the_universal_gliding_bomb_is_a_glide_bomb(gazetteer):
     text = "Росіяни вдарили по Харкову 25 травня. Попередньо, росіяни використовували УМПБ Д-30."
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert (record["weapon"]["system"], record["weapon"]["category"]) == ("UMPB D-30", "glide_bomb")
+
+
+def test_a_list_s_items_are_sentences_of_their_own():
+    text = "Хронологія:\n• 12:00 - ОВА: четверо загиблих;\n• 13:00 - 15 поранених;\n"
+    assert [s.text for s in sentences(text)] == [
+        "Хронологія:",
+        "• 12:00 - ОВА: четверо загиблих;",
+        "• 13:00 - 15 поранених;",
+    ]
