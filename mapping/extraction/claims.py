@@ -49,7 +49,7 @@ _DENIAL = re.compile(
     r"\bden(?:y|ies|ied|ying)\s+(?:that\s+it\s+had\s+|that\s+it\s+|any\s+)?(?:target|attack|strik|hit"
     rf"|responsibility|involvement){_CLAUSE}"
     r"|\b(?:do|does|did|would|will)\s+not\s+(?:deliberately\s+)?(?:strike|attack|target|hit|bomb)"
-    rf"\s+(?:civilian|residential|social|peaceful){_CLAUSE}"
+    rf"\s+(?:at\s+|on\s+)?(?:civilian|residential|social|peaceful){_CLAUSE}"
     rf"|\bnot\s+a\s+single\s+(?:strike|missile|attack)\s+(?:was|were|had\s+been)\s+{_CLAUSE}"
     r"|\b(?:allegations|claims|reports|statements)\b[^.;]{0,160}?\b(?:(?:are|were|is|was)\s+)?"
     r"(?:(?:absolutely|completely|totally|entirely)\s+)?(?:untrue|false|groundless|a\s+(?:blatant\s+)?lie)"

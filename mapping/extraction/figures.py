@@ -42,7 +42,7 @@ _GROUPS = {
     "civilians": rf"civilians?|non-combatants|{_PERSONS}",
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
-    r"|instructors|fighters|mercenaries|militants|commanders",
+    r"|instructors|fighters|mercenaries|militants|commanders|generals|military\s+advis[eo]rs",
     "unspecified": r"police\s+officers?|policem[ae]n|people|persons?|individuals?|victims?|others"
     r"|adults|participants|attendees|guests|visitors",
 }
@@ -184,7 +184,10 @@ _BODIES = re.compile(
 # equipment were destroyed", "destroying up to 60 mercenaries" (the dead)
 _TROOPS = rf"(?:(?:Ukrainian|foreign|enemy)\s+)?(?P<group>{_GROUPS['military']})\b"
 _DESTROYED = re.compile(
-    rf"{COUNT}\s+{_TROOPS}[^.;]{{0,80}}?"
+    # (no other count between: "up to 50 officers as well as up to 20 mercenaries were
+    # destroyed" counts both)
+    rf"{COUNT}\s+{_TROOPS}(?:(?!\b(?:up\s+to\s+)?\d+\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_GROUPS['military']})\b)[^.;]){{0,80}}?"
     r"\b(?:were|was|have\s+been|had\s+been)\s+(?:destroyed|eliminated|neutrali[sz]ed|wiped\s+out)",
     re.IGNORECASE,
 )
@@ -672,7 +675,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             at_most=hedged,
         )
     figures.sort(key=lambda f: f.start)
-    figures = _shared_verbs(text, figures, taken)
+    figures = _listed_before(text, _shared_verbs(text, figures, taken), taken)
     return _civilians_by_context(text, _without_stray_parts(text, figures))
 
 
@@ -704,6 +707,34 @@ def _shared_verbs(text: str, figures: list[Figure], taken: Spans) -> list[Figure
                     rule=f"a count sharing the verb of the figure before it ({f.rule})",
                 )
             )
+    return sorted(found, key=lambda f: f.start)
+
+
+# "two generals and up to 50 officers ... as well as up to 20 foreign mercenaries were
+# destroyed": the counts listed before a figure share its verb
+_LIST_ITEM = re.compile(
+    rf"{COUNT}\s+(?:[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})\b(?:\s+of\s+(?:the\s+)?[\w\s]{{1,40}}?)?"
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _listed_before(text: str, figures: list[Figure], taken: Spans) -> list[Figure]:
+    found = list(figures)
+    for f in figures:
+        if f.part or f.category is None or f.group != "military":
+            continue
+        at = f.start
+        while (item := _LIST_ITEM.search(text, max(0, at - 120), at)) is not None:
+            count = count_range(item.group("qual"), item.group("num"))
+            if count is None or not taken.free(*item.span("num")):
+                break
+            taken.take(*item.span("num"))
+            rule = f"a count listed before a figure, sharing its verb ({f.rule})"
+            group = _group_of(item.group("group"))
+            found.append(replace(f, count=count, group=group, start=item.start(), end=item.end(),
+                                 rule=rule))  # fmt: skip
+            at = item.start()
     return sorted(found, key=lambda f: f.start)
 
 

@@ -1580,3 +1580,19 @@ def test_iskander_cruise_missiles_are_cruise_missiles(gazetteer):
     assert record["weapon"] == {"system": "Iskander-K", "category": "cruise_missile"} | {
         k: v for k, v in record["weapon"].items() if k == "source"
     }
+
+
+def test_soldiers_listed_before_their_verb_are_each_a_claimed_figure(gazetteer):
+    text = (
+        "Russia struck Kramatorsk on Tuesday. Russian Defence Ministry spokesman Igor Konashenkov "
+        "said two generals and up to 50 officers of the armed forces of Ukraine as well as up to "
+        "20 foreign mercenaries were destroyed. The Kremlin said the Russian Federation does not "
+        "strike at civilian infrastructure."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [(c["group"], c["killed"], c["status"]) for c in record["casualties"]] == [
+        ("military", 2, "claimed"),
+        ("military", {"max": 50}, "claimed"),
+        ("military", {"max": 20}, "claimed"),
+    ]
+    assert "responsibility" in {c["about"] for c in record["claims"]}
