@@ -13,6 +13,7 @@ import csv
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -298,22 +299,19 @@ def why_table(scores: list[Score]) -> list[str]:
     sides = sorted(k for k in seen if k.startswith("side"))
     again = ["stated again, drafted once"] if "stated again, drafted once" in seen else []
     kinds = [*sides, *_ASPECTS[1:], *again, "not drafted"]
-    lines = [
-        "| split | language | " + " | ".join(kinds) + " |",
-        "|---|---|" + "---:|" * len(kinds),
-    ]
-    groups: dict[tuple[str, str], list[Score]] = defaultdict(list)
-    for s in scores:
-        groups[(s.split, s.language)].append(s)
-    for (split, language), group in sorted(groups.items()):
-        counts = [sum(s.why.get(k, 0) for s in group) for k in kinds]
-        lines.append(f"| {split} | {language} | " + " | ".join(map(str, counts)) + " |")
-    return lines
+    return _count_table(scores, kinds, lambda s: s.why)
 
 
 def claims_why_table(scores: list[Score]) -> list[str]:
     """Missed Russian claims by topic and what was off, per split and language (counts only)."""
     kinds = sorted({k for s in scores for k in s.claims_why})
+    return _count_table(scores, kinds, lambda s: s.claims_why)
+
+
+def _count_table(
+    scores: list[Score], kinds: list[str], counted: Callable[[Score], dict[str, int]]
+) -> list[str]:
+    """A table of counts by kind, one row per split and language."""
     lines = [
         "| split | language | " + " | ".join(kinds) + " |",
         "|---|---|" + "---:|" * len(kinds),
@@ -322,7 +320,7 @@ def claims_why_table(scores: list[Score]) -> list[str]:
     for s in scores:
         groups[(s.split, s.language)].append(s)
     for (split, language), group in sorted(groups.items()):
-        counts = [sum(s.claims_why.get(k, 0) for s in group) for k in kinds]
+        counts = [sum(counted(s).get(k, 0) for s in group) for k in kinds]
         lines.append(f"| {split} | {language} | " + " | ".join(map(str, counts)) + " |")
     return lines
 
