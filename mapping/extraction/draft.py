@@ -282,7 +282,9 @@ def extract_draft(
         if read.not_corroborated(sentence) and doubter and doubter.party not in REPORTING_SIDE:
             doubted.add(doubter.id)
         as_of = statement_date(sentence, base) or (base if own_date else None)
-        for claim in read.claims(sentence):
+        speaking = [source, *(m.actor for m in several[index])]
+        party_speaks = any(a.party in PARTIES_TO_THE_CONFLICT for a in speaking)
+        for claim in read.claims(sentence) if party_speaks else []:
             claim_source, claim_why = source, speaker_why
             if several[index] and actor is not None:
                 # "Moscow said it hit air bases, where officials said 29 were killed"
