@@ -270,7 +270,7 @@ SPEECH = (
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
     r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
     r"|alleges|asserted|asserts|show|shows|showed|revealed|reveals|disclosed|discloses"
-    r"|repeated|repeats|suggested|suggests)"
+    r"|repeated|repeats|suggested|suggests|accused|accuses)"
 )
 
 _ROLE = (

@@ -84,6 +84,18 @@ _RESULT = re.compile(
     r"|\bthe\s+targets\s+(?:were|are|have\s+been|had\s+been)\s+(?:being\s+)?(?:destroyed|hit)",
     re.IGNORECASE,
 )
+# "using civilians as human shields", "a 'living shield'": a tactic Russia's side charges the
+# other with (outside the record's topics: `other`)
+_SHIELD = re.compile(r"[^.;]{0,80}?\b(?:human|living)\s+shields?\b[^.;,]{0,40}", re.IGNORECASE)
+_SHIELD_UK_RU = re.compile(
+    r"(?<![\w-])(?:живий|живой|людський|человеческий)\w*\s+щит\w*", re.IGNORECASE
+)
+# "fired two Iskander-M ballistic missiles at a 'meeting place of command staff'"
+_FIRED_AT = re.compile(
+    r"\b(?:fired|launched)\s+[^.;]{0,60}?\b(?:missiles?|rockets?|drones?)\"?\s+at\s+"
+    rf"(?P<target>{_WHAT}[^.;,]{{3,120}})",
+    re.IGNORECASE,
+)
 # "retaliation for the terrorist attack on the Crimea bridge": a motive (outside the record's
 # topics: `other`)
 _MOTIVE = re.compile(
@@ -138,6 +150,11 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
         words = match.group(group).strip()
         if _MILITARY.search(words):
             found.append(ClaimText("target", words, match.start(group), match.end(group)))
+    for match in _FIRED_AT.finditer(sentence.text):
+        if _MILITARY.search(match.group("target")):
+            found.append(ClaimText("target", match.group("target"), *match.span("target")))
+    for match in _SHIELD.finditer(sentence.text):
+        found.append(ClaimText("other", match.group(0).strip(), *match.span()))
     for match in _QUOTED_TARGET.finditer(sentence.text):
         if _MILITARY.search(match.group("target")):
             found.append(ClaimText("target", match.group("target"), *match.span("target")))
@@ -314,6 +331,8 @@ def claims_in_uk_ru(sentence: Sentence) -> list[ClaimText]:
         found.append(ClaimText("target", text.strip(), 0, len(text)))
     for match in _RESULT_UK_RU.finditer(text):
         found.append(ClaimText("result", match.group(0), *match.span()))
+    if _SHIELD_UK_RU.search(text):  # "используют мирных жителей как живой щит"
+        found.append(ClaimText("other", text.strip(), 0, len(text)))
     if _AIR_DEFENCE_UK_RU.search(text) and _CAUSE_CUE_UK_RU.search(text):
         # 'в него попали из украинского комплекса "Бук-М1"': what they say did the damage
         found.append(ClaimText("cause", text.strip(), 0, len(text)))

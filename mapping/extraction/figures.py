@@ -41,7 +41,8 @@ _PERSONS = (
 _GROUPS = {
     "civilians": rf"civilians?|non-combatants|{_PERSONS}",
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
-    "military": r"servicemen|servicewomen|soldiers|troops|military\s+personnel|personnel|officers"
+    "military": r"servicemen|servicewomen|servicepeople|soldiers|troops|military\s+personnel"
+    r"|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders|generals|military\s+advis[eo]rs",
     "unspecified": r"police\s+officers?|policem[ae]n|people|persons?|individuals?|victims?|others"
     r"|adults|participants|attendees|guests|visitors",

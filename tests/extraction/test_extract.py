@@ -1596,3 +1596,34 @@ def test_soldiers_listed_before_their_verb_are_each_a_claimed_figure(gazetteer):
         ("military", {"max": 20}, "claimed"),
     ]
     assert "responsibility" in {c["about"] for c in record["claims"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "words"),
+    [
+        ("Missiles hit Sumy on Sunday. Russia's defence ministry accused Ukraine of using "
+         "civilians as human shields.", "other", "human shields"),
+        ("Missiles hit Sumy on Sunday. Russia's Defense Ministry said it fired two Iskander-M "
+         'ballistic missiles at a "meeting place of command staff."', "target",
+         "meeting place of command staff"),
+        ("Ракети влучили в Суми. У Міноборони РФ заявили, що Київ використовує цивільних як живий "
+         "щит.", "other", "живий щит"),
+    ],
+)  # fmt: skip
+def test_what_russia_s_side_charges_and_fires_at_are_its_claims(text, about, words, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert any(
+        c["about"] == about and words in c["text"] and parties[c["source"]] == "russia_government"
+        for c in record["claims"]
+    ), record.get("claims")
+
+
+def test_servicepeople_are_soldiers(gazetteer):
+    text = (
+        "Russian forces hit a meeting in Sumy with missiles, killing 60 servicepeople, the "
+        "Russian Defense Ministry said."
+    )
+    assert _statements(text, gazetteer) == [("russia_government", "killed", "claimed", 60)]
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["casualties"][0]["group"] == "military"
