@@ -164,12 +164,14 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
         if _STANCE.match(match.group(0)) or _STANCE_BEFORE.search(sentence.text[: match.start()]):
             continue  # "Moscow denies targeting civilians": the war-long stance, no claim here
         # "denied that it had targeted civilian infrastructure": a denial, no target
-        found = [c for c in found if not (c.start < match.end() and match.start() < c.end)]
-        found.append(ClaimText("responsibility", match.group(0).strip(), *match.span()))
+        found = _replacing(
+            found, ClaimText("responsibility", match.group(0).strip(), *match.span())
+        )
     for match in _BLAME.finditer(sentence.text):
         # "claims that the strike had been executed by Ukraine's army": who did it, no target
-        found = [c for c in found if not (c.start < match.end() and match.start() < c.end)]
-        found.append(ClaimText("responsibility", match.group(0).strip(), *match.span()))
+        found = _replacing(
+            found, ClaimText("responsibility", match.group(0).strip(), *match.span())
+        )
     for match in _CAUSE.finditer(sentence.text):
         found.append(ClaimText("cause", match.group("cause").strip(), *match.span("cause")))
     if not any(c.about == "cause" for c in found):
@@ -179,6 +181,11 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
     for match in _MOTIVE.finditer(sentence.text):
         found.append(ClaimText("other", match.group("motive").strip(), *match.span("motive")))
     return found
+
+
+def _replacing(found: list[ClaimText], claim: ClaimText) -> list[ClaimText]:
+    """The claims found, those overlapping `claim` replaced by it."""
+    return [c for c in found if not (c.start < claim.end and claim.start < c.end)] + [claim]
 
 
 # A denial of the war as a whole: "denies deliberately targeting civilians", "has repeatedly

@@ -269,10 +269,7 @@ def extract_draft(
         zip(parts, said, read_by, strict=True)
     ):
         spoken[sentence] = actor
-        speaker_why = (
-            f"speaker: {(actor or default_source).name} "
-            f"({(actor or default_source).party.value}): {why_said[index] or default_why}"
-        )
+        speaker_why = _speaker_line(actor or default_source, why_said[index] or default_why)
         if actor is not None and mention is not None and actor.id not in named_at:
             named_at[actor.id] = (*sentence.span(mention.start, mention.end), sentence)
         source = actor or default_source
@@ -290,9 +287,7 @@ def extract_draft(
                 # "Moscow said it hit air bases, where officials said 29 were killed"
                 claim_source = whose_words(claim.start, several[index]).actor
                 if claim_source is not actor:
-                    claim_why = (
-                        f"speaker: {claim_source.name} ({claim_source.party.value}): {_OWN_WORDS}"
-                    )
+                    claim_why = _speaker_line(claim_source, _OWN_WORDS)
             if claim_source.party in PARTIES_TO_THE_CONFLICT:
                 start, end = sentence.span(claim.start, claim.end)
                 claim_spans.append((start, end))
@@ -318,7 +313,7 @@ def extract_draft(
                 # "A missile killed two. ... Moscow denies targeting civilians.": Russia's side,
                 # the only one named, speaks for the soldiers it counts, not for the victims
                 figure_source = REPORT
-                figure_why = f"speaker: {REPORT.name} ({REPORT.party.value}): {_NOT_RUSSIA_S}"
+                figure_why = _speaker_line(REPORT, _NOT_RUSSIA_S)
             if figure.part:
                 whole, whole_sentence = whole_of(figure, figures, sentence.text), sentence
                 if whole is None and last_wholes and not any(not f.part for f in figures):
@@ -327,9 +322,8 @@ def extract_draft(
                     # серед загиблих 5 дітей" names its own
                     if mention is None and whole_source is not source:
                         figure_source = whole_source
-                        figure_why = (
-                            f"speaker: {whole_source.name} ({whole_source.party.value}): "
-                            "the speaker of the total it is part of"
+                        figure_why = _speaker_line(
+                            whole_source, "the speaker of the total it is part of"
                         )
                 if whole is None and figure.category is None:
                     continue
@@ -579,6 +573,11 @@ _SIGNED_OFF = re.compile(
     r"\s[-–—]\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:wrote|said|noted|added|reported|stated)\b"
     r"[^.;]{0,60}\W*$"
 )
+
+
+def _speaker_line(actor: Actor, why: str) -> str:
+    """The explanation's speaker line: who is speaking, their party, and how that was read."""
+    return f"speaker: {actor.name} ({actor.party.value}): {why}"
 
 
 def _give(
