@@ -115,6 +115,10 @@ def _parsed(word: str, language: str) -> tuple[frozenset[str], frozenset[str], i
     tags: set[str] = set()
     for p in parses[:2]:
         tags |= set(str(p.tag).replace(" ", ",").split(","))
+    if language == "uk" and "GRND" in tags and lower.endswith("вши"):
+        # The Ukrainian dictionary lists a perfective gerund as its own dictionary form
+        # ("вбивши"); it is built on the past stem, so the verb is that stem + "ти" ("вбити")
+        lemmas |= {lower[:-3] + "ти"}
     number = None
     for p in parses:
         if p.tag.POS == "NUMR" or p.normal_form in _NUMBER_WORDS:

@@ -449,6 +449,18 @@ _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*",
 _CASUALTY_WORD = re.compile(r"\b(?:kill|dead|died|death|injur|wound|hurt|missing)", re.I)
 _OPENS = re.compile(r"(?:^|:\s)\W*(?:the\s+)?$", re.IGNORECASE)  # a sentence or a line's text
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
+# "The UN condemned the attack, which reportedly killed 34": the report passes on what others
+# said, the body named does not say it
+_HEARSAY = re.compile(
+    r"\breportedly\b|\baccording\s+to\s+(?:media|news|local\s+media)\s+reports\b"
+    r"|(?<!\w)(?:за\s+повідомленнями|по\s+сообщениям)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def hearsay(text: str) -> bool:
+    """Whether the narration (not a quote) of a sentence passes a figure on as reported."""
+    return any(text.count('"', 0, m.start()) % 2 == 0 for m in _HEARSAY.finditer(text))
 
 
 def _running_text(line: str) -> bool:
@@ -845,6 +857,7 @@ class Speakers:
             and _SUBJECT.match(sentence.text[: mentions[0].start])
             and mentions[0].actor.party in (G, L, I)
             and len(sentence.text.split(None, 3)) > 3  # not a credit line: "DSNS via Telegram"
+            and not hearsay(sentence.text)
         ):
             chosen = mentions[0]
             self.reason = "a body at work, the sentence's subject, reports what it finds"
@@ -854,7 +867,11 @@ class Speakers:
         if mentions:
             self.last = mentions[-1].actor
             self._named.append(mentions[-1].actor)
-        if sentence.paragraph == self._last_paragraph and self._last_speaker is not None:
+        if (
+            sentence.paragraph == self._last_paragraph
+            and self._last_speaker is not None
+            and not hearsay(sentence.text)
+        ):
             self.reason = "the paragraph continues its last speaker's statement"
             return self._last_speaker, None
         self.reason = ""

@@ -19,6 +19,7 @@ from mapping.extraction.actors import (
     Mention,
     Speakers,
     from_moscow_side,
+    hearsay,
     publisher,
     slug,
     whose_words,
@@ -52,7 +53,7 @@ from mapping.extraction.places import (
     place_mentions,
     place_mentions_uk_ru,
 )
-from mapping.extraction.scope import headlines, other_incidents
+from mapping.extraction.scope import headlines, other_incidents, period_totals
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
@@ -63,6 +64,7 @@ from mapping.weapons import find_weapons
 REPORT = Actor("report", "The report itself (name its publisher)", Party.OTHER)
 _OWN_WORDS = "of the speakers the sentence names, the one whose words hold the claim"
 _NOT_RUSSIA_S = "no speaker named; Russia's side, the only one named, speaks for soldiers only"
+_HEARSAY_WHY = "no speaker named; the report passes the figure on as reported"
 PARTIES_TO_THE_CONFLICT = {Party.RUSSIA_GOVERNMENT}  # whose statements about a strike are claims
 REPORTING_SIDE = {Party.UKRAINE_GOVERNMENT, Party.LOCAL_AUTHORITY}  # officials of the attacked side
 NOTE = (
@@ -257,13 +259,15 @@ def extract_draft(
         # "ВС РФ нанесли удар ... Все цели поражены.", no one named: the ministry's statement
         default_source = RUSSIAN_MOD
         default_why = "no speaker named, the result in the ministry's own words"
-    only_russian = None
+    only_named = only_russian = None
     if default_source is REPORT and len(sole) == 1:
         only = next(iter(sole.values()))
         if only.party is not Party.INDEPENDENT_MEDIA and only.party is not Party.STATE_MEDIA:
             default_source, default_why = only, "the only source the report names"
+            only_named = only
             only_russian = only if only.party is Party.RUSSIA_GOVERNMENT else None
     elsewhere = other_incidents(parts)
+    restated = period_totals([parts[i] for i in elsewhere])
     head = headlines(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(
         zip(parts, said, read_by, strict=True)
@@ -305,7 +309,11 @@ def extract_draft(
                 )
         if index in elsewhere:
             continue  # "Separately, ...": another strike's figures
-        figures = read.casualties(sentence)
+        figures = [
+            f
+            for f in read.casualties(sentence)
+            if f.count.min not in restated and f.count.max not in restated
+        ]
         wholes_here = []
         for figure in figures:
             category, figure_source, figure_why = figure.category, source, speaker_why
@@ -314,6 +322,10 @@ def extract_draft(
                 # the only one named, speaks for the soldiers it counts, not for the victims
                 figure_source = REPORT
                 figure_why = _speaker_line(REPORT, _NOT_RUSSIA_S)
+            elif actor is None and source is only_named and hearsay(sentence.text):
+                # "The UN condemned the attack, which reportedly killed 34": passed on, not said
+                figure_source = REPORT
+                figure_why = _speaker_line(REPORT, _HEARSAY_WHY)
             if figure.part:
                 whole, whole_sentence = whole_of(figure, figures, sentence.text), sentence
                 if whole is None and last_wholes and not any(not f.part for f in figures):

@@ -680,10 +680,12 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     return _civilians_by_context(text, _without_stray_parts(text, figures))
 
 
-# "four people had died in the apartment block and six at a food warehouse": the second count
-# shares the first one's verb
+# "four people had died in the apartment block and six at a food warehouse", "killed seven
+# people in Kherson and at least one person in Odesa": the second count shares the first one's
+# verb
 _AND_MORE_AT = re.compile(
-    rf"[^.;]{{0,60}}?\band\s+(?:another\s+)?{COUNT}\s+(?:more\s+)?(?:at|in|on|near|inside|outside)\b",
+    rf"[^.;]{{0,60}}?\band\s+(?:another\s+)?{COUNT}\s+(?:more\s+)?"
+    r"(?:(?:people|persons?|civilians|residents)\s+)?(?:at|in|on|near|inside|outside)\b",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ import re
 
 from mapping.extraction.dates import MONTH_NAMES, MONTH_NAMES_UK_RU, WEEKDAY_NAMES
 from mapping.extraction.text import Sentence
+from mapping.morphology import has_cyrillic, words
 
 _OTHER_OPENING = re.compile(
     r"^\W*(?:Separately|Elsewhere|In\s+other\s+(?:news|attacks|strikes)"
@@ -26,9 +27,7 @@ _OTHER_OPENING = re.compile(
     # "Як повідомлялося, напередодні ... постраждали вісім людей": the day before's strike
     r"|(?:Як|Как)\s+(?:вже\s+|уже\s+|раніше\s+|ранее\s+)?(?:повідомлял\w*|сообщал\w*|писал\w*)"
     r"(?:\s+[\w-]+)?,\s+(?:напередодні|накануне|минулого|прошлой|прошлого|на\s+минулому|на\s+прошлой)"
-    # "З початку війни в області загинуло чотири дитини": the war's totals
-    r"|З\s+початку\s+(?:повномасштабн\w+\s+)?(?:війни|вторгнення)"
-    r"|С\s+начала\s+(?:полномасштабн\w+\s+)?(?:войны|вторжения))\b",
+    r")\b",
     re.IGNORECASE,
 )
 _OTHER_HEADING = re.compile(
@@ -138,6 +137,18 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
     return found
 
 
+def period_totals(sentences: list[Sentence]) -> set[int]:
+    """The counts in the thousands that a period's totals state ("10 тисяч загиблих"): a
+    sentence saying them again ("Рубіж у 10 тисяч загиблих було подолано 15 листопада, коли
+    ракета вбила чотирьох") restates the total, the strike's figure is the other one."""
+    found: set[int] = set()
+    for sentence in sentences:
+        found |= {int(_digits(n)) for n in re.findall(_THOUSANDS, sentence.text)}
+        if has_cyrillic(sentence.text):
+            found |= {w.number for w in words(sentence.text, "uk") if (w.number or 0) >= 1000}
+    return found
+
+
 _CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding)\b")
 _WEEKDAYS = rf"({WEEKDAY_NAMES})"
 _WEEKDAY = re.compile(rf"\b(?:on|late|early)\s+{_WEEKDAYS}\b", re.IGNORECASE)
@@ -145,7 +156,9 @@ _ON_WEEKDAY = re.compile(rf"^\W*(?:On|Last|Earlier\s+on)\s+{_WEEKDAYS}\b,?")
 _INCLUDES = re.compile(
     r"^\W*(?:This\s+includes|These\s+include|Це\s+включає|Это\s+включает"
     # "За даними МОЗ, також було поранено 1684 цивільні особи": more of the same total
-    r"|[^.]{0,30}?(?<![\w-])(?:також|также)\s+(?:було\s+|было\s+)?(?:поранен|ранен|загинул|погибл))",
+    r"|[^.]{0,30}?(?<![\w-])(?:також|также)\s+(?:було\s+|было\s+)?(?:поранен|ранен|загинул|погибл)"
+    # "З початку війни ... загинуло чотири дитини. Ще 44 були поранені."
+    r"|(?:Ще|Ещё|Еще)\s+\d)",
     re.IGNORECASE,
 )
 

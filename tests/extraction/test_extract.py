@@ -1566,6 +1566,17 @@ def test_an_earlier_strike_the_attack_followed_is_no_figure_of_it(gazetteer):
         ("Missiles hit Kherson on Saturday.\n\nAccording to detailed information, as reported by "
          "the head of the Kherson CMA Roman Mrochko, a 49-year-old man died.",
          [("local_authority", "killed", "reported", 1)]),
+        # a figure passed on as reported is the report's, not the body's that condemns it
+        ("The United Nations has condemned the Russian attack on the city of Sumy on Sunday "
+         "which reportedly killed at least 34 people.",
+         [("other", "killed", "reported", 34)]),
+        ("UN denounces deadly attack in Sumy\nThe UN has condemned the attack on Sumy on Sunday, "
+         "which reportedly killed 34 people.", [("other", "killed", "reported", 34)]),
+        # the second count of "killed seven people in X and one person in Y" shares the verb
+        ("According to Ukrainian authorities, shelling on Saturday killed seven people in Kherson "
+         "and at least one person in Odesa.",
+         [("ukraine_government", "killed", "reported", 7),
+          ("ukraine_government", "killed", "reported", 1)]),
     ],
 )  # fmt: skip
 def test_tolls_and_speakers_as_english_copy_words_them(text, expected, gazetteer):

@@ -911,3 +911,23 @@ def test_a_list_s_items_are_sentences_of_their_own():
         "• 12:00 - ОВА: четверо загиблих;",
         "• 13:00 - 15 поранених;",
     ]
+
+
+def test_a_gerund_counts_as_its_verb(gazetteer):
+    text = (
+        "15 листопада російська ракета влучила у житловий будинок у Селидовому, вбивши чотирьох "
+        "цивільних осіб і поранивши п'ятьох."
+    )
+    found = [(group, category, value) for _, group, category, value in _by_source(text, gazetteer)]
+    assert found == [("civilians", "killed", 4), ("unspecified", "injured", 5)]
+
+
+def test_a_milestone_of_the_war_s_toll_is_no_figure_but_the_strike_s_is(gazetteer):
+    text = (
+        "З початку війни в Україні ООН зафіксувала щонайменше 10 тисяч випадків загибелі "
+        "цивільних осіб.\nРубіж у 10 тисяч загиблих цивільних було подолано 15 листопада, коли "
+        "російська ракета влучила у будинок у Селидовому, вбивши чотирьох цивільних осіб.\n"
+        '"Десять тисяч загиблих цивільних осіб - це похмура віха", - зазначила голова Місії.'
+    )
+    found = [(group, category, value) for _, group, category, value in _by_source(text, gazetteer)]
+    assert found == [("civilians", "killed", 4)]
