@@ -448,6 +448,8 @@ _PREFIX = re.compile(r"\s*(?P<who>[^:.]{3,90}):\s")  # "Prosecutors: at least 27
 _TIMESTAMP = re.compile(r"\W*(?:UPDATE\s+)?~?\d{1,2}[:.]\d{2}\s*[-–—:]?\s*", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"\b(?:kill|dead|died|death|injur|wound|hurt|missing)", re.I)
 _OPENS = re.compile(r"(?:^|:\s)\W*(?:the\s+)?$", re.IGNORECASE)  # a sentence or a line's text
+# the words a channel's name has beside its body: the place it serves
+_CHANNEL_WORD = re.compile(r"[A-Z][\w'’-]*|of|in|the|for|region|oblast|city|district|[|/–—-]")
 _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an article before it
 # "The UN condemned the attack, which reportedly killed 34": the report passes on what others
 # said, the body named does not say it
@@ -709,7 +711,7 @@ class Speakers:
             if first is not None:
                 return first
         # a letterhead of a few lines: "UNITED NATIONS\nOffice for the Coordination of ..."
-        body = letterhead_body(text, _KNOWN_RE, share=0.5)
+        body = letterhead_body(text, _KNOWN_RE, share=0.5) or self._channel(first)
         if body is not None:
             return body
         signed = [found for part in parts if (found := _AUTHOR_LINE.fullmatch(part))]
@@ -723,6 +725,17 @@ class Speakers:
         if found is not None:
             return self._person(found.group("name"), found.group("role"))
         return self._signature(text)
+
+    def _channel(self, line: str) -> Actor | None:
+        """A post's channel name on its first line: one official or body and the place it
+        serves ("Kharkiv Oblast Police", "SES Kharkiv region")."""
+        if not line or len(line.split()) > 8 or re.search(r"[\d.!?:;\"]", line):
+            return None
+        named = self.mentions(Sentence(0, len(line), line, 0))
+        if len({m.actor for m in named}) != 1 or named[0].actor.party not in (G, L, I, N):
+            return None
+        rest = f"{line[: named[0].start]} {line[named[-1].end :]}".split()
+        return named[0].actor if all(_CHANNEL_WORD.fullmatch(w) for w in rest) else None
 
     def _signature(self, text: str) -> Actor | None:
         """An official or body a post is headed or signed with on a line of its own: "Source:

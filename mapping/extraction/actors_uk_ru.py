@@ -282,7 +282,7 @@ class SpeakersUkRu(Speakers):
             return self._titled(signed.group("name"), signed.group("role"))
         # "Моніторингова місія ООН з прав людини в Україні (ММПЛУ) | Брифінг" (the table's
         # stems name a body in a few letters: a third of the part is enough)
-        body = letterhead_body(text, _KNOWN_RE, share=0.3)
+        body = letterhead_body(text, _KNOWN_RE, share=0.3) or self._channel(first)
         if body is not None:
             return body
         if not _LETTERHEAD.fullmatch(first):
@@ -292,6 +292,17 @@ class SpeakersUkRu(Speakers):
             if pattern.search(written) or pattern.search(first):
                 return actor
         return None
+
+    def _channel(self, line: str) -> Actor | None:
+        """A post's channel name on its first line: one official or body and nothing that
+        states anything ("Олег Синєгубов", "ДСНС Харківщини", "Поліція Київщини")."""
+        if not line or len(line.split()) > 8 or re.search(r"[\d.!?:;«»\"]", line):
+            return None
+        if any(w.tags & {"VERB", "INFN", "GRND"} for w in words(line, self.language)):
+            return None
+        named = {m.actor for m in self.mentions(Sentence(0, len(line), line, 0))}
+        official = [a for a in named if a.party in (G, L, I, N)]
+        return official[0] if len(official) == 1 == len(named) else None
 
     def speaker(self, sentence: Sentence) -> tuple[Actor | None, Mention | None]:
         text = sentence.text

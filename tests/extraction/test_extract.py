@@ -1625,3 +1625,14 @@ def test_servicepeople_are_soldiers(gazetteer):
     assert _statements(text, gazetteer) == [("russia_government", "killed", "claimed", 60)]
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["casualties"][0]["group"] == "military"
+
+
+def test_a_post_s_channel_name_with_its_region_is_its_speaker(gazetteer):
+    text = (
+        "SES Kharkiv region\n\nThe enemy struck Kharkiv. Three people were killed and 12 injured. "
+        "Russia's Defence Ministry claimed it hit a military facility."
+    )
+    assert _statements(text, gazetteer)[:2] == [
+        ("ukraine_government", "killed", "reported", 3),
+        ("ukraine_government", "injured", "reported", 12),
+    ]

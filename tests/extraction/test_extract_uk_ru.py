@@ -931,3 +931,28 @@ def test_a_milestone_of_the_war_s_toll_is_no_figure_but_the_strike_s_is(gazettee
     )
     found = [(group, category, value) for _, group, category, value in _by_source(text, gazetteer)]
     assert found == [("civilians", "killed", 4)]
+
+
+@pytest.mark.parametrize(
+    ("channel", "source"),
+    [
+        ("Олег Синєгубов", "oleg-siniegubov"),
+        ("Сергій Лисак\n04.04.2025 19:15", "sergii-lisak"),
+        ("ДСНС Харківщини", "state-emergency-service"),
+        ("Головне управління ДСНС України у Харківській області", "state-emergency-service"),
+    ],
+)
+def test_a_post_s_channel_name_on_its_first_line_is_its_speaker(channel, source, gazetteer):
+    text = (
+        f"{channel}\n\nВорог вдарив по Харкову. Загинули 3 людини, ще 12 поранені. У Міноборони "
+        "РФ заявили, що вдарили по військовому об'єкту."
+    )
+    assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {source}
+
+
+def test_a_headline_that_says_something_is_no_channel_name(gazetteer):
+    text = (
+        "Синєгубов: ворог вдарив по Харкову\n\nЗагинули 3 людини. У Міноборони РФ заявили, що "
+        "вдарили по військовому об'єкту."
+    )
+    assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {"report"}
