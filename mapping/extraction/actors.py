@@ -326,6 +326,7 @@ _SIGN_PREFIX = re.compile(
     r"(?:(?:the\s+)?(?:official\s+)?Telegram\s+channel\s+of\s+)?",
     re.IGNORECASE,
 )
+_TAGS = re.compile(r"(?:#\w+\s*)+")
 _SIGN_SUFFIX = re.compile(
     r"(?:\s+(?:on|via|in)\s+(?:Telegram|Facebook|X|Twitter|Viber))?(?:\s*,\s*[^,]*\d[^,]*)*"
     r"[\s:.]*$",
@@ -751,6 +752,12 @@ class Speakers:
         tail = lines[running[-1] + 1 :][-2:] if running else lines[-2:]
         ends = head + [line for line in tail if line not in head]
         for line in ends if len(lines) > 1 else []:
+            if _TAGS.fullmatch(line):  # "#Kharkivshchyna #DSNS": the one body tagged
+                tagged = Sentence(0, len(line), line.replace("#", " "), 0)
+                named = {m.actor for m in self.mentions(tagged)}
+                if len(named) == 1 and (actor := named.pop()).party in (G, L, I, N):
+                    return actor
+                continue
             words = _SIGN_SUFFIX.sub("", _SIGN_PREFIX.sub("", line))
             if not 3 <= len(words) <= 120 or re.search(r"[.!?;]\s|\d", words):
                 continue  # a sentence, not a name

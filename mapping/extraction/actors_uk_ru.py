@@ -285,13 +285,13 @@ class SpeakersUkRu(Speakers):
         body = letterhead_body(text, _KNOWN_RE, share=0.3) or self._channel(first)
         if body is not None:
             return body
-        if not _LETTERHEAD.fullmatch(first):
-            return None
-        written = first[0] + first[1:].lower()  # "Министерство обороны российской федерации"
-        for pattern, actor in _KNOWN_RE:
-            if pattern.search(written) or pattern.search(first):
-                return actor
-        return None
+        if _LETTERHEAD.fullmatch(first):
+            written = first[0] + first[1:].lower()  # "Министерство обороны российской федерации"
+            for pattern, actor in _KNOWN_RE:
+                if pattern.search(written) or pattern.search(first):
+                    return actor
+        # a post closing with its author's name ("Олег Синєгубов") or its body's tags ("#ДСНС")
+        return self._signature(text)
 
     def _channel(self, line: str) -> Actor | None:
         """A post's channel name on its first line: one official or body and nothing that

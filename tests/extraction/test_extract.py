@@ -1636,3 +1636,11 @@ def test_a_post_s_channel_name_with_its_region_is_its_speaker(gazetteer):
         ("ukraine_government", "killed", "reported", 3),
         ("ukraine_government", "injured", "reported", 12),
     ]
+
+
+def test_a_post_tagged_with_one_body_is_that_body_s(gazetteer):
+    text = (
+        "The enemy struck Kharkiv. Three people were killed and 12 injured.\n\n"
+        "#Kharkivshchyna #DSNS #russianterror"
+    )
+    assert {party for party, *_ in _statements(text, gazetteer)} == {"ukraine_government"}

@@ -956,3 +956,12 @@ def test_a_headline_that_says_something_is_no_channel_name(gazetteer):
         "вдарили по військовому об'єкту."
     )
     assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {"report"}
+
+
+@pytest.mark.parametrize(
+    ("closing", "source"),
+    [("Олег Синєгубов", "oleg-siniegubov"), ("#Харківщина #ДСНС", "state-emergency-service")],
+)
+def test_a_post_closing_with_its_author_or_its_body_s_tags_is_theirs(closing, source, gazetteer):
+    text = f"Ворог вдарив по Харкову. Загинули 3 людини, ще 12 поранені.\n\n{closing}"
+    assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {source}
