@@ -538,7 +538,9 @@ def _party_of_role(role: str, country_default: Party) -> Party:
 
 def slug(text: str) -> str:
     """A source id from a name in any script ('Павло Кириленко' → 'pavlo-kyrylenko')."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "source"
+    # (an apostrophe joins a word: "В'ячеслав" → "viacheslav", not "v-iacheslav")
+    plain = re.sub(r"['’ʼ]", "", unidecode(re.sub(r"['’ʼ]", "", text)).lower())
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "source"
 
 
 # What the words around a mention say when it is the sentence's speaker. After it: a speech

@@ -226,6 +226,9 @@ _DASH_SIGNED = re.compile(r"[,.»”\"]\s*[–—-]\s+(?P<who>[^–—-]{2,60}?)
 _AUTHOR_LINE = re.compile(
     r"(?P<name>[А-ЯІЇЄҐЁ][а-яіїєґё'’]+\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’]+)\s*[|–—-]\s*(?P<role>[^.!?]{3,100})"
 )
+_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?:голов|очільник|начальник|керівник|глав|руководител)\w*\s+$", re.IGNORECASE
+)
 _LETTERHEAD = re.compile(r"[А-ЯІЇЄҐЁ'’ ,-]{8,120}")
 
 
@@ -250,7 +253,19 @@ class SpeakersUkRu(Speakers):
             actor = self._by_surname(match.group(0))
             if actor is not None:
                 found.append(Mention(actor, match.start(), match.end()))
-        return without_overlaps(found)
+        return [self._head_named_before(m, text) for m in without_overlaps(found)]
+
+    def _head_named_before(self, mention: Mention, text: str) -> Mention:
+        """'в повідомленні очільника ОВА' after 'очільник ОВА Олег Синєгубов': the head of a
+        body, no name given, is the person of its side named last."""
+        people = set(self.people.values())
+        if mention.actor in people or not _HEAD_BEFORE.search(text, 0, mention.start):
+            return mention
+        person = next(
+            (a for a in reversed(self._named) if a in people and a.party is mention.actor.party),
+            None,
+        )
+        return mention if person is None else Mention(person, mention.start, mention.end)
 
     def _titled(self, name: str, role: str) -> Actor:
         known = self._by_surname(name.split()[-1])

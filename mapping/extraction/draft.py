@@ -254,7 +254,13 @@ def extract_draft(
     _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
-    sole = {a.id: a for a, _m, _l in said if a is not None and a is not REPORT}
+    elsewhere = other_incidents(parts)
+    # (who news of other strikes names, "Читайте також: ...", speaks for none of this one's)
+    sole = {
+        a.id: a
+        for i, (a, _m, _l) in enumerate(said)
+        if a is not None and a is not REPORT and i not in elsewhere
+    }
     if default_source is REPORT and not sole and in_the_ministry_s_words(text):
         # "ВС РФ нанесли удар ... Все цели поражены.", no one named: the ministry's statement
         default_source = RUSSIAN_MOD
@@ -266,7 +272,6 @@ def extract_draft(
             default_source, default_why = only, "the only source the report names"
             only_named = only
             only_russian = only if only.party is Party.RUSSIA_GOVERNMENT else None
-    elsewhere = other_incidents(parts)
     restated = period_totals([parts[i] for i in elsewhere])
     head = headlines(parts)
     for index, (sentence, (actor, mention, last_named), read) in enumerate(
@@ -655,15 +660,19 @@ def _introduced_to_their_speakers(
     why_said: list[str],
 ) -> None:
     """'Governor Syniehubov wrote on Telegram:' gives him what follows, up to the end of the
-    next paragraph, in sentences naming no speaker of their own."""
+    next paragraph (of a quotation it opens, up to its close), in sentences naming no speaker
+    of their own."""
     for i, sentence in enumerate(parts):
         actor, mention, _ = said[i]
         if actor is None or mention is None or not sentence.text.rstrip().endswith(":"):
             continue
+        quoting = False
         for j in range(i + 1, len(parts)):
-            if parts[j].paragraph > sentence.paragraph + 1 or said[j][1] is not None:
+            beyond = parts[j].paragraph > sentence.paragraph + 1
+            if (beyond and not quoting) or said[j][1] is not None:
                 break
             _give(said, why_said, j, actor, f"introduced by '{sentence.text.strip()[-50:]}'")
+            quoting ^= parts[j].text.count('"') % 2 == 1
 
 
 def _quotes_to_their_speakers(
@@ -760,13 +769,20 @@ def _without_headline_repeats(
     # "Several dead, dozens injured": a vague headline count the body states exactly
     body_categories = {v[:2] for v in body_values}
 
+    # "51 людина загинула, 6 поранені" over "відомо про 51 загиблу ... Зазнали поранення 7
+    # людей": a headline stating one of the body's counts sums up the body, its other counts
+    # of what the body counts too
+    summing_up = {
+        s.sentence for s in statements if s.sentence in head and set(_values(s)) & body_values
+    }
+
     def repeated(s: _Statement) -> bool:
         vague = "read as at least" in (s.entry.get("note") or "")
         told = {v[:2] for v in _values(s)} & body_categories
         return (
             _key(s) in in_body
             or bool(set(_values(s)) & body_values)
-            or bool(vague and told)
+            or bool((vague or s.sentence in summing_up) and told)
             or _bounds(s, body_values)
         )
 

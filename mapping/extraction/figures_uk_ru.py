@@ -54,6 +54,10 @@ def _in_hospital_or_grave(words: list[Word]) -> bool:
             return False
         if _is(word, _HOSPITAL):
             return True
+        # "п'ятьох поранених госпіталізували" (not "трое пострадавших, они госпитализированы":
+        # the total, then where they are)
+        if _is(word, _IN_HOSPITAL) and all(w.text != "," for w in words[:k]):
+            return True
         if _is(word, _GRAVE) and any(_is(w, _CONDITION) for w in words[k + 1 : k + 3]):
             return True
     return False
@@ -454,7 +458,7 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     # "Кількість загиблих в Одесі внаслідок ракетного удару збільшилася до 14": a growth verb
     # lets the toll's words stand further back
     grown = any(_is(t, _GROW) for t in tokens[max(0, i - 3) : i])
-    for j in range(i - 1, max(-1, i - (14 if grown else 8)), -1):
+    for j in range(i - 1, max(-1, i - (20 if grown else 8)), -1):
         t = tokens[j]
         if t.text in ('"', *_DASHES) or (t.text == ":" and j == i - 1):  # "Загинули: 5 людей"
             continue
@@ -462,6 +466,8 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             continue
         if t.number is not None and grown and _is_age_or_date(tokens, j):
             continue  # "Число жертв удара по Одессе 15 марта возросло до 14"
+        if t.number is not None and tokens[j + 1].lower in ("из", "з", "із", "зі"):
+            continue  # "... в одном из населенных пунктов ... выросло до двух": one of them
         if t.text == "," and j == i - 1:
             # "поранені 30 працівників поліції, 1 рятувальник ДСНС": the next in a counted list
             # (not "Травмовано 53 людини, 12 — врятовано": a clause of its own)

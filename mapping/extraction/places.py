@@ -179,6 +179,12 @@ _REGION_NAME_UK_RU = re.compile(
 )
 _DISTRICT_UK_RU = re.compile(r"[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:район\w*|р-н\w*)")
 _DISTRICT_AFTER_UK_RU = re.compile(r"\s+(?:район\w*|мікрорайон\w*|микрорайон\w*)\s+[А-ЯІЇЄҐЁ]")
+# "Дніпропетровська ОДА", "Харківської обласної військової адміністрації": a body's name
+_BODY_AFTER_UK_RU = re.compile(
+    r"\s+(?:ОДА|ОВА|МВА|РВА|ДСНС|ГУНП|(?:обласн|міськ|районн|областн|городск)\w*\s+"
+    r"(?:(?:військов|державн|военн|государственн)\w*\s+)?(?:адміністрац|администрац|рад|совет)"
+    r"|обл(?:асн)?прокуратур|облрад|міськрад|горсовет)"
+)
 _ORIGIN_BEFORE_UK_RU = re.compile(r"(?<![\w-])(?:з|із|зі|из|со|від|от)\s+$", re.IGNORECASE)
 _MENTION_UK_RU = re.compile(
     r"(?<![\w-])(?:також|тієї\s+ж\s+ночі|того\s+ж\s+дня|раніше|також|инші|інших|тоже|также"
@@ -250,6 +256,8 @@ def place_mentions_uk_ru(
         before = words_before(text, match.start())
         if _ORIGIN_BEFORE_UK_RU.search(before) or _DISTRICT_AFTER_UK_RU.match(text, end):
             continue  # "у Шевченківському районі Києва": the city, not its district
+        if _BODY_AFTER_UK_RU.match(text, end):
+            continue
         score = NAMED
         if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[end:]):
             score += POINTED_AT

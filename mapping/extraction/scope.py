@@ -34,6 +34,14 @@ _OTHER_HEADING = re.compile(
     r"^\W*(?:ELSEWHERE|SEPARATELY|OTHER\s+(?:STRIKES|ATTACKS|REGIONS|NEWS)|IN\s+OTHER\s+NEWS"
     r"|ALSO\s+(?:TODAY|TONIGHT|OVERNIGHT))\b"
 )
+# a page's list of links to other news, to the next heading: "ЕЩЕ ПО ТЕМЕ", "Читайте також:"
+_RELATED = re.compile(
+    r"^\W*(?:(?:Read|See)\s+(?:also|more)|Related(?:\s+(?:news|articles|stories))?"
+    r"|More\s+on\s+(?:this|the\s+topic)|Latest\s+news|Читайте\s+(?:також|также)"
+    r"|(?:Ще|Ещ[её])\s+(?:за\s+темою|по\s+теме)|Більше\s+(?:по\s+темі|новин)|По\s+теме"
+    r"|За\s+темою|Останні\s+новини|Последние\s+новости)\W*$",
+    re.IGNORECASE,
+)
 # a count in the thousands, set apart by a comma or a space ("10,287", "10 000")
 _THOUSANDS = r"(?<![\d,])\d{1,3}(?:[, \u00a0]\d{3})+(?![\d,])"
 # Figures over a period: a month's toll, a running total, a rate
@@ -107,8 +115,8 @@ def other_incidents(parts: list[Sentence]) -> set[int]:
     other_paragraph: int | None = None
     for index, sentence in enumerate(parts):
         text = sentence.text.strip()
-        if _HEADING.match(text):
-            other_section = bool(_OTHER_HEADING.match(text))
+        if _HEADING.match(text) or _RELATED.match(text):
+            other_section = bool(_OTHER_HEADING.match(text) or _RELATED.match(text))
             continue
         if _OTHER_OPENING.match(text):
             other_paragraph = sentence.paragraph

@@ -1644,3 +1644,11 @@ def test_a_post_tagged_with_one_body_is_that_body_s(gazetteer):
         "#Kharkivshchyna #DSNS #russianterror"
     )
     assert {party for party, *_ in _statements(text, gazetteer)} == {"ukraine_government"}
+
+
+def test_a_page_s_links_to_other_news_give_no_figure(gazetteer):
+    text = (
+        "A missile hit Izium on Tuesday, killing four people, Governor Oleh Syniehubov said.\n"
+        "Read also:\nThree killed in a drone attack on Kherson\nSix injured in Odesa overnight"
+    )
+    assert _statements(text, gazetteer) == [("local_authority", "killed", "reported", 4)]

@@ -965,3 +965,76 @@ def test_a_headline_that_says_something_is_no_channel_name(gazetteer):
 def test_a_post_closing_with_its_author_or_its_body_s_tags_is_theirs(closing, source, gazetteer):
     text = f"Ворог вдарив по Харкову. Загинули 3 людини, ще 12 поранені.\n\n{closing}"
     assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {source}
+
+
+def test_a_body_s_name_is_no_place(gazetteer):
+    text = (
+        "🇺🇦Сергій Лисак / Дніпропетровська ОДА (ОВА)\n\n▪️Ввечері агресор двічі бив по "
+        "Нікополю. Постраждала 63-річна жінка.\n\nПро це повідомили у Дніпропетровській ОВА."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Нікополь"
+
+
+@pytest.mark.parametrize("label", ["ЕЩЕ ПО ТЕМЕ", "Читайте також:"])
+def test_a_page_s_links_to_other_news_give_no_figure_and_name_no_source(label, gazetteer):
+    text = (
+        "Число жертв в результате вражеского удара по Дому культуры в одном из населенных "
+        "пунктов Черниговской области выросло до двух, сообщает глава ОВА Вячеслав Чаус.\n"
+        f"{label}\nТрое погибших в результате вражеской атаки Запорожской области\n"
+        "ОВА: Один человек погиб, семеро пострадали из-за ударов РФ по Днепропетровской области"
+    )
+    assert _by_source(text, gazetteer) == [("viacheslav-chaus", "unspecified", "killed", 2)]
+
+
+def test_those_taken_to_hospital_beside_a_total_and_a_total_taken_to_hospital(gazetteer):
+    beside = (
+        "Через обстріл Ізюма чотири людини загинули, ще понад 20 зазнали поранень, повідомив "
+        "Олег Синєгубов. За попередніми даними, п'ятьох поранених госпіталізували."
+    )
+    assert [(c, v) for _, _, c, v in _by_source(beside, gazetteer)] == [
+        ("killed", 4),
+        ("injured", {"min": 21}),
+    ]
+    total = (
+        "По уточненной информации, в результате ракетного удара по Одессе трое пострадавших, "
+        "они госпитализированы, сообщил Олег Кипер."
+    )
+    assert [(c, v) for _, _, c, v in _by_source(total, gazetteer)] == [("injured", 3)]
+
+
+def test_the_head_of_a_body_unnamed_is_its_head_named_before(gazetteer):
+    text = (
+        "Ракетою по центру Ізюму вдарили росіяни! Чотири людини загинули.\n"
+        '"Росіяни влучили в адмінбудівлю", - повідомив очільник ОВА Олег Синєгубов.\n'
+        '"Ще троє людей - в операційній", - йдеться в повідомленні очільника ОВА.'
+    )
+    assert {s for s, *_ in _by_source(text, gazetteer)} == {"oleg-siniegubov"}
+
+
+def test_a_quotation_a_speaker_opens_runs_to_its_close_over_paragraphs(gazetteer):
+    text = (
+        "Завершено рятувальні роботи у селі Гроза. Про удар повідомили і в ДСНС.\n\nПро це "
+        "голова Харківської ОВА Олег "
+        'Синєгубов повідомив у телеграм-каналі:\n\n"Станом на зараз відомо про 51 загиблу '
+        "людину.\n\nЗазнали поранення 7 людей. Усі вони були госпіталізовані.\n\nТри дні будуть "
+        'оголошені днями жалоби".\n\nПриєднуйтесь до нас у Facebook! Поранено 3 людей у Львові.'
+    )
+    found = _by_source(text, gazetteer)
+    assert found[:2] == [
+        ("oleg-siniegubov", "unspecified", "killed", 51),
+        ("oleg-siniegubov", "unspecified", "injured", 7),
+    ]
+    assert found[2][0] == "report"
+
+
+def test_a_headline_summing_up_the_body_gives_none_of_its_counts(gazetteer):
+    text = (
+        "Завершено рятувальні роботи у с.Гроза: внаслідок ракетного удару 51 людина загинула, "
+        "6 поранені, - голова ОВА\n\nПро це голова Харківської ОВА Олег Синєгубов повідомив:\n\n"
+        '"Станом на зараз відомо про 51 загиблу людину. Зазнали поранення 7 людей."'
+    )
+    assert [(c, v) for _, _, c, v in _by_source(text, gazetteer)] == [
+        ("killed", 51),
+        ("injured", 7),
+    ]
