@@ -53,7 +53,7 @@ from mapping.extraction.places import (
     place_mentions,
     place_mentions_uk_ru,
 )
-from mapping.extraction.scope import headlines, other_incidents, period_totals
+from mapping.extraction.scope import headlines, other_incidents, other_sections, period_totals
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
@@ -416,7 +416,10 @@ def extract_draft(
         # "Update, 18 June 2025: the toll from the strike on 17 June ...", "June 18, 2025 —":
         # the report's own date heads the text; the strike's is read after it
         skip_to = max(skip_to, own_date.end)
-    day = strike_date(parts, base, after=skip_to, dated=own_date is not None)
+    # (not from a section of other news: "ЧИТАЙТЕ ТАКОЖ ... Протягом вчорашнього дня ...")
+    others = other_sections(parts)
+    ours = [p for i, p in enumerate(parts) if i not in others]
+    day = strike_date(ours, base, after=skip_to, dated=own_date is not None)
     if (
         own_date is not None
         and own_date.guess
@@ -486,7 +489,7 @@ def extract_draft(
         statements = [replace(s, actor=in_russia(s.actor)) for s in statements]
 
     # weapon
-    weapon = _weapon(text, parts, spoken, default_source)
+    weapon = _weapon(text, parts, spoken, default_source, others)
     used: dict[str, Actor] = {}
     if weapon is not None:
         record["weapon"], span, actor = weapon
@@ -1005,9 +1008,16 @@ def _struck_place(
 
 
 def _weapon(
-    text: str, parts: list[Sentence], spoken: dict[Sentence, Actor | None], default: Actor
+    text: str,
+    parts: list[Sentence],
+    spoken: dict[Sentence, Actor | None],
+    default: Actor,
+    others: set[int],
 ) -> tuple[dict[str, Any], tuple[int, int], Actor] | None:
-    """The weapon of the strike (see `weapon_of_strike`), and who named it."""
+    """The weapon of the strike (see `weapon_of_strike`), and who named it; not a weapon the
+    sections of other news name (blanked out, so offsets stay the text's)."""
+    for i in others:
+        text = text[: parts[i].start] + " " * (parts[i].end - parts[i].start) + text[parts[i].end :]
     found = weapon_of_strike(text)
     if found is None:
         return None

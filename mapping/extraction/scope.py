@@ -106,21 +106,34 @@ def headlines(parts: list[Sentence]) -> set[int]:
     return found
 
 
+def other_sections(parts: list[Sentence]) -> set[int]:
+    """Positions in `parts` of the sentences under a heading of other news: "ELSEWHERE", a
+    page's links to other stories ("ЕЩЕ ПО ТЕМЕ", "Читайте також:"), to the next heading."""
+    found: set[int] = set()
+    other_section = False
+    for index, sentence in enumerate(parts):
+        text = sentence.text.strip()
+        if _HEADING.match(text) or _RELATED.match(text):
+            other_section = bool(_OTHER_HEADING.match(text) or _RELATED.match(text))
+        elif other_section:
+            found.add(index)
+    return found
+
+
 def other_incidents(parts: list[Sentence]) -> set[int]:
     """Positions in `parts` of the sentences about other incidents: from an "ELSEWHERE"
     heading to the next heading, from "Separately, ..." to the end of its paragraph, and a
     period's totals ("641 civilians killed or injured in January")."""
     found: set[int] = set()
-    other_section = False
+    sections = other_sections(parts)
     other_paragraph: int | None = None
     for index, sentence in enumerate(parts):
         text = sentence.text.strip()
         if _HEADING.match(text) or _RELATED.match(text):
-            other_section = bool(_OTHER_HEADING.match(text) or _RELATED.match(text))
             continue
         if _OTHER_OPENING.match(text):
             other_paragraph = sentence.paragraph
-        if other_section or sentence.paragraph == other_paragraph or _AGGREGATE.search(text):
+        if index in sections or sentence.paragraph == other_paragraph or _AGGREGATE.search(text):
             found.add(index)
             # "... killed at least 1,933 citizens in the region. The figures do not include
             # victims in Mariupol": the total before the note

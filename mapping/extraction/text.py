@@ -43,8 +43,10 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "rep", "sen",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
     "vs", "etc", "approx", "u.s", "u.n", "a.m", "p.m", "e.g", "i.e", "inc", "co", "corp", "jr",
-    # Ukrainian and Russian: street, avenue, region, house, "named after", thousand
+    # Ukrainian and Russian: street, avenue, region, house, "named after", thousand; village,
+    # town, urban settlement ("по с. Гроза", "м. Ізюм", "смт. Козача Лопань")
     "вул", "ул", "просп", "пр", "пров", "пер", "пл", "обл", "буд", "ім", "им", "тис", "тыс",
+    "с", "м", "смт", "сел", "пос",
 }  # fmt: skip
 _END = re.compile(
     r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])"

@@ -1038,3 +1038,24 @@ def test_a_headline_summing_up_the_body_gives_none_of_its_counts(gazetteer):
         ("killed", 51),
         ("injured", 7),
     ]
+
+
+def test_a_village_after_its_abbreviation_is_the_place(gazetteer):
+    text = (
+        "Росіяни вдарили по с. Гроза Харківської області: загинула 51 людина.\n\n"
+        "Завершено рятувальні роботи у с.Гроза."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert (record["place"]["name"], record["place"]["admin1"]) == ("Гроза", "Kharkiv Oblast")
+
+
+def test_links_to_other_news_date_and_arm_no_strike(gazetteer):
+    text = (
+        "Внаслідок ракетного удару по Ізюму загинули четверо людей, повідомив Олег Синєгубов.\n\n"
+        "ЧИТАЙТЕ ТАКОЖ\n\nПротягом вчорашнього дня росіяни атакували Харків дронами-камікадзе"
+    )
+    record = extract_draft(
+        text, date_hint=dt.date(2025, 2, 4), gazetteer=gazetteer, today=TODAY
+    ).record
+    assert record["date"] == dt.date(2025, 2, 4)
+    assert record.get("weapon", {}).get("category") != "drone"
