@@ -417,8 +417,11 @@ _UKRAINIAN_BODY = re.compile(
 _OFFICIALS = re.compile(
     r"(?:(?<=[,—–:]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s)|(?<=\bwhere\s)"
     r"|(?<=\bafter\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
-    r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities)(?:\s+in\s+(?!Moscow|Russia)[A-Z][\w'-]+)?)"
-    r"(?=\s+(?:said|say|says|reported|told|revised|raised|updated|confirmed|put|gave)\b|[.,;]|$)"
+    r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities)"
+    r"(?:\s+in\s+(?:the\s+(?:capital|city|region)\b|(?!Moscow|Russia)[A-Z][\w'-]+))?)"
+    # "Officials in the capital have so far announced that ..."
+    r"(?=\s+(?:(?:have|has)\s+)?(?:(?:so\s+far|now|also|since|later)\s+)?(?:said|say|says"
+    r"|reported|told|revised|raised|updated|confirmed|put|gave|announced|stated)\b|[.,;]|$)"
 )
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:(?:defen[cs]e\s+)?ministry|governor|mayor|president"
@@ -433,8 +436,9 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:(?:defen[cs]e\s+)?ministry"
     r"|governor|mayor"
     r"|president|official|agency|statement|mission|administration|authorities|military))\b"
-    r"|(?:according\s+to|(?<![\w-])per)\s+(?P<ref2>the\s+(?:statement|ministry|governor|mayor|official|officials"
-    r"|administration|authorities|mission)|him|her|them)",
+    r"|(?:according\s+to|(?<![\w-])per|(?:information|data|figures)\s+from)\s+(?P<ref2>the\s+"
+    r"(?:statement|ministry|governor|mayor|official|officials|administration|authorities|mission"
+    r"|services?)|him|her|them)",
     re.IGNORECASE,
 )
 
@@ -854,8 +858,10 @@ class Speakers:
         if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
             people = set(self.people.values())
             return next((a for a in reversed(self._named) if a in people), self.last)
-        office = re.sub(r"^defen[cs]e ", "", ref.removeprefix("the "))
-        if office in ("ministry", "governor", "mayor", "president"):
+        office = re.sub(r"^defen[cs]e ", "", ref.removeprefix("the ")).replace(
+            "services", "service"
+        )
+        if office in ("ministry", "governor", "mayor", "president", "service", "mission"):
             fits = next((a for a in reversed(self._named) if office in a.name.lower()), None)
             if fits is None and office in ("governor", "mayor"):
                 fits = next((a for a in reversed(self._named) if a.party is L), None)

@@ -96,6 +96,11 @@ _SPEECH_BEFORE = re.compile(
     r"|(?<![\w-])(?:повідоми\w*|написа\w*|заяви\w*|сообщи\w*|заяви\w*)\s+(?:[ув]\s+)?$",
     re.IGNORECASE,
 )
+# "warned of the likelihood of more Russian attacks on Tuesday": attacks to come, not the strike
+_TO_COME_BEFORE = re.compile(
+    r"\b(?:warn\w*|likelihood|probability|threat|risk|expect\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<city>[A-Z][A-Za-z.' -]{{1,40}}?),\s+(?:[A-Z][a-z]+,\s+)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
@@ -346,9 +351,10 @@ def strike_date(
         for match in DATE_PHRASE.finditer(sentence.text):
             if sentence.start + match.start() < after:
                 continue
-            if _SPEECH_BEFORE.search(words_before(sentence.text, match.start())):
+            before = words_before(sentence.text, match.start())
+            if _SPEECH_BEFORE.search(before) or _TO_COME_BEFORE.search(before):
                 continue
-            if _NIGHT_OF.search(words_before(sentence.text, match.start())) and re.match(
+            if _NIGHT_OF.search(before) and re.match(
                 r"\s+(?:to|into)\s", sentence.text[match.end() : match.end() + 8]
             ):
                 continue  # "the night of 31 January to 1 February": dated by its morning
@@ -358,7 +364,6 @@ def strike_date(
                 continue  # "Сьогодні, 17 червня, ...": the date it introduces dates it
             day = resolve(match.group("expr"), base)
             if day is not None:
-                before = words_before(sentence.text, match.start())
                 following = sentence.text[match.end() : match.end() + 40]
                 day = with_weekday_year(match.group("expr"), day, before, base, following)
             if day is None or day > base:

@@ -78,7 +78,9 @@ _HOSPITAL = (
 _AUX = (
     r"(?:\s+(?:(?P<modal>may|might|could)(?:\s+still)?\s+(?:be|have\s+been)"
     r"|(?:are|is|were|was)\s+(?:still\s+)?(?:considered|listed\s+as|believed\s+to\s+be)"
-    r"|(?:are|is|were|was)(?:\s+now)?\s+known\s+to\s+(?:have\s+been|have|be)|were|was|have\s+been"
+    # "with 105 now known to be injured"
+    r"|(?:(?:are|is|were|was)\s+)?(?:now\s+)?known\s+to\s+(?:have\s+been|have|be)|were|was"
+    r"|have\s+been"
     r"|had\s+been"
     r"|has\s+been|are|is|have|has|had|remain|remained"
     # "three people listed as missing"

@@ -52,6 +52,11 @@ _SETTLEMENT_BEFORE = re.compile(
     r"|поселок|поселке|поселку|посёлок|посёлке|посёлку|деревня|деревне|деревню|пгт|с\.|сел\.)\s+$",
     re.IGNORECASE,
 )
+# "a strike on a city near Kyiv": a landmark to find the place by, not the place struck
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$",
+    re.IGNORECASE,
+)
 _SPEAKS = re.compile(r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|insisted)\b")
 _REGION_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province|Region)\b"
@@ -144,7 +149,7 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _SPEAKS.match(after):
             continue  # "Kyiv said": a government, no place
         score = NAMED
-        if _STRIKE_BEFORE.search(before):
+        if _STRIKE_BEFORE.search(before) and not _NEAR_BEFORE.search(before):
             score += POINTED_AT
         if mention_sentence:
             score -= IN_PASSING

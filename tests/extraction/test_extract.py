@@ -1652,3 +1652,47 @@ def test_a_page_s_links_to_other_news_give_no_figure(gazetteer):
         "Read also:\nThree killed in a drone attack on Kherson\nSix injured in Odesa overnight"
     )
     assert _statements(text, gazetteer) == [("local_authority", "killed", "reported", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Missiles hit Kyiv on Monday. Officials in the capital have so far announced that 8 "
+         "people have been killed and 24 injured.",
+         [("local_authority", "killed", "reported", 8),
+          ("local_authority", "injured", "reported", 24)]),
+        ("Missiles hit Kyiv on Monday. City officials announced that 8 people were killed.",
+         [("local_authority", "killed", "reported", 8)]),
+        ("Missiles hit Kyiv on Monday. The emergency services said the death toll had reached 19, "
+         "with 105 now known to be injured.",
+         [("ukraine_government", "killed", "reported", 19),
+          ("ukraine_government", "injured", "reported", 105)]),
+        ("Missiles hit Kyiv on Monday, Ukraine's emergency services said. Mayor Vitali Klitschko "
+         "said the metro was closed.\n\nThe latest "
+         "information from the services found that 19 people were killed and 105 were injured.",
+         [("ukraine_government", "killed", "reported", 19),
+          ("ukraine_government", "injured", "reported", 105)]),
+    ],
+)  # fmt: skip
+def test_officials_and_services_as_live_blogs_word_them(text, expected, gazetteer):
+    assert _statements(text, gazetteer) == expected
+
+
+def test_a_city_near_another_is_the_place_not_its_landmark(gazetteer):
+    text = (
+        "Deadly strike on city near Kyiv\n\nThe death toll from the Russian missile attack on "
+        "Chernihiv has risen to 13."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Chernihiv"
+
+
+def test_attacks_warned_of_date_no_strike(gazetteer):
+    text = (
+        "Ukraine's emergency services warned citizens of the likelihood of more Russian attacks "
+        "on Tuesday.\n\nThe death toll from Monday's mass shelling of Kyiv had reached 19."
+    )
+    record = extract_draft(
+        text, date_hint=dt.date(2022, 10, 11), gazetteer=gazetteer, today=TODAY
+    ).record
+    assert record["date"] == dt.date(2022, 10, 10)
