@@ -30,7 +30,7 @@ from mapping.extraction.actors import (
     slug,
     without_overlaps,
 )
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import Sentence, words_before
 from mapping.model import Party
 from mapping.morphology import words
 
@@ -258,8 +258,10 @@ class SpeakersUkRu(Speakers):
     def _head_named_before(self, mention: Mention, text: str) -> Mention:
         """'в повідомленні очільника ОВА' after 'очільник ОВА Олег Синєгубов': the head of a
         body, no name given, is the person of its side named last."""
+        if not _HEAD_BEFORE.search(words_before(text, mention.start)):
+            return mention
         people = set(self.people.values())
-        if mention.actor in people or not _HEAD_BEFORE.search(text, 0, mention.start):
+        if mention.actor in people:
             return mention
         person = next(
             (a for a in reversed(self._named) if a in people and a.party is mention.actor.party),

@@ -1016,8 +1016,11 @@ def _weapon(
 ) -> tuple[dict[str, Any], tuple[int, int], Actor] | None:
     """The weapon of the strike (see `weapon_of_strike`), and who named it; not a weapon the
     sections of other news name (blanked out, so offsets stay the text's)."""
-    for i in others:
-        text = text[: parts[i].start] + " " * (parts[i].end - parts[i].start) + text[parts[i].end :]
+    if others:
+        chars = list(text)
+        for i in others:
+            chars[parts[i].start : parts[i].end] = " " * (parts[i].end - parts[i].start)
+        text = "".join(chars)
     found = weapon_of_strike(text)
     if found is None:
         return None
