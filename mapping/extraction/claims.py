@@ -26,7 +26,8 @@ _TARGET = re.compile(
     rf"|\b(?:hit|hits|struck|strike|striking|targeted|targeting|destroyed|housed|hosted|served\s+as"
     r"|blows?\s+(?:to|on|at|against)"
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)"
-    r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+)?targets?\s+(?:was|were|is|are)"
+    r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+)?targets?\s+(?:was|were|is|are|had\s+been"
+    r"|has\s+been|have\s+been)"
     # "the building was a base for ...": what a party says the struck place was
     rf"|(?:building|site|hotel|facility|house|school|hospital|centre|center|plant|factory)\s+"
     rf"(?:was|had\s+been)(?=\s+an?\s))\s+"
@@ -237,11 +238,16 @@ _TARGET_UK_RU = re.compile(
     # "ціллю атаки були «об'єкти енергетичної інфраструктури»", "целью удара стали склады"
     r"|(?:ціллю|метою|целью)\s+(?:удару|удара|атаки|ударів|ударов)\s+(?:нібито\s+|якобы\s+)?"
     r"(?:були|був|була|було|стали|став|стала|є|были|был|была|было|являлись)\s*[«\"]?"
+    # "Міноборони назвало ціллю удару аеродром", "назвали целью удара"
+    r"|назва\w*\s+(?:ціллю|метою|целью)\s+(?:удару|удара|атаки|ударів|ударов)"
     r"|знищено|знищил\w*|уничтожен\w*|уничтожил\w*|атакува\w*|атаковал\w*|атакован\w*"
     r"|атаковані|вдарил\w*|ударил\w*)"
     r"\s+(?P<target>[^,.;:\n]+"
     # "по ангару в Одессе, где готовились безэкипажные катера": what the place was, as they say
-    r"(?:,\s+(?:где|де|в\s+котор\w+|на\s+котор\w+|в\s+яком\w*|на\s+яких|котор\w+)\s+[^,.;:\n]+)?)"
+    r"(?:,\s+(?:где|де|в\s+котор\w+|на\s+котор\w+|в\s+яком\w*|на\s+яких|котор\w+)\s+[^,.;:\n]+)?"
+    # "объекты энергетики, обеспечивающие работу предприятий ВПК": a participle says what it is
+    r"(?:,\s+(?=[^\W\d_]+(?:ющ|ущ|ащ|ящ|юч|уч)[^\W\d_]*\s|используем|використовуван|задействован"
+    r"|задіян)[^,.;:\n]+)?)"
     # "по системе военного управления ... нанесен массированный удар": the target first
     r"|(?<![\w-])[Пп]о\s+(?P<target2>[^.;:«»\"]{5,200}?)\s+(?:нанесен\w*|завдан\w*|нанесли|завдали)"
     r"\s+(?:\w+\s+){0,3}?удар",

@@ -1701,3 +1701,14 @@ def test_attacks_warned_of_date_no_strike(gazetteer):
         text, date_hint=dt.date(2022, 10, 11), gazetteer=gazetteer, today=TODAY
     ).record
     assert record["date"] == dt.date(2022, 10, 10)
+
+
+def test_the_target_a_ministry_says_it_had_been_is_its_claim(gazetteer):
+    text = (
+        "A missile hit Kharkiv on Monday, killing 3. Russia's defence ministry claimed the target "
+        "had been a Ukrainian military intelligence facility."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    (claim,) = record["claims"]
+    assert (claim["about"], claim["status"]) == ("target", "claimed")
+    assert "military intelligence facility" in claim["text"]

@@ -1059,3 +1059,20 @@ def test_links_to_other_news_date_and_arm_no_strike(gazetteer):
     ).record
     assert record["date"] == dt.date(2025, 2, 4)
     assert record.get("weapon", {}).get("category") != "drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ракета влучила в Харків. Російське Міноборони назвало ціллю удару військовий аеродром.",
+         ["аеродром"]),
+        ("Ракета попала в Харьков. Поражены объекты энергетики, обеспечивающие работу предприятий "
+         "ВПК Украины, сообщили в Минобороны РФ.", ["объекты энергетики", "ВПК"]),
+        ("Ракета попала в Харьков. Минобороны РФ заявило, что уничтожены склады, используемые ВСУ "
+         "для хранения боеприпасов.", ["склады", "боеприпасов"]),
+    ],
+)  # fmt: skip
+def test_a_target_claim_holds_what_the_ministry_says_it_is(text, words, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    (target,) = [c["text"] for c in record["claims"] if c["about"] == "target"]
+    assert all(word in target for word in words)
