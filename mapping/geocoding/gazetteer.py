@@ -15,7 +15,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from functools import cached_property
 from importlib import metadata
@@ -67,6 +67,8 @@ UNLISTED_PEOPLE = 250  # what an unlisted settlement weighs: under the listing's
 # Below this many people, a listed place and an unlisted namesake are equally likely to be the
 # one a data set means (on the development names, 7 of 13 such answers were the town).
 TOWN_BESIDE_VILLAGES = 20_000
+CITY_ANY_NAME = 100_000  # a city this large, DWARFS times a namesake, is meant by any name
+DWARFS = 50
 _WORLD_FUZZY_MIN_POPULATION = 15_000
 MAX_NAME_LENGTH = 120  # longer than any place name: such input is text, not a name
 NEAR_M = 60_000.0  # "X near Y", "X, Y vicinity": X within this distance of Y
@@ -649,6 +651,7 @@ class Gazetteer:
             if row.id not in best_of or self._rank(row, score) < self._rank(*best_of[row.id]):
                 best_of[row.id] = (row, score)
         ranked = sorted(best_of.values(), key=lambda item: self._rank(*item))
+        ranked = _city_by_another_name_first(ranked, self._rank)
         if anchor is None and place.near:
             anchor = self.geocode(Place(name=place.near, country=place.country))
         if anchor is not None:
@@ -786,6 +789,28 @@ def _in_country(row: _Row, country: str | None) -> bool:
 
 def _area(row: _Row) -> str:
     return admin1_name(row.country, row.admin1) or f"{row.country}.{row.admin1}"
+
+
+def _city_by_another_name_first(
+    ranked: list[tuple[_Row, float]], rank: Callable[[_Row, float], tuple]
+) -> list[tuple[_Row, float]]:
+    """A city a village's own name also names, in the village's country's language, before the
+    village: "Николаев" is Mykolaiv (470,000 people), not the Russian village of 630 whose name
+    it is. Only across a border and where the city dwarfs the village (a city's alternate names
+    also list the villages it absorbed: "Oleksandrivka" is not Donetsk)."""
+    best, score = ranked[0]
+    for row, other_score in ranked[1:]:
+        if rank(row, other_score)[:3] != rank(best, score)[:3]:
+            break  # outside the theatre, a worse match, an unlisted place: no
+        if (
+            best.is_primary
+            and not row.is_primary
+            and row.country != best.country  # a name in the other country's language
+            and row.population >= CITY_ANY_NAME
+            and row.population >= DWARFS * max(best.population, 1)
+        ):
+            return [(row, other_score)] + [item for item in ranked if item[0] is not row]
+    return ranked
 
 
 def _candidate(row: _Row, score: float) -> Candidate:

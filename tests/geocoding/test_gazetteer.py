@@ -202,3 +202,18 @@ def test_cache_file_name_changes_with_normalisation_version(monkeypatch, tmp_pat
     monkeypatch.setattr(gz, "NORMALISATION_VERSION", gz.NORMALISATION_VERSION + 1)
     assert gz.index_path() != before
     assert gz.index_path().parent == tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "city"), [("Николаев", "Mykolaiv Oblast"), ("Каменское", "Dnipropetrovsk Oblast")]
+)
+def test_a_city_s_russian_name_is_the_city_not_a_russian_village_of_that_name(
+    gazetteer, name, city
+):
+    found = gazetteer.geocode(Place(name=name))
+    assert (found.country, found.admin1) == ("UA", city)
+
+
+def test_a_village_a_city_absorbed_is_not_the_city(gazetteer):
+    found = gazetteer.geocode(Place(name="Oleksandrivka", admin1="Donetsk", country="UA"))
+    assert found.name == "Oleksandrivka"
