@@ -49,7 +49,7 @@ _GROUPS = {
 }
 _GROUP = "|".join(_GROUPS.values())
 _GROUP_PHRASE = (
-    rf"(?:(?!(?:but|or|and|not|of)\b)[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})"
+    rf"(?:(?!(?:but|or|and|not|of|to)\b)[a-z-]+\s+){{0,2}}?(?P<group>{_GROUP})"
     rf"(?:\s+and\s+(?:foreign\s+|other\s+|Western\s+)?(?:{_GROUP}))?"
 )
 _KILLED = (
@@ -428,7 +428,14 @@ ONE = Count(1, 1)  # one person named, no number
 # The first number of a range ending at the count: "between 10 and 15", "10 to 15" (not "rose
 # from 10 to 15": that is a toll before and after)
 _RANGE_START = re.compile(
-    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+$|(?<!from\s)(?<![\w-])(?P<from>{NUMBER})\s+to\s+$",
+    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+$|(?<!from\s)(?<![\w-])(?P<from>{NUMBER})\s+to\s+$"
+    # "From five to eight people were killed" (not after a verb of growth: checked where used)
+    rf"|\bfrom\s+(?P<low2>{NUMBER})\s+to\s+$",
+    re.IGNORECASE,
+)
+_GROWN_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|increased|climbed|jumped|revised|raised|went\s+up)\b"
+    r"[^.;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -491,8 +498,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             count = Count(None, count.max, f'"{match.group(0)}": at most {count.max}')
         begins = match.start()
         low = _RANGE_START.search(text[max(0, start - 40) : start])
+        if low and low.group("low2") and _GROWN_BEFORE.search(words_before(text, start)):
+            low = None  # "rose from 10 to 15": the toll before and after
         if low and count.min == count.max:  # "between 10 and 15 people", "10 to 15 people"
-            least = number_value(low.group("low") or low.group("from"))
+            least = number_value(low.group("low") or low.group("from") or low.group("low2"))
             if least is not None and count.max is not None and least < count.max:
                 count = Count(least, count.max)
                 start = begins = min(begins, start - len(low.group(0)))

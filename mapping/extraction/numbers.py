@@ -51,7 +51,8 @@ _WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 # Not inside a word, a time (18:49), a decimal, a name (Kh-22) or a compound (15-year-old).
 NUMBER = (
     r"(?<![\w.:/-])(?:\d{1,3}(?:,\d{3})+|\d+"
-    rf"|{_WORD}(?:(?:\s+and)?[\s-]+{_WORD})*(?:\s+dozen)?"
+    # ("one hundred and five", but "between five and eight" is two numbers)
+    rf"|{_WORD}(?:(?:(?<=hundred)\s+and|(?<=thousand)\s+and)?[\s-]+{_WORD})*(?:\s+dozen)?"
     r"|a\s+dozen|dozens|scores|hundreds|tens(?=\s+of\b))(?![\w-]|[:.,/]\d)"
 )
 _NEARLY = {"nearly", "almost", "close to"}

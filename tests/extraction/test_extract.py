@@ -1712,3 +1712,19 @@ def test_the_target_a_ministry_says_it_had_been_is_its_claim(gazetteer):
     (claim,) = record["claims"]
     assert (claim["about"], claim["status"]) == ("target", "claimed")
     assert "military intelligence facility" in claim["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Between five and eight people have been killed.", {"min": 5, "max": 8}),
+        ("From five to eight people were killed.", {"min": 5, "max": 8}),
+        ("Five to eight people were killed.", {"min": 5, "max": 8}),
+        ("The toll rose from five to eight.", 8),
+        ("One hundred and five people were killed.", 105),
+    ],
+)
+def test_ranges_in_words(sentence, expected, gazetteer):
+    text = f"Missiles hit Kyiv on Monday. {sentence}"
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [c["killed"] for c in record["casualties"]] == [expected]
