@@ -459,7 +459,8 @@ _SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.IGNORECASE)  # nothing but an arti
 # "The UN condemned the attack, which reportedly killed 34": the report passes on what others
 # said, the body named does not say it
 _HEARSAY = re.compile(
-    r"\breportedly\b|\baccording\s+to\s+(?:media|news|local\s+media)\s+reports\b"
+    r"\breportedly\b|\baccording\s+to\s+(?:(?:media|news|local\s+media)\s+)?reports\b"
+    r"|\b(?:is|are|was|were)\s+reported\s+to\s+have\b"
     r"|(?<!\w)(?:за\s+повідомленнями|по\s+сообщениям)(?!\w)",
     re.IGNORECASE,
 )
@@ -555,7 +556,8 @@ def slug(text: str) -> str:
 # (regional administration)").
 _WHOSE = r"(?:['’]s\s+(?:office|press\s+(?:service|office)|team|spokes(?:man|woman|person)))?"
 _SPEECH_AFTER = re.compile(
-    rf"{_WHOSE}(?:,[^,]{{0,100}},)?,?\s*{_WHEN}"
+    # "Human Rights Watch (HRW) says": its short name in brackets
+    rf"{_WHOSE}(?:\s*\([A-Z]{{2,8}}\))?(?:,[^,]{{0,100}},)?,?\s*{_WHEN}"
     # "Russia's defence ministry on Monday denied ..."
     rf"(?:(?:on\s+(?:{WEEKDAY_NAMES})|today|yesterday|late\s+on\s+(?:{WEEKDAY_NAMES}))\s+)?"
     rf"(?:(?:has|have|had)\s+)?{SPEECH}\b"

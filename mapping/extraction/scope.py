@@ -58,6 +58,9 @@ _AGGREGATE = re.compile(
     # "17 children have died in the region since ...", "The war has killed at least 485 children"
     r"|\bin\s+(?:the\s+(?:region|country|city|oblast)|Ukraine)\s+since\b"
     r"|\bThe\s+war\s+has\s+(?:killed|claimed)\b"
+    # "three incidents it believes have killed at least six civilians": several strikes' sum
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:separate\s+)?"
+    r"incidents\b"
     # the same in Ukrainian and Russian: "від початку повномасштабного вторгнення", "тільки в
     # травні", "з 29 грудня зафіксувала", "внаслідок бойових дій", a national toll in thousands
     r"|(?<![\w-])(?:від|с|з|із)\s+(?:початку|начала|моменту)\s+(?:[\w'’-]+\s+){0,2}?"

@@ -1575,6 +1575,16 @@ def test_an_earlier_strike_the_attack_followed_is_no_figure_of_it(gazetteer):
         ("The United Nations has condemned the Russian attack on the city of Sumy on Sunday "
          "which reportedly killed at least 34 people.",
          [("other", "killed", "reported", 34)]),
+        ("The United Nations condemned the attack on Uman on Friday, which is reported to have "
+         "killed 17 civilians.", [("other", "killed", "reported", 17)]),
+        # an organisation's short name in brackets before its verb
+        ("Human Rights Watch (HRW) says a Russian cruise missile strike on Lviv on July 6, which "
+         "killed 10 civilians, should be investigated as a possible war crime.",
+         [("ngo", "killed", "reported", 10)]),
+        # a sum over several incidents is none of them
+        ("Amnesty International said today, after documenting three incidents it believes have "
+         "killed at least six civilians. In the deadliest, a ballistic missile struck near a "
+         "hospital in Vuhledar, killing four civilians.", [("ngo", "killed", "reported", 4)]),
         ("UN denounces deadly attack in Sumy\nThe UN has condemned the attack on Sumy on Sunday, "
          "which reportedly killed 34 people.", [("other", "killed", "reported", 34)]),
         # the second count of "killed seven people in X and one person in Y" shares the verb
