@@ -847,10 +847,11 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         category = next((c for t in near if (c := _category(t))), None)
         if category is None and i + 1 < len(tokens) and tokens[i + 1].lower in _AND:
             category = (_verb_before_list(tokens, i + 1) or (None,))[0]
-        if category is None and any(
-            _not_saved(tokens, k) for k in range(max(0, i - 2), min(i + 3, len(tokens)))
-        ):
-            category = "killed"  # "врятувати жінку не вдалося"
+        not_saved = category is None and any(
+            _not_saved(tokens, k) for k in range(max(0, i - 2), min(i + 5, len(tokens)))
+        )
+        if not_saved:
+            category = "killed"  # "врятувати жінку не вдалося", "за життя хлопця, але врятувати"
         aged = re.match(r"(\d{1,3})-(?:річн|летн)", tokens[i - 1].lower) if i else None
         if aged and int(aged.group(1)) < 18:
             group = "children"  # "15-річний хлопець", "16-летняя девушка"
@@ -863,10 +864,15 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             continue
         if category is None and not part:
             continue
-        rule = ONE_BY_NOUN
+        rule = _NOT_SAVED if not_saved else ONE_BY_NOUN
         found.append(Figure(category, group, Count(1, 1), word.start, word.end, part, rule))
         taken.take(word.start, word.end)
-    return found
+    # "дістали живу дитину, але врятувати її не вдалося — малюк помер": one child, named twice
+    told = {(f.category, f.group) for f in found + figures if f.rule != _NOT_SAVED}
+    return [f for f in found if f.rule != _NOT_SAVED or (f.category, f.group) not in told]
+
+
+_NOT_SAVED = "one person who could not be saved ('врятувати жінку не вдалося')"
 
 
 def _clause_end(tokens: list[Word], i: int, most: int) -> int:

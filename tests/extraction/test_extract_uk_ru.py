@@ -1076,3 +1076,16 @@ def test_a_target_claim_holds_what_the_ministry_says_it_is(text, words, gazettee
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     (target,) = [c["text"] for c in record["claims"] if c["about"] == "target"]
     assert all(word in target for word in words)
+
+
+def test_one_who_could_not_be_saved_is_dead_and_counted_once(gazetteer):
+    saved = (
+        "Ракета влучила в будинок у Вінниці. Медики боролися за життя 15-річного хлопця, але "
+        "врятувати його не вдалося."
+    )
+    assert [(g, c, v) for _, g, c, v in _by_source(saved, gazetteer)] == [("children", "killed", 1)]
+    twice = (
+        "Ракета влучила в будинок у Слов'янську. З-під завалів дістали живу дитину, але врятувати "
+        "її не вдалося — малюк помер у машині «швидкої»."
+    )
+    assert [(g, c, v) for _, g, c, v in _by_source(twice, gazetteer)] == [("children", "killed", 1)]
