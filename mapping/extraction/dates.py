@@ -29,6 +29,9 @@ _EXPLICIT = (
     r"(?:\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}\s+{MONTH_NAMES_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?)?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    # "the 17th of June", "17th June"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     # a night written as two days: "January 13-14, 2023", "13-14 January"
     rf"|{_MONTH}\s+\d{{1,2}}[-\u2013]\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}[-\u2013]\d{{1,2}}\s+{_MONTH}"
@@ -51,6 +54,7 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = rf"(?:{WEEKDAY_NAMES})(?:'s)?"
 _RELATIVE = (
     rf"overnight\s+(?:into|to)\s+(?:{WEEKDAY_NAMES})"
+    r"|(?:the\s+day\s+before\s+yesterday|позавчора|позавчера)"
     r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
     # "учорашнього удару", "вчерашнего удара": yesterday's
@@ -239,6 +243,8 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
     # "overnight" does (a strike the evening before is written "yesterday evening")
     if word in ("цієї ночі", "этой ночью", "last night", "минулої ночі"):
         return base
+    if word in ("the day before yesterday", "позавчора", "позавчера"):
+        return base - dt.timedelta(days=2)
     ago = re.fullmatch(_DAYS_AGO, word)
     if ago is not None:  # "two days ago"
         count = word.split()[0]

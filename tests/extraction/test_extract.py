@@ -1738,3 +1738,23 @@ def test_ranges_in_words(sentence, expected, gazetteer):
     text = f"Missiles hit Kyiv on Monday. {sentence}"
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert [c["killed"] for c in record["casualties"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "day"),
+    [
+        ("Russian missiles struck Kyiv on the 17th of June, killing 3.", "2025-06-20", "2025-06-17"),
+        ("Russian missiles struck Kyiv on 17th June, killing 3.", "2025-06-20", "2025-06-17"),
+        ("Russian missiles struck Kyiv the day before yesterday, killing 3.", "2025-06-19",
+         "2025-06-17"),
+        ("Позавчора російські ракети вдарили по Києву, загинули 3 людини.", "2025-06-19",
+         "2025-06-17"),
+        ("Позавчера российские ракеты ударили по Киеву, погибли 3 человека.", "2025-06-19",
+         "2025-06-17"),
+    ],
+)  # fmt: skip
+def test_strike_dates_as_reports_write_them(text, hint, day, gazetteer):
+    record = extract_draft(
+        text, date_hint=dt.date.fromisoformat(hint), gazetteer=gazetteer, today=TODAY
+    ).record
+    assert record["date"] == dt.date.fromisoformat(day)
