@@ -124,7 +124,9 @@ def _mixed_runs(text: str, mentions: list[NamedWeapon]) -> list[list[NamedWeapon
 # heaviest tier; of several descriptions the heaviest kind.
 _TIERS = [
     ["ballistic_missile", "cruise_missile", "air_defence_missile"],
-    ["glide_bomb", "aircraft_bomb"],
+    # (a FAB named with a glide kit, "FAB-500 with a UMPK module", is a glide bomb)
+    ["glide_bomb"],
+    ["aircraft_bomb"],
     ["rocket_artillery"],
     ["loitering_munition", "drone"],
     ["artillery"],

@@ -1758,3 +1758,9 @@ def test_strike_dates_as_reports_write_them(text, hint, day, gazetteer):
         text, date_hint=dt.date.fromisoformat(hint), gazetteer=gazetteer, today=TODAY
     ).record
     assert record["date"] == dt.date.fromisoformat(day)
+
+
+def test_a_bomb_with_a_glide_kit_is_a_glide_bomb(gazetteer):
+    text = "Russia struck Kharkiv on Monday with a FAB-500 bomb with a UMPK module, killing 3."
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["weapon"]["category"] == "glide_bomb"
