@@ -1089,3 +1089,14 @@ def test_one_who_could_not_be_saved_is_dead_and_counted_once(gazetteer):
         "її не вдалося — малюк помер у машині «швидкої»."
     )
     assert [(g, c, v) for _, g, c, v in _by_source(twice, gazetteer)] == [("children", "killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("weapon", "category"),
+    [("ФАБ-500 з УМПК", "glide_bomb"), ("дронами-камікадзе", "loitering_munition"),
+     ("ракетою КН-23", "ballistic_missile")],
+)  # fmt: skip
+def test_weapons_as_ukrainian_copy_names_them(weapon, category, gazetteer):
+    text = f"Росіяни атакували Харків {weapon}, загинули 3 людини."
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["weapon"]["category"] == category
