@@ -43,7 +43,9 @@ _IN_HOSPITAL = {
 }  # fmt: skip
 # "37 людей залишаються у лікарнях", "19 поранених у важкому стані": where they are (in a
 # `_HOSPITAL`, below), how badly hurt; a part of a total
-_GRAVE = {"важкий", "тяжкий", "критичний", "тяжелый", "критический", "вкрай", "крайне"}
+_GRAVE = {
+    "важкий", "тяжкий", "критичний", "тяжелый", "тяжёлый", "критический", "вкрай", "крайне",
+}  # fmt: skip
 _CONDITION = {"стан", "состояние"}
 
 
@@ -103,6 +105,12 @@ PERSONS = {
     # young women and men, unless an age under 18 says a child ("15-річний хлопець")
     "дівчина", "девушка", "хлопець", "парень", "юнак", "юноша",
     "охоронець", "охранник", "сторож", "водій", "водитель", "матрос", "моряк",
+    # the people of a city: "двоє одеситів загинули", "трое харьковчан" (not "киян": the
+    # dictionary reads it first as a surname, one person)
+    "одесит", "одессит", "харків'янин", "харьковчанин", "дніпрянин",
+    "днепрянин", "львів'янин", "львовянин", "запоріжець", "запорожец", "херсонець", "херсонец",
+    "сумчанин", "криворіжець", "криворожанин", "миколаївець", "николаевец", "черкащанин",
+    "полтавець", "полтавчанин", "чернігівець", "черниговец",
 }  # fmt: skip
 _MIN = {"щонайменше", "щонайменш", "принаймні", "мінімум", "минимум"}
 _MORE = {"понад", "більше", "більш", "более", "свыше", "больше"}
@@ -300,6 +308,13 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             continue  # "дев'яти людей, постраждалих внаслідок атаки": the people, described
         aside = _aside_end(tokens, j) if group is not None else None
         if aside is not None:  # "46 человек, в том числе семь спасателей, получили ранения"
+            described = _apposition_end(tokens, j) is not None
+            if (
+                described
+                and group == "unspecified"
+                and any(_is(u, PERSONS) for u in tokens[j + 1 : aside])
+            ):
+                group = "civilians"  # "два человека, охранник и водитель грузовика, погибли"
             last = min(last + aside - j, len(tokens))
             j = aside
             continue
@@ -314,7 +329,7 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return None, group, j, False
         category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)
         if category is not None:
-            group = group or _group_after(tokens, j)
+            group = group or _group_after(tokens, j, one=tokens[i].number == 1)
             return category, group, j, False
         if _is(t, _HOSPITAL) and j > i + 1:
             return "injured", group, j, False
@@ -355,11 +370,24 @@ def _aside_end(tokens: list[Word], j: int) -> int | None:
         or (first in ("у", "в") and second in ("тому", "том"))
     )
     if not opens:
-        return None
+        return _apposition_end(tokens, j)
     for k in range(j + 2, min(j + 10, len(tokens))):
         if tokens[k].text == ",":
             return k
         if tokens[k].text in _CLAUSE_END:
+            return None
+    return None
+
+
+def _apposition_end(tokens: list[Word], j: int) -> int | None:
+    """Where a person described after a comma ends: 'еще один человек, вахтенный матрос,
+    получил ранение' (nouns and adjectives only, a few words, then a comma)."""
+    for k in range(j + 1, min(j + 6, len(tokens))):
+        if tokens[k].text == ",":
+            described = tokens[j + 1 : k]
+            nouns = any("NOUN" in t.tags for t in described)
+            return k if nouns and k > j + 1 else None
+        if not tokens[k].tags & {"NOUN", "ADJF", "CONJ"} or tokens[k].tags & {"VERB", "GRND"}:
             return None
     return None
 
@@ -424,8 +452,13 @@ def _verb_after_list(tokens: list[Word], j: int) -> tuple[str, int] | None:
     return None
 
 
-def _group_after(tokens: list[Word], j: int) -> str | None:
-    """'чотирьох загиблих цивільних': the group named just after a casualty word."""
+def _group_after(tokens: list[Word], j: int, one: bool = False) -> str | None:
+    """'чотирьох загиблих цивільних': the group named just after a casualty word (of one person,
+    past an age: 'одну постраждалу 43-річну жінку'; not 'третя загибла, 14-річна дівчинка')."""
+    if one and j + 2 < len(tokens) and re.match(r"\d{1,3}-(?:річн|летн)", tokens[j + 1].lower):
+        age = int(tokens[j + 1].lower.split("-")[0])
+        found = _group(tokens[j + 2])
+        return "children" if found and age < 18 else found
     if j + 1 < len(tokens):
         return _group(tokens[j + 1])
     return None
@@ -593,9 +626,12 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             continue
         if _range_start(tokens, i):
             continue  # "10-15 людей": the range is read at its end
-        if number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще") and i > part_until:
-            continue  # "тіло ще одного загиблого": one more, not a toll ("серед них – ще одна
-            # дитина" is a part)
+        # "тіло ще одного загиблого": one more, not a toll; a figure only where none of its
+        # kind is given ("Два человека погибли. Еще один человек получил ранение"; "серед них –
+        # ще одна дитина" is a part)
+        one_more = (
+            number == 1 and i > 0 and tokens[i - 1].lower in ("ще", "ещё", "еще") and i > part_until
+        )
         if _from_value(tokens, i):
             continue  # "зросла з 20 до 32": 20 was the figure before
         if i > 0 and tokens[i - 1].lemmas & {"стан", "состояние"}:
@@ -610,7 +646,13 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             counted = True
             continue
         category, group, at, blocked = _forward(tokens, i)
-        if blocked:
+        grave = (
+            category is None
+            and _in_hospital_or_grave(tokens[i + 1 : i + 6])
+            # (not "из пяти раненых три человека в тяжелом состоянии": some of those counted)
+            and not any(t.lower in _FROM_OF for t in tokens[max(0, i - 4) : i])
+        )
+        if blocked and not grave:
             continue
         start, end = word.start, tokens[min(at, len(tokens) - 1)].end
         rule = "a number with the casualty word after it ('16 людей загинули', '15 поранених')"
@@ -621,6 +663,9 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             start, end = (tokens[at].start if category else word.start), word.end
         if category is not None and _is(tokens[at], _DESTROY) and group != "military":
             continue  # "знищено 20 одиниць техніки"
+        if grave:  # "погиб человек, еще один - в тяжелом состоянии": the hurt
+            category, end = "injured", tokens[min(i + 5, len(tokens) - 1)].end
+            rule = "a count of those in hospital or in a grave state ('ще один - у важкому стані')"
         in_part = i <= part_until
         if category is None and not in_part:
             continue
@@ -649,11 +694,12 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             count = Count(vague, None, f'"{word.text}" read as at least {vague}')
         # "29 людей поранені … шестеро нині госпіталізовані": those in hospital, a figure only
         # where no total is given
-        kept_in = (
+        kept_in = one_more or (
             category == "injured"
             and not part
             and (
-                _is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL)
+                grave
+                or _is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL)
                 or _in_hospital_or_grave(tokens[i + 1 : i + 6])
             )
         )
@@ -831,7 +877,11 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         while (
             before > 0
             and tokens[before].number is None
-            and (tokens[before].tags & {"ADJF", "PRTF"} or _category(tokens[before]))
+            and (
+                tokens[before].tags & {"ADJF", "PRTF"}
+                or _category(tokens[before])
+                or re.match(r"\d{1,3}-(?:річн|летн)", tokens[before].lower)  # "43-річну"
+            )
         ):
             before -= 1
         counted = tokens[before].number is not None and not taken.free(

@@ -1100,3 +1100,23 @@ def test_weapons_as_ukrainian_copy_names_them(weapon, category, gazetteer):
     text = f"Росіяни атакували Харків {weapon}, загинули 3 людини."
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["weapon"]["category"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Росія вдарила по Одесі. Погиб человек, еще один - в тяжелом состоянии, сообщил Кипер.",
+         [("unspecified", "killed", 1), ("unspecified", "injured", 1)]),
+        ("Росія вдарила по Одесі. Два человека, охранник и водитель грузовика, погибли, сообщил "
+         "Кипер. Также еще один человек, вахтенный матрос, получил ранение.",
+         [("civilians", "killed", 2), ("civilians", "injured", 1)]),
+        ("Росія вдарила по Одесі. Загинули 5 людей. Рятувальники знайшли тіло ще одного "
+         "загиблого.", [("unspecified", "killed", 5)]),
+        ("Росія вдарила по Одесі. Відомо про одну постраждалу 43-річну жінку.",
+         [("civilians", "injured", 1)]),
+        ("Росія вдарила по Одесі. Внаслідок атаки двоє одеситів загинули.",
+         [("civilians", "killed", 2)]),
+    ],
+)  # fmt: skip
+def test_people_one_more_and_described_as_local_copy_counts_them(text, expected, gazetteer):
+    assert [(g, c, v) for _, g, c, v in _by_source(text, gazetteer)] == expected
