@@ -466,6 +466,14 @@ _HEARSAY = re.compile(
 )
 
 
+# "Serhii Peretiatko, head of the village administration, has been wounded": the one hurt
+_HURT_AFTER = re.compile(
+    r"(?:,[^,;.]{3,160},)?\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+
+
 def hearsay(text: str) -> bool:
     """Whether the narration (not a quote) of a sentence passes a figure on as reported."""
     return any(text.count('"', 0, m.start()) % 2 == 0 for m in _HEARSAY.finditer(text))
@@ -888,6 +896,7 @@ class Speakers:
             and mentions[0].actor.party in (G, L, I)
             and len(sentence.text.split(None, 3)) > 3  # not a credit line: "DSNS via Telegram"
             and not hearsay(sentence.text)
+            and not _HURT_AFTER.match(sentence.text, mentions[0].end)
         ):
             chosen = mentions[0]
             self.reason = "a body at work, the sentence's subject, reports what it finds"

@@ -245,7 +245,7 @@ _AGED_OBJECT = re.compile(
 _WHO = (
     r"woman|man|child|girl|boy|baby|infant|teenager|person|resident|civilian|pensioner|passer-by"
     r"|rescuer|firefighter|paramedic|medic|doctor|nurse|journalist|volunteer|police\s+officer"
-    r"|policeman|soldier|serviceman"
+    r"|policeman|soldier|serviceman|official|driver|worker|employee|guard"
 )
 _ADJECTIVE = r"(?:(?:elderly|young|pregnant|local|older)\s+)?"
 _ONE_PERSON = re.compile(
@@ -255,6 +255,13 @@ _ONE_PERSON = re.compile(
     rf"|(?P<who>{_WHO})\s+(?:(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:also|reportedly|later)\s+)?"
     r"|(?=(?:sustained|suffered|received)\s))"
     rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+|had\s+|has\s+)?(?P<died>died))\b)",
+    re.IGNORECASE,
+)
+# One person by name: "Serhii Peretiatko, head of the village administration, has been wounded"
+_NAMED_ONE = re.compile(
+    r"(?<![\w-])(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)(?:,\s+[^,;.]{3,120},)?\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?:(?:critically|seriously|badly|fatally|also|reportedly)\s+)?"
+    rf"(?P<cat>{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
 )
 # "a fifth person has died", "the 7th person killed": the toll it makes
@@ -409,6 +416,7 @@ _RULES: dict[re.Pattern[str], str] = {
     _AGED: "one person by age with a casualty word ('a 43-year-old woman was killed')",
     _AGED_OBJECT: "a casualty verb before one person by age ('killed a 14-year-old boy')",
     _ONE_PERSON: "one person, no number ('a woman was killed')",
+    _NAMED_ONE: "one person by name ('Serhii Peretiatko, head of ..., has been wounded')",
     _SAID_TO: "a count as others gave it ('seven were said to have died')",
     _AMONG: "a group's count among the toll ('two children were among the dead')",
     _STATE_FIRST: "a count, a state, then who ('two injured children')",
@@ -595,6 +603,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         elif who in ("soldier", "serviceman"):
             group = "military"
         whole_match(match, category, group or _aged_group(None, who))
+    for match in _NAMED_ONE.finditer(text):
+        whole_match(match, _category(" ".join(match.group("cat").split())), "unspecified")
     for match in _AGED.finditer(text):
         category = _category(" ".join(match.group("cat").split()))
         group = _aged_group(words_to_age(match.group("age")), match.group("who"))

@@ -1585,6 +1585,12 @@ def test_an_earlier_strike_the_attack_followed_is_no_figure_of_it(gazetteer):
         ("Amnesty International said today, after documenting three incidents it believes have "
          "killed at least six civilians. In the deadliest, a ballistic missile struck near a "
          "hospital in Vuhledar, killing four civilians.", [("ngo", "killed", "reported", 4)]),
+        # one person by name or by office; the one hurt is no speaker
+        ("Drones struck Kherson on Friday. Serhii Peretiatko, head of the Novotroitske village "
+         "military administration, has been wounded in a drone attack.",
+         [("other", "injured", "reported", 1)]),
+        ("Drones struck Kherson on Friday. A local official was killed in the strike, the "
+         "governor said.", [("local_authority", "killed", "reported", 1)]),
         ("UN denounces deadly attack in Sumy\nThe UN has condemned the attack on Sumy on Sunday, "
          "which reportedly killed 34 people.", [("other", "killed", "reported", 34)]),
         # the second count of "killed seven people in X and one person in Y" shares the verb
