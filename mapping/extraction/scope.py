@@ -1,7 +1,7 @@
 """Which sentences of a report state no figure of its strike: a roundup's "Separately, ..."
-and "Elsewhere, ..." paragraphs and the sections under an "ELSEWHERE" heading (another
-strike's figures), a period's totals, and a headline over a body (a summary
-of the body's)."""
+and "Elsewhere, ..." paragraphs, the sections under an "ELSEWHERE" heading and a page's links
+to other news ("Читайте також:"), a period's totals (and a count in the thousands they state,
+said again), and a headline over a body (a summary of the body's)."""
 
 from __future__ import annotations
 
