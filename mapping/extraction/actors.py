@@ -744,15 +744,24 @@ class Speakers:
         return self._signature(text)
 
     def _channel(self, line: str) -> Actor | None:
-        """A post's channel name on its first line: one official or body and the place it
-        serves ("Kharkiv Oblast Police", "SES Kharkiv region")."""
-        if not line or len(line.split()) > 8 or re.search(r"[\d.!?:;\"]", line):
+        """A post's channel name on its first line: one official or body and nothing that
+        states anything ("Kharkiv Oblast Police", "SES Kharkiv region", "ДСНС Харківщини")."""
+        if not line or len(line.split()) > 8 or re.search(r"[\d.!?:;«»\"]", line):
             return None
+        named = self._one_official(line)
+        return named[0].actor if named and self._names_only(line, named) else None
+
+    def _one_official(self, line: str) -> list[Mention]:
+        """The mentions of a line of its own when they name one official or body, else none."""
         named = self.mentions(Sentence(0, len(line), line, 0))
         if len({m.actor for m in named}) != 1 or named[0].actor.party not in (G, L, I, N):
-            return None
+            return []
+        return named
+
+    def _names_only(self, line: str, named: list[Mention]) -> bool:
+        """Whether a line says nothing beyond the body it names and the place it serves."""
         rest = f"{line[: named[0].start]} {line[named[-1].end :]}".split()
-        return named[0].actor if all(_CHANNEL_WORD.fullmatch(w) for w in rest) else None
+        return all(_CHANNEL_WORD.fullmatch(w) for w in rest)
 
     def _signature(self, text: str) -> Actor | None:
         """An official or body a post is headed or signed with on a line of its own: "Source:
@@ -769,10 +778,8 @@ class Speakers:
         ends = head + [line for line in tail if line not in head]
         for line in ends if len(lines) > 1 else []:
             if _TAGS.fullmatch(line):  # "#Kharkivshchyna #DSNS": the one body tagged
-                tagged = Sentence(0, len(line), line.replace("#", " "), 0)
-                named = {m.actor for m in self.mentions(tagged)}
-                if len(named) == 1 and (actor := named.pop()).party in (G, L, I, N):
-                    return actor
+                if tagged := self._one_official(line.replace("#", " ")):
+                    return tagged[0].actor
                 continue
             words = _SIGN_SUFFIX.sub("", _SIGN_PREFIX.sub("", line))
             if not 3 <= len(words) <= 120 or re.search(r"[.!?;]\s|\d", words):

@@ -311,16 +311,10 @@ class SpeakersUkRu(Speakers):
         # a post closing with its author's name ("Олег Синєгубов") or its body's tags ("#ДСНС")
         return self._signature(text)
 
-    def _channel(self, line: str) -> Actor | None:
-        """A post's channel name on its first line: one official or body and nothing that
-        states anything ("Олег Синєгубов", "ДСНС Харківщини", "Поліція Київщини")."""
-        if not line or len(line.split()) > 8 or re.search(r"[\d.!?:;«»\"]", line):
-            return None
-        if any(w.tags & {"VERB", "INFN", "GRND"} for w in words(line, self.language)):
-            return None
-        named = {m.actor for m in self.mentions(Sentence(0, len(line), line, 0))}
-        official = [a for a in named if a.party in (G, L, I, N)]
-        return official[0] if len(official) == 1 == len(named) else None
+    def _names_only(self, line: str, named: list[Mention]) -> bool:
+        """Whether a line states nothing: no verb in it ("Олег Синєгубов", "Поліція Київщини",
+        not "Синєгубов розповів про удар")."""
+        return not any(w.tags & {"VERB", "INFN", "GRND"} for w in words(line, self.language))
 
     def speaker(self, sentence: Sentence) -> tuple[Actor | None, Mention | None]:
         text = sentence.text

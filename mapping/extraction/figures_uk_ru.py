@@ -455,10 +455,10 @@ def _verb_after_list(tokens: list[Word], j: int) -> tuple[str, int] | None:
 def _group_after(tokens: list[Word], j: int, one: bool = False) -> str | None:
     """'чотирьох загиблих цивільних': the group named just after a casualty word (of one person,
     past an age: 'одну постраждалу 43-річну жінку'; not 'третя загибла, 14-річна дівчинка')."""
-    if one and j + 2 < len(tokens) and re.match(r"\d{1,3}-(?:річн|летн)", tokens[j + 1].lower):
-        age = int(tokens[j + 1].lower.split("-")[0])
+    aged = _AGED_WORD.match(tokens[j + 1].lower) if one and j + 2 < len(tokens) else None
+    if aged:
         found = _group(tokens[j + 2])
-        return "children" if found and age < 18 else found
+        return "children" if found and int(aged.group(1)) < 18 else found
     if j + 1 < len(tokens):
         return _group(tokens[j + 1])
     return None
@@ -646,9 +646,10 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             counted = True
             continue
         category, group, at, blocked = _forward(tokens, i)
+        hurt_state = _in_hospital_or_grave(tokens[i + 1 : i + 6])
         grave = (
             category is None
-            and _in_hospital_or_grave(tokens[i + 1 : i + 6])
+            and hurt_state
             # (not "из пяти раненых три человека в тяжелом состоянии": some of those counted)
             and not any(t.lower in _FROM_OF for t in tokens[max(0, i - 4) : i])
         )
@@ -697,11 +698,7 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         kept_in = one_more or (
             category == "injured"
             and not part
-            and (
-                grave
-                or _is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL)
-                or _in_hospital_or_grave(tokens[i + 1 : i + 6])
-            )
+            and (_is(tokens[min(at, len(tokens) - 1)], _IN_HOSPITAL) or hurt_state)
         )
         figures.append(Figure(category, group or "unspecified", count, start, end, part or kept_in,
                               rule, unless_total=kept_in))  # fmt: skip
@@ -880,7 +877,7 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
             and (
                 tokens[before].tags & {"ADJF", "PRTF"}
                 or _category(tokens[before])
-                or re.match(r"\d{1,3}-(?:річн|летн)", tokens[before].lower)  # "43-річну"
+                or _AGED_WORD.match(tokens[before].lower)  # "43-річну"
             )
         ):
             before -= 1
@@ -902,7 +899,7 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         )
         if not_saved:
             category = "killed"  # "врятувати жінку не вдалося", "за життя хлопця, але врятувати"
-        aged = re.match(r"(\d{1,3})-(?:річн|летн)", tokens[i - 1].lower) if i else None
+        aged = _AGED_WORD.match(tokens[i - 1].lower) if i else None
         if aged and int(aged.group(1)) < 18:
             group = "children"  # "15-річний хлопець", "16-летняя девушка"
         part = False
