@@ -254,7 +254,8 @@ def extract_draft(
     _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
-    elsewhere = other_incidents(parts)
+    others = other_sections(parts)
+    elsewhere = other_incidents(parts, others)
     # (who news of other strikes names, "Читайте також: ...", speaks for none of this one's)
     sole = {
         a.id: a
@@ -417,7 +418,6 @@ def extract_draft(
         # the report's own date heads the text; the strike's is read after it
         skip_to = max(skip_to, own_date.end)
     # (not from a section of other news: "ЧИТАЙТЕ ТАКОЖ ... Протягом вчорашнього дня ...")
-    others = other_sections(parts)
     ours = [p for i, p in enumerate(parts) if i not in others]
     day = strike_date(ours, base, after=skip_to, dated=own_date is not None)
     if (

@@ -123,12 +123,12 @@ def other_sections(parts: list[Sentence]) -> set[int]:
     return found
 
 
-def other_incidents(parts: list[Sentence]) -> set[int]:
+def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
     """Positions in `parts` of the sentences about other incidents: from an "ELSEWHERE"
     heading to the next heading, from "Separately, ..." to the end of its paragraph, and a
-    period's totals ("641 civilians killed or injured in January")."""
+    period's totals ("641 civilians killed or injured in January"); `sections` are those of
+    `other_sections`."""
     found: set[int] = set()
-    sections = other_sections(parts)
     other_paragraph: int | None = None
     for index, sentence in enumerate(parts):
         text = sentence.text.strip()
