@@ -15,6 +15,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -55,6 +56,7 @@ class Score:
     ru_claims: int = 0  # the Russian government's claims the text states
     ru_claims_found: int = 0  # ... drafted from a Russian government source, `claimed`
     claims_why: dict[str, int] = field(default_factory=dict)  # missed claims by what was off
+    fields_why: dict[str, int] = field(default_factory=dict)  # missed date/place/weapon, why
     ua_claimed: int = 0  # figures of Ukraine's officials drafted as `claimed` (never right)
 
 
@@ -224,6 +226,7 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
         result.date_ok = record is not None and str(drafted_date) == str(expect["date"])
         if not result.date_ok:
             result.fields_wrong.append(f"date: drafted {drafted_date}, expected {expect['date']}")
+            _count(result.fields_why, why_date_missed(drafted_date, expect["date"]))
     if place := expect.get("place"):
         found = None
         if record is not None:
@@ -234,6 +237,7 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
         )
         if not result.place_ok:
             name = (record or {}).get("place", {}).get("name")
+            _count(result.fields_why, "place: " + ("none" if found is None else "another place"))
             result.fields_wrong.append(f"place: drafted {name!r}, expected {place.get('name')!r}")
     if weapon := expect.get("weapon"):
         # a draft naming no weapon says the weapon is unknown (the record format's meaning)
@@ -244,11 +248,30 @@ def score_report(path: Path, split: str, gazetteer) -> Score:
             category = match.category.value if match else None
         result.weapon_ok = category == weapon.get("category")
         if not result.weapon_ok:
+            _count(
+                result.fields_why,
+                "weapon: " + ("unknown" if category in (None, "unknown") else "another category"),
+            )
             result.fields_wrong.append(
                 f"weapon: drafted {drafted.get('system')!r} ({category}), "
                 f"expected {weapon.get('category')}"
             )
     return result
+
+
+def _count(counts: dict[str, int], kind: str) -> None:
+    counts[kind] = counts.get(kind, 0) + 1
+
+
+def why_date_missed(drafted: object, expected: object) -> str:
+    """What was off in a missed date: none drafted, a day, days within a week, or further."""
+    if not drafted:
+        return "date: none"
+    try:
+        days = abs((date.fromisoformat(str(drafted)) - date.fromisoformat(str(expected))).days)
+    except ValueError:
+        return "date: unreadable"
+    return "date: " + ("a day off" if days == 1 else "2-7 days off" if days <= 7 else "further")
 
 
 def score_all(gazetteer) -> list[Score]:
@@ -308,6 +331,12 @@ def claims_why_table(scores: list[Score]) -> list[str]:
     return _count_table(scores, kinds, lambda s: s.claims_why)
 
 
+def fields_why_table(scores: list[Score]) -> list[str]:
+    """Missed dates, places and weapons by what was off, per split and language (counts only)."""
+    kinds = sorted({k for s in scores for k in s.fields_why})
+    return _count_table(scores, kinds, lambda s: s.fields_why)
+
+
 def _count_table(
     scores: list[Score], kinds: list[str], counted: Callable[[Score], dict[str, int]]
 ) -> list[str]:
@@ -335,6 +364,8 @@ def main(argv: list[str] | None = None) -> None:
     print("\n".join(why_table(scores)))
     print("\nMissed Russian claims by topic and what was off:\n")
     print("\n".join(claims_why_table(scores)))
+    print("\nMissed dates, places and weapons by what was off:\n")
+    print("\n".join(fields_why_table(scores)))
     if "-v" in (argv or []):
         for s in scores:
             if s.split != "dev":
