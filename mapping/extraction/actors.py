@@ -303,9 +303,10 @@ _OFFICE = re.compile(
 _TITLED = re.compile(rf"(?P<role>{_ROLE})\s+(?P<name>{_NAME})")
 # "Serhiy Lysak, governor of the region," or at the sentence's end "..., according to Serhiy
 # Lysak, governor of the Dnipropetrovsk region."
+# ... and its closing comma left out: "Serhiy Gaidai, governor of the Luhansk region said"
 _APPOSED = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?!{SPEECH}\b)(?P<role>[^,]{{3,90}}?)"
-    r"(?:,|(?=[.!?]?[\"”’']?\s*$))"
+    rf"(?:,|(?=[.!?]?[\"”’']?\s*$)|(?<=[a-z])(?=\s+(?:has\s+|had\s+)?(?:said|says|wrote|told|added)\b))"
 )
 # "the acting governor, Alexander Khinshtein, said", "the head of the Kyiv regional police,
 # Andriy Nebytov, has said": the office first, the name set off after it
@@ -420,7 +421,7 @@ _OFFICIALS = re.compile(
     r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities)"
     r"(?:\s+in\s+(?:the\s+(?:capital|city|region)\b|(?!Moscow|Russia)[A-Z][\w'-]+))?)"
     # "Officials in the capital have so far announced that ..."
-    r"(?=\s+(?:(?:have|has)\s+)?(?:(?:so\s+far|now|also|since|later)\s+)?(?:said|say|says"
+    r"(?=\s+(?:(?:have|has)\s+)?(?:(?:so\s+far|now|also|since|later|initially|first|earlier)\s+)?(?:said|say|says"
     r"|reported|told|revised|raised|updated|confirmed|put|gave|announced|stated)\b|[.,;]|$)"
 )
 _BACK_REFERENCE = re.compile(
@@ -428,7 +429,8 @@ _BACK_REFERENCE = re.compile(
     r"|official|officials"
     r"|agency|statement|mission|administration|authorities|military|department|report"
     r"|message))\s+"
-    r"(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
+    # "He had said earlier that ..."
+    r"(?:(?:has|had|have)\s+)?(?:(?:also|later|first|then|again|now)\s+)?(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted|clarified|specified"
     r"|announced|disclosed|explained|stressed|emphasi[sz]ed|updated|posted)\b"
@@ -616,6 +618,7 @@ class Speakers:
         self.country_default = country_default
         self.moscow = moscow  # a text from Moscow's side: its bare "Defense Ministry" is Russia's
         self.people: dict[str, Actor] = {}  # surname → actor, for later "Lysak said"
+        self.roles: dict[str, str] = {}  # a person's id → the office named with them
         self.last: Actor | None = None
         self._named: list[Actor] = []  # every actor named so far, in order
         self._last_paragraph = -1
@@ -635,6 +638,13 @@ class Speakers:
                 role = match.group("role")
                 if pattern is _APPOSED and (re.search(r"\d", role) or not _OFFICE.search(role)):
                     continue  # "Roman Mrochko, a 49-year-old man died ...": no office after
+                if (
+                    pattern is _APPOSED
+                    and match.group(0)[-1] != ","
+                    and re.match(r"\s+\w", text[match.end() :])
+                    and _TITLED.search(role)
+                ):
+                    continue  # "at his Security Council, President Vladimir Putin said"
                 actor = self._person(match.group("name"), role)
                 if actor is not None:
                     found.append(Mention(actor, match.start(), match.end()))
@@ -696,6 +706,7 @@ class Speakers:
                 return None
             actor = Actor(slug(name), name, party)
         self.people[surname] = actor
+        self.roles[actor.id] = role.lower()
         return actor
 
     def author(self, text: str) -> Actor | None:
@@ -879,7 +890,14 @@ class Speakers:
             "services", "service"
         )
         if office in ("ministry", "governor", "mayor", "president", "service", "mission"):
-            fits = next((a for a in reversed(self._named) if office in a.name.lower()), None)
+            fits = next(
+                (
+                    a
+                    for a in reversed(self._named)
+                    if office in a.name.lower() or office in self.roles.get(a.id, "")
+                ),
+                None,
+            )
             if fits is None and office in ("governor", "mayor"):
                 fits = next((a for a in reversed(self._named) if a.party is L), None)
                 fits = fits or _unnamed(office, L)

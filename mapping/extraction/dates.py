@@ -105,6 +105,14 @@ _TO_COME_BEFORE = re.compile(
     r"\b(?:warn\w*|likelihood|probability|threat|risk|expect\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,5}$",
     re.IGNORECASE,
 )
+# "These strikes follow yesterday's missile attack in Hroza", "came two days after Monday's
+# strike": the day of an earlier strike, not of this one
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:strikes?|attacks?|shelling|bombardment|barrage|it|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:follow(?:s|ed)?|(?:comes?|came)\s+(?:[\w-]+\s+){0,3}after)\s+(?:the\s+)?$"
+    r"|(?<![\w-])(?:після|после)\s+$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<city>[A-Z][A-Za-z.' -]{{1,40}}?),\s+(?:[A-Z][a-z]+,\s+)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
@@ -124,9 +132,16 @@ _TIME = re.compile(r"\bat\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)\b")
 _NIGHT_OF = re.compile(r"\bnight\s+of\s*$", re.IGNORECASE)
 BACKGROUND_AFTER = dt.timedelta(days=31)  # a strike date this long before the report is history
 _YEAR = re.compile(r"\b\d{4}\b")
-# "18.08.2022", "15/01/2023" (a month over 12 is a US-style date: "01/15/2023")
+# "18.08.2022", "15/01/2023", "28-07-2022" (a month over 12 is a US-style date: "01/15/2023")
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d./])(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[0-3]?\d)(?P=sep)(?P<y>20\d\d)(?![\d./])"
+    r"(?<![\d./-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>20\d\d)(?![\d./-])"
+)
+# a page's stamp of its own date, wherever the page puts it near its top: "Reuters | Kyiv |
+# Updated: 08-12-2023 12:37 IST" under a lead, "Published On 16 Jan 2024"
+_STAMP = re.compile(
+    r"(?:^|\|)[ \t]*(?:Updated|Published|Posted|Created|Опубліковано|Оновлено|Опубликовано"
+    r"|Обновлено)(?:\s+on)?\s*:?[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -287,6 +302,10 @@ def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None
                 if day:
                     day = with_weekday_year(expr, day, line[: match.start("expr")], today)
                     return Found(day, at, at + len(expr), line.strip())
+    for stamp in _STAMP.finditer(text[:2000]):
+        found = _stamp_date(text, stamp.end(), today)
+        if found:
+            return found
     line = dateline(text)
     if line and line.date:
         expr = str(line.date.value)
@@ -298,6 +317,19 @@ def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None
             return Found(day, line.date.start, line.date.end, line.date.quote, guess=guess)
     if hint:
         return Found(hint, 0, 0, "")
+    return None
+
+
+def _stamp_date(text: str, at: int, today: dt.date) -> Found | None:
+    """The date a page's stamp gives right after its word, if it writes the year."""
+    numeric = _NUMERIC_DATE.match(text, at)
+    if numeric:
+        day = _numeric_date(numeric)
+        return Found(day, numeric.start(), numeric.end(), numeric.group()) if day else None
+    phrase = DATE_PHRASE.match(text, at)
+    if phrase and _YEAR.search(phrase.group("expr")):
+        day = parse_explicit(phrase.group("expr"), today)
+        return Found(day, phrase.start(), phrase.end(), phrase.group()) if day else None
     return None
 
 
@@ -358,7 +390,7 @@ def strike_date(
             if sentence.start + match.start() < after:
                 continue
             before = words_before(sentence.text, match.start())
-            if _SPEECH_BEFORE.search(before) or _TO_COME_BEFORE.search(before):
+            if any(p.search(before) for p in (_SPEECH_BEFORE, _TO_COME_BEFORE, _EARLIER_BEFORE)):
                 continue
             if _NIGHT_OF.search(before) and re.match(
                 r"\s+(?:to|into)\s", sentence.text[match.end() : match.end() + 8]

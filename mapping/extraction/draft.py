@@ -53,7 +53,13 @@ from mapping.extraction.places import (
     place_mentions,
     place_mentions_uk_ru,
 )
-from mapping.extraction.scope import headlines, other_incidents, other_sections, period_totals
+from mapping.extraction.scope import (
+    copies,
+    headlines,
+    other_incidents,
+    other_sections,
+    period_totals,
+)
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
 from mapping.model import Incident, Party, Place
@@ -235,8 +241,9 @@ def extract_draft(
     said: list[tuple[Actor | None, Any, Actor | None]] = []
     why_said: list[str] = []  # how each sentence's speaker was found
     several: list[list[Mention]] = []  # per sentence, its speakers when it names several
-    for sentence in parts:
-        actor, mention = speakers.speaker(sentence)
+    printed_twice = copies(parts)  # a teaser over the story: read where the story has it
+    for index, sentence in enumerate(parts):
+        actor, mention = (None, None) if index in printed_twice else speakers.speaker(sentence)
         said.append((actor, mention, speakers.last))
         several.append(speakers.several)
         why_said.append(speakers.reason if actor is not None else "")
@@ -255,7 +262,7 @@ def extract_draft(
     _about_this_to_what_it_follows(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
     others = other_sections(parts)
-    elsewhere = other_incidents(parts, others)
+    elsewhere = other_incidents(parts, others) | printed_twice
     # (who news of other strikes names, "Читайте також: ...", speaks for none of this one's)
     sole = {
         a.id: a
@@ -763,8 +770,9 @@ def _key(s: _Statement, with_source: bool = False) -> tuple:
 def _without_headline_repeats(
     statements: list[_Statement], head: set[Sentence]
 ) -> list[_Statement]:
-    """A headline's figure goes when the body states it too (the body says who gave it); a
-    post's title that alone gives a figure keeps it."""
+    """A headline's figure goes when the body states it too (the body says who gave it), or a
+    headline above states it (a title and its subtitle); a post's title that alone gives a
+    figure keeps it."""
 
     in_body = {_key(s) for s in statements if s.sentence not in head}
     # "... Climbs to Twenty-Five" over "At least 25 individuals ... lost their lives"
@@ -782,8 +790,15 @@ def _without_headline_repeats(
     def repeated(s: _Statement) -> bool:
         vague = "read as at least" in (s.entry.get("note") or "")
         told = {v[:2] for v in _values(s)} & body_categories
+        above = {
+            v
+            for t in statements
+            if t.sentence in head and t.sentence.start < s.sentence.start
+            for v in _values(t)
+        }
         return (
             _key(s) in in_body
+            or (bool(_values(s)) and set(_values(s)) <= above)
             or bool(set(_values(s)) & body_values)
             or bool((vague or s.sentence in summing_up) and told)
             or _bounds(s, body_values)

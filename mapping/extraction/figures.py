@@ -133,11 +133,22 @@ _TOLL_AND = re.compile(
     rf"(?:to|at)\s+{COUNT}",
     re.IGNORECASE,
 )
+# an age: "14-year-old", "an 11-month-old baby" (months, weeks and days: a child)
+_AGE = r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month|week|day)s?-old"
+
+
+def _age_of(match: re.Match[str]) -> int | None:
+    """The age in years an `_AGE` match gives (a baby's months are 0 years)."""
+    if match.group("unit") and match.group("unit").lower() != "year":
+        return 0
+    return words_to_age(match.group("age"))
+
+
 _SUB = re.compile(
     r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|among\s+whom"
     r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
     r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
-    r"(?:an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old(?:\s+(?:girl|boy|child|teenager|student))?"
+    rf"(?:an?\s+{_AGE}(?:\s+(?:girl|boy|child|teenager|student|baby|infant))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
     re.IGNORECASE,
@@ -148,14 +159,14 @@ _SEVERITY = re.compile(
     re.IGNORECASE,
 )
 _AND_A_CHILD = re.compile(
-    r"\s+and\s+an?\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old"
+    rf"\s+and\s+an?\s+{_AGE}"
     r"(?:\s+(?:girl|boy|child|teenager|student))?",
     re.IGNORECASE,
 )
 # "a two-year-old child pulled from the ruins died", "a 43-year-old woman was killed"
 _AGED_WHO = r"girl|boy|child|teenager|student|toddler|baby|infant|woman|man|resident|person"
 _AGED = re.compile(
-    r"\b(?:an?|the)\s+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-years?-old\s+(?:local\s+)?"
+    rf"\b(?:an?|the)\s+{_AGE}\s+(?:local\s+)?"
     rf"(?:[a-z]+\s+)??(?P<who>{_AGED_WHO}|{_PERSONS})\b[^.;:,]{{0,60}}?"
     rf"(?<![\w-])(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?P<cat>{_KILLED}|{_INJURED}|{_MISSING})\b",
     re.IGNORECASE,
@@ -238,7 +249,7 @@ _AGES_BEFORE = re.compile(
 # "the strike killed a 14-year-old boy": the verb before the person
 _AGED_OBJECT = re.compile(
     r"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:an?|the)\s+"
-    rf"(?P<age>\d{{1,2}}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<who>{_AGED_WHO})\b",
+    rf"{_AGE}\s+(?P<who>{_AGED_WHO})\b",
     re.IGNORECASE,
 )
 # "A woman was killed", "a man died", "a single injured woman": one person, no number
@@ -329,7 +340,7 @@ _LISTED = re.compile(
 )
 _LISTED_PART = re.compile(
     rf"(?:(?:an?|one|the|her|his|their|another)\s+)?(?:(?P<n>{NUMBER})\s+)?"
-    r"(?:(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month)s?-old\s+"
+    rf"(?:{_AGE}\s+"
     r"|(?:elderly|young|little|small|adult|teenage|[A-Z][a-z]+)\s+)?(?:[a-z]+\s+)??(?P<who>[a-z]+)$",
     re.IGNORECASE,
 )
@@ -346,8 +357,8 @@ def _listed_people(listed: str) -> tuple[int, int] | None:
         if n is None:
             return None
         people += n
-        age = words_to_age(found.group("age")) if found.group("age") else None
-        young = found.group("unit") == "month" or (age is not None and age < 18)
+        age = _age_of(found) if found.group("age") else None
+        young = age is not None and age < 18
         if young or _CHILD.fullmatch(found.group("who")):
             children += n
     return people, children
@@ -540,12 +551,12 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         )
         category = _category(named.group(1)) if named else None
         if match.group("age") or match.group("one"):  # "among them a child"
-            age = words_to_age(match.group("age")) if match.group("age") else None
+            age = _age_of(match) if match.group("age") else None
             if match.group("one") or (age is not None and age < 18):
                 end, count = match.end(), ONE
                 # "a 12-year-old boy and an 8-year-old girl": two children
                 second = _AND_A_CHILD.match(text, end)
-                if second and (words_to_age(second.group("age")) or 18) < 18:
+                if second and (_age_of(second) or 18) < 18:
                     end, count = second.end(), Count(2, 2)
                 figures.append(
                     Figure(category, "children", count, match.start(), end, True, _RULES[_SUB])
@@ -589,7 +600,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         toll = _ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
         whole_match(match, "killed", "unspecified", Count(toll, toll))
     for match in _AGED_OBJECT.finditer(text):
-        age = words_to_age(match.group("age"))
+        age = _age_of(match)
         whole_match(match, _category(match.group("cat")), _aged_group(age, match.group("who")))
     for match in _ONE_PERSON.finditer(text):
         if _QUALIFIED.search(text, 0, match.start()):
@@ -607,7 +618,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         whole_match(match, _category(" ".join(match.group("cat").split())), "unspecified")
     for match in _AGED.finditer(text):
         category = _category(" ".join(match.group("cat").split()))
-        group = _aged_group(words_to_age(match.group("age")), match.group("who"))
+        group = _aged_group(_age_of(match), match.group("who"))
         whole_match(match, category, group)
         # "a 14-year-old girl was among the 34 injured": the toll she is among
         among = _AMONG_THE_TOLL.search(match.group(0))

@@ -161,6 +161,26 @@ def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
     return found
 
 
+def copies(parts: list[Sentence]) -> set[int]:
+    """Positions in `parts` of sentences a page prints twice word for word (a teaser over the
+    story, a headline said again over the body): all copies but one, the one in the longest
+    paragraph (the story's own), else the first."""
+    size: dict[int, int] = {}
+    for sentence in parts:
+        size[sentence.paragraph] = size.get(sentence.paragraph, 0) + 1
+    seen: dict[str, list[int]] = {}
+    for index, sentence in enumerate(parts):
+        text = " ".join(sentence.text.split())
+        if len(text) >= 40:
+            seen.setdefault(text, []).append(index)
+    found: set[int] = set()
+    for indices in seen.values():
+        if len(indices) > 1:
+            kept = max(indices, key=lambda i: (size[parts[i].paragraph], -i))
+            found.update(i for i in indices if i != kept)
+    return found
+
+
 def period_totals(sentences: list[Sentence]) -> set[int]:
     """The counts in the thousands that a period's totals state ("10 тисяч загиблих"): a
     sentence saying them again ("Рубіж у 10 тисяч загиблих було подолано 15 листопада, коли

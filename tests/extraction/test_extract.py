@@ -19,6 +19,7 @@ from mapping.extraction.figures import casualty_figures
 from mapping.extraction.numbers import count_range
 from mapping.extraction.text import sentences
 from mapping.model import Incident
+from tests.extraction import figures_by_source
 
 CASES = {case["id"]: case for case in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))}
 
@@ -1755,3 +1756,109 @@ def test_a_bomb_with_a_glide_kit_is_a_glide_bomb(gazetteer):
     text = "Russia struck Kharkiv on Monday with a FAB-500 bomb with a UMPK module, killing 3."
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["weapon"]["category"] == "glide_bomb"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a syndicated page's stamp, day first with hyphens, under the lead
+        ("A Russian missile attack killed one civilian in Ukraine's Dnipropetrovsk region on "
+         "Friday, the region's governor, Serhiy Lysak, said. \"Unfortunately, one person is "
+         "dead,\" Lysak said on the Telegram messaging app, adding that the wounded were in "
+         "hospital and that rescuers were still at work at the scene of the strike.\n\n"
+         "Reuters | Kyiv | Updated: 08-12-2023 12:37 IST | Created: 08-12-2023 12:32 IST",
+         "2023-12-08"),
+        ("Eight killed in Lysychansk - governor\nReuters | Updated: 28-06-2022 00:41 IST\n"
+         "At least eight civilians were killed in a Russian missile attack on Lysychansk on "
+         "Monday, the governor said.", "2022-06-27"),
+    ],
+)  # fmt: skip
+def test_a_page_s_stamp_dates_the_report(text, day, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["date"] == dt.date.fromisoformat(day)
+
+
+def test_the_day_of_a_strike_this_one_follows_is_not_its_own(gazetteer):
+    text = (
+        "Two Iskander missiles struck Kharkiv, killing a boy and his grandmother, the governor "
+        "said. These strikes follow yesterday's missile attack on the village of Hroza.\n"
+        "Lysychansk burned after the Friday night attack, killing 4."
+    )
+    record = extract_draft(text, date_hint=dt.date(2023, 10, 6), today=TODAY).record
+    assert record["date"] == dt.date(2023, 10, 6)
+    # (the night the fire followed is this strike's: "after the Friday night attack")
+    later = extract_draft(
+        "A restaurant caught fire following the Friday night attack on Dnipro, killing 4.",
+        date_hint=dt.date(2025, 6, 14),
+        today=TODAY,
+    ).record
+    assert later["date"] == dt.date(2025, 6, 13)
+
+
+def test_a_sentence_a_page_prints_twice_is_read_once(gazetteer):
+    teaser = "The governor said later that 19 people had been wounded in the strike."
+    text = (
+        f"Russian missile strike kills three in central Ukraine - governor\n\n{teaser}\n\n"
+        "Russian missile strike kills three in central Ukraine - governor\n\n"
+        "Three people were killed when missiles hit an airfield in the Kirovohrad region on "
+        f"Saturday, Governor Andriy Raikovych said. {teaser}"
+    )
+    assert sorted(figures_by_source(text, gazetteer, TODAY)) == [
+        ("andriy-raikovych", "unspecified", "injured", 19),
+        ("andriy-raikovych", "unspecified", "killed", 3),
+    ]
+
+
+def test_a_title_and_subtitle_stating_one_figure_state_it_once(gazetteer):
+    text = (
+        "Two Killed in Kharkiv, Port Damaged in the South\n\nRussian Strikes Kill Two in "
+        "Ukraine\n\nTwo Iskander missiles struck Kharkiv overnight. Regional governor Oleh "
+        "Synehubov reported that 28 people were wounded, including an 11-month-old baby."
+    )
+    assert sorted(figures_by_source(text, gazetteer, TODAY)) == [
+        ("oleh-synehubov", "children", "injured", 1),
+        ("oleh-synehubov", "unspecified", "injured", 28),
+        ("oleh-synehubov", "unspecified", "killed", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the closing comma of a title left out
+        ("At least eight civilians were killed in a missile attack on Lysychansk on Monday, "
+         "Serhiy Gaidai, governor of the Luhansk region said on the Telegram messaging app.",
+         "serhiy-gaidai"),
+        # ... but a person named after a place is no title of it
+        ("Missiles hit Kyiv on Monday. At a meeting of his Security Council, President "
+         "Volodymyr Zelensky said eight people were killed.", "president-zelensky"),
+        # "he" with a tense of its own, a paragraph after he spoke
+        ("A missile hit Shevchenkove on Monday. \"A 60-year-old woman died,\" Oleh Synehubov, "
+         "governor of the Kharkiv region, wrote.\n\nHe had said earlier that at least seven "
+         "people had been wounded.", "oleh-synehubov"),
+    ],
+)  # fmt: skip
+def test_speakers_as_wires_name_them(text, speaker, gazetteer):
+    assert {source for source, *_ in figures_by_source(text, gazetteer, TODAY)} == {speaker}
+
+
+def test_authorities_revising_a_toll_are_the_attacked_side_s(gazetteer):
+    text = (
+        "KOSTIANTYNIVKA, Ukraine (AP) — Wednesday's attack on the market in Kostiantynivka "
+        "killed 16 people. Authorities initially put the death toll at 17, but the Interior "
+        "Ministry revised that number on Thursday."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    seventeen = next(c for c in record["casualties"] if c["killed"] == 17)
+    assert parties[seventeen["source"]] == "ukraine_government"
+
+
+@pytest.mark.parametrize(
+    "who",
+    ["a six-month-old baby", "an 11-month-old girl", "a 3-week-old boy", "a 23-day-old infant"],
+)
+def test_an_age_in_months_weeks_or_days_is_a_child_s(who, gazetteer):
+    text = f"A missile hit Kharkiv on Monday. Five people were injured, including {who}."
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert ("children", "injured", 1) in {(g, cat, v) for _s, g, cat, v in found}

@@ -10,6 +10,7 @@ import pytest
 from mapping.extraction import extract_draft
 from mapping.extraction.figures_uk_ru import casualty_figures_uk_ru, damage_figures_uk_ru
 from mapping.extraction.text import Sentence, read_text, sentences
+from tests.extraction import figures_by_source
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -825,17 +826,6 @@ def test_a_civilian_thing_unharmed_is_no_civilian_hurt(gazetteer):
     assert record.get("casualties", []) == []
 
 
-def _by_source(text: str, gazetteer) -> list[tuple[str, str, str, int | dict]]:
-    """(source id, group, category, value) of each casualty figure the draft has."""
-    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
-    return [
-        (c["source"], c["group"], category, c[category])
-        for c in record.get("casualties", [])
-        for category in ("killed", "injured", "missing")
-        if category in c
-    ]
-
-
 def test_a_scraped_page_s_run_together_sentences_are_read_apart():
     # a page whose sentences lost their spaces, and a Latin "i" typed in "повiдомляє"
     text = read_text(
@@ -856,7 +846,9 @@ def test_a_part_with_its_own_speaker_is_that_speaker_s(gazetteer):
         "Росія вдарила по Кривому Рогу 4 квітня. Голова ОВА Сергій Лисак повідомив, що загинули "
         "14 людей.\nЗа даними Вілкула, серед загиблих 5 дітей."
     )
-    assert ("oleksandr-vilkul", "children", "killed", 5) in _by_source(text, gazetteer)
+    assert ("oleksandr-vilkul", "children", "killed", 5) in figures_by_source(
+        text, gazetteer, TODAY
+    )
 
 
 def test_the_outlet_s_own_remarks_and_recalled_news_are_the_report_s(gazetteer):
@@ -867,7 +859,7 @@ def test_the_outlet_s_own_remarks_and_recalled_news_are_the_report_s(gazetteer):
         "Раніше повідомлялося, що загинули 18 людей. Крім того, поранення дістали щонайменше "
         "50 людей."
     )
-    found = _by_source(text, gazetteer)
+    found = figures_by_source(text, gazetteer, TODAY)
     assert ("report", "unspecified", "killed", 19) in found
     assert ("report", "unspecified", "injured", {"min": 50}) in found
 
@@ -878,7 +870,9 @@ def test_those_in_hospital_or_gravely_hurt_are_no_figure_beside_a_total(gazettee
         "повідомив Олександр Вілкул.\n\n"
         "37 людей залишаються у лікарнях. 19 поранених у важкому стані, зокрема 4 дитини."
     )
-    assert _by_source(text, gazetteer) == [("oleksandr-vilkul", "unspecified", "injured", 75)]
+    assert figures_by_source(text, gazetteer, TODAY) == [
+        ("oleksandr-vilkul", "unspecified", "injured", 75)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -918,7 +912,10 @@ def test_a_gerund_counts_as_its_verb(gazetteer):
         "15 листопада російська ракета влучила у житловий будинок у Селидовому, вбивши чотирьох "
         "цивільних осіб і поранивши п'ятьох."
     )
-    found = [(group, category, value) for _, group, category, value in _by_source(text, gazetteer)]
+    found = [
+        (group, category, value)
+        for _, group, category, value in figures_by_source(text, gazetteer, TODAY)
+    ]
     assert found == [("civilians", "killed", 4), ("unspecified", "injured", 5)]
 
 
@@ -929,7 +926,10 @@ def test_a_milestone_of_the_war_s_toll_is_no_figure_but_the_strike_s_is(gazettee
         "російська ракета влучила у будинок у Селидовому, вбивши чотирьох цивільних осіб.\n"
         '"Десять тисяч загиблих цивільних осіб - це похмура віха", - зазначила голова Місії.'
     )
-    found = [(group, category, value) for _, group, category, value in _by_source(text, gazetteer)]
+    found = [
+        (group, category, value)
+        for _, group, category, value in figures_by_source(text, gazetteer, TODAY)
+    ]
     assert found == [("civilians", "killed", 4)]
 
 
@@ -947,7 +947,7 @@ def test_a_post_s_channel_name_on_its_first_line_is_its_speaker(channel, source,
         f"{channel}\n\nВорог вдарив по Харкову. Загинули 3 людини, ще 12 поранені. У Міноборони "
         "РФ заявили, що вдарили по військовому об'єкту."
     )
-    assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {source}
+    assert {s for s, _, _, _ in figures_by_source(text, gazetteer, TODAY)} == {source}
 
 
 def test_a_headline_that_says_something_is_no_channel_name(gazetteer):
@@ -955,7 +955,7 @@ def test_a_headline_that_says_something_is_no_channel_name(gazetteer):
         "Синєгубов: ворог вдарив по Харкову\n\nЗагинули 3 людини. У Міноборони РФ заявили, що "
         "вдарили по військовому об'єкту."
     )
-    assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {"report"}
+    assert {s for s, _, _, _ in figures_by_source(text, gazetteer, TODAY)} == {"report"}
 
 
 @pytest.mark.parametrize(
@@ -964,7 +964,7 @@ def test_a_headline_that_says_something_is_no_channel_name(gazetteer):
 )
 def test_a_post_closing_with_its_author_or_its_body_s_tags_is_theirs(closing, source, gazetteer):
     text = f"Ворог вдарив по Харкову. Загинули 3 людини, ще 12 поранені.\n\n{closing}"
-    assert {s for s, _, _, _ in _by_source(text, gazetteer)} == {source}
+    assert {s for s, _, _, _ in figures_by_source(text, gazetteer, TODAY)} == {source}
 
 
 def test_a_body_s_name_is_no_place(gazetteer):
@@ -984,7 +984,9 @@ def test_a_page_s_links_to_other_news_give_no_figure_and_name_no_source(label, g
         f"{label}\nТрое погибших в результате вражеской атаки Запорожской области\n"
         "ОВА: Один человек погиб, семеро пострадали из-за ударов РФ по Днепропетровской области"
     )
-    assert _by_source(text, gazetteer) == [("viacheslav-chaus", "unspecified", "killed", 2)]
+    assert figures_by_source(text, gazetteer, TODAY) == [
+        ("viacheslav-chaus", "unspecified", "killed", 2)
+    ]
 
 
 def test_those_taken_to_hospital_beside_a_total_and_a_total_taken_to_hospital(gazetteer):
@@ -992,7 +994,7 @@ def test_those_taken_to_hospital_beside_a_total_and_a_total_taken_to_hospital(ga
         "Через обстріл Ізюма чотири людини загинули, ще понад 20 зазнали поранень, повідомив "
         "Олег Синєгубов. За попередніми даними, п'ятьох поранених госпіталізували."
     )
-    assert [(c, v) for _, _, c, v in _by_source(beside, gazetteer)] == [
+    assert [(c, v) for _, _, c, v in figures_by_source(beside, gazetteer, TODAY)] == [
         ("killed", 4),
         ("injured", {"min": 21}),
     ]
@@ -1000,7 +1002,7 @@ def test_those_taken_to_hospital_beside_a_total_and_a_total_taken_to_hospital(ga
         "По уточненной информации, в результате ракетного удара по Одессе трое пострадавших, "
         "они госпитализированы, сообщил Олег Кипер."
     )
-    assert [(c, v) for _, _, c, v in _by_source(total, gazetteer)] == [("injured", 3)]
+    assert [(c, v) for _, _, c, v in figures_by_source(total, gazetteer, TODAY)] == [("injured", 3)]
 
 
 def test_the_head_of_a_body_unnamed_is_its_head_named_before(gazetteer):
@@ -1009,7 +1011,7 @@ def test_the_head_of_a_body_unnamed_is_its_head_named_before(gazetteer):
         '"Росіяни влучили в адмінбудівлю", - повідомив очільник ОВА Олег Синєгубов.\n'
         '"Ще троє людей - в операційній", - йдеться в повідомленні очільника ОВА.'
     )
-    assert {s for s, *_ in _by_source(text, gazetteer)} == {"oleg-siniegubov"}
+    assert {s for s, *_ in figures_by_source(text, gazetteer, TODAY)} == {"oleg-siniegubov"}
 
 
 def test_a_quotation_a_speaker_opens_runs_to_its_close_over_paragraphs(gazetteer):
@@ -1020,7 +1022,7 @@ def test_a_quotation_a_speaker_opens_runs_to_its_close_over_paragraphs(gazetteer
         "людину.\n\nЗазнали поранення 7 людей. Усі вони були госпіталізовані.\n\nТри дні будуть "
         'оголошені днями жалоби".\n\nПриєднуйтесь до нас у Facebook! Поранено 3 людей у Львові.'
     )
-    found = _by_source(text, gazetteer)
+    found = figures_by_source(text, gazetteer, TODAY)
     assert found[:2] == [
         ("oleg-siniegubov", "unspecified", "killed", 51),
         ("oleg-siniegubov", "unspecified", "injured", 7),
@@ -1034,7 +1036,7 @@ def test_a_headline_summing_up_the_body_gives_none_of_its_counts(gazetteer):
         "6 поранені, - голова ОВА\n\nПро це голова Харківської ОВА Олег Синєгубов повідомив:\n\n"
         '"Станом на зараз відомо про 51 загиблу людину. Зазнали поранення 7 людей."'
     )
-    assert [(c, v) for _, _, c, v in _by_source(text, gazetteer)] == [
+    assert [(c, v) for _, _, c, v in figures_by_source(text, gazetteer, TODAY)] == [
         ("killed", 51),
         ("injured", 7),
     ]
@@ -1083,12 +1085,16 @@ def test_one_who_could_not_be_saved_is_dead_and_counted_once(gazetteer):
         "Ракета влучила в будинок у Вінниці. Медики боролися за життя 15-річного хлопця, але "
         "врятувати його не вдалося."
     )
-    assert [(g, c, v) for _, g, c, v in _by_source(saved, gazetteer)] == [("children", "killed", 1)]
+    assert [(g, c, v) for _, g, c, v in figures_by_source(saved, gazetteer, TODAY)] == [
+        ("children", "killed", 1)
+    ]
     twice = (
         "Ракета влучила в будинок у Слов'янську. З-під завалів дістали живу дитину, але врятувати "
         "її не вдалося — малюк помер у машині «швидкої»."
     )
-    assert [(g, c, v) for _, g, c, v in _by_source(twice, gazetteer)] == [("children", "killed", 1)]
+    assert [(g, c, v) for _, g, c, v in figures_by_source(twice, gazetteer, TODAY)] == [
+        ("children", "killed", 1)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1119,4 +1125,4 @@ def test_weapons_as_ukrainian_copy_names_them(weapon, category, gazetteer):
     ],
 )  # fmt: skip
 def test_people_one_more_and_described_as_local_copy_counts_them(text, expected, gazetteer):
-    assert [(g, c, v) for _, g, c, v in _by_source(text, gazetteer)] == expected
+    assert [(g, c, v) for _, g, c, v in figures_by_source(text, gazetteer, TODAY)] == expected
