@@ -42,6 +42,32 @@ _QUOTED_TARGET = re.compile(
     r"\"(?P<target>[^\"]{3,400})\"\s+(?:were|was|had\s+been|have\s+been)\s+"
     r"(?:attacked|hit|struck|targeted|destroyed)\b"
 )
+# "the strikes were aimed at disrupting Ukraine's aviation, missile, and space sectors"
+_AIMED_AT = re.compile(
+    r"\b(?:were|was|are|is|been)\s+(?:aimed|directed)\s+at\s+(?:(?:disrupting|destroying|hitting"
+    r"|degrading|disabling|striking|weakening|undermining)\s+)?(?P<target>[^.;]{3,200})",
+    re.IGNORECASE,
+)
+# "According to the department, the country's energy complex facilities, which ensure the
+# operation of the military-industrial complex, were hit": what the party says was hit
+_HIT_WERE = re.compile(
+    r"(?:[Aa]ccording\s+to\s+[^,.;]{2,60},|(?<!denying\s)(?<!denied\s)\bthat)\s+"
+    r"(?P<target>(?!it\s+(?:was|is)\b)(?:the\s+)?[^,.;\"]{3,100}?"
+    r"(?:,\s+which\s+[^,.;]{3,120},)?)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:successfully\s+)?(?:hit|struck|targeted|destroyed)\b"
+)
+# "only military facilities are subject to attack", "its operations are solely focused on
+# Ukraine's defense infrastructure": what the party says it strikes, as a whole
+_ONLY_MILITARY = re.compile(
+    r"\b(?:only|solely|exclusively)\s+(?:(?:focused|aimed|directed)\s+(?:on|at)\s+|(?:at|against"
+    r"|on)\s+)?(?P<target>[^.;]{0,40}?\b(?:military|defen[cs]e)\b[^.;]{0,100})",
+    re.IGNORECASE,
+)
+# where a target read to its clause's end gives way to who said it: '..." Peskov told reporters'
+_SAID_TAIL = re.compile(
+    r"[,\"”]+\s+[^,.;\"]{0,80}?\b(?:has\s+|have\s+)?(?:said|says|told|added|stated)\b",
+    re.IGNORECASE,
+)
 # the rest of a clause, up to "... and said ..." or the sentence's end
 _CLAUSE = r"[^.;]*?(?=,?\s+and\s+(?:said|says|claimed|claims|insisted|added)\b|[.;]|$)"
 # The strike denied: "denied targeting the capital", "does not attack civilian targets", "Not a
@@ -109,7 +135,7 @@ _MILITARY = re.compile(
     r"|control\s+system|airfields?|arsenal|deployment|concentration|enterprises?|industr"
     r"|communications?|energy|command\s+post|sites?|plants?|factor(?:y|ies)|weapons?|launchers?"
     r"|HIMARS|ammunition|radars?|air\s+defen[cs]e|artillery|howitzers?|tanks?|aircraft"
-    r"|warehouses?|storage|fuel|arms|munitions|soldiers|units?|army|forces|fighters)",
+    r"|warehouses?|storage|fuel|arms|munitions|soldiers|units?|army|forces|fighters|aviation)",
     re.IGNORECASE,
 )
 # "the strike had been executed by Ukraine's army", "blamed Kyiv for the strike"
@@ -151,9 +177,13 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
         words = match.group(group).strip()
         if _MILITARY.search(words):
             found.append(ClaimText("target", words, match.start(group), match.end(group)))
-    for match in _FIRED_AT.finditer(sentence.text):
-        if _MILITARY.search(match.group("target")):
-            found.append(ClaimText("target", match.group("target"), *match.span("target")))
+    for pattern in (_FIRED_AT, _AIMED_AT, _HIT_WERE, _ONLY_MILITARY):
+        for match in pattern.finditer(sentence.text):
+            start, end = match.span("target")
+            tail = _SAID_TAIL.search(sentence.text, start, end)
+            end = tail.start() if tail else end
+            if _MILITARY.search(sentence.text[start:end]):
+                found.append(ClaimText("target", sentence.text[start:end], start, end))
     for match in _SHIELD.finditer(sentence.text):
         found.append(ClaimText("other", match.group(0).strip(), *match.span()))
     for match in _QUOTED_TARGET.finditer(sentence.text):
@@ -201,7 +231,7 @@ _STANCE_BEFORE = re.compile(
 )
 _CIVILIAN_OBJECT = re.compile(
     r"(?:(?:targeted|hit|struck|strike|attack)\w*\s+)?(?:the\s+|an?\s+)?(?:Ukraine's\s+|Ukrainian\s+)?"
-    r"(?:civilian|residential|social|peaceful)\b",
+    r"(?:civilians?|residential|social|peaceful)\b",
     re.IGNORECASE,
 )
 
@@ -241,7 +271,9 @@ _TARGET_UK_RU = re.compile(
     # "Міноборони назвало ціллю удару аеродром", "назвали целью удара"
     r"|назва\w*\s+(?:ціллю|метою|целью)\s+(?:удару|удара|атаки|ударів|ударов)"
     r"|знищено|знищил\w*|уничтожен\w*|уничтожил\w*|атакува\w*|атаковал\w*|атакован\w*"
-    r"|атаковані|вдарил\w*|ударил\w*)"
+    r"|атаковані|вдарил\w*|ударил\w*"
+    # "удары были направлены на объекты ВПК", "спрямовані на"
+    r"|(?:направлен|спрямован|нацелен|націлен)\w*\s+на)"
     r"\s+(?P<target>[^,.;:\n]+"
     # "по ангару в Одессе, где готовились безэкипажные катера": what the place was, as they say
     r"(?:,\s+(?:где|де|в\s+котор\w+|на\s+котор\w+|в\s+яком\w*|на\s+яких|котор\w+)\s+[^,.;:\n]+)?"

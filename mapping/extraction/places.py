@@ -57,7 +57,10 @@ _NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$",
     re.IGNORECASE,
 )
-_SPEAKS = re.compile(r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|insisted)\b")
+_SPEAKS = re.compile(
+    r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|insisted|reveal(?:s|ed)|reported"
+    r"|reports|denie[sd]|warn(?:s|ed)|accuse[sd]|confirm(?:s|ed)|vow(?:s|ed))\b"
+)
 _REGION_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province|Region)\b"
 )

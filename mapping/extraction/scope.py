@@ -12,7 +12,7 @@ from mapping.extraction.text import Sentence
 from mapping.morphology import has_cyrillic, words
 
 _OTHER_OPENING = re.compile(
-    r"^\W*(?:Separately|Elsewhere|In\s+other\s+(?:news|attacks|strikes)"
+    r"^\W*(?:Separately|It\s+(?:is|was)\s+(?:also\s+)?separately\s+reported|Elsewhere|In\s+other\s+(?:news|attacks|strikes)"
     r"|In\s+(?:a|another)\s+separate\s+(?:attack|strike|incident)"
     r"|Окремо|Також\s+в\s+інших|Отдельно|В\s+других"
     # "As reported, on April 6, five residents were killed": an earlier report's strike

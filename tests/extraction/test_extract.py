@@ -1705,6 +1705,47 @@ def test_attacks_warned_of_date_no_strike(gazetteer):
     assert record["date"] == dt.date(2022, 10, 10)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("According to Moscow, the strikes were aimed at disrupting Ukraine's aviation, missile, "
+         "and space sectors.", "aviation, missile, and space sectors"),
+        ("According to the department, the country's energy complex facilities, which ensure the "
+         "operation of the military-industrial complex, were hit.",
+         "which ensure the operation of the military-industrial complex"),
+        ('"Only military facilities are subject to attack," the Russian defence ministry added.',
+         "military facilities are subject to attack"),
+        ("Russian forces strike exclusively at military facilities in Ukraine, Kremlin "
+         "spokesman Dmitry Peskov said.", "military facilities in Ukraine"),
+    ],
+)  # fmt: skip
+def test_a_target_as_russia_s_statements_put_it(sentence, words, gazetteer):
+    text = (
+        "Missiles hit Kyiv on Thursday, killing nine.\n\nThe Russian Defense Ministry said it "
+        f"carried out a strike overnight. {sentence}"
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    targets = [c["text"] for c in record["claims"] if c["about"] == "target"]
+    assert words in targets or any(words in t and "said" not in t for t in targets), targets
+
+
+def test_a_day_s_totals_told_separately_are_no_figure_of_the_strike(gazetteer):
+    text = (
+        "Missiles hit energy facilities in Kyiv, the Russian Defense Ministry said. It is "
+        "separately reported that in one day the Armed Forces of Ukraine lost about two thousand "
+        "servicemen."
+    )
+    assert extract_draft(text, gazetteer=gazetteer, today=TODAY).record.get("casualties") in (
+        None,
+        [],
+    )
+
+
+def test_a_capital_that_speaks_is_no_place_struck(gazetteer):
+    text = "Moscow reveals specifics of its strike on Ukraine. Nine people were killed in Kyiv."
+    assert extract_draft(text, gazetteer=gazetteer, today=TODAY).record["place"]["name"] == "Kyiv"
+
+
 def test_the_target_a_ministry_says_it_had_been_is_its_claim(gazetteer):
     text = (
         "A missile hit Kharkiv on Monday, killing 3. Russia's defence ministry claimed the target "
