@@ -279,9 +279,13 @@ _TARGET_UK_RU = re.compile(
     r"(?:,\s+(?:где|де|в\s+котор\w+|на\s+котор\w+|в\s+яком\w*|на\s+яких|котор\w+)\s+[^,.;:\n]+)?"
     # "объекты энергетики, обеспечивающие работу предприятий ВПК": a participle says what it is
     r"(?:,\s+(?=[^\W\d_]+(?:ющ|ущ|ащ|ящ|юч|уч)[^\W\d_]*\s|используем|використовуван|задействован"
-    r"|задіян)[^,.;:\n]+)?)"
+    r"|задіян)[^,.;:\n]+)?"
+    # "..., а также предприятия военно-промышленного комплекса": the list goes on
+    r"(?:,?\s+(?:а\s+также|а\s+також|а\s+ще)\s+[^,.;:\n]+)*)"
     # "по системе военного управления ... нанесен массированный удар": the target first
-    r"|(?<![\w-])[Пп]о\s+(?P<target2>[^.;:«»\"]{5,200}?)\s+(?:нанесен\w*|завдан\w*|нанесли|завдали)"
+    # (not "По данным Минобороны, нанесен удар ... по объектам": whose words, not the target)
+    r"|(?<![\w-])[Пп]о\s+(?!(?:данным|даними|словам|информации|інформації|сообщени|повідомлен)"
+    r"\w*\b)(?P<target2>[^.;:«»\"]{5,200}?)\s+(?:нанесен\w*|завдан\w*|нанесли|завдали)"
     r"\s+(?:\w+\s+){0,3}?удар",
     re.IGNORECASE,
 )
@@ -321,6 +325,8 @@ _RESULT_UK_RU = re.compile(
 # strike "не соответствуют действительности", "гражданская инфраструктура не пострадала": a denial
 _DENIAL_UK_RU = re.compile(
     r"(?<![\w-])(?:не\s+(?:планировал\w*\s+и\s+не\s+)?(?:наносил\w*|наносят)\s+удар\w*"
+    # "не нанесли ни одного удара по целям в черте Киева"
+    r"|не\s+(?:нанес\w*|завдал\w*|завдав)\s+(?:ни|жодного)\s+(?:одного\s+)?удар\w*"
     r"|не\s+соответству\w*\s+действительности|не\s+відповіда\w*\s+дійсності"
     r"|(?:гражданск|цивільн)\w*\s+(?:инфраструктур|інфраструктур|объект|об'єкт)\w*\s+(?:\S+\s+){0,8}?"
     r"не\s+(?:пострадал|постраждал|пошкоджен|повреждал)\w*"
@@ -371,14 +377,20 @@ def claims_in_uk_ru(sentence: Sentence) -> list[ClaimText]:
         words = match.group(group).strip()
         if _MILITARY_UK_RU.search(words):
             found.append(ClaimText("target", words, *match.span(group)))
-    if not found and _QUARTERED.search(text) and _MILITARY_UK_RU.search(text):
+    air_defence_blamed = bool(_AIR_DEFENCE_UK_RU.search(text) and _CAUSE_CUE_UK_RU.search(text))
+    if (
+        not found
+        and not air_defence_blamed  # "ракет ... ПВО, размещенных в жилых кварталах": a cause
+        and _QUARTERED.search(text)
+        and _MILITARY_UK_RU.search(text)
+    ):
         # "В общежитии № 28 размещались более 700 украинских военнослужащих"
         found.append(ClaimText("target", text.strip(), 0, len(text)))
     for match in _RESULT_UK_RU.finditer(text):
         found.append(ClaimText("result", match.group(0), *match.span()))
     if _SHIELD_UK_RU.search(text):  # "используют мирных жителей как живой щит"
         found.append(ClaimText("other", text.strip(), 0, len(text)))
-    if _AIR_DEFENCE_UK_RU.search(text) and _CAUSE_CUE_UK_RU.search(text):
+    if air_defence_blamed:
         # 'в него попали из украинского комплекса "Бук-М1"': what they say did the damage
         found.append(ClaimText("cause", text.strip(), 0, len(text)))
     if _RESPONSIBILITY_UK_RU.search(text) or _DENIAL_UK_RU.search(text):
