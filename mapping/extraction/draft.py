@@ -62,6 +62,7 @@ from mapping.extraction.scope import (
 )
 from mapping.extraction.text import Sentence, looks_like_text, read_text, sentences
 from mapping.extraction.weapon_of_strike import weapon_of_strike
+from mapping.geodesy import haversine_m
 from mapping.model import Incident, Party, Place
 from mapping.morphology import language_of, sentence_language
 from mapping.records import dump_yaml, incident_to_record
@@ -484,6 +485,9 @@ def extract_draft(
                 f"({location.get('precision')}, ±{location.get('radius_m')} m)",
             ],
         )
+        # "Також є влучання у Дніпрі – тут загинули жінка та дитина" under a story of Uman
+        away = _about_another_town(parts, read_by, skip, gazetteer, location)
+        statements = [s for s in statements if s.kind == "claims" or s.sentence not in away]
     else:
         record["place"] = {"name": "unknown"}
         messages.append("no place the gazetteer knows: set place.name")
@@ -906,6 +910,39 @@ def _listed_name(gazetteer: Any, name: str, settlement: bool = False) -> str | N
             ):
                 return form
     return None
+
+
+# "Також є влучання у Дніпрі", "Кроме того, в Харькове": a sentence adding another town's hit
+_ALSO_ELSEWHERE = re.compile(
+    r"^\W*(?:Також|Крім\s+того|Окрім\s+(?:цього|того)|Кроме\s+того|Также|Помимо\s+этого|Also"
+    r"|In\s+addition)\b",
+    re.IGNORECASE,
+)
+AWAY_M = 30_000  # a town this far from the struck place is another town
+
+
+def _about_another_town(
+    parts: list[Sentence],
+    read_by: list[_Reader],
+    skip: list[tuple[int, int]],
+    gazetteer: Any,
+    location: dict[str, Any],
+) -> set[Sentence]:
+    """Sentences that add another town's hit ("Також є влучання у Дніпрі ..."): they open with
+    "also" and name only towns far from the struck place."""
+    away = set()
+    for sentence, read in zip(parts, read_by, strict=True):
+        if not _ALSO_ELSEWHERE.match(sentence.text):
+            continue
+        distances = []
+        for found in read.places(sentence, skip):
+            listed = None if found.region else _listed_name(gazetteer, found.name, found.settlement)
+            row = gazetteer.geocode(Place(name=listed)) if listed else None
+            if row is not None:
+                distances.append(haversine_m(row.lat, row.lon, location["lat"], location["lon"]))
+        if distances and min(distances) > AWAY_M:
+            away.add(sentence)
+    return away
 
 
 OUTSIDE_THEATRE = 1.0  # a place outside the team's theatre counts only where a strike points at it

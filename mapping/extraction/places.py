@@ -188,6 +188,7 @@ _REGION_NAME_UK_RU = re.compile(
 _DISTRICT_UK_RU = re.compile(r"[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:район\w*|р-н\w*)")
 _DISTRICT_AFTER_UK_RU = re.compile(r"\s+(?:район\w*|мікрорайон\w*|микрорайон\w*)\s+[А-ЯІЇЄҐЁ]")
 # "Дніпропетровська ОДА", "Харківської обласної військової адміністрації": a body's name
+_DISTRICT_WORD_AFTER_UK_RU = re.compile(r"\s+(?:район\w*|р-н\w*)(?![\w-])")
 _BODY_AFTER_UK_RU = re.compile(
     r"\s+(?:ОДА|ОВА|МВА|РВА|ДСНС|ГУНП|(?:обласн|міськ|районн|областн|городск)\w*\s+"
     r"(?:(?:військов|державн|военн|государственн)\w*\s+)?(?:адміністрац|администрац|рад|совет)"
@@ -266,6 +267,10 @@ def place_mentions_uk_ru(
             continue  # "у Шевченківському районі Києва": the city, not its district
         if _BODY_AFTER_UK_RU.match(text, end):
             continue
+        district = _DISTRICT_WORD_AFTER_UK_RU.match(text, end)
+        if district:  # "у Печерському районі": the district, looked up as one ("Pechersk")
+            end = district.end()
+            name = text[match.start() : end]
         score = NAMED
         if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[end:]):
             score += POINTED_AT

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from mapping.geodesy import haversine_m
 from mapping.model import DEFAULT_RADIUS_M, Place, Precision
 
 
@@ -99,14 +100,6 @@ def settlement_radius_m(population: int) -> float:
 def holding_m(distances: list[float], share: float = 0.9) -> float:
     """The distance that holds `share` of the sorted `distances` (0 when there are none)."""
     return distances[int(share * (len(distances) - 1))] if distances else 0.0
-
-
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6_371_000 * math.asin(math.sqrt(min(1.0, a)))
 
 
 __all__ = [

@@ -659,11 +659,27 @@ def test_every_figure_of_a_statement_is_its_speaker_s(text, gazetteer):
         ("Ракета влучила в будинок у Шевченківському районі Києва. Загинули двоє людей.", "Київ"),
         # a village, then its district
         ("Ракетный удар по селу Гроза Купянского района: погибли 52 человека.", "Гроза"),
+        # a district with no city after it: the district, not a village of the same stem in
+        # Russia ("Печерському" alone is Pechersk, Smolensk region)
+        ("У столиці під обстріл потрапили два будинки у Печерському районі. Загинула 1 людина.",
+         "Печерський район"),
     ],
 )  # fmt: skip
 def test_the_struck_place_among_capitalised_words(text, place, gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["name"] == place
+    if place == "Печерський район":
+        assert record["place"]["admin1"] == "Kyiv City"
+
+
+def test_another_town_s_hit_added_to_the_story_gives_it_no_figure(gazetteer):
+    text = (
+        "Ракета влучила у багатоповерхівку в Умані, загинули 14 людей, повідомили у МВС. Також "
+        "є влучання у Дніпрі – тут загинули жінка та дворічна дитина."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Умань"
+    assert [c.get("killed") for c in record["casualties"]] == [14]
 
 
 def test_the_only_official_a_report_names_speaks_for_its_unattributed_figures(gazetteer):
