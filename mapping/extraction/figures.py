@@ -128,6 +128,7 @@ _TOLL = re.compile(
     rf"\s+{COUNT}(?:\s+(?:people|dead))?",
     re.IGNORECASE,
 )
+_CASUALTIES_AFTER = re.compile(r"\s+(?:confirmed\s+)?casualties\b", re.IGNORECASE)
 _TOLL_AND = re.compile(
     rf",?\s+and\s+(?:the\s+number\s+of\s+)?(?:the\s+)?(?P<cat>injured|wounded|dead|killed)\s+"
     rf"(?:to|at)\s+{COUNT}",
@@ -217,6 +218,20 @@ _LABELLED = re.compile(
 # "two injured children", "five dead soldiers": the state before the people
 _STATE_FIRST = re.compile(
     rf"{COUNT}\s+(?:more\s+)?(?P<cat>injured|wounded|dead|killed|missing)\s+(?P<group>{_GROUP})\b",
+    re.IGNORECASE,
+)
+# "Injuries were received by another 10 residents" (a translation's passive)
+_INJURIES_BY = re.compile(
+    r"\b(?:injuries|wounds)\s+(?:of\s+varying\s+severity\s+)?(?:were|have\s+been)\s+"
+    rf"(?:received|sustained|suffered)\s+by\s+(?:another\s+|a\s+further\s+)?{COUNT}"
+    rf"(?:\s+(?P<group>{_GROUP}))?",
+    re.IGNORECASE,
+)
+# "Terekhov wrote about three victims": the victims alone, after what was said of them ("about"
+# is what the words are about, no hedge); victims are the hurt, as officials count them
+_VICTIMS_SPOKEN_OF = re.compile(
+    rf"\b(?:wrote|reported|spoke|speaks|writes|reports|told\s+\w+)\s+(?:about|of)\s+{COUNT}\s+"
+    r"victims\b(?!\s+(?:were|have\s+been|had\s+been|was)\s+(?:killed|dead))",
     re.IGNORECASE,
 )
 # "six children among them", "three of the dead were children": parts named after their count
@@ -431,6 +446,8 @@ _RULES: dict[re.Pattern[str], str] = {
     _SAID_TO: "a count as others gave it ('seven were said to have died')",
     _AMONG: "a group's count among the toll ('two children were among the dead')",
     _STATE_FIRST: "a count, a state, then who ('two injured children')",
+    _INJURIES_BY: "injuries received by a count ('injuries were received by 10 residents')",
+    _VICTIMS_SPOKEN_OF: "victims a speaker tells of are the hurt ('wrote about three victims')",
     _SEARCHED: "people searched for are missing ('the search goes on for four people')",
     _AMONG_THEM_AFTER: "a part named after its count ('six children among them')",
     _OF_THE_DEAD: "a part of the dead or hurt ('three of the dead were children')",
@@ -641,6 +658,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         category = _category(match.group("cat").split()[-1]) if match.group("cat") else None
         add(match, category, _group_of(match.group("group")), part=True)
     for match in _TOLL.finditer(text):
+        if _CASUALTIES_AFTER.match(text, match.end()):
+            continue  # "the toll has climbed to 10 confirmed casualties": the dead and the hurt
         what = " ".join(match.group(g) or "" for g in ("kind", "what", "of"))
         # "the number of victims increased to 18": the affected, as Ukrainian officials count
         # "постраждалі" (the dead are counted apart)
@@ -656,6 +675,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         other = _TOLL_AND.match(text, match.end())
         if other and taken.free(*other.span("num")):
             add(other, _category(other.group("cat")), "unspecified")
+    for match in _INJURIES_BY.finditer(text):
+        add(match, "injured", _group_of(match.group("group") or "people"))
+    for match in _VICTIMS_SPOKEN_OF.finditer(text):
+        add(match, "injured", "unspecified")
     for match in _STATE_FIRST.finditer(text):
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _AMONG_THEM_AFTER.finditer(text):

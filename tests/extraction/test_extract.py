@@ -1905,3 +1905,27 @@ def test_an_age_in_months_weeks_or_days_is_a_child_s(who, gazetteer):
     text = f"A missile hit Kharkiv on Monday. Five people were injured, including {who}."
     found = figures_by_source(text, gazetteer, TODAY)
     assert ("children", "injured", 1) in {(g, cat, v) for _s, g, cat, v in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a translation's passive
+        ("A missile hit Taganrog. 'Different injuries were received by another 10 residents of "
+         "Taganrog,' the governor wrote.", [("injured", 10)]),
+        # "about" what was written, no hedge; victims are the hurt
+        ("A missile hit Kharkiv. The mayor, Igor Terekhov, wrote about three victims in the "
+         "Saltovsky district.", [("injured", 3)]),
+        # a toll of casualties counts the dead and the hurt together: neither
+        ("A missile hit Taganrog. The toll has climbed to 10 confirmed casualties, the governor "
+         "said.", []),
+        # "He subsequently reported" continues the one named before
+        ("A missile hit Kharkiv. Oleg Sinegubov, head of the regional administration, wrote "
+         "on Telegram.\n\nHe subsequently reported that fires broke out. Two men were "
+         "hospitalized with shrapnel injuries.", [("injured", 2)]),
+    ],
+)  # fmt: skip
+def test_figures_as_translated_copy_gives_them(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(category, value) for _s, _g, category, value in found] == expected
+    assert all(source != "report" for source, *_ in found)
