@@ -354,6 +354,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         after_group = [u for u in tokens[i + 1 : j] if u.text != '"']
         if group is not None and "gent" in t.tags and len(after_group) == 1:
             continue  # "15 працівників гіпермаркету не виходять на зв'язок": whose people
+        if j > i + 1 and "PREP" in tokens[j - 1].tags:
+            return None, group, j, False  # "Жертв 32 від ракети": what follows says how, not what
         return None, group, j, j == i + 1 or group is None
     return None, group, last, False
 

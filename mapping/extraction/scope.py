@@ -42,6 +42,14 @@ _RELATED = re.compile(
     r"|За\s+темою|Останні\s+новини|Последние\s+новости)\W*$",
     re.IGNORECASE,
 )
+# a link to another story on its own line: "Читайте ще: У Рівному поховали військового"
+_RELATED_LINE = re.compile(
+    r"^\W*(?:Читайте\s+(?:також|ще|также|еще)|Дивіться\s+також|Смотрите\s+также|Read\s+(?:also"
+    r"|more)|See\s+also|Also\s+read)\s*:\s*\S",
+    re.IGNORECASE,
+)
+# a headline in a bulleted list, no stop at its end: "- Окупант вдарив по Краматорську: ..."
+_LISTED_HEADLINE = re.compile(r"^[-–—•]\s+\S.*[^.!?\s]$")
 # a count in the thousands, set apart by a comma or a space ("10,287", "10 000")
 _THOUSANDS = r"(?<![\d,])\d{1,3}(?:[, \u00a0]\d{3})+(?![\d,])"
 # Figures over a period: a month's toll, a running total, a rate
@@ -111,15 +119,22 @@ def headlines(parts: list[Sentence]) -> set[int]:
 
 def other_sections(parts: list[Sentence]) -> set[int]:
     """Positions in `parts` of the sentences under a heading of other news: "ELSEWHERE", a
-    page's links to other stories ("ЕЩЕ ПО ТЕМЕ", "Читайте також:"), to the next heading."""
+    page's links to other stories ("ЕЩЕ ПО ТЕМЕ", "Читайте також:"), to the next heading; a
+    link given on its own line ("Читайте ще: У Рівному поховали ..."); and the list of
+    headlines a page closes with ("- Мирноград знову опинився під обстрілом")."""
     found: set[int] = set()
     other_section = False
     for index, sentence in enumerate(parts):
         text = sentence.text.strip()
         if _HEADING.match(text) or _RELATED.match(text):
             other_section = bool(_OTHER_HEADING.match(text) or _RELATED.match(text))
-        elif other_section:
+        elif other_section or _RELATED_LINE.match(text):
             found.add(index)
+    closing = 0
+    while closing < len(parts) and _LISTED_HEADLINE.match(parts[-1 - closing].text.strip()):
+        closing += 1
+    if closing >= 2:
+        found.update(range(len(parts) - closing, len(parts)))
     return found
 
 

@@ -47,9 +47,12 @@ _ABBREVIATIONS = {
     # town, urban settlement ("по с. Гроза", "м. Ізюм", "смт. Козача Лопань")
     "вул", "ул", "просп", "пр", "пров", "пер", "пл", "обл", "буд", "ім", "им", "тис", "тыс",
     "с", "м", "смт", "сел", "пос",
+    # acting, as an office's title: "т.в.о. начальника ОВА", "в.о. мера", "и.о. главы"
+    "т.в.о", "в.о", "и.о", "врио",
 }  # fmt: skip
 _END = re.compile(
-    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])"
+    # (a line opening with a bullet starts a sentence too: "... додав посадовець.\n- Мирноград")
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff]|[ \t]*\n\s*[-–—•]\s)"
     # a scraped page's sentences run together ("поранених.Про це повідомляють ..."): a word of
     # small letters, its stop, a capitalised word straight after
     r"|(?<=[a-z0-9\u0430-\u044f\u0456\u0457\u0454\u0491'\u2019]{2})[.!?]+[\"')\]]*"
@@ -112,7 +115,7 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
-_BULLET = re.compile(r"\s*[•·▪●◦*]\s")
+_BULLET = re.compile(r"\s*[•·▪●◦*\-–—]\s")  # (a dash too: "- Мирноград знову ...")
 
 
 def _headline_breaks(paragraph: str) -> list[tuple[int, int]]:

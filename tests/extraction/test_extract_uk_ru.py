@@ -1171,3 +1171,34 @@ def test_weapons_as_ukrainian_copy_names_them(weapon, category, gazetteer):
 )  # fmt: skip
 def test_people_one_more_and_described_as_local_copy_counts_them(text, expected, gazetteer):
     assert [(g, c, v) for _, g, c, v in figures_by_source(text, gazetteer, TODAY)] == expected
+
+
+def test_an_acting_head_s_sign_off_at_the_end_gives_the_figures_before(gazetteer):
+    # "т.в.о." is no sentence's end; investigators documenting a crime say nothing of the toll
+    text = (
+        "Станом на 12:00 відомо про 4 загиблих та 13 постраждалих людей.\nСлідчі поліції та "
+        "СБУ документують воєнний злочин.\nПро це повідомив т.в.о. начальника ОВА Володимир "
+        "Когут."
+    )
+    assert {source for source, *_ in figures_by_source(text, gazetteer, TODAY)} == {
+        "volodimir-kogut"
+    }
+
+
+def test_a_page_s_closing_links_to_other_news_give_no_figure_or_place(gazetteer):
+    text = (
+        "Синєгубов повідомив, що окупанти вдарили по Харкову. Під завалами – троє людей.\n"
+        "Читайте ще: У Рівному поховали військового.\n"
+        "- Мирноград знову опинився під ворожим обстрілом: загинула людина\n"
+        "- Окупант вдарив по Краматорську: загинула людина"
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Харків"
+    assert [(c.get("missing"), c.get("killed")) for c in record["casualties"]] == [(3, None)]
+
+
+def test_a_toll_word_before_its_number_and_what_did_it_after(gazetteer):
+    text = 'Удар по Миколаєву. "Жертв 32 від ракети по ОДА", - написав Кім.'
+    assert [(c, v) for _s, _g, c, v in figures_by_source(text, gazetteer, TODAY)] == [
+        ("killed", 32)
+    ]
