@@ -896,6 +896,8 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         category = next((c for t in near if (c := _category(t))), None)
         if category is None and i + 1 < len(tokens) and tokens[i + 1].lower in _AND:
             category = (_verb_before_list(tokens, i + 1) or (None,))[0]
+        if category is None:
+            category = _said_of_them_after(tokens, i)
         not_saved = category is None and any(
             _not_saved(tokens, k) for k in range(max(0, i - 2), min(i + 5, len(tokens)))
         )
@@ -922,6 +924,22 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
 
 
 _NOT_SAVED = "one person who could not be saved ('врятувати жінку не вдалося')"
+_SHE_HE = ("вона", "він", "она", "он")
+_HARM = ("травма", "ушкодження", "повреждение", "поранення", "ранение")
+
+
+def _said_of_them_after(tokens: list[Word], i: int) -> str | None:
+    """What the next clause says befell the person at i when it opens with their pronoun:
+    'деблокували жінку, вона отримала легкі ушкодження' (injured)."""
+    end = _clause_end(tokens, i, 6)
+    if end + 1 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower not in _SHE_HE:
+        return None
+    later = tokens[end + 2 : _clause_end(tokens, end + 1, 8)]
+    category = next((c for t in later if (c := _category(t))), None)
+    received = any(_is(t, _RECEIVE) for t in later)
+    if category is None and received and any(h in t.lemmas for t in later for h in _HARM):
+        category = "injured"  # "вона отримала легкі ушкодження"
+    return category
 
 
 def _clause_end(tokens: list[Word], i: int, most: int) -> int:

@@ -1202,3 +1202,16 @@ def test_a_toll_word_before_its_number_and_what_did_it_after(gazetteer):
     assert [(c, v) for _s, _g, c, v in figures_by_source(text, gazetteer, TODAY)] == [
         ("killed", 32)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("РФ вдарила по Харкову. “З-під завалів рятувальники деблокували жінку, вона отримала "
+         "легкі ушкодження”, – написав Синєгубов.", "injured"),
+        ("Росія вдарила по Харкову. Чоловіка витягли з-під завалів, він загинув, повідомив "
+         "Синєгубов.", "killed"),
+    ],
+)  # fmt: skip
+def test_one_person_and_what_the_clause_after_says_befell_them(text, category, gazetteer):
+    assert [(c, v) for _s, _g, c, v in figures_by_source(text, gazetteer, TODAY)] == [(category, 1)]
