@@ -34,7 +34,7 @@ _PERSONS = (
     r"residents?|m[ae]n|wom[ae]n|passengers?|pedestrians?|workers?|employees?|drivers?|shoppers"
     r"|customers|pensioners|patients|worshippers|rescuers?|firefighters?|paramedics?|medics?"
     r"|doctors?|nurses?|journalists?|volunteers?|guards?|farmers?|miners?|teachers?|students"
-    r"|citizens|locals|inhabitants"
+    r"|citizens|locals|inhabitants|colleagues|neighbou?rs|relatives"
     r"|crew\s?members?|crew|sailors?|seafarers?|pilots?|dockers?"
     r"|electricians?|engineers?|cyclists?|vendors?|sellers?|fishermen"
 )
@@ -89,7 +89,12 @@ _AUX = (
     r"|so\s+far|already|officially|left))*"
 )
 # a part set off by commas: ", including nine children," or ", two of them children,"
-_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom)\s+[^,]{1,60}|[\w-]+\s+of\s+them\s+[^,]{1,40}),)?"
+_PAREN = (
+    r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom)\s+[^,]{1,60}|[\w-]+\s+of\s+them\s+[^,]{1,40}"
+    # "two local women, aged 32 and 34, were injured" (their ages listed; not "one of the boys,
+    # aged 12, was fatally injured": one of a count given before)
+    r"|aged\s+\d{1,3}(?:\s*,\s*\d{1,3}){0,8}\s+and\s+\d{1,3}),)?"
+)
 
 _MAIN = re.compile(
     rf"{COUNT}(?:\s+(?:more|others|other|additional))?(?:\s+(?:of\s+(?:the\s+)?)?{_GROUP_PHRASE})?"
@@ -283,6 +288,17 @@ _ONE_PERSON = re.compile(
     rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+|had\s+|has\s+)?(?P<died>died))\b)",
     re.IGNORECASE,
 )
+# "led to the death of a British journalist and the injury of six other people": the toll as
+# nouns
+_DEATH_OF_ONE = re.compile(
+    rf"\b(?:the\s+)?death\s+of\s+(?:an?|one)\s+{_ADJECTIVE}(?:[A-Z][\w-]+\s+)?(?P<who>{_WHO})\b",
+    re.IGNORECASE,
+)
+_INJURY_OF = re.compile(
+    rf"\b(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)\s+{COUNT}\s+"
+    rf"(?:(?:more|other)\s+)?(?P<group>{_GROUP})\b",
+    re.IGNORECASE,
+)
 # One person by name: "Serhii Peretiatko, head of the village administration, has been wounded"
 _NAMED_ONE = re.compile(
     r"(?<![\w-])(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)(?:,\s+[^,;.]{3,120},)?\s+"
@@ -414,6 +430,17 @@ def _aged_group(age: int | None, who: str) -> str:
     return "civilians" if civilian else "unspecified"
 
 
+def _one_person_s_group(who: str) -> str:
+    """The group of one person named by what they are: 'a paramedic' a civilian, 'a soldier'
+    military, 'a boy' a child."""
+    who = who.lower()
+    if who in ("civilian", "pensioner", "passer-by") or re.fullmatch(_PERSONS, who):
+        return "civilians"  # "a paramedic was killed": a person by what they were doing
+    if who in ("soldier", "serviceman"):
+        return "military"
+    return _aged_group(None, who)
+
+
 def words_to_age(text: str) -> int | None:
     """12 for "12" or "twelve"; None when the words are not a number."""
     if text.isdigit():
@@ -443,6 +470,8 @@ _RULES: dict[re.Pattern[str], str] = {
     _AGED_OBJECT: "a casualty verb before one person by age ('killed a 14-year-old boy')",
     _ONE_PERSON: "one person, no number ('a woman was killed')",
     _NAMED_ONE: "one person by name ('Serhii Peretiatko, head of ..., has been wounded')",
+    _DEATH_OF_ONE: "the death of one person ('led to the death of a British journalist')",
+    _INJURY_OF: "the injury of a count ('and the injury of six other people')",
     _SAID_TO: "a count as others gave it ('seven were said to have died')",
     _AMONG: "a group's count among the toll ('two children were among the dead')",
     _STATE_FIRST: "a count, a state, then who ('two injured children')",
@@ -624,13 +653,11 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             continue  # "at least one person was killed": a count with its range, read below
         said = match.group("cat") or match.group("state")
         category = "killed" if match.group("died") else _category(said)
-        who = (match.group("who") or match.group("who2")).lower()
-        group = None
-        if who in ("civilian", "pensioner", "passer-by") or re.fullmatch(_PERSONS, who):
-            group = "civilians"  # "a paramedic was killed": a person by what they were doing
-        elif who in ("soldier", "serviceman"):
-            group = "military"
-        whole_match(match, category, group or _aged_group(None, who))
+        whole_match(match, category, _one_person_s_group(match.group("who") or match.group("who2")))
+    for match in _DEATH_OF_ONE.finditer(text):
+        whole_match(match, "killed", _one_person_s_group(match.group("who")))
+    for match in _INJURY_OF.finditer(text):
+        add(match, "injured", _group_of(match.group("group")))
     for match in _NAMED_ONE.finditer(text):
         whole_match(match, _category(" ".join(match.group("cat").split())), "unspecified")
     for match in _AGED.finditer(text):

@@ -1922,6 +1922,14 @@ def test_an_age_in_months_weeks_or_days_is_a_child_s(who, gazetteer):
         # a toll of casualties counts the dead and the hurt together: neither
         ("A missile hit Taganrog. The toll has climbed to 10 confirmed casualties, the governor "
          "said.", []),
+        # the toll as nouns; people counted with their ages listed
+        ("A missile hit Kramatorsk, which led to the death of a British journalist and the injury "
+         "of six other people, the prosecutor's office said.", [("killed", 1), ("injured", 6)]),
+        ("A missile hit Kramatorsk. Two local women, aged 32 and 34, were injured, the "
+         "prosecutor's office said.", [("injured", 2)]),
+        # (one of a count given before, by age, is no count of its own)
+        ("A bomb hit Kharkiv, killing two boys, the governor said. The governor said one of the "
+         "boys, aged 12, was fatally injured.", [("killed", 2)]),
         # "He subsequently reported" continues the one named before
         ("A missile hit Kharkiv. Oleg Sinegubov, head of the regional administration, wrote "
          "on Telegram.\n\nHe subsequently reported that fires broke out. Two men were "
