@@ -588,7 +588,9 @@ _SPEECH_BEFORE = re.compile(
     r"|\b[Pp]er\s*$|\bcited\s*$"
     r"|\b(?:data|figures|information|estimates|count|statement|update|report"
     r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
-    r"|come|comes|came)\s+)?(?:from|of|by)\s+(?:the\s+)?$"
+    # "preliminary data released hours later by Filip Pronin"
+    r"|come|comes|came)\s+(?:(?:hours|minutes|days|soon|shortly|later|earlier)\s+){0,2})?"
+    r"(?:from|of|by)\s+(?:the\s+)?$"
     # "specified in the Ministry of Defense" (a calque of "сообщили в Минобороны")
     r"|\b(?:said|specified|noted|reported|stated)\s+in\s+(?:the\s+)?$"
     r"|\b(?:[Ss]ource|[Vv]ia)\s*:?\s*$"

@@ -42,6 +42,7 @@ _GROUPS = {
     "civilians": rf"civilians?|non-combatants|{_PERSONS}",
     "children": r"children|child|kids|minors|boys?|girls?|teenagers?|infants?|babies|baby",
     "military": r"servicemen|servicewomen|servicepeople|soldiers|troops|military\s+personnel"
+    r"|military\s+m[ae]n|cadets"
     r"|personnel|officers"
     r"|instructors|fighters|mercenaries|militants|commanders|generals|military\s+advis[eo]rs",
     "unspecified": r"police\s+officers?|policem[ae]n|people|persons?|individuals?|victims?|others"
@@ -63,7 +64,7 @@ _INJURED = (
     r"|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)"
 )
 _MISSING = (
-    r"missing|unaccounted\s+for|(?:yet|still)\s+to\s+be\s+(?:located|found)|(?<!from\s)(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
+    r"missing|unaccounted\s+for|(?:yet|still)\s+to\s+be\s+(?:located|found)|(?<!from\s)(?:(?:trapped|buried)\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble"
     r"|debris|ruins)"
 )
 _HOSPITAL = (
@@ -736,10 +737,16 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _MAIN.finditer(text):
         after = text[match.end() : match.end() + 25]
         if (
-            re.match(r"\s+and\s+(?:wounded|injured|hurt)\b", after, re.I)
+            re.match(r"\s+(?:and|or)\s+(?:wounded|injured|hurt)\b", after, re.I)
             and _category(" ".join(match.group("cat").split())) == "killed"
         ):
-            continue  # "killed and wounded": one number for both, neither figure
+            continue  # "killed and wounded", "killed or wounded": one number for both, neither
+        if (
+            match.group("modal")
+            and _category(" ".join(match.group("cat").split())) == "killed"
+            and not re.search(r"\d", match.group("num") or "")
+        ):
+            continue  # "hundreds could be killed": a guess, no count
         if _OF_THE_COUNTED.match(text, match.end("num")):
             continue  # "one of the dead", "four of the people injured": a part of a figure
         before = text[max(0, match.start() - 20) : match.start()]

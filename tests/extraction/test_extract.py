@@ -1930,6 +1930,13 @@ def test_an_age_in_months_weeks_or_days_is_a_child_s(who, gazetteer):
         # (one of a count given before, by age, is no count of its own)
         ("A bomb hit Kharkiv, killing two boys, the governor said. The governor said one of the "
          "boys, aged 12, was fatally injured.", [("killed", 2)]),
+        # a guess with a modal, and a count of the dead and hurt together, are no figures; the
+        # buried are missing
+        ("Missiles hit Poltava. Rogov said hundreds could be killed. TASS reported that more than "
+         "300 servicemen were killed or wounded. Up to 18 people may be buried under the rubble, "
+         "Governor Filip Pronin said.", [("missing", {"max": 18})]),
+        ("Missiles hit Poltava. Dozens military men were killed, Governor Filip Pronin said.",
+         [("killed", {"min": 24})]),
         # "He subsequently reported" continues the one named before
         ("A missile hit Kharkiv. Oleg Sinegubov, head of the regional administration, wrote "
          "on Telegram.\n\nHe subsequently reported that fires broke out. Two men were "
@@ -1940,3 +1947,4 @@ def test_figures_as_translated_copy_gives_them(text, expected, gazetteer):
     found = figures_by_source(text, gazetteer, TODAY)
     assert [(category, value) for _s, _g, category, value in found] == expected
     assert all(source != "report" for source, *_ in found)
+    assert all(group == "military" for _s, group, *_ in found if "military men" in text)
