@@ -221,6 +221,13 @@ _DEMONYM_LEMMAS = {
 }  # fmt: skip
 
 
+# An institution's name opens with what it is: "по Інституту зв'язку" (no village "Institut")
+_INSTITUTION_LEMMAS = {
+    "інститут", "институт", "університет", "университет", "академія", "академия", "ліцей",
+    "лицей", "гімназія", "гимназия", "коледж", "колледж", "лікарня", "больница", "центр",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=16384)  # a report names the same places and officials again and again
 def _no_name(word: str, language: str) -> bool:
     parses = analyzer(language).parse(word.lower())
@@ -235,6 +242,7 @@ def _no_name(word: str, language: str) -> bool:
         or function_word
         or person_or_pronoun
         or first.normal_form in _DEMONYM_LEMMAS
+        or first.normal_form in _INSTITUTION_LEMMAS
     )
 
 

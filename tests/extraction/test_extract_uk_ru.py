@@ -663,6 +663,8 @@ def test_every_figure_of_a_statement_is_its_speaker_s(text, gazetteer):
         # Russia ("Печерському" alone is Pechersk, Smolensk region)
         ("У столиці під обстріл потрапили два будинки у Печерському районі. Загинула 1 людина.",
          "Печерський район"),
+        # an institution's name is no place ("Інститут" is a village in Azerbaijan)
+        ("Ракети влучили по Інституту зв'язку в Полтаві. Загинули 49 людей.", "Полтава"),
     ],
 )  # fmt: skip
 def test_the_struck_place_among_capitalised_words(text, place, gazetteer):
