@@ -417,8 +417,10 @@ _UKRAINIAN_BODY = re.compile(
 # are is the country's the strike is in; a nationality written before them is another's).
 _OFFICIALS = re.compile(
     r"(?:(?<=[,—–:]\s)|(?<=\s-\s)|^|(?<=according to\s)|(?<=[Pp]er\s)|(?<=\bwhere\s)"
-    r"|(?<=\bafter\s))(?P<who>(?:the\s+)?(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+)?"
-    r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities)"
+    r"|(?<=\bafter\s))(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]+\s+(?=[Cc]ity\s|[Rr]egional\s))?"
+    r"(?:[Ll]ocal\s+|[Rr]egional\s+|[Cc]ity\s+|[Hh]ealth\s+)?"
+    # "Kyiv city administrators said", "health authorities said"
+    r"(?:(?:government\s+)?[Oo]fficials|[Aa]uthorities|(?<=[Cc]ity\s)administrators)"
     r"(?:\s+in\s+(?:the\s+(?:capital|city|region)\b|(?!Moscow|Russia)[A-Z][\w'-]+))?)"
     # "Officials in the capital have so far announced that ..."
     r"(?=\s+(?:(?:have|has)\s+)?(?:(?:so\s+far|now|also|since|later|initially|first|earlier)\s+)?(?:said|say|says"

@@ -17,12 +17,14 @@ from mapping.extraction.text import Sentence
 _WHAT = r"(?:an?\s+|the\s+|[A-Z][\w'’-]*'s\s+|\"(?=[^\"]{3,200}\"))?"
 _TARGET = re.compile(
     r"\b(?:strikes?|attacks?|weapons?|missiles?|drones?|vehicles|systems|munitions)\"?\s+"
+    # "Strikes are carried out against critical infrastructure facilities"
+    r"(?:(?:are|were|is|was)\s+(?:being\s+)?(?:carried\s+out|launched|delivered|made)\s+)?"
     r"(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?(?:(?:overnight|today|tonight|again)\s+)?"
     r"(?:with\s+[^.;]{1,80}?\s+)?(?:on|against|targeting)\s+"
     r"(?:\"(?P<quoted>[^\"]{3,200})\"|"
     rf"(?P<target>{_WHAT}(?!(?:{WEEKDAY_NAMES})\b)"
     r"[^.;]+?)(?=,\s+(?:killing|destroying|and|which|that|as)\b|\s+killing|\s+destroying"
-    r"|\s+and\s+(?:destroying|said|that)|[.;]|$))"
+    r"|\s+and\s+(?:destroying|said|that)|,?[\"”]\s|[.;]|$))"
     rf"|\b(?:hit|hits|struck|strike|striking|targeted|targeting|destroyed|housed|hosted|served\s+as"
     r"|blows?\s+(?:to|on|at|against)"
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)"
@@ -86,11 +88,14 @@ _DENIAL = re.compile(
 # Air defence blamed for the damage: "caused by the fall of a Ukrainian air defense missile", "the
 # result of the fall of missiles from ... air defense systems", "anti-missile fire was to blame"
 _AIR_DEFENCE = re.compile(
-    r"\b(?:air\s+defen[cs]e|anti-aircraft|anti-missile|interceptor|surface-to-air|S-300|Buk)",
+    r"\b(?:air\s+defen[cs]e|anti-aircraft|anti-missile|interceptor|surface-to-air|S-300|Buk"
+    r"|NASAMS?|Patriot)",
     re.IGNORECASE,
 )
 _CAUSE_CUE = re.compile(
-    r"\b(?:caused\s+by|(?:done|destroyed|damaged)\s+by|(?:the\s+)?result(?:ed)?\s+(?:of|from)"
+    # "it was Ukrainian anti-missile fire, not Russia, that hit the hospital"
+    r"\bit\s+was\s+(?:an?\s+)?(?=[^.;]{0,60}?\bthat\s+(?:had\s+)?(?:hit|struck|damaged|fell))"
+    r"|\b(?:caused\s+by|(?:done|destroyed|damaged)\s+by|(?:the\s+)?result(?:ed)?\s+(?:of|from)"
     r"|to\s+blame|blamed|fall\s+of|falling|fell|failure\s+of|intercepting)\b",
     re.IGNORECASE,
 )

@@ -291,6 +291,12 @@ _ONE_PERSON = re.compile(
 )
 # "led to the death of a British journalist and the injury of six other people": the toll as
 # nouns
+# "one of the adults killed there was a doctor": one of a count given before
+_OF_THE_GROUP = re.compile(
+    rf"\s+of\s+the\s+(?:{_GROUP})\s+(?:{_KILLED}|{_INJURED})\b", re.IGNORECASE
+)
+# "A wounded child is carried to safety": a picture's caption, in the present
+_CAPTION_AFTER = re.compile(r"\s+(?:is|are)\s+(?:being\s+)?[a-z]+ed\b")
 _DEATH_OF_ONE = re.compile(
     rf"\b(?:the\s+)?death\s+of\s+(?:an?|one)\s+{_ADJECTIVE}(?:[A-Z][\w-]+\s+)?(?P<who>{_WHO})\b",
     re.IGNORECASE,
@@ -652,6 +658,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _ONE_PERSON.finditer(text):
         if _QUALIFIED.search(text, 0, match.start()):
             continue  # "at least one person was killed": a count with its range, read below
+        if match.group("state") and _CAPTION_AFTER.match(text, match.end()):
+            continue  # "A wounded child is carried to safety after ...": a caption
         said = match.group("cat") or match.group("state")
         category = "killed" if match.group("died") else _category(said)
         whole_match(match, category, _one_person_s_group(match.group("who") or match.group("who2")))
@@ -747,8 +755,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             and not re.search(r"\d", match.group("num") or "")
         ):
             continue  # "hundreds could be killed": a guess, no count
-        if _OF_THE_COUNTED.match(text, match.end("num")):
-            continue  # "one of the dead", "four of the people injured": a part of a figure
+        if _OF_THE_COUNTED.match(text, match.end("num")) or _OF_THE_GROUP.match(
+            text, match.end("num")
+        ):
+            continue  # "one of the dead", "one of the adults killed there": a part of a figure
         before = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(
             r"hospital", match.group("cat"), re.I

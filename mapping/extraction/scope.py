@@ -22,6 +22,9 @@ _OTHER_OPENING = re.compile(
     r"(?:follows|followed|came|comes)\b"
     r"|In\s+the\s+past\s+(?:week|month|few\s+days)|Earlier\s+this\s+(?:week|month)"
     r"|Last\s+(?:week|month)"
+    # "In November 2022, a Ukrainian S-300 missile ... landed on Polish soil, killing two
+    # farmers": history, a month and year ago
+    rf"|In\s+(?:early\s+|late\s+|mid-)?(?:{MONTH_NAMES})\s+\d{{4}}(?=,)"
     # "Нагадаємо, нині зранку росіяни обстрілювали ...": a reminder of earlier strikes
     r"|Нагадаємо|Напомним"
     # "Як повідомлялося, напередодні ... постраждали вісім людей": the day before's strike

@@ -1720,6 +1720,8 @@ def test_attacks_warned_of_date_no_strike(gazetteer):
          "military facilities are subject to attack"),
         ("Russian forces strike exclusively at military facilities in Ukraine, Kremlin "
          "spokesman Dmitry Peskov said.", "military facilities in Ukraine"),
+        ('"Strikes are carried out against critical infrastructure facilities," Peskov said.',
+         "critical infrastructure facilities"),
     ],
 )  # fmt: skip
 def test_a_target_as_russia_s_statements_put_it(sentence, words, gazetteer):
@@ -1937,6 +1939,13 @@ def test_an_age_in_months_weeks_or_days_is_a_child_s(who, gazetteer):
          "Governor Filip Pronin said.", [("missing", {"max": 18})]),
         ("Missiles hit Poltava. Dozens military men were killed, Governor Filip Pronin said.",
          [("killed", {"min": 24})]),
+        # a caption in the present; one of a count given before; history a year back
+        ("Missiles hit Kyiv on Monday. Kyiv city administrators said that two adults were killed "
+         "at the hospital. A wounded child is carried to safety after the strike. The mayor added "
+         "that one of the adults killed there was a doctor. In November 2022, a Ukrainian S-300 "
+         "missile landed on Polish soil, killing two farmers.", [("killed", 2)]),
+        ("Missiles hit Kyiv on Monday. Eight children were wounded at the hospital, health "
+         "authorities said.", [("injured", 8)]),
         # "He subsequently reported" continues the one named before
         ("A missile hit Kharkiv. Oleg Sinegubov, head of the regional administration, wrote "
          "on Telegram.\n\nHe subsequently reported that fires broke out. Two men were "
@@ -1948,3 +1957,21 @@ def test_figures_as_translated_copy_gives_them(text, expected, gazetteer):
     assert [(category, value) for _s, _g, category, value in found] == expected
     assert all(source != "report" for source, *_ in found)
     assert all(group == "military" for _s, group, *_ in found if "military men" in text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin said, without providing evidence, it was Ukrainian anti-missile fire, not "
+        "Russia, that hit the children's hospital.",
+        "Maria Zakharova, the Russian foreign ministry's spokeswoman, said it was a NASAMS "
+        "surface-to-air missile launched by Ukraine that hit the hospital.",
+    ],
+)
+def test_air_defence_russia_says_it_was_is_its_cause_claim(sentence, gazetteer):
+    text = f"A missile hit a children's hospital in Kyiv on Monday, killing two. {sentence}"
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    causes = [c for c in record["claims"] if c["about"] == "cause"]
+    assert causes
+    assert {parties[c["source"]] for c in causes} == {"russia_government"}
