@@ -258,9 +258,11 @@ class SpeakersUkRu(Speakers):
         return [self._head_named_before(m, text) for m in without_overlaps(found)]
 
     def _head_named_before(self, mention: Mention, text: str) -> Mention:
-        """'в повідомленні очільника ОВА' after 'очільник ОВА Олег Синєгубов': the head of a
-        body, no name given, is the person of its side named last."""
-        if not _HEAD_BEFORE.search(words_before(text, mention.start)):
+        """'в повідомленні очільника ОВА' after 'очільник ОВА Олег Синєгубов', 'в сообщении
+        главы города' after 'глава администрации города Дмитрий Шевченко': the head of a body
+        or place, no name given, is the person of its side named last."""
+        local_head = mention.actor.id == "local-head"
+        if not (_HEAD_BEFORE.search(words_before(text, mention.start)) or local_head):
             return mention
         people = set(self.people.values())
         if mention.actor in people:

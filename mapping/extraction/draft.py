@@ -470,7 +470,12 @@ def extract_draft(
     # the dateline's city, and weapons named like places ("an Iskander", "Tornado")
     skip = [line.city_span] if line else []
     skip += [(start, end) for start, end, _words, _match in find_weapons(text)]
-    place = _struck_place(parts, read_by, skip, gazetteer, elsewhere)
+    # ("Кроме того, российские военные обстреляли Днепр, ...": another town's hit, named in
+    # passing unless no other place is)
+    also = _after_also(parts)
+    place = _struck_place(parts, read_by, skip, gazetteer, elsewhere | also) or _struck_place(
+        parts, read_by, skip, gazetteer, elsewhere
+    )
     if place is not None:
         mention, location = place
         record["place"] = location
@@ -921,6 +926,19 @@ _ALSO_ELSEWHERE = re.compile(
 AWAY_M = 30_000  # a town this far from the struck place is another town
 
 
+def _after_also(parts: list[Sentence]) -> set[int]:
+    """Positions of the sentences that open with "also" ("Також є влучання у Дніпрі", "Кроме
+    того, ...") and of those after them in their paragraph."""
+    found: set[int] = set()
+    also_in: int | None = None  # the paragraph an "also" sentence opened
+    for index, sentence in enumerate(parts):
+        if _ALSO_ELSEWHERE.match(sentence.text):
+            also_in = sentence.paragraph
+        if sentence.paragraph == also_in:
+            found.add(index)
+    return found
+
+
 def _about_another_town(
     parts: list[Sentence],
     read_by: list[_Reader],
@@ -929,10 +947,13 @@ def _about_another_town(
     location: dict[str, Any],
 ) -> set[Sentence]:
     """Sentences that add another town's hit ("Також є влучання у Дніпрі ..."): they open with
-    "also" and name only towns far from the struck place."""
-    away = set()
-    for sentence, read in zip(parts, read_by, strict=True):
-        if not _ALSO_ELSEWHERE.match(sentence.text):
+    "also", or follow one in its paragraph ("Кроме того, ... обстреляли Днепр, Кривой Рог.
+    Несколько попаданий зафиксировано в Кривом Роге, там погибли ..."), and name only towns far
+    from the struck place."""
+    away: set[Sentence] = set()
+    also = _after_also(parts)
+    for index, (sentence, read) in enumerate(zip(parts, read_by, strict=True)):
+        if index not in also:
             continue
         distances = []
         for found in read.places(sentence, skip):

@@ -54,8 +54,8 @@ def _in_hospital_or_grave(words: list[Word]) -> bool:
     for k, word in enumerate(words):
         if word.text in (".", ";") or _is(word, {"та", "і", "и", "а"}):
             return False
-        if _is(word, _HOSPITAL):
-            return True
+        if _is(word, _HOSPITAL) and (k == 0 or words[k - 1].lower in _INTO):
+            return True  # "у лікарні", "в больнице" (not "два работника больницы": whose staff)
         # "п'ятьох поранених госпіталізували" (not "трое пострадавших, они госпитализированы":
         # the total, then where they are)
         if _is(word, _IN_HOSPITAL) and all(w.text != "," for w in words[:k]):
@@ -67,6 +67,9 @@ def _in_hospital_or_grave(words: list[Word]) -> bool:
 
 _RUBBLE = {"завал", "уламок", "завалы", "обломок", "руїна", "руины"}
 _HOSPITAL = {"лікарня", "медзаклад", "госпіталь", "реанімація", "больница", "госпиталь"}
+# the prepositions that put people in or take them to a hospital ("до лікарні", "в больнице";
+# the dictionary reads "до" as a noun too)
+_INTO = {"у", "в", "до", "на", "во", "к", "із", "з", "из"}
 # Killing words that also destroy things: a casualty only with people after them.
 _DESTROY = {
     "знищити", "знищений", "ліквідувати", "уничтожить", "уничтоженный", "ликвидировать",
@@ -331,8 +334,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         if category is not None:
             group = group or _group_after(tokens, j, one=tokens[i].number == 1)
             return category, group, j, False
-        if _is(t, _HOSPITAL) and j > i + 1:
-            return "injured", group, j, False
+        if _is(t, _HOSPITAL) and j > i + 1 and tokens[j - 1].lower in _INTO:
+            return "injured", group, j, False  # "двоє у лікарні" (not "два работника больницы")
         if t.lower in ("під", "под") and j + 1 < len(tokens) and _is(tokens[j + 1], _RUBBLE):
             return "missing", group, j + 1, False
         if _out_of_touch(tokens, j):  # "15 працівників не виходять на зв'язок"
@@ -514,7 +517,9 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
         if t.lower in _FROM:
             continue
         named = j > 0 and t.capital and _noun(t) and _category(t) is None and not t.text.isupper()
-        if named and tokens[j - 1].lower not in _PREPOSITIONS:
+        # (under a growth verb a name is the place: "Кількість загиблих внаслідок обстрілу
+        # Києва зросла до 27")
+        if named and not grown and tokens[j - 1].lower not in _PREPOSITIONS:
             return None, j  # a name: "Загинули Євгенія Базилевич і троє її доньок" ("в Одесі"
             # is a place)
         category = _category(t) or ("injured" if _asked_for_help(tokens, j) else None)

@@ -118,18 +118,37 @@ def sentences(text: str) -> list[Sentence]:
 _BULLET = re.compile(r"\s*[•·▪●◦*\-–—]\s")  # (a dash too: "- Мирноград знову ...")
 
 
+# a title over its text, as the first line of a paragraph: no stop in it or at its end ("Умер
+# первый ребёнок, ранее спасённый из больницы «Охматдет» в Киеве")
+_TITLE_LINE = re.compile(r"[^.!?]{10,140}[^.!?,;:\s-]")
+
+
 def _headline_breaks(paragraph: str) -> list[tuple[int, int]]:
     """Pieces of a paragraph split after short lines that do not end a sentence."""
     lines = paragraph.split("\n")
     widest = max((len(line.strip()) for line in lines), default=0)
+    # a page whose lines are its paragraphs (each after the first ends a sentence), not running
+    # text wrapped at a width ("... were killed in Kryvyi\nRih on 4 April."): a title over a
+    # single line breaks where it does not end in a name that the next line may go on with
+    line_per_paragraph = all(line.strip()[-1:] in '.!?"»”)' for line in lines[1:] if line.strip())
+    if len([line for line in lines if line.strip()]) == 2 and re.search(
+        r"(?<![\w'’-])[A-ZА-ЯІЇЄҐЁ][\w'’-]*$", lines[0].strip()
+    ):
+        line_per_paragraph = False
     pieces, start, offset = [], 0, 0
-    for line, following in pairwise(lines):
+    for number, (line, following) in enumerate(pairwise(lines)):
         offset += len(line) + 1
         stripped = line.strip()
         if (
             (stripped and stripped[-1] not in ".,;:-\"'" and len(stripped) < 0.7 * widest)
             or (stripped.endswith(":") and len(stripped) < 0.7 * widest)
             or _BULLET.match(following)  # "• 12:00 - ОВА: четверо загиблих;": a list's item
+            or (
+                number == 0
+                and line_per_paragraph
+                and _TITLE_LINE.fullmatch(stripped)
+                and following.strip()[:1].isupper()
+            )
         ):
             pieces.append((start, offset - 1))
             start = offset

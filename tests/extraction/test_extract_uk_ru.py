@@ -1217,3 +1217,46 @@ def test_a_toll_word_before_its_number_and_what_did_it_after(gazetteer):
 )  # fmt: skip
 def test_one_person_and_what_the_clause_after_says_befell_them(text, category, gazetteer):
     assert [(c, v) for _s, _g, c, v in figures_by_source(text, gazetteer, TODAY)] == [(category, 1)]
+
+
+def test_a_roundup_s_other_towns_give_no_place_or_figure(gazetteer):
+    text = (
+        "Россия нанесла удар по больнице «Охматдет» в Киеве. Там погибли двое взрослых, "
+        "пострадали 16 человек.\n\nКроме того, российские военные обстреляли Днепр и Кривой Рог. "
+        "Несколько попаданий зафиксировано в Кривом Роге, там погибли 10 человек. Еще 12 - "
+        "ранены в Днепре."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Киев"
+    assert sorted(c.get("killed") or c.get("injured") for c in record["casualties"]) == [2, 16]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title over its text on the line above, "ранее спасённый" (no earlier news)
+        ("Умер первый ребёнок, ранее спасённый из больницы «Охматдет» в Киеве\nМальчик "
+         "находился в реанимации.\nСпасти его не удалось.", [("children", "killed", 1)]),
+        # the hospital's staff are no patients in it; a toll grown under a city's name
+        ("Ракета попала в Киев. В результате прилета погибли два работника больницы.",
+         [("civilians", "killed", 2)]),
+        ("Количество погибших в результате обстрелов Киева увеличилось до 27 человек.",
+         [("unspecified", "killed", 27)]),
+        # "Украине" is no place
+        ("Массированный удар по Украине: в Киеве погибли по меньшей мере 28 человек.",
+         [("unspecified", "killed", {"min": 28})]),
+    ],
+)  # fmt: skip
+def test_places_and_figures_of_russian_copy(text, expected, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert (record["place"]["admin1"], found) == ("Kyiv City", expected)
+
+
+def test_the_head_of_a_city_unnamed_is_the_head_named_before(gazetteer):
+    text = (
+        "Число пострадавших при обстреле Ясиноватой выросло до 14 человек, заявил глава "
+        "администрации города Дмитрий Шевченко. «Всего за день получили ранения 14 человек», - "
+        "говорится в сообщении главы города."
+    )
+    assert {s for s, *_ in figures_by_source(text, gazetteer, TODAY)} == {"dmitrii-shevchenko"}
