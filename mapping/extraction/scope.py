@@ -168,6 +168,18 @@ def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
         counted = _CASUALTY_WORD.search(sentence.text)
         if lead_day and opening and counted and opening.group(1).lower() != lead_day:
             found.add(index)
+    # "- 22 вересня на світанку російські війська атакували Запоріжжя. Відомо про трьох
+    # загиблих": a bulleted item of another day's news under a lead dated 23 September
+    lead_date = next((m.group("date") for s in parts[:2] if (m := _DAY_MONTH.search(s.text))), None)
+    item_in: int | None = None
+    for index, sentence in enumerate(parts):
+        item = _DATED_ITEM.match(sentence.text)
+        if item and lead_date and _day_month(item.group("date")) != _day_month(lead_date):
+            item_in = sentence.paragraph
+        elif _BULLETED.match(sentence.text):
+            item_in = None
+        if sentence.paragraph == item_in:
+            found.add(index)
     # a total stated again ("«10 000 загиблих цивільних осіб — це похмура віха»") is the total
     totals = {_digits(n) for i in found for n in re.findall(_THOUSANDS, parts[i].text)}
     for index, sentence in enumerate(parts):
@@ -214,6 +226,21 @@ def period_totals(sentences: list[Sentence]) -> set[int]:
 _CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding)\b")
 _WEEKDAYS = rf"({WEEKDAY_NAMES})"
 _WEEKDAY = re.compile(rf"\b(?:on|late|early)\s+{_WEEKDAYS}\b", re.IGNORECASE)
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.])(?P<date>\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{MONTH_NAMES}))\b", re.IGNORECASE
+)
+_BULLETED = re.compile(r"^\s*[-–—•]\s")
+_DATED_ITEM = re.compile(
+    rf"^\s*[-–—•]\s+(?P<date>\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{MONTH_NAMES}))\b", re.IGNORECASE
+)
+
+
+def _day_month(date: str) -> tuple[str, str]:
+    """'22 вересня' as (day, the month's first four letters): the same day in any case form."""
+    day, month = date.split()[:2]
+    return day, month.lower()[:4]
+
+
 _ON_WEEKDAY = re.compile(rf"^\W*(?:On|Last|Earlier\s+on)\s+{_WEEKDAYS}\b,?")
 _INCLUDES = re.compile(
     r"^\W*(?:This\s+includes|These\s+include|Це\s+включає|Это\s+включает"

@@ -1260,3 +1260,13 @@ def test_the_head_of_a_city_unnamed_is_the_head_named_before(gazetteer):
         "говорится в сообщении главы города."
     )
     assert {s for s, *_ in figures_by_source(text, gazetteer, TODAY)} == {"dmitrii-shevchenko"}
+
+
+def test_a_bulleted_item_of_another_day_gives_no_figure(gazetteer):
+    text = (
+        "Російська армія в ніч на 23 вересня атакувала Запоріжжя, поранені двоє людей, повідомив "
+        "Іван Федоров.\n- 22 вересня на світанку російські війська атакували Запоріжжя. Відомо про "
+        "трьох загиблих та двох поранених людей."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(c, v) for _s, _g, c, v in found] == [("injured", 2)]
