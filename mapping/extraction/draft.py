@@ -491,7 +491,7 @@ def extract_draft(
             ],
         )
         # "Також є влучання у Дніпрі – тут загинули жінка та дитина" under a story of Uman
-        away = _about_another_town(parts, read_by, skip, gazetteer, location)
+        away = _about_another_town(parts, read_by, skip, gazetteer, location, also)
         statements = [s for s in statements if s.kind == "claims" or s.sentence not in away]
     else:
         record["place"] = {"name": "unknown"}
@@ -945,13 +945,13 @@ def _about_another_town(
     skip: list[tuple[int, int]],
     gazetteer: Any,
     location: dict[str, Any],
+    also: set[int],
 ) -> set[Sentence]:
-    """Sentences that add another town's hit ("Також є влучання у Дніпрі ..."): they open with
-    "also", or follow one in its paragraph ("Кроме того, ... обстреляли Днепр, Кривой Рог.
-    Несколько попаданий зафиксировано в Кривом Роге, там погибли ..."), and name only towns far
-    from the struck place."""
+    """Sentences that add another town's hit ("Також є влучання у Дніпрі ..."): those of
+    `also` (`_after_also`: "Кроме того, ... обстреляли Днепр, Кривой Рог. Несколько попаданий
+    зафиксировано в Кривом Роге, там погибли ...") that name only towns far from the struck
+    place."""
     away: set[Sentence] = set()
-    also = _after_also(parts)
     for index, (sentence, read) in enumerate(zip(parts, read_by, strict=True)):
         if index not in also:
             continue
