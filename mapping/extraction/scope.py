@@ -1,18 +1,21 @@
 """Which sentences of a report state no figure of its strike: a roundup's "Separately, ..."
 and "Elsewhere, ..." paragraphs, the sections under an "ELSEWHERE" heading and a page's links
-to other news ("Читайте також:"), a period's totals (and a count in the thousands they state,
-said again), and a headline over a body (a summary of the body's)."""
+to other news ("Читайте також:", a closing list of headlines), history ("In November 2022,
+..."), a bulleted item of another day's news, a period's totals (and a count in the thousands
+they state, said again), a headline over a body (a summary of the body's), and a sentence the
+page prints twice (read once)."""
 
 from __future__ import annotations
 
 import re
 
 from mapping.extraction.dates import MONTH_NAMES, MONTH_NAMES_UK_RU, WEEKDAY_NAMES
-from mapping.extraction.text import Sentence
+from mapping.extraction.text import BULLET, Sentence
 from mapping.morphology import has_cyrillic, words
 
 _OTHER_OPENING = re.compile(
-    r"^\W*(?:Separately|It\s+(?:is|was)\s+(?:also\s+)?separately\s+reported|Elsewhere|In\s+other\s+(?:news|attacks|strikes)"
+    r"^\W*(?:Separately|It\s+(?:is|was)\s+(?:also\s+)?separately\s+reported|Elsewhere"
+    r"|In\s+other\s+(?:news|attacks|strikes)"
     r"|In\s+(?:a|another)\s+separate\s+(?:attack|strike|incident)"
     r"|Окремо|Також\s+в\s+інших|Отдельно|В\s+других"
     # "As reported, on April 6, five residents were killed": an earlier report's strike
@@ -52,7 +55,7 @@ _RELATED_LINE = re.compile(
     re.IGNORECASE,
 )
 # a headline in a bulleted list, no stop at its end: "- Окупант вдарив по Краматорську: ..."
-_LISTED_HEADLINE = re.compile(r"^[-–—•]\s+\S.*[^.!?\s]$")
+_LISTED_HEADLINE = re.compile(BULLET.pattern + r"\s*\S.*[^.!?\s]$")
 # a count in the thousands, set apart by a comma or a space ("10,287", "10 000")
 _THOUSANDS = r"(?<![\d,])\d{1,3}(?:[, \u00a0]\d{3})+(?![\d,])"
 # Figures over a period: a month's toll, a running total, a rate
@@ -176,7 +179,7 @@ def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
         item = _DATED_ITEM.match(sentence.text)
         if item and lead_date and _day_month(item.group("date")) != _day_month(lead_date):
             item_in = sentence.paragraph
-        elif _BULLETED.match(sentence.text):
+        elif BULLET.match(sentence.text):
             item_in = None
         if sentence.paragraph == item_in:
             found.add(index)
@@ -229,9 +232,9 @@ _WEEKDAY = re.compile(rf"\b(?:on|late|early)\s+{_WEEKDAYS}\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(
     rf"(?<![\d.])(?P<date>\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{MONTH_NAMES}))\b", re.IGNORECASE
 )
-_BULLETED = re.compile(r"^\s*[-–—•]\s")
 _DATED_ITEM = re.compile(
-    rf"^\s*[-–—•]\s+(?P<date>\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{MONTH_NAMES}))\b", re.IGNORECASE
+    rf"{BULLET.pattern}\s*(?P<date>\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{MONTH_NAMES}))\b",
+    re.IGNORECASE,
 )
 
 

@@ -115,7 +115,7 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
-_BULLET = re.compile(r"\s*[•·▪●◦*\-–—]\s")  # (a dash too: "- Мирноград знову ...")
+BULLET = re.compile(r"\s*[•·▪●◦*\-–—]\s")  # a list's item (a dash too: "- Мирноград знову ...")
 
 
 # a title over its text, as the first line of a paragraph: no stop in it or at its end ("Умер
@@ -142,7 +142,7 @@ def _headline_breaks(paragraph: str) -> list[tuple[int, int]]:
         if (
             (stripped and stripped[-1] not in ".,;:-\"'" and len(stripped) < 0.7 * widest)
             or (stripped.endswith(":") and len(stripped) < 0.7 * widest)
-            or _BULLET.match(following)  # "• 12:00 - ОВА: четверо загиблих;": a list's item
+            or BULLET.match(following)  # "• 12:00 - ОВА: четверо загиблих;": a list's item
             or (
                 number == 0
                 and line_per_paragraph
