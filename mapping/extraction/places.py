@@ -138,12 +138,17 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
             words = words[1:]  # "Ukraine's Pokrovsk": Pokrovsk
         if not words or all(w.lower() in _STOP for w in words):
             continue
-        name = re.sub(r"['\u2019]s$", "", " ".join(words))  # "Odesa's port": Odesa
         start = match.end() - len(" ".join(words))
+        # "Kyiv's Okhmatdyt children's hospital": the city that owns the name after it
+        owner = next((k for k, w in enumerate(words[:-1]) if re.search(r"['\u2019]s$", w)), None)
+        if owner is not None:
+            words = words[: owner + 1]
+        end = start + len(" ".join(words))
+        name = re.sub(r"['\u2019]s$", "", " ".join(words))  # "Odesa's port": Odesa
         absolute = sentence.start + start
         if any(a <= absolute < b for a, b in skip):
             continue
-        before, after = words_before(text, start), text[match.end() :]
+        before, after = words_before(text, start), text[end:]
         if _DISTRICT_AFTER.match(after) or _CLOCK_AFTER.match(after):
             continue  # "All times are Paris time": no place
         if _COUNTRY_OWNS.fullmatch(match.group(0)) and _NAMED_AFTER.match(after):
@@ -157,7 +162,7 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         if mention_sentence:
             score -= IN_PASSING
         village = bool(_SETTLEMENT_BEFORE.search(before))
-        found.append(PlaceMention(name, start, match.end(), score, sentence, settlement=village))
+        found.append(PlaceMention(name, start, end, score, sentence, settlement=village))
     return found
 
 

@@ -1751,6 +1751,17 @@ def test_a_capital_that_speaks_is_no_place_struck(gazetteer):
     assert extract_draft(text, gazetteer=gazetteer, today=TODAY).record["place"]["name"] == "Kyiv"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A missile struck Kyiv's Okhmatdyt children's hospital on Monday, killing two.", "Kyiv"),
+        ("The director of Kiev's Okhmatdyt children's hospital said two people died.", "Kiev"),
+    ],
+)
+def test_a_city_that_owns_the_name_after_it_is_the_place(text, place, gazetteer):
+    assert extract_draft(text, gazetteer=gazetteer, today=TODAY).record["place"]["name"] == place
+
+
 def test_the_target_a_ministry_says_it_had_been_is_its_claim(gazetteer):
     text = (
         "A missile hit Kharkiv on Monday, killing 3. Russia's defence ministry claimed the target "
