@@ -289,14 +289,10 @@ _ONE_PERSON = re.compile(
     rf"(?P<cat>{_KILLED}|{_INJURED})|(?:later\s+|also\s+|had\s+|has\s+)?(?P<died>died))\b)",
     re.IGNORECASE,
 )
-# "led to the death of a British journalist and the injury of six other people": the toll as
-# nouns
-# "one of the adults killed there was a doctor": one of a count given before
-_OF_THE_GROUP = re.compile(
-    rf"\s+of\s+the\s+(?:{_GROUP})\s+(?:{_KILLED}|{_INJURED})\b", re.IGNORECASE
-)
 # "A wounded child is carried to safety": a picture's caption, in the present
 _CAPTION_AFTER = re.compile(r"\s+(?:is|are)\s+(?:being\s+)?[a-z]+ed\b")
+# "led to the death of a British journalist and the injury of six other people": the toll as
+# nouns
 _DEATH_OF_ONE = re.compile(
     rf"\b(?:the\s+)?death\s+of\s+(?:an?|one)\s+{_ADJECTIVE}(?:[A-Z][\w-]+\s+)?(?P<who>{_WHO})\b",
     re.IGNORECASE,
@@ -512,10 +508,12 @@ _GROWN_BEFORE = re.compile(
 )
 
 
-# "of the dead", "of the 31 people injured", "of those killed": a part of a figure stated
+# "of the dead", "of the 31 people injured", "of those killed", "of the adults killed there":
+# a part of a figure stated
 _OF_THE_COUNTED = re.compile(
     r"\s+of\s+(?:the|those)\s+(?:\d+\s+)?(?:people\s+|persons\s+)?(?:confirmed\s+)?"
-    r"(?:dead|killed|injured|wounded|hurt|victims|casualties)\b",
+    r"(?:dead|killed|injured|wounded|hurt|victims|casualties)\b"
+    rf"|\s+of\s+the\s+(?:{_GROUP})\s+(?:{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
 )
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIER})\s+$", re.IGNORECASE)
@@ -755,9 +753,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             and not re.search(r"\d", match.group("num") or "")
         ):
             continue  # "hundreds could be killed": a guess, no count
-        if _OF_THE_COUNTED.match(text, match.end("num")) or _OF_THE_GROUP.match(
-            text, match.end("num")
-        ):
+        if _OF_THE_COUNTED.match(text, match.end("num")):
             continue  # "one of the dead", "one of the adults killed there": a part of a figure
         before = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(
