@@ -321,6 +321,11 @@ _PASSIVE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,\s+(?:and|while|but|as|after|before|when)\b")
+# "on"/"at" before a time is when, not what was struck: "On April 4, a Russian Iskander-M ..."
+_WHEN_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:\d|(?:night|morning|evening|afternoon|dawn)\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
 
 
 def used_as_means(text: str, start: int, end: int) -> bool:
@@ -329,7 +334,11 @@ def used_as_means(text: str, start: int, end: int) -> bool:
     after = _CLAUSE_END.split(text[end : end + 80])[0]
     if _PASSIVE_OBJECT.match(after):
         return False
-    cues = list(_CUE.finditer(before))
+    cues = [
+        cue
+        for cue in _CUE.finditer(before)
+        if not (cue.group(0).lower() in ("on", "at") and _WHEN_AFTER.match(before, cue.end()))
+    ]
     return not cues or cues[-1].group("means") is not None
 
 

@@ -281,15 +281,23 @@ _ROLE = (
     r"|Minister\s+of\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+"
     r"|(?:[Aa]cting\s+)?(?:[Rr]egional\s+|[Cc]ity\s+|[Dd]eputy\s+)?(?:[Gg]overnor|[Mm]ayor)"
     r"|(?:Interior|Defen[cs]e|Foreign|Health|Energy)\s+Minister|Minister|President|Prime\s+Minister"
-    r"|Prosecutor(?:\s+General)?|(?:[Aa]ir\s+[Ff]orce\s+)?(?:[Cc]ommander|[Ss]pokes(?:man|woman|person))"
+    r"|Prosecutor(?:\s+General)?|(?:[Aa]ir\s+[Ff]orce\s+)?[Cc]ommander"
+    # the UN's officers: "UN High Commissioner for Human Rights Volker Türk"
+    r"|(?:UN\s+)?(?:High\s+Commissioner(?:\s+for\s+Human\s+Rights)?|(?:Humanitarian|Resident)\s+"
+    r"Coordinator(?:\s+(?:for|in)\s+Ukraine)?|Secretary-General)"
+    # "Guterres' spokesperson Stéphane Dujarric": whose spokesperson says whose side
+    r"|(?:[A-Z][\w-]+(?:'s?|’s?)\s+)?[Ss]pokes(?:man|woman|person)"
     r"|(?:[Mm]ilitary\s+)?[Ii]ntelligence\s+chief|[Rr]egional\s+council\s+(?:chairman|chair|head)"
     r"|[Rr]egional\s+head|[Hh]ead\s+of\s+the\s+[\w\s-]{3,50}?administration"
     r"|(?:Kremlin|ministry|[Mm]inistry)\s+spokes(?:man|woman|person))"
 )
+# Letters of names in Latin script, accented ones too ("Volker Türk", "Stéphane Dujarric")
+_UPPER = "A-ZÀ-ÖØ-ÞĆČŁŚŠŹŻŽ"
+_LOWER = "a-zß-öø-ÿā-ž"
 # (not "On Monday", "In May": a day or a month opening a sentence is no person)
 _NAME = (
     rf"(?!(?:On|In|Last|By|Since|Until|Early|Late)\s+(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b)"
-    r"[A-Z][a-z'\u2019]+(?:[\s-][A-Z][a-z'\u2019]+){1,2}"
+    rf"[{_UPPER}][{_LOWER}'\u2019]+(?:[\s-][{_UPPER}][{_LOWER}'\u2019]+){{1,2}}"
 )
 # What an office held by a person is called: a role without one is no apposition to a name.
 _OFFICE = re.compile(
@@ -342,7 +350,8 @@ _BODY_HEADER = re.compile(
 _LETTERHEAD_BODY = re.compile(r"[^\d.!?]{3,120}")
 # a surname with its title or given name before it ("Ms Bell", "Serhiy Lysak")
 _SURNAME = re.compile(
-    r"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+\b))?(?P<surname>[A-Z][a-z]+)\b"
+    rf"\b(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|[{_UPPER}][{_LOWER}]+\s+(?=[{_UPPER}][{_LOWER}]+\b))?"
+    rf"(?P<surname>[{_UPPER}][{_LOWER}]+)\b"
 )
 # "the Defense Ministry said", no country named
 _BARE_MINISTRY = re.compile(
@@ -427,7 +436,7 @@ _OFFICIALS = re.compile(
     r"|reported|told|revised|raised|updated|confirmed|put|gave|announced|stated)\b|[.,;]|$)"
 )
 _BACK_REFERENCE = re.compile(
-    r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:(?:defen[cs]e\s+)?ministry|governor|mayor|president"
+    r"(?<![\w-])(?P<ref>he|she|they|the\s+(?:(?:defen[cs]e\s+)?ministry|governor|mayor|president|minister"
     r"|official|officials"
     r"|agency|statement|mission|administration|authorities|military|department|report"
     r"|message))\s+"
@@ -439,7 +448,7 @@ _BACK_REFERENCE = re.compile(
     r"|announced|disclosed|explained|stressed|emphasi[sz]ed|updated|posted)\b"
     # '"...," said the governor'
     r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:(?:defen[cs]e\s+)?ministry"
-    r"|governor|mayor"
+    r"|governor|mayor|minister"
     r"|president|official|agency|statement|mission|administration|authorities|military))\b"
     r"|(?:according\s+to|(?<![\w-])per|(?:information|data|figures)\s+from)\s+(?P<ref2>the\s+"
     r"(?:statement|ministry|governor|mayor|official|officials|administration|authorities|mission"
@@ -540,6 +549,13 @@ def _party_of_role(role: str, country_default: Party) -> Party:
     text = role.lower()
     if re.search(r"russia|kremlin|moscow", text):
         return R
+    # "Guterres' spokesperson", "UN humanitarian coordinator", "High Commissioner for Human Rights"
+    if re.search(
+        r"\bun\b|united nations|secretary-general|guterres|humanitarian coordinator"
+        r"|high commissioner|ohchr|unicef|monitoring mission",
+        text,
+    ):
+        return I
     if re.search(
         r"governor|mayor|region|city|oblast|council|administration|local|hromada|community|village",
         text,
@@ -599,8 +615,11 @@ _SPEECH_BEFORE = re.compile(
 )
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 # the rest of a line a dash signs: nothing, or a post's handle and date ("— Volodymyr Zelenskyy
-# (@ZelenskyyUa) April 4, 2025")
-_LINE_CLOSES = re.compile(r"\s*(?:\(@\w+\))?\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?[\s.!\"'”]*")
+# / Володимир Зеленський (@ZelenskyyUa) April 4, 2025")
+_LINE_CLOSES = re.compile(
+    r"(?:\s*/\s*[^/()\n]{2,60}?(?=\s*\(@))?\s*(?:\(@\w+\))?\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?"
+    r"[\s.!\"'”]*"
+)
 _BRACKET_OPENS = re.compile(r"\(\s*$")
 _BRACKET_CLOSES = re.compile(r"\s*\)[\s.;]*$")
 
@@ -894,7 +913,15 @@ class Speakers:
         office = re.sub(r"^defen[cs]e ", "", ref.removeprefix("the ")).replace(
             "services", "service"
         )
-        if office in ("ministry", "governor", "mayor", "president", "service", "mission"):
+        if office in (
+            "ministry",
+            "minister",
+            "governor",
+            "mayor",
+            "president",
+            "service",
+            "mission",
+        ):
             fits = next(
                 (
                     a

@@ -608,6 +608,8 @@ _EARLIER_REPORTED = re.compile(
 _SIGNED_OFF = re.compile(
     r"\s[-–—]\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:wrote|said|noted|added|reported|stated)\b"
     r"[^.;]{0,60}\W*$"
+    # a post as a page embeds it: "... — Volodymyr Zelenskyy (@ZelenskyyUa) April 4, 2025"
+    r"|\s[-–—]\s+[^\n]{2,80}?\(@\w+\)\s*[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\W*$"
 )
 
 

@@ -70,6 +70,7 @@ _MISSING = (
 _HOSPITAL = (
     r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
     r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
+    r"|(?:requir|need)(?:ed|ing)\s+hospitali[sz]ation"
     r"|(?:sought|needed|required|received|asked\s+for|turned\s+to\s+doctors\s+for)\s+medical"
     r"\s+(?:help|care|attention|treatment|assistance)|treated\s+for\s+(?:injuries|wounds)"
     r"|(?:needed|required|received)\s+hospital\s+treatment"
@@ -105,7 +106,8 @@ _MAIN = re.compile(
     # "four people in the region were wounded"
     r"(?:\s+(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?=[\w'-]+\s+(?:were|was|are|is"
     r"|have|has|had)\b)[\w'-]+)?"
-    rf"{_PAREN}{_AUX}\s+"
+    # "all nine children who were killed"
+    rf"{_PAREN}(?:\s+who)?{_AUX}\s+"
     rf"(?P<cat>{_KILLED}|{_INJURED}|{_MISSING}|{_HOSPITAL})\b",
     re.IGNORECASE,
 )
@@ -189,6 +191,8 @@ _ALIVE_BEFORE = re.compile(r"\b(?:alive|rescued|survived|survivors|saved|unharme
 # mourn them
 _LOST = re.compile(
     rf"\b(?:lost|losing|(?:took|claimed|taken|claiming|taking)\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of"
+    # "Russia's murder of at least 25 people", "a single explosion ended 18 lives"
+    rf"|(?:the\s+)?(?:murder|killing)\s+of|ended|ending"
     # "resulting in the loss of at least 13 lives"
     rf"|(?:the\s+)?loss\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
     rf"|children|foreigners|{_GROUPS['military']})\b",
@@ -516,6 +520,8 @@ _OF_THE_COUNTED = re.compile(
     rf"|\s+of\s+the\s+(?:{_GROUP})\s+(?:{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
 )
+# a person set off by a dash after "one of the dead" is that one
+_ONE_OF_THEM_BEFORE = re.compile(r"\b[Oo]ne\s+of\s+(?:the|those)\b[^.;]*\s[-–—]\s*$")
 _QUALIFIED = re.compile(rf"\b(?:{QUALIFIER})\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     rf"\b(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
@@ -529,7 +535,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|born|since|of|from|until|year|by|after|befor
 _ANY_FIGURE = re.compile(
     r"kill|dead|death|die|perish|deceas|to be (?:located|found)|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
     r"|hospital|medical|treat|bod(?:y|ies)|toll|tally|count|number|fate|whereabouts|search|lost"
-    r"|lives"
+    r"|lives|murder"
     r"|destroy|eliminat|neutrali|liquidat|wiped|casualt|victim|among|includ|of whom|of them",
     re.IGNORECASE,
 )
@@ -668,6 +674,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _NAMED_ONE.finditer(text):
         whole_match(match, _category(" ".join(match.group("cat").split())), "unspecified")
     for match in _AGED.finditer(text):
+        if _ONE_OF_THEM_BEFORE.search(text, 0, match.start()):
+            continue  # "One of the children killed was buried - a boy of nine who died ...": a part
         category = _category(" ".join(match.group("cat").split()))
         group = _aged_group(_age_of(match), match.group("who"))
         whole_match(match, category, group)
@@ -783,6 +791,8 @@ _AND_MORE_AT = re.compile(
     r"(?:(?:people|persons?|civilians|residents)\s+)?(?:at|in|on|near|inside|outside)\b",
     re.IGNORECASE,
 )
+# "killing 11 children and nine adults": the next group counted after a verb's count
+_AND_GROUP = re.compile(rf"\s+and\s+{COUNT}\s+{_GROUP_PHRASE}\b", re.IGNORECASE)
 
 
 def _shared_verbs(text: str, figures: list[Figure], taken: Spans) -> list[Figure]:
@@ -791,6 +801,8 @@ def _shared_verbs(text: str, figures: list[Figure], taken: Spans) -> list[Figure
         if f.part or f.category is None:
             continue
         more = _AND_MORE_AT.match(text, f.end)
+        if more is None and f.rule == _RULES[_VERB_FIRST]:
+            more = _AND_GROUP.match(text, f.end)
         if more is None or not taken.free(*more.span("num")):
             continue
         count = count_range(more.group("qual"), more.group("num"))
@@ -800,6 +812,9 @@ def _shared_verbs(text: str, figures: list[Figure], taken: Spans) -> list[Figure
                 replace(
                     f,
                     count=count,
+                    group=_group_of(more.group("group"))
+                    if "group" in more.re.groupindex
+                    else f.group,
                     start=more.start("num"),
                     end=more.end(),
                     rule=f"a count sharing the verb of the figure before it ({f.rule})",
@@ -820,7 +835,8 @@ _LIST_ITEM = re.compile(
 def _listed_before(text: str, figures: list[Figure], taken: Spans) -> list[Figure]:
     found = list(figures)
     for f in figures:
-        if f.part or f.category is None or f.group != "military":
+        # (not before a verb: "killed atleast 13 people and injured more than 60")
+        if f.part or f.category is None or f.rule == _RULES[_VERB_FIRST]:
             continue
         at = f.start
         while (item := _LIST_ITEM.search(text, max(0, at - 120), at)) is not None:

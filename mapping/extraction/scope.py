@@ -66,8 +66,11 @@ _AGGREGATE = re.compile(
     r"|за\s+(?:минулий\s+)?місяць|за\s+(?:прошедший\s+)?месяц\b)"
     # a running total: "has verified 10,287 civilians killed", "(the figures) do not
     # include Mariupol"
-    r"|\b(?:has|have|had)\s+(?:verified|recorded|documented|registered)\s+(?:at\s+least\s+"
+    r"|\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?(?:verified|recorded|documented|registered)\s+"
+    r"(?:the\s+(?:killing|deaths?|injur(?:y|ies))\s+of\s+)?(?:at\s+least\s+"
     r"|more\s+than\s+|over\s+)?\d{1,3}(?:,\d{3})+"
+    # "from 24 February 2022 to 31 March 2025"
+    rf"|\bfrom\s+\d{{1,2}}\s+(?:{MONTH_NAMES})\s+\d{{4}}\s+(?:to|until|through)\b"
     r"|\b(?:do|does|did)\s+not\s+(?:include|take\s+into\s+account|account\s+for)\b"
     # "17 children have died in the region since ...", "The war has killed at least 485 children"
     r"|\bin\s+(?:the\s+(?:region|country|city|oblast)|Ukraine)\s+since\b"

@@ -1986,3 +1986,75 @@ def test_air_defence_russia_says_it_was_is_its_cause_claim(sentence, gazetteer):
     causes = [c for c in record["claims"] if c["about"] == "cause"]
     assert causes
     assert {parties[c["source"]] for c in causes} == {"russia_government"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts of two groups share one verb, before it or after it
+        ("A missile hit Kryvyi Rih on Friday. Three soldiers and two civilians were killed, the "
+         "governor said.", [("military", "killed", 3), ("civilians", "killed", 2)]),
+        ("A missile hit Kryvyi Rih on Friday, killing 11 children and nine adults, the governor "
+         "said.", [("children", "killed", 11), ("unspecified", "killed", 9)]),
+        # (not a count before the next verb: "atleast" glued, the count is no one's)
+        ("A missile hit Bila Tserkva on Friday. Interior minister Ihor Klymenko said the attack "
+         "killed atleast 13 people and injured more than 60.",
+         [("unspecified", "injured", {"min": 61})]),
+        # the dead as a statement mourns them; the dead counted in a relative clause
+        ("A missile hit Ternopil on Wednesday. Ukraine will highlight Russia's murder of at least "
+         "25 people in Ternopil, Foreign Minister Andriy Sybiha said.",
+         [("unspecified", "killed", {"min": 25})]),
+        ("A missile hit Kryvyi Rih on Friday. \"A single explosion ended 18 lives,\" Governor "
+         "Serhiy Lysak said.", [("unspecified", "killed", 18)]),
+        ("A missile hit Kryvyi Rih on Friday. Governor Serhiy Lysak named all nine children who "
+         "were killed.", [("children", "killed", 9)]),
+        # one of the dead set off by a dash is no count of its own
+        ("A missile hit Kryvyi Rih on Friday, killing 11 children, the governor said. One of the "
+         "children killed was buried today - a nine-year-old boy who died on a swing.",
+         [("children", "killed", 11)]),
+        # a running total over a period is not the strike's
+        ("A missile hit Kryvyi Rih on Friday, killing 19 people, the governor said. The UN has now "
+         "verified the killing of at least 12,910 civilians across Ukraine from 24 February 2022 "
+         "to 31 March 2025.", [("unspecified", "killed", 19)]),
+    ],
+)  # fmt: skip
+def test_figures_of_groups_listed_and_the_dead_as_statements_count_them(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(group, category, value) for _s, group, category, value in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "party"),
+    [
+        # a name with accents is a name; the UN's spokesperson speaks for the UN
+        ("A missile hit Ternopil on Wednesday. \"The attack reportedly killed at least 25 "
+         "people,\" Guterres' spokesperson Stéphane Dujarric told a news conference.",
+         "stephane-dujarric", "international_org"),
+        ("A missile hit Kryvyi Rih on Friday. UN High Commissioner for Human Rights Volker Türk "
+         "visited the site.\n\n\"Nine children were killed,\" Türk said.",
+         "volker-turk", "international_org"),
+        # "the minister" is the minister named before
+        ("A missile hit Ternopil on Wednesday. Foreign Minister Andriy Sybiha condemned it.\n\n"
+         "At least 25 people were killed, the minister said.", "andrii-sybiha",
+         "ukraine_government"),
+        # a post a page embeds is its author's, every sentence of it
+        ("A missile hit Kryvyi Rih on Friday.\n\nRescue operations are underway in Kryvyi Rih. "
+         "As of now, 16 people are confirmed dead. pic.twitter.com/7TbgHQYfEI — Volodymyr "
+         "Zelenskyy / Володимир Зеленський (@ZelenskyyUa) April 4, 2025",
+         "president-zelensky", "ukraine_government"),
+    ],
+)  # fmt: skip
+def test_speakers_of_international_bodies_ministers_and_posts(text, speaker, party, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert [c["source"] for c in record["casualties"]] == [speaker]
+    assert parties[speaker] == party
+
+
+def test_a_date_opening_a_sentence_is_no_target_of_the_weapon(gazetteer):
+    text = (
+        "On April 4, a Russian Iskander-M ballistic missile struck Kryvyi Rih, killing 18 people. "
+        "In Kharkiv, rescuers worked all day after an attack by six Shahed drones."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["weapon"]["system"] == "Iskander-M"
