@@ -445,7 +445,7 @@ _BACK_REFERENCE = re.compile(
     r"(?:said|says|wrote|writes|added|adds|reported"
     r"|reports|read|told"
     r"|stated|claimed|noted|confirms|confirmed|put|puts|gave|counted|clarified|specified"
-    r"|announced|disclosed|explained|stressed|emphasi[sz]ed|updated|posted)\b"
+    r"|announced|disclosed|explained|stressed|emphasi[sz]ed|updated|posted|continued)\b"
     # '"...," said the governor'
     r"|\b(?:said|says|added|adds|wrote|writes)\s+(?P<ref3>the\s+(?:(?:defen[cs]e\s+)?ministry"
     r"|governor|mayor|minister"

@@ -108,6 +108,13 @@ _TO_COME_BEFORE = re.compile(
     r"\b(?:warn\w*|likelihood|probability|threat|risk|expect\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,5}$",
     re.IGNORECASE,
 )
+# "A meeting ... will be held on Thursday, November 20": a day to come dates no report
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+(?:for|on))\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?"
+    r"(?:[\w-]+,?\s+)?$"
+    r"|(?<![\w-])(?:відбудеться|состоится|пройде|пройдет)\s+(?:[\w-]+,?\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "These strikes follow yesterday's missile attack in Hroza", "came two days after Monday's
 # strike": the day of an earlier strike, not of this one
 _EARLIER_BEFORE = re.compile(
@@ -300,7 +307,11 @@ def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None
                 day = parse_explicit(expr, today)
                 if day:
                     return Found(day, at, at + len(expr), expr)
-            elif _WEEKDAY_BEFORE.search(line[: match.start("expr")]) and re.search(r"\d", expr):
+            elif (
+                _WEEKDAY_BEFORE.search(line[: match.start("expr")])
+                and re.search(r"\d", expr)
+                and not _FUTURE_BEFORE.search(line[: match.start("expr")])
+            ):
                 day = parse_explicit(expr, today)  # "ГОЛОВНЕ ЗА НЕДІЛЮ, 8 СІЧНЯ"
                 if day:
                     day = with_weekday_year(expr, day, line[: match.start("expr")], today)
@@ -393,7 +404,10 @@ def strike_date(
             if sentence.start + match.start() < after:
                 continue
             before = words_before(sentence.text, match.start())
-            if any(p.search(before) for p in (_SPEECH_BEFORE, _TO_COME_BEFORE, _EARLIER_BEFORE)):
+            if any(
+                p.search(before)
+                for p in (_SPEECH_BEFORE, _TO_COME_BEFORE, _EARLIER_BEFORE, _FUTURE_BEFORE)
+            ):
                 continue
             if _NIGHT_OF.search(before) and re.match(
                 r"\s+(?:to|into)\s", sentence.text[match.end() : match.end() + 8]

@@ -922,7 +922,10 @@ def _listed_name(gazetteer: Any, name: str, settlement: bool = False) -> str | N
 # "Також є влучання у Дніпрі", "Кроме того, в Харькове": a sentence adding another town's hit
 _ALSO_ELSEWHERE = re.compile(
     r"^\W*(?:Також|Крім\s+того|Окрім\s+(?:цього|того)|Кроме\s+того|Также|Помимо\s+этого|Also"
-    r"|In\s+addition)\b",
+    r"|In\s+addition"
+    # "These incidents follow the massive 14 November strike on Kyiv, which killed six"
+    r"|(?:This|These|It|The\s+(?:attacks?|strikes?))\s+(?:[\w-]+\s+){0,2}?(?:follows?|followed"
+    r"|(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?after))\b",
     re.IGNORECASE,
 )
 AWAY_M = 30_000  # a town this far from the struck place is another town
@@ -961,8 +964,9 @@ def _about_another_town(
         for found in read.places(sentence, skip):
             listed = None if found.region else _listed_name(gazetteer, found.name, found.settlement)
             row = gazetteer.geocode(Place(name=listed)) if listed else None
-            if row is not None:
-                distances.append(haversine_m(row.lat, row.lon, location["lat"], location["lon"]))
+            # (a name many villages share is far only if each of them is)
+            for spot in [row, *(row.candidates or ())] if row is not None else []:
+                distances.append(haversine_m(spot.lat, spot.lon, location["lat"], location["lon"]))
         if distances and min(distances) > AWAY_M:
             away.add(sentence)
     return away

@@ -2058,3 +2058,24 @@ def test_a_date_opening_a_sentence_is_no_target_of_the_weapon(gazetteer):
     )
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["weapon"]["system"] == "Iskander-M"
+
+
+def test_a_day_to_come_does_not_date_the_report(gazetteer):
+    text = (
+        "A meeting of the UN Security Council will be held on Thursday, November 20, following "
+        "the Russian attack on Ternopil, which killed at least 25 people, Foreign Minister Andriy "
+        "Sybiha announced."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record.get("date") != dt.date(2025, 11, 20)
+
+
+def test_the_strike_these_ones_follow_is_another_s(gazetteer):
+    text = (
+        "Yesterday's attack on Ternopil killed at least 26 people, including three children, "
+        "she continued. These incidents follow the massive 14 November strike on Kyiv, which "
+        "killed at least six people and damaged the Embassy of Azerbaijan."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Ternopil"
+    assert [c["killed"] for c in record["casualties"]] == [{"min": 26}, 3]
