@@ -24,6 +24,8 @@ KILLED = {
     "погибнуть", "погибший", "гибель", "убитый", "убить", "умереть", "умерший",
     "уничтожить", "уничтоженный", "ликвидировать", "погибать", "гинуть",
     "уничтожение", "знищення", "ліквідація", "ликвидация",
+    # "жахливе вбивство Росією щонайменше 21 людини"
+    "вбивство", "убийство",
 }  # fmt: skip
 INJURED = {
     "поранений", "поранити", "поранення", "травмований", "травмувати", "постраждалий",
@@ -363,6 +365,10 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
     return None, group, last, False
 
 
+# the words opening a part of a figure: "зокрема троє дітей", "включаючи 2 дітей", "включая 3"
+_INCLUDING = ("зокрема", "включно", "включаючи", "включая")
+
+
 def _aside_end(tokens: list[Word], j: int) -> int | None:
     """Where an aside opened by a comma at j ends (its closing comma): ', в том числе семь
     спасателей,', ', зокрема троє дітей,', ', серед них двоє дітей,'."""
@@ -370,7 +376,7 @@ def _aside_end(tokens: list[Word], j: int) -> int | None:
         return None
     first, second = tokens[j + 1].lower, tokens[j + 2].lower
     opens = (
-        first in ("зокрема", "включно")
+        first in _INCLUDING
         or (first in ("серед", "среди") and second in _THEM)
         or (first in ("у", "в") and second in ("тому", "том"))
     )
@@ -516,6 +522,8 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             return None, j
         if t.lower in _FROM:
             continue
+        if t.capital and "ablt" in t.tags and _noun(t):
+            continue  # who did it: "вбивство Росією щонайменше 21 людини"
         named = j > 0 and t.capital and _noun(t) and _category(t) is None and not t.text.isupper()
         # (under a growth verb a name is the place: "Кількість загиблих внаслідок обстрілу
         # Києва зросла до 27")
@@ -747,7 +755,7 @@ def _part_marker(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
             return 1, None
         if word.lower in ("серед", "среди") and _category(nxt):
             return 1, _category(nxt)
-    if word.lower in ("зокрема", "включно"):
+    if word.lower in _INCLUDING:
         return 0, None
     if word.lower in ("тому", "том") and i > 0 and tokens[i - 1].lower in ("у", "в"):
         return 1, None

@@ -48,6 +48,8 @@ _RELATED = re.compile(
     r"|За\s+темою|Останні\s+новини|Последние\s+новости)\W*$",
     re.IGNORECASE,
 )
+# running text, no link's title: a long sentence with its stop
+_RUNNING = re.compile(r"^.{80,}[.!?][\"'»”]?$", re.DOTALL)
 # a link to another story on its own line: "Читайте ще: У Рівному поховали військового"
 _RELATED_LINE = re.compile(
     r"^\W*(?:Читайте\s+(?:також|ще|также|еще)|Дивіться\s+також|Смотрите\s+также|Read\s+(?:also"
@@ -132,11 +134,14 @@ def other_sections(parts: list[Sentence]) -> set[int]:
     link given on its own line ("Читайте ще: У Рівному поховали ..."); and the list of
     headlines a page closes with ("- Мирноград знову опинився під обстрілом")."""
     found: set[int] = set()
-    other_section = False
+    other_section = related = False
     for index, sentence in enumerate(parts):
         text = sentence.text.strip()
         if _HEADING.match(text) or _RELATED.match(text):
             other_section = bool(_OTHER_HEADING.match(text) or _RELATED.match(text))
+            related = bool(_RELATED.match(text))
+        elif related and _RUNNING.search(text):
+            other_section = related = False  # the story goes on after the links
         elif other_section or _RELATED_LINE.match(text):
             found.add(index)
     closing = 0

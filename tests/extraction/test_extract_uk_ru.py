@@ -1270,3 +1270,32 @@ def test_a_bulleted_item_of_another_day_gives_no_figure(gazetteer):
     )
     found = figures_by_source(text, gazetteer, TODAY)
     assert [(c, v) for _s, _g, c, v in found] == [("injured", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Україна винесе на передній план жахливе вбивство Росією щонайменше 21 людини, включаючи "
+        "2 дітей, у Тернополі, - зазначив міністр закордонних справ Андрій Сибіга.",
+        "Украина вынесет на первый план ужасное убийство Россией по меньшей мере 21 человека, "
+        "включая 2 детей, в Тернополе, сообщил глава МИД Андрей Сибига.",
+    ],
+)
+def test_the_murder_of_people_is_their_death_and_russia_no_place(text, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == [("unspecified", "killed", {"min": 21}), ("children", "killed", 2)]
+    assert record["place"]["admin1"] == "Ternopil Oblast"
+
+
+def test_a_links_list_ends_where_the_story_goes_on(gazetteer):
+    text = (
+        "Генсек ООН отреагировал на удар РФ по Тернополю.\n\nЧитайте также:\n\nГуттеріш\n\n"
+        'Заявление Гутерриша\n\n"Я решительно осуждаю ночные атаки России на несколько '
+        'украинских регионов, в результате которых погибло по меньшей мере 25 человек", — '
+        "написал Гутерриш."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    [figure] = record["casualties"]
+    assert (figure["killed"], parties[figure["source"]]) == ({"min": 25}, "international_org")
