@@ -88,7 +88,7 @@ _TABLE: tuple[tuple[str | None, WeaponCategory, tuple[str, ...]], ...] = (
     ("Tochka-U", B, ("Tochka", "Tochka-U", "9M79", "Точка-У")),
     ("ATACMS", B, ("ATACMS", "MGM-140")),
     ("Oreshnik", B, ("Oreshnik", "Орешник")),
-    ("Kh-101", C, ("Kh-101", "Х-101", "X-101")),
+    ("Kh-101", C, ("Kh-101", "Х-101", "X-101", "Ch-101")),  # (German and Polish copy: Ch-101)
     ("Kh-555", C, ("Kh-555", "Х-555")),
     ("Kh-55", C, ("Kh-55", "Х-55")),
     ("Kh-22", C, ("Kh-22", "Х-22", "X-22")),

@@ -155,8 +155,9 @@ def _age_of(match: re.Match[str]) -> int | None:
 
 _SUB = re.compile(
     r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|among\s+whom"
-    r"|among\s+the\s+(?:\d+\s+)?(?:dead|injured|wounded)\s+(?:are|were)"
-    r"|the\s+(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
+    # "Among the 26 people killed were three children", "The confirmed dead include three"
+    r"|among\s+the\s+(?:\d+\s+)?(?:people\s+)?(?:dead|injured|wounded|killed)\s+(?:are|were)"
+    r"|the\s+(?:confirmed\s+)?(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
     rf"(?:an?\s+{_AGE}(?:\s+(?:girl|boy|child|teenager|student|baby|infant))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     rf"|{COUNT}\s+{_GROUP_PHRASE})",
@@ -186,7 +187,16 @@ _SEARCHED = re.compile(
     rf"(?:on\s+)?)?for\s+{COUNT}\s+(?:more\s+|other\s+)?(?P<group>people|persons|residents)\b",
     re.IGNORECASE,
 )
-_ALIVE_BEFORE = re.compile(r"\b(?:alive|rescued|survived|survivors|saved|unharmed)\W*$", re.I)
+_SOME_OF_THEM_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+of\s+(?:them|whom)\s*,\s*$", re.I)
+_FOUND_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had)\s+(?:since\s+)?been\s+(?:found|contacted|located|reached|traced)"
+    r"|(?:are|were|was|is)\s+(?:now\s+)?(?:safe|alive|found))\b",
+    re.IGNORECASE,
+)
+# ("pulled 46 survivors from the debris, including seven children")
+_ALIVE_BEFORE = re.compile(
+    r"\b(?:alive|rescued|survived|survivors|saved|unharmed)(?:\s+[\w-]+){0,3}\W*$", re.I
+)
 # "we have already lost seven people", "took the lives of 22 residents": the dead, as officials
 # mourn them
 _LOST = re.compile(
@@ -346,7 +356,7 @@ _AMONG = re.compile(
 )
 _AMONG_THE_TOLL = re.compile(r"\bamong\s+the\s+(?P<toll>\d+)\s+\w+$", re.IGNORECASE)
 _OF_THEM = re.compile(
-    rf"{COUNT}\s+of\s+them\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?:(?P<group>{_GROUP})\b"
+    rf"{COUNT}\s+of\s+(?:them|whom)\s+(?:(?:are|were|was|is)\s+)?(?:an?\s+)?(?:(?P<group>{_GROUP})\b"
     r"|(?P<cat>died|were\s+killed|were\s+injured|were\s+wounded|were\s+hurt)\b)",
     re.IGNORECASE,
 )
@@ -602,9 +612,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     for match in _SUB.finditer(text):
         if _ALIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             continue  # "five of them alive, including a 14-year-old girl": no casualty
+        if _SOME_OF_THEM_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "52 of them, including 17 children, were hospitalized": a subset's part
         # "the dead include ...", "among the dead were ...": the part says what it counts
         named = re.match(
-            r"(?:among\s+)?the\s+(?:\d+\s+)?(dead|injured|wounded)\b", match.group(0), re.I
+            r"(?:among\s+)?the\s+(?:\d+\s+)?(?:people\s+|confirmed\s+)?(dead|injured|wounded|killed)\b",
+            match.group(0),
+            re.I,
         )
         category = _category(named.group(1)) if named else None
         if match.group("age") or match.group("one"):  # "among them a child"
@@ -772,6 +786,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         category = _category(" ".join(match.group("cat").split()))
         if re.match(r"\s+(?:had\s+|have\s+|later\s+)?died\b", text[match.end() : match.end() + 20]):
             category = "killed"  # "two women taken to hospital had died"
+        if category == "missing" and _FOUND_AFTER.match(text, match.end()):
+            continue  # "Six people who were reported missing have been contacted and are safe"
         add(
             match,
             category,

@@ -2079,3 +2079,34 @@ def test_the_strike_these_ones_follow_is_another_s(gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["name"] == "Ternopil"
     assert [c["killed"] for c in record["casualties"]] == [{"min": 26}, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part named before or after the toll, in the ways wires write it
+        ("A missile hit Ternopil, the SES said. Among the 26 people killed were three children.",
+         [("children", "killed", 3), ("unspecified", "killed", 26)]),
+        ("A missile hit Ternopil, the SES said. The confirmed dead include three children.",
+         [("children", "killed", 3)]),
+        ("A missile hit Ternopil, police said. As of 10:00: 10 dead; 37 injured (12 of whom were "
+         "children).", [("unspecified", "killed", 10), ("unspecified", "injured", 37),
+                        ("children", "injured", 12)]),
+        # no casualties: survivors pulled out, the missing found, a part of a subset
+        ("A missile hit Ternopil, the SES said. 95 people were injured. Rescuers have pulled 46 "
+         "survivors from the debris, including seven children. Six people who were reported "
+         "missing have been contacted and are safe. 52 of them, including 17 children, were "
+         "hospitalized.", [("unspecified", "injured", 95)]),
+    ],
+)  # fmt: skip
+def test_parts_of_a_toll_and_what_counts_no_casualty(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(group, category, value) for _s, group, category, value in found] == expected
+
+
+def test_a_kh_101_in_german_or_polish_transliteration(gazetteer):
+    text = (
+        "The missile that hit Ternopil was identified by the air force as a Ch-101 cruise missile."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["weapon"]["system"] == "Kh-101"
