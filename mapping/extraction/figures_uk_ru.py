@@ -369,6 +369,32 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
 _INCLUDING = ("зокрема", "включно", "включаючи", "включая")
 
 
+def _located(tokens: list[Word], i: int) -> tuple[int, bool] | None:
+    """Where the count at i is said to be ("4 в Святошинському", "четверо з них у
+    Святошинському", "троє – у Соломʼянському"): the index of the place's name, and whether
+    "з них" came between; None if no place follows."""
+    j, of_them = i + 1, False
+    if j + 1 < len(tokens) and tokens[j].lower in _FROM_OF and tokens[j + 1].lower in _THEM:
+        j, of_them = j + 2, True
+    if j < len(tokens) and tokens[j].text in _DASHES:
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].lower in ("у", "в", "на") and tokens[j + 1].capital:
+        return j + 1, of_them
+    return None
+
+
+_BY_WHERE = "a count by where, sharing the verb ('З них 4 в Святошинському районі')"
+
+
+def _placed(tokens: list[Word], figure: Figure) -> bool:
+    """Whether a place follows the figure's words ("12 осіб загинули у Святошинському
+    районі"), or the figure was read by where it is."""
+    if figure.rule == _BY_WHERE:
+        return True
+    k = next((k for k, t in enumerate(tokens) if t.end == figure.end), None)
+    return k is not None and _located(tokens, k) is not None
+
+
 def _aside_end(tokens: list[Word], j: int) -> int | None:
     """Where an aside opened by a comma at j ends (its closing comma): ', в том числе семь
     спасателей,', ', зокрема троє дітей,', ', серед них двоє дітей,'."""
@@ -518,6 +544,8 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             own = any(u.text in _DASHES or u.tags & {"VERB", "PRTS"} for u in tokens[i + 1 : i + 4])
             listed = None if own else _verb_before_list(tokens, j, counted=True)
             return (listed[0] if listed else None), j
+        if t.text == "," and grown:
+            continue  # "Кількість загиблих … у ніч проти четверга, 31 липня, зросла до 16"
         if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
             return None, j
         if t.lower in _FROM:
@@ -652,6 +680,30 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
         if i > 0 and tokens[i - 1].lemmas & {"стан", "состояние"}:
             continue  # "Стан одного пораненого оцінюють як важкий": the state of some of them
         counted = False
+        # "З них 4 в Святошинському районі, 2 – в Соломʼянському", "12 осіб загинули у
+        # Святошинському районі та троє – у Соломʼянському": counts by where, the verb shared
+        located = _located(tokens, i)
+        # (after a count that was itself placed: not "загинули п'ятеро цивільних — троє в
+        # Новоосиновому і двоє в Ківшарівці", a breakdown of the five)
+        listed_after = (
+            i > 0
+            and tokens[i - 1].text in (",", *_AND)
+            and figures
+            and _placed(tokens, figures[-1])
+        )
+        if located is not None and (located[1] or i <= part_until or listed_after):
+            end, of_them = located
+            before = figures[-1] if listed_after else None
+            if of_them or i <= part_until or (before is not None and before.part):
+                category = part_category or (before.category if before else None)
+                group, part = "unspecified", True
+            else:
+                category, group, part = before.category, before.group, False
+            rule = _BY_WHERE
+            count = _count(number, _hedge(tokens, i), word.text)
+            figures.append(Figure(category, group, count, word.start, tokens[end].end, part, rule))
+            counted = True
+            continue
         named_part = _part_named_after(tokens, i)
         if named_part is not None:  # "пятеро пострадавших — дети", "пять из которых — дети"
             category, group, at = named_part
@@ -922,6 +974,11 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         part = False
         if category is None and (marker := _part_before(tokens, i)) is not None:
             part, category = marker[1] is None, marker[1]
+            if part:  # "10 тіл загиблих, серед яких дворічна дитина": a part of the dead
+                opens = next(k for k in range(i - 1, -1, -1) if _part_marker(tokens, k))
+                category = _category_before(tokens, opens)
+        if i > 1 and tokens[i - 1].text == "," and found and found[-1].end == tokens[i - 2].end:
+            continue  # "Серед загиблих дитина, хлопчик шести років": the one person again
         if part and _is(word, PERSONS):
             continue  # "серед яких місцеві жителі, медик і рятувальник": no group split off
         if group == "unspecified" and (part or category is None):

@@ -244,7 +244,9 @@ def _no_name(word: str, language: str) -> bool:
     function_word = any(p.tag.POS in ("PREP", "CONJ") for p in parses)
     # "Всего за день…": a pronoun's adjective; "Дмитрий Шевченко": a person's first name
     grammemes = set(str(first.tag).replace(" ", ",").split(","))  # the tag sets differ by language
-    person_or_pronoun = bool(grammemes & {"Apro", "Name"})
+    # (not "Києві", whose first reading is the dative of the name "Кий": a place too)
+    place_too = any(p.tag.POS == "NOUN" and "inan" in p.tag for p in parses)
+    person_or_pronoun = bool(grammemes & {"Apro", "Name"}) and not place_too
     return (
         first.tag.POS in _NO_NAME_POS
         or function_word

@@ -1299,3 +1299,31 @@ def test_a_links_list_ends_where_the_story_goes_on(gazetteer):
     parties = {s["id"]: s["party"] for s in record["sources"]}
     [figure] = record["casualties"]
     assert (figure["killed"], parties[figure["source"]]) == ({"min": 25}, "international_org")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts by district share the verb; "Києві" is Kyiv, not the name "Кий"
+        ("У Києві служби підтверджують 6 загиблих. З них 4 в Святошинському районі, 2 – в "
+         "Соломʼянському, повідомив Тимур Ткаченко.",
+         [("unspecified", "killed", 6), ("unspecified", "killed", 4),
+          ("unspecified", "killed", 2)]),
+        ("У Києві, уточнили в прокуратурі, 12 осіб загинули у Святошинському районі та троє – у "
+         "Соломʼянському.", [("unspecified", "killed", 12), ("unspecified", "killed", 3)]),
+        # a toll grown past a date set off by commas; one person named twice
+        ("Кількість загиблих внаслідок атаки на Київ у ніч проти четверга, 31 липня, зросла до 16 "
+         "людей, повідомили в ДСНС. Серед загиблих дитина, хлопчик шести років.",
+         [("unspecified", "killed", 16), ("children", "killed", 1)]),
+    ],
+)  # fmt: skip
+def test_kyiv_counts_by_district_and_grown_tolls(text, expected, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert (record["place"]["admin1"], found) == ("Kyiv City", expected)
+
+
+def test_a_breakdown_of_a_count_by_village_is_no_count_of_its_own(gazetteer):
+    text = "За даними ОВА, загинули п'ятеро цивільних — троє в Новоосиновому і двоє в Ківшарівці."
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == [("civilians", "killed", 5)]
