@@ -261,6 +261,7 @@ def extract_draft(
     _quoted_paragraphs_to_their_speakers(parts, said, why_said)
     _introduced_to_their_speakers(parts, said, why_said)
     _about_this_to_what_it_follows(parts, said, why_said)
+    _wholes_to_their_parts_speakers(parts, said, why_said)
     default_why = _default_reason(default_source, line.agency if line else None)
     others = other_sections(parts)
     elsewhere = other_incidents(parts, others) | printed_twice
@@ -673,6 +674,37 @@ def _about_this_to_what_it_follows(
                 break
             _give(said, why_said, k, actor, "the paragraph before says whose it is")
             k += 1
+
+
+# a sentence naming the parts of the figure before it: "Серед жертв 14 дорослих і двоє дітей"
+_PART_OPENS = re.compile(
+    r"^\W*(?:Серед\s+(?:них|яких|жертв|загиблих|постраждалих|поранених)|Среди\s+(?:них|которых"
+    r"|жертв|погибших|пострадавших|раненых)|З\s+них|Из\s+них|Among\s+(?:them|the\s+(?:dead"
+    r"|injured|victims))|Of\s+(?:them|those))\b",
+    re.IGNORECASE,
+)
+
+
+def _wholes_to_their_parts_speakers(
+    parts: list[Sentence],
+    said: list[tuple[Actor | None, Any, Actor | None]],
+    why_said: list[str],
+) -> None:
+    """'Кількість загиблих зросла до 16. Серед жертв двоє дітей, повідомили в ДСНС.': a
+    sentence naming the parts of the figure before it, and its speaker, gives that speaker
+    the sentence before, in its paragraph, where it names none."""
+    for j in range(1, len(parts)):
+        actor, mention, _ = said[j]
+        before = parts[j - 1]
+        if (
+            actor is None
+            or mention is None
+            or before.paragraph != parts[j].paragraph
+            or said[j - 1][0] is not None
+            or not _PART_OPENS.match(parts[j].text)
+        ):
+            continue
+        _give(said, why_said, j - 1, actor, "the next sentence names its parts and who gave them")
 
 
 def _introduced_to_their_speakers(

@@ -1327,3 +1327,14 @@ def test_a_breakdown_of_a_count_by_village_is_no_count_of_its_own(gazetteer):
     text = "За даними ОВА, загинули п'ятеро цивільних — троє в Новоосиновому і двоє в Ківшарівці."
     found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
     assert found == [("civilians", "killed", 5)]
+
+
+def test_a_toll_is_given_by_who_gives_its_parts_next(gazetteer):
+    text = (
+        "Кількість загиблих внаслідок атаки на Київ зросла до 16 людей. Серед жертв 14 дорослих і "
+        "двоє дітей, повідомили в Державній службі з надзвичайних ситуацій (ДСНС)."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    sixteen = next(c for c in record["casualties"] if c.get("killed") == 16)
+    assert parties[sixteen["source"]] == "ukraine_government"
