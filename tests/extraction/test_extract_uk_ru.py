@@ -1338,3 +1338,23 @@ def test_a_toll_is_given_by_who_gives_its_parts_next(gazetteer):
     parties = {s["id"]: s["party"] for s in record["sources"]}
     sixteen = next(c for c in record["casualties"] if c.get("killed") == 16)
     assert parties[sixteen["source"]] == "ukraine_government"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("Уточняется, что две ракеты «Искандер-М» были выпущены по месту проведения совещания "
+         "командного состава, сообщили в Минобороны России.", "target"),
+        ("В Минобороны России подчеркнули, что киевский режим продолжает использовать свое "
+         "население в качестве живого щита.", "other"),
+        ("Пресс-служба Минобороны России отметила, что украинские власти проводят мероприятия, "
+         "используя при этом мирное население как щит.", "other"),
+    ],
+)  # fmt: skip
+def test_russia_s_claims_as_its_press_service_words_them(sentence, about, gazetteer):
+    text = f"13 апреля российские военные нанесли удар по Сумам. {sentence}"
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert any(
+        c["about"] == about and c["status"] == "claimed" and c["text"] in sentence
+        for c in record["claims"]
+    )
