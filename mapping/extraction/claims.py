@@ -28,8 +28,9 @@ _TARGET = re.compile(
     rf"|\b(?:hit|hits|struck|strike|striking|targeted|targeting|destroyed|housed|hosted|served\s+as"
     r"|blows?\s+(?:to|on|at|against)"
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)"
-    r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+)?targets?\s+(?:was|were|is|are|had\s+been"
-    r"|has\s+been|have\s+been)"
+    r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+|stated\s+)?(?:targets?|objectives)\s+"
+    # "The targets included both energy and defense-industry facilities"
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|included|include|includes)"
     # "the building was a base for ...": what a party says the struck place was
     rf"|(?:building|site|hotel|facility|house|school|hospital|centre|center|plant|factory)\s+"
     rf"(?:was|had\s+been)(?=\s+an?\s))\s+"
@@ -101,7 +102,7 @@ _CAUSE_CUE = re.compile(
 )
 # "All designated objects have been hit", "the goals of the strike have been achieved"
 _RESULT = re.compile(
-    r"\ball\s+(?:of\s+)?(?:the\s+|its\s+)?(?:designated\s+|assigned\s+|intended\s+)?"
+    r"\ball\s+(?:of\s+)?(?:the\s+|its\s+)?(?:designated\s+|assigned\s+|intended\s+|planned\s+)?"
     r"(?:targets|objects|facilities)\s+(?:have\s+been\s+|were\s+|had\s+been\s+|being\s+|are\s+)?"
     r"(?:(?:successfully|effectively)\s+)?(?:hit|struck|destroyed|neutrali[sz]ed)"
     # "several Ukrainian brigades 'completely lost their combat capabilities'"

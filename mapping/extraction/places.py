@@ -58,7 +58,8 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(
-    r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|insisted|reveal(?:s|ed)|reported"
+    r"\s+(?:has\s+)?(?:said|says|claimed|claims|announced|stated|states|insisted|insists|reveal(?:s|ed)"
+    r"|reported|maintains|admits|admitted|blames|blamed"
     r"|reports|denie[sd]|warn(?:s|ed)|accuse[sd]|confirm(?:s|ed)|vow(?:s|ed))\b"
 )
 _REGION_AFTER = re.compile(

@@ -2110,3 +2110,36 @@ def test_a_kh_101_in_german_or_polish_transliteration(gazetteer):
     )
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["weapon"]["system"] == "Kh-101"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about", "words"),
+    [
+        ("The stated objectives included Ukrainian defense industry facilities and military "
+         "airfield assets, the Russian Defense Ministry said.", "target", "defense industry"),
+        ("The targets included both energy and defense-industry facilities, the Russian Defense "
+         "Ministry said.", "target", "defense-industry"),
+        ("The Russian Defense Ministry stated that all planned targets were successfully hit.",
+         "result", "all planned targets"),
+    ],
+)  # fmt: skip
+def test_russia_s_targets_as_its_statements_list_them(sentence, about, words, gazetteer):
+    text = f"Missiles and drones hit Kyiv overnight. {sentence}"
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert any(
+        c["about"] == about and c["status"] == "claimed" and words in c["text"]
+        for c in record["claims"]
+    )
+
+
+def test_moscow_that_states_is_no_place_and_kyiv_s_officials_report(gazetteer):
+    text = (
+        "Moscow states Russia attacks Ukrainian defense industry facilities in sudden assault\n"
+        "Russian forces conducted a large-scale precision strike overnight, the Russian Defense "
+        "Ministry announced. Earlier, Ukrainian authorities reported a severe attack on Kiev with "
+        "multiple explosions and fires. Officials said seven people were killed and 64 injured."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert record["place"]["admin1"] == "Kyiv City"
+    assert {parties[c["source"]] for c in record["casualties"]} == {"ukraine_government"}
