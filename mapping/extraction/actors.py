@@ -375,6 +375,13 @@ def from_moscow_side(text: str) -> bool:
     return bool(_MOSCOW_SIDE.search(text)) and not ukrainian
 
 
+_MANY = re.compile(
+    r"(?:authorities|officials|services|forces|police|rescuers|administrators)$", re.I
+)
+_DOCUMENT_TITLE = re.compile(
+    r"^[^.!?\n]{3,100}\b(?:Investigation|Report|Statement|Press\s+Release|Briefing(?:\s+Note)?"
+    r"|Brief|Update|Note)\s*$"
+)
 _SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
 RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
 _KNOWN_RE = [
@@ -762,6 +769,12 @@ class Speakers:
             first = next((m.actor for m in named if m.actor.party in (G, L, I, N, R)), None)
             if first is not None:
                 return first
+        # a title line saying what the document is: "A Human Rights Watch and SITU Research
+        # Investigation", "Amnesty International Public Statement"
+        if _DOCUMENT_TITLE.match(first):
+            bodies = [m.actor for m in known_mentions(first) if m.actor.party in (I, N)]
+            if len(bodies) == 1:
+                return bodies[0]
         # a letterhead of a few lines: "UNITED NATIONS\nOffice for the Coordination of ..."
         body = letterhead_body(text, _KNOWN_RE, share=0.5) or self._channel(first)
         if body is not None:
@@ -909,7 +922,11 @@ class Speakers:
         ref = " ".join(said.lower().split())
         if ref in ("he", "she", "him", "her"):  # a person, not the outlet quoted
             people = set(self.people.values())
-            return next((a for a in reversed(self._named) if a in people), self.last)
+            person = next((a for a in reversed(self._named) if a in people), None)
+            # (an office, "the governor", may be he; "local authorities" are no she)
+            if person is None and self.last is not None and not _MANY.search(self.last.name):
+                person = self.last
+            return person
         office = re.sub(r"^defen[cs]e ", "", ref.removeprefix("the ")).replace(
             "services", "service"
         )

@@ -2143,3 +2143,16 @@ def test_moscow_that_states_is_no_place_and_kyiv_s_officials_report(gazetteer):
     parties = {s["id"]: s["party"] for s in record["sources"]}
     assert record["place"]["admin1"] == "Kyiv City"
     assert {parties[c["source"]] for c in record["casualties"]} == {"ukraine_government"}
+
+
+def test_an_investigation_s_own_account_is_its_author_s(gazetteer):
+    text = (
+        "A Human Rights Watch and SITU Research Investigation\n"
+        "Despite calls by local authorities to evacuate, Tamara was reluctant to leave. \"It's "
+        'too late today," she told her daughter.\n'
+        "On April 8, a ballistic missile dispersed 50 submunitions over the station in "
+        "Kramatorsk. At least 58 people were killed and over 100 others were injured."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    assert {parties[c["source"]] for c in record["casualties"]} == {"ngo"}
