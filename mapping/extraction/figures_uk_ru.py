@@ -728,6 +728,16 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             rule = "a number with the casualty word before it ('Постраждалих - 25')"
             category, at = _backward(tokens, i)
             group = group or (_group(tokens[i + 1]) if i + 1 < len(tokens) else None)
+            if category is None and group == "military":
+                # "уничтожены склады боеприпасов и до 40 военнослужащих": troops listed after
+                # things the verb destroyed
+                at = next(
+                    (k for k in range(i - 1, max(-1, i - 10), -1)
+                     if tokens[k].text in _CLAUSE_END or _is(tokens[k], _DESTROY)),
+                    None,
+                )  # fmt: skip
+                category = "killed" if at is not None and _is(tokens[at], _DESTROY) else None
+                at = at if category else i
             start, end = (tokens[at].start if category else word.start), word.end
         if category is not None and _is(tokens[at], _DESTROY) and group != "military":
             continue  # "знищено 20 одиниць техніки"

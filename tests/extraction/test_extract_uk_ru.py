@@ -1358,3 +1358,16 @@ def test_russia_s_claims_as_its_press_service_words_them(sentence, about, gazett
         c["about"] == about and c["status"] == "claimed" and c["text"] in sentence
         for c in record["claims"]
     )
+
+
+def test_the_ministry_s_troops_destroyed_after_things_and_its_goals_achieved(gazetteer):
+    text = (
+        "В ночь на 17 июня Вооруженные силы Российской Федерации нанесли групповой удар по "
+        "предприятиям военно-промышленного комплекса в городе Киев. Цели удара достигнуты. В "
+        "результате удара уничтожены склады боеприпасов и до 40 военнослужащих ВСУ."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [(c["group"], c["killed"], c["status"]) for c in record["casualties"]] == [
+        ("military", {"max": 40}, "claimed")
+    ]
+    assert any(c["about"] == "result" and "Цели удара" in c["text"] for c in record["claims"])
