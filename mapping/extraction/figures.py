@@ -227,7 +227,9 @@ _DESTROYED = re.compile(
     re.IGNORECASE,
 )
 _DESTROYING = re.compile(
-    rf"\b(?:destroy(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+{COUNT}\s+{_TROOPS}",
+    rf"\b(?:destroy(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+"
+    # "destroyed an ammunition depot and up to 40 servicemen": troops after things
+    rf"(?:(?:an?\s+|the\s+)?[a-z][\w\s-]{{2,50}}?\s+and\s+)?{COUNT}\s+{_TROOPS}",
     re.IGNORECASE,
 )
 # A figure as a label and its value: "Killed: 12", "Injured - 64 (regional administration)"

@@ -2156,3 +2156,14 @@ def test_an_investigation_s_own_account_is_its_author_s(gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     parties = {s["id"]: s["party"] for s in record["sources"]}
     assert {parties[c["source"]] for c in record["casualties"]} == {"ngo"}
+
+
+def test_troops_a_ministry_destroyed_after_things_are_its_claimed_dead(gazetteer):
+    text = (
+        "The Russian Defence Ministry said the strike on Kyiv destroyed an ammunition depot and up "
+        "to 40 servicemen."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert [(c["group"], c["killed"], c["status"]) for c in record["casualties"]] == [
+        ("military", {"max": 40}, "claimed")
+    ]
