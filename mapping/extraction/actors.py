@@ -610,7 +610,9 @@ _SPEECH_BEFORE = re.compile(
     # "This was announced by Interior Minister Ihor Klymenko", "quoted by the"
     r"|\b(?:(?:announced|reported|stated|said|posted|confirmed|written)\s+by\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,6}|(?:claimed|quoted)\s+by\s+(?:the\s+)?)$"
-    r"|\b[Pp]er\s*$|\bcited\s*$"
+    r"|\b[Pp]er\s*$|\bcited\s*$|\bciting\s+(?:the\s+)?$"
+    # "UNN reports this with reference to the National Police of Ukraine"
+    r"|\bwith\s+(?:a\s+)?reference\s+to\s+(?:the\s+)?$"
     r"|\b(?:data|figures|information|estimates|count|statement|update|report"
     r"|post|message|tally)\s+(?:(?:posted|published|issued|released|shared"
     # "preliminary data released hours later by Filip Pronin"
@@ -699,7 +701,10 @@ class Speakers:
                 if person is not None and named is not None:
                     found.append(Mention(person, match.start(), match.end() + named.end()))
                     continue
-                found.append(Mention(_unnamed(words, party), match.start(), match.end()))
+                holder = self._holder(words)  # "the head of the Regional Military
+                # Administration reported" after "Ivan Fedorov, head of the regional military
+                # administration": the person named in that office
+                found.append(Mention(holder or _unnamed(words, party), match.start(), match.end()))
         for match in _UKRAINIAN_BODY.finditer(text):
             body = " ".join(match.group("body").split())
             name = f"Ukraine's {body[0].lower()}{body[1:]}"
@@ -914,6 +919,17 @@ class Speakers:
                 self.reason = f"'{' '.join(back.group(0).split())}' points back at {actor.name}"
                 return actor, Mention(actor, back.start(), back.end())
         return self._settle(sentence, chosen, mentions)
+
+    def _holder(self, office: str) -> Actor | None:
+        """The person last named with every word of an office ("head of the Regional
+        Military Administration"), if any."""
+        wanted = set(re.findall(r"[a-z]+", office.lower())) - {"of", "the", "a", "an", "in"}
+        people = set(self.people.values())
+        for actor in reversed(self._named):
+            held = set(re.findall(r"[a-z]+", self.roles.get(actor.id, "").lower()))
+            if actor in people and wanted and wanted <= held:
+                return actor
+        return None
 
     def _referent(self, back: re.Match[str]) -> Actor | None:
         """Who 'he', 'the ministry', 'the governor' point back at: the last one named that

@@ -585,8 +585,8 @@ _ABOUT_THIS = re.compile(
     # "- Kiper wrote on social media." closing the paragraph it signs
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:wrote|said|noted|added|reported|stated)\s+(?:on|in)\s+"
     r"(?:social\s+media|Telegram|Facebook)\W*$"
-    r"|^[^.]*?\b(?:reported|posted|announced|stated|wrote|confirmed|said)\s+this"
-    r"(?=\s+(?:on|in|via|at|to)\b|\s*[.,]|\s*$)",
+    r"|^[^.]*?\b(?:reported|reports|posted|announced|stated|wrote|writes|confirmed|said)\s+this"
+    r"(?=\s+(?:on|in|via|at|to|with\s+(?:a\s+)?reference\s+to|citing)\b|\s*[.,]|\s*$)",
     re.IGNORECASE,
 )
 
@@ -954,7 +954,10 @@ def _listed_name(gazetteer: Any, name: str, settlement: bool = False) -> str | N
 # "Також є влучання у Дніпрі", "Кроме того, в Харькове": a sentence adding another town's hit
 _ALSO_ELSEWHERE = re.compile(
     r"^\W*(?:Також|Крім\s+того|Окрім\s+(?:цього|того)|Кроме\s+того|Также|Помимо\s+этого|Also"
-    r"|In\s+addition"
+    r"|In\s+addition|Simultaneously"
+    # "At the same time as Zaporizhzhia, the Russians shelled Stepnohirsk" (the town compared
+    # with is no place of this hit)
+    r"|At\s+the\s+same\s+time\s+as\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     # "These incidents follow the massive 14 November strike on Kyiv, which killed six"
     r"|(?:This|These|It|The\s+(?:attacks?|strikes?))\s+(?:[\w-]+\s+){0,2}?(?:follows?|followed"
     r"|(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?after))\b",
@@ -993,7 +996,9 @@ def _about_another_town(
         if index not in also:
             continue
         distances = []
-        for found in read.places(sentence, skip):
+        opener = _ALSO_ELSEWHERE.match(sentence.text)
+        here = [*skip, sentence.span(*opener.span())] if opener else skip
+        for found in read.places(sentence, here):
             listed = None if found.region else _listed_name(gazetteer, found.name, found.settlement)
             row = gazetteer.geocode(Place(name=listed)) if listed else None
             # (a name many villages share is far only if each of them is)
@@ -1001,6 +1006,13 @@ def _about_another_town(
                 distances.append(haversine_m(spot.lat, spot.lon, location["lat"], location["lon"]))
         if distances and min(distances) > AWAY_M:
             away.add(sentence)
+        elif (
+            not distances
+            and index
+            and parts[index - 1] in away
+            and parts[index - 1].paragraph == sentence.paragraph
+        ):
+            away.add(sentence)  # "... shelled Stepnohirsk. Two were rescued, two more died."
     return away
 
 

@@ -61,6 +61,8 @@ _KILLED = (
 # (not "in a serious condition": reports give it as a part of the hurt, not a count of its own)
 _INJURED = (
     r"injured|wounded|hurt|injur(?:y|ies)"
+    # "63 people were known to be affected by the Russian attack" (a calque of "постраждали")
+    r"|affected\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:attack|strike|shelling|bombing)"
     r"|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)"
 )
 _MISSING = (
@@ -68,7 +70,8 @@ _MISSING = (
     r"|debris|ruins)"
 )
 _HOSPITAL = (
-    r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
+    r"(?:taken|brought|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?(?:(?:regional|local|city|nearby)\s+)?"
+    r"hospitals?"
     r"|(?:remain(?:s|ed)?\s+)?in\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed"
     r"|(?:requir|need)(?:ed|ing)\s+hospitali[sz]ation"
     r"|(?:sought|needed|required|received|asked\s+for|turned\s+to\s+doctors\s+for)\s+medical"
@@ -102,7 +105,8 @@ _MAIN = re.compile(
     rf"{COUNT}(?:\s+(?:more|others|other|additional))?(?:\s+(?:of\s+(?:the\s+)?)?{_GROUP_PHRASE})?"
     # "Three employees of the regional energy company were killed"
     r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}?(?:company|store|shop|plant|factory|hospital|school"
-    r"|enterprise|service|building))?"
+    # "Thirty victims of the enemy attack have been taken to regional hospitals"
+    r"|enterprise|service|building|attack|strike|shelling|bombing|explosion))?"
     # "four people in the region were wounded"
     r"(?:\s+(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?=[\w'-]+\s+(?:were|was|are|is"
     r"|have|has|had)\b)[\w'-]+)?"
@@ -188,6 +192,10 @@ _SEARCHED = re.compile(
     re.IGNORECASE,
 )
 _SOME_OF_THEM_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+of\s+(?:them|whom)\s*,\s*$", re.I)
+# "At least four people are hospitalized in serious condition": how badly, after the count
+_IN_CONDITION = re.compile(
+    r"\s+(?:in\s+(?:a\s+)?(?:serious|critical|grave|severe|moderate|stable)\s+condition)", re.I
+)
 _FOUND_AFTER = re.compile(
     r"\s+(?:(?:have|has|had)\s+(?:since\s+)?been\s+(?:found|contacted|located|reached|traced)"
     r"|(?:are|were|was|is)\s+(?:now\s+)?(?:safe|alive|found))\b",
@@ -547,7 +555,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|born|since|of|from|until|year|by|after|befor
 _ANY_FIGURE = re.compile(
     r"kill|dead|death|die|perish|deceas|to be (?:located|found)|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
     r"|hospital|medical|treat|bod(?:y|ies)|toll|tally|count|number|fate|whereabouts|search|lost"
-    r"|lives|murder"
+    r"|lives|murder|affected by"
     r"|destroy|eliminat|neutrali|liquidat|wiped|casualt|victim|among|includ|of whom|of them",
     re.IGNORECASE,
 )
@@ -595,7 +603,14 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
                 start = begins = min(begins, start - len(low.group(0)))
         taken.take(start, end)
         rule = _RULES.get(match.re, "")
-        if category == "injured" and not part and _SEVERITY.search(text, begins, match.end()):
+        if (
+            category == "injured"
+            and not part
+            and (
+                _SEVERITY.search(text, begins, match.end())
+                or _IN_CONDITION.match(text, match.end())
+            )
+        ):
             # "11 people suffered moderate injuries": how badly some were hurt, a figure only
             # where no total is given
             part = unless_total = True
@@ -779,6 +794,10 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             continue  # "hundreds could be killed": a guess, no count
         if _OF_THE_COUNTED.match(text, match.end("num")):
             continue  # "one of the dead", "one of the adults killed there": a part of a figure
+        if re.search(
+            r"\bthe\s+remaining\s+$", text[max(0, match.start() - 16) : match.start()], re.I
+        ):
+            continue  # "Two of the injured ..., while the remaining eight were rushed to hospital"
         before = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(
             r"hospital", match.group("cat"), re.I

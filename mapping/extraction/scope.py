@@ -179,6 +179,16 @@ def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
         counted = _CASUALTY_WORD.search(sentence.text)
         if lead_day and opening and counted and opening.group(1).lower() != lead_day:
             found.add(index)
+    # "On December 25, 2024, Russia attacked Ukraine with over 70 missiles" under a lead about
+    # January 8: an earlier strike, to the end of its paragraph
+    lead_on = next((_month_day(m) for s in parts[:3] if (m := _ENGLISH_DAY.search(s.text))), None)
+    earlier_in: int | None = None
+    for index, sentence in enumerate(parts):
+        opening = _ON_DATE.match(sentence.text)
+        if opening and lead_on and _month_day(opening) != lead_on:
+            earlier_in = sentence.paragraph
+        if sentence.paragraph == earlier_in:
+            found.add(index)
     # "- 22 вересня на світанку російські війська атакували Запоріжжя. Відомо про трьох
     # загиблих": a bulleted item of another day's news under a lead dated 23 September
     lead_date = next((m.group("date") for s in parts[:2] if (m := _DAY_MONTH.search(s.text))), None)
@@ -250,6 +260,23 @@ def _day_month(date: str) -> tuple[str, str]:
     """'22 вересня' as (day, the month's first four letters): the same day in any case form."""
     day, month = date.split()[:2]
     return day, month.lower()[:4]
+
+
+# "January 8", "8 January" (English); "On December 25, 2024," opening a sentence
+_ENGLISH_DAY = re.compile(
+    rf"\b(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_NAMES}))\b"
+)
+_ON_DATE = re.compile(
+    rf"^\W*On\s+(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+"
+    rf"(?P<month2>{MONTH_NAMES}))\b(?:,?\s+\d{{4}})?,"
+)
+
+
+def _month_day(match: re.Match[str]) -> tuple[str, str]:
+    """The month and day a match of `_ENGLISH_DAY` or `_ON_DATE` names."""
+    return (match.group("month") or match.group("month2")), (
+        match.group("day") or match.group("day2")
+    )
 
 
 _ON_WEEKDAY = re.compile(rf"^\W*(?:On|Last|Earlier\s+on)\s+{_WEEKDAYS}\b,?")

@@ -2167,3 +2167,57 @@ def test_troops_a_ministry_destroyed_after_things_are_its_claimed_dead(gazetteer
     assert [(c["group"], c["killed"], c["status"]) for c in record["casualties"]] == [
         ("military", {"max": 40}, "claimed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # victims of the attack taken to hospital; the affected as a calque of "постраждали"
+        ("A bomb hit Zaporizhzhia. Thirty victims of the enemy attack have been taken to regional "
+         "hospitals, Ivan Fedorov reported.", [("injured", 30)]),
+        ("A bomb hit Zaporizhzhia. The police reported that 63 people were known to be affected "
+         "by the Russian attack.", [("injured", 63)]),
+        # how badly some were hurt, and the rest of a count, are no counts of their own
+        ("A bomb hit Zaporizhzhia, injuring 67 people, the SES said. At least four people are "
+         "hospitalized in serious condition.", [("injured", 67)]),
+        ("A missile hit Taganrog, injuring ten, the governor said. Two of the injured received "
+         "medical attention on site, while the remaining eight were rushed to local hospitals.",
+         [("injured", 10)]),
+    ],
+)  # fmt: skip
+def test_hurt_as_translated_news_counts_them(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(category, value) for _s, _g, category, value in found] == expected
+
+
+def test_figures_of_an_earlier_dated_strike_are_not_this_one_s(gazetteer):
+    text = (
+        "On January 8, the Russian army attacked Zaporizhzhia, according to Ivan Fedorov, head of "
+        "the regional military administration.\n\nInitial reports indicate that one person was "
+        "killed.\n\nOn December 25, 2024, Russia attacked Ukraine with over 70 missiles, killing "
+        "two people in Kharkiv. Zelensky said the date was no coincidence."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, c, v) for s, _g, c, v in found] == [("ivan-fedorov", "killed", 1)]
+
+
+def test_an_office_named_again_is_the_person_named_in_it(gazetteer):
+    text = (
+        "On the afternoon of January 8, the invaders struck Zaporizhzhia.\n\nThis was reported by "
+        "the head of the Zaporizhzhia Regional Military Administration Ivan Fedorov.\n\nAt 16:15, "
+        "the head of the Regional Military Administration reported repeated explosions.\n\nUPD: "
+        "The number of people injured in the shelling has risen to six."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, c, v) for s, _g, c, v in found] == [("ivan-fedorov", "injured", 6)]
+
+
+def test_a_place_struck_at_the_same_time_is_another_s(gazetteer):
+    text = (
+        "In Zaporizhzhia, after the Russian strike by guided aerial bombs, 13 people are known to "
+        "have died, Ivan Fedorov said.\n\nAt the same time as Zaporizhzhia, the Russians shelled "
+        "the city of Stepnohirsk with guided aerial bombs. Two people were rescued, two more died."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Zaporizhzhia"
+    assert [c.get("killed") for c in record["casualties"]] == [13]
