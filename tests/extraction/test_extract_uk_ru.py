@@ -1371,3 +1371,25 @@ def test_the_ministry_s_troops_destroyed_after_things_and_its_goals_achieved(gaz
         ("military", {"max": 40}, "claimed")
     ]
     assert any(c["about"] == "result" and "Цели удара" in c["text"] for c in record["claims"])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ввечері 7 жовтня окупанти атакували Одесу балістичними ракетами. Ще п'ятеро іноземних "
+            "громадян постраждали, повідомив Кіпер.",
+            "uk",
+        ),
+        (
+            "Вечером в понедельник Одессу атаковали баллистической кассетной ракетой, ранены пять "
+            "иностранцев, сообщил Кипер.",
+            "ru",
+        ),
+    ],
+)
+def test_foreign_citizens_are_civilians_and_a_cluster_ballistic_missile(text, language, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == [("civilians", "injured", 5)]
+    assert record["weapon"]["category"] == "ballistic_missile"
