@@ -191,6 +191,7 @@ _SEARCHED = re.compile(
     rf"(?:on\s+)?)?for\s+{COUNT}\s+(?:more\s+|other\s+)?(?P<group>people|persons|residents)\b",
     re.IGNORECASE,
 )
+# "52 of them, " before a part: the part is of that subset
 _SOME_OF_THEM_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+of\s+(?:them|whom)\s*,\s*$", re.I)
 # "At least four people are hospitalized in serious condition": how badly, after the count
 _IN_CONDITION = re.compile(
