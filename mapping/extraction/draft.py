@@ -585,6 +585,9 @@ _ABOUT_THIS = re.compile(
     # "- Kiper wrote on social media." closing the paragraph it signs
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:wrote|said|noted|added|reported|stated)\s+(?:on|in)\s+"
     r"(?:social\s+media|Telegram|Facebook)\W*$"
+    # "Офіційний представник ОВА Сергій Лисак підтвердив ці числа"
+    r"|^[^.]*?(?<![\w-])(?:підтверди\w*|подтверди\w*)\s+(?:ці|эти|такі|такие)\s+(?:числа|цифри|цифры"
+    r"|дані|данные)(?![\w-])"
     r"|^[^.]*?\b(?:reported|reports|posted|announced|stated|wrote|writes|confirmed|said)\s+this"
     r"(?=\s+(?:on|in|via|at|to|with\s+(?:a\s+)?reference\s+to|citing)\b|\s*[.,]|\s*$)",
     re.IGNORECASE,
@@ -598,7 +601,8 @@ _HEADER_DATE = re.compile(
 )
 _HEADER_DATE_END = re.compile(r"[ \t]*(?:[:|—–-]|$|\n)", re.MULTILINE)
 _EARLIER_REPORTED = re.compile(
-    r"\W*(?:Раніше\s+(?:повідомлял(?:ося|ось)|писали)|Ранее\s+(?:сообщалось|писали)"
+    r"\W*(?:Раніше\s+(?:повідомлял(?:ося|ось)|писали|було\s+відомо)|Ранее\s+(?:сообщалось|писали"
+    r"|было\s+известно)"
     r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported"
     # "Зазначимо, що ...", "Отметим, что ...": the outlet's own remark
     r"|Зазначимо|Відзначимо|Заметим|Отметим)\b",
@@ -740,7 +744,7 @@ def _quotes_to_their_speakers(
         text = sentence.text.lstrip()
         if not text.startswith('"') or text.count('"') % 2 == 0 or said[i][1] is not None:
             continue
-        for j in range(i + 1, min(i + 4, len(parts))):
+        for j in range(i + 1, min(i + 6, len(parts))):
             if parts[j].text.count('"') % 2 == 1:  # the quotation closes here
                 actor, mention, _ = said[j]
                 if actor is not None and mention is not None:

@@ -32,7 +32,7 @@ INJURED = {
     "постраждати", "госпіталізований", "госпіталізувати", "шпиталізувати", "шпиталізований",
     "раненый", "ранить", "ранение", "пострадавший", "пострадать", "травмированный",
     "травмировать", "госпитализировать", "госпитализированный", "ранена", "поранена",
-    "ушпиталити", "ушпиталений",
+    "ушпиталити", "ушпиталений", "потерпілий", "потерпевший",
 }  # fmt: skip
 MISSING = {
     "зниклий", "зникнути", "безвісти", "пропавший", "пропасть", "безвести",
@@ -54,7 +54,8 @@ _CONDITION = {"стан", "состояние"}
 def _in_hospital_or_grave(words: list[Word]) -> bool:
     """Whether the words after a count place its people in hospital or in a grave state."""
     for k, word in enumerate(words):
-        if word.text in (".", ";") or _is(word, {"та", "і", "и", "а"}):
+        # (a comma ends the count's clause: "304 людини, у лікарнях перебувають 112 осіб")
+        if word.text in (".", ";", ",") or _is(word, {"та", "і", "и", "а"}):
             return False
         if _is(word, _HOSPITAL) and (k == 0 or words[k - 1].lower in _INTO):
             return True  # "у лікарні", "в больнице" (not "два работника больницы": whose staff)
@@ -63,6 +64,13 @@ def _in_hospital_or_grave(words: list[Word]) -> bool:
         if _is(word, _IN_HOSPITAL) and all(w.text != "," for w in words[:k]):
             return True
         if _is(word, _GRAVE) and any(_is(w, _CONDITION) for w in words[k + 1 : k + 3]):
+            return True
+        # "П'ять поранених – «важкі»": how badly, set off by a dash
+        if (
+            _is(word, _GRAVE)
+            and "plur" in word.tags
+            and any(w.text in ("-", "–", "—") for w in words[:k])
+        ):
             return True
     return False
 
@@ -346,6 +354,11 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return "missing", group, j + 3, False
         if t.lower in _FROM_OF:
             return None, group, j, j == i + 1  # "одного з працівників": one of them
+        if t.lower in ("життів", "жизней", "життя") and any(
+            _is(u, _SAVE) or u.lemmas & {"врятувати", "спасти", "зберегти", "сохранить"}
+            for u in tokens[max(0, i - 3) : i]
+        ):
+            return None, group, j, True  # "Це врятувало десятки життів": the saved
         if t.lower in ("життів", "жизней", "життя") or _not_saved(tokens, j):
             return "killed", group, j, False  # "двух мужчин спасти не удалось"
         if _is(t, _RECEIVE) and any("травма" in u.lemmas for u in tokens[j + 1 : j + 4]):

@@ -1393,3 +1393,43 @@ def test_foreign_citizens_are_civilians_and_a_cluster_ballistic_missile(text, la
     found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
     assert found == [("civilians", "injured", 5)]
     assert record["weapon"]["category"] == "ballistic_missile"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # victims as "потерпілі"; lives saved are no dead; how badly some are hurt after a dash
+        ("Ракета влучила у Дніпро. \"Загалом - понад 340 потерпілих, серед яких 38 дітей\", - "
+         "написав Клименко.",
+         [("unspecified", "injured", {"min": 341}), ("children", "injured", 38)]),
+        ("Ракета влучила у Дніпро. \"Постраждалих близько 70. П'ять поранених – \"важкі\". Це "
+         "врятувало десятки життів\", - написав Лисак.", [("unspecified", "injured", 70)]),
+        # a count before its hospital is no hospital count
+        ("Ракета влучила у Дніпро. Поранення дістали 304 людини, у лікарнях перебувають 112 осіб, "
+         "повідомив Лисак.",
+         [("unspecified", "injured", 304), ("unspecified", "injured", 112)]),
+    ],
+)  # fmt: skip
+def test_dnipro_tolls_as_officials_write_them(text, expected, gazetteer):
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == expected
+
+
+def test_the_numbers_an_official_confirms_and_an_earlier_toll_recalled(gazetteer):
+    text = (
+        "У місті Дніпро через ракетну атаку загинуло вже сім людей. Офіційний представник ОВА "
+        "Сергій Лисак підтвердив ці числа.\n\nРаніше було відомо про 18 загиблих."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    found = [(parties[c["source"]], c["killed"]) for c in record["casualties"]]
+    assert found == [("local_authority", 7), ("other", 18)]
+
+
+def test_a_quotation_of_five_sentences_is_its_speaker_s(gazetteer):
+    text = (
+        'Ракета влучила у Дніпро.\n\n"У Дніпрі число жертв російської атаки зросло до семи. '
+        'Постраждалих близько 70. Серед них десятеро дітей. П\'ять поранених – "важкі". Лікарі '
+        'роблять все можливе", - написав Лисак у телеграмі.'
+    )
+    assert {s for s, *_ in figures_by_source(text, gazetteer, TODAY)} == {"sergii-lisak"}
