@@ -355,8 +355,7 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         if t.lower in _FROM_OF:
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя") and any(
-            _is(u, _SAVE) or u.lemmas & {"врятувати", "спасти", "зберегти", "сохранить"}
-            for u in tokens[max(0, i - 3) : i]
+            _is(u, _SAVE | {"зберегти", "сохранить"}) for u in tokens[max(0, i - 3) : i]
         ):
             return None, group, j, True  # "Це врятувало десятки життів": the saved
         if t.lower in ("життів", "жизней", "життя") or _not_saved(tokens, j):
@@ -1000,8 +999,7 @@ def _single_persons(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
         if category is None and (marker := _part_before(tokens, i)) is not None:
             part, category = marker[1] is None, marker[1]
             if part:  # "10 тіл загиблих, серед яких дворічна дитина": a part of the dead
-                opens = next(k for k in range(i - 1, -1, -1) if _part_marker(tokens, k))
-                category = _category_before(tokens, opens)
+                category = _category_before(tokens, _part_opening(tokens, i))
         if i > 1 and tokens[i - 1].text == "," and found and found[-1].end == tokens[i - 2].end:
             continue  # "Серед загиблих дитина, хлопчик шести років": the one person again
         if part and _is(word, PERSONS):
@@ -1045,14 +1043,21 @@ def _clause_end(tokens: list[Word], i: int, most: int) -> int:
     return min(i + most, len(tokens))
 
 
-def _part_before(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
-    """The part marker ('серед них', 'серед загиблих') a few words before token i."""
+def _part_opening(tokens: list[Word], i: int) -> int | None:
+    """Where the part marker ('серед них', 'серед загиблих') a few words before token i
+    stands."""
     for back in range(i - 1, max(-1, i - 6), -1):
-        if (marker := _part_marker(tokens, back)) is not None:
-            return marker
+        if _part_marker(tokens, back) is not None:
+            return back
         if tokens[back].text in _CLAUSE_END:
             return None
     return None
+
+
+def _part_before(tokens: list[Word], i: int) -> tuple[int, str | None] | None:
+    """The part marker ('серед них', 'серед загиблих') a few words before token i."""
+    at = _part_opening(tokens, i)
+    return None if at is None else _part_marker(tokens, at)
 
 
 _SERIOUS = {"важких", "тяжких", "тяжелых", "тяжело", "важко", "тяжко", "серйозних", "серьезных"}
