@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from mapping.extraction.dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -382,12 +383,20 @@ _DOCUMENT_TITLE = re.compile(
     r"^[^.!?\n]{3,100}\b(?:Investigation|Report|Statement|Press\s+Release|Briefing(?:\s+Note)?"
     r"|Brief|Update|Note)\s*$"
 )
-_SOURCE_LINE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
+# "Source: Oleh Syniehubov, ...", and as a site's "What happened? / Source. / Details." blocks
+# write it, "Source. Natalia Babachenko, Advisor to the Head of ..."
+_SOURCE_LINE = re.compile(r"^[ \t]*Sources?[:.][ \t]*(?P<who>[^\n]{3,300})$", re.MULTILINE)
 RUSSIAN_MOD = Actor("russian-mod", "Russian Ministry of Defence", R)
 _KNOWN_RE = [
     (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), Actor(i, n, p)) for words, i, n, p in _KNOWN
 ]
 
+# A reporter of an outlet: "the Rubryka reporter reported from the scene", "our correspondent"
+_OWN_REPORTER = re.compile(
+    r"(?<![\w-])(?:the|an?|our)\s+(?P<who>(?:(?-i:[A-Z][\w'’-]+)\s+){0,2}"
+    r"(?:reporter|correspondent|journalist))(?![\w-])",
+    re.IGNORECASE,
+)
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
 _WHEN = r"(?:(?:also|later|earlier|first|then|initially|again|now|meanwhile)\s+)?"
 # An official named by office alone: "an adviser to Ukraine's interior ministry",
@@ -705,6 +714,9 @@ class Speakers:
                 # Administration reported" after "Ivan Fedorov, head of the regional military
                 # administration": the person named in that office
                 found.append(Mention(holder or _unnamed(words, party), match.start(), match.end()))
+        for match in _OWN_REPORTER.finditer(text):
+            words = " ".join(match.group("who").split())
+            found.append(Mention(Actor(slug(words), words, M), match.start(), match.end()))
         for match in _UKRAINIAN_BODY.finditer(text):
             body = " ".join(match.group("body").split())
             name = f"Ukraine's {body[0].lower()}{body[1:]}"
@@ -718,7 +730,7 @@ class Speakers:
                 found.append(Mention(_unnamed(words, party), match.start(), match.end()))
         for match in _SURNAME.finditer(text):
             surname = match.group("surname").lower()
-            actor = self.people.get(surname)
+            actor = self.people.get(surname) or self._misspelt(surname)
             if actor is None and surname in _PEOPLE:
                 actor = Actor(*_PEOPLE[surname])
             if actor is not None:
@@ -726,6 +738,18 @@ class Speakers:
         # "the regional government headquarters", "the city council building": a place struck
         found = [m for m in found if not _BUILDING_AFTER.match(text, m.end)]
         return without_overlaps(found)
+
+    def _misspelt(self, surname: str) -> Actor | None:
+        """A person named before whose long surname this is one letter off ("Reznicheno"
+        after "Valentyn Reznichenko"): wires' copy misspells names they just gave."""
+        if len(surname) < 7 or surname in _PEOPLE:
+            return None
+        close = [
+            actor
+            for known, actor in self.people.items()
+            if len(known) >= 7 and Levenshtein.distance(surname, known, score_cutoff=1) == 1
+        ]
+        return close[0] if len(close) == 1 else None
 
     def _person(self, name: str, role: str) -> Actor | None:
         """A named person with a role; remembered by surname for later mentions."""

@@ -129,7 +129,7 @@ _TOLL = re.compile(
     r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:(?:toll|(?=count|tally)\w+(?=\s+of\s+(?:the\s+)?"
     r"(?:injured|wounded|dead)))(?:\s+of\s+(?:the\s+)?(?P<of>injured|wounded|dead))?"
     r"|number\s+of\s+(?:the\s+)?"
-    r"(?P<what>dead|deaths|people\s+killed|victims|fatalities|people\s+injured|injured|wounded"
+    r"(?P<what>dead|deaths|(?:people|victims)\s+killed|victims|fatalities|people\s+injured|injured|wounded"
     r"|(?:those|people)\s+(?:injured|wounded|hurt)|those\s+killed"
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
@@ -158,13 +158,16 @@ def _age_of(match: re.Match[str]) -> int | None:
 
 
 _SUB = re.compile(
-    r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|among\s+whom"
-    # "Among the 26 people killed were three children", "The confirmed dead include three"
-    r"|among\s+the\s+(?:\d+\s+)?(?:people\s+)?(?:dead|injured|wounded|killed)\s+(?:are|were)"
-    r"|the\s+(?:confirmed\s+)?(?:dead|injured|wounded|victims)\s+(?:include|included|are|were))\s+"
+    r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|of\s+which|among\s+whom"
+    # "Among the 26 people killed were three children", "The confirmed dead include three",
+    # "among the injured there are 14 children"
+    r"|among\s+the\s+(?:\d+\s+)?(?:people\s+)?(?:dead|injured|wounded|killed)\s+(?:there\s+)?"
+    r"(?:are|were)"
+    r"|the\s+(?:confirmed\s+)?(?:dead|injured|wounded|victims)\s+(?:includes?|included|are|were))\s+"
     rf"(?:an?\s+{_AGE}(?:\s+(?:girl|boy|child|teenager|student|baby|infant))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
-    rf"|{COUNT}\s+{_GROUP_PHRASE})",
+    # "of which 14 were children"
+    rf"|{COUNT}\s+(?:(?:were|are)\s+)?{_GROUP_PHRASE})",
     re.IGNORECASE,
 )
 _SEVERITY = re.compile(
@@ -191,6 +194,12 @@ _SEARCHED = re.compile(
     rf"(?:on\s+)?)?for\s+{COUNT}\s+(?:more\s+|other\s+)?(?P<group>people|persons|residents)\b",
     re.IGNORECASE,
 )
+# "35 people are searched", "12 residents are still being searched for"
+_SEARCHED_FOR = re.compile(
+    rf"(?<![\w-]){COUNT}\s+(?P<group>people|persons|residents)\s+(?:are|were)\s+(?:still\s+)?"
+    r"(?:being\s+)?searched\b",
+    re.IGNORECASE,
+)
 # "52 of them, " before a part: the part is of that subset
 _SOME_OF_THEM_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+of\s+(?:them|whom)\s*,\s*$", re.I)
 # "At least four people are hospitalized in serious condition": how badly, after the count
@@ -215,6 +224,11 @@ _LOST = re.compile(
     # "resulting in the loss of at least 13 lives"
     rf"|(?:the\s+)?loss\s+of)\s+{COUNT}\s+(?:(?:more|other)\s+)?(?P<group>people|lives|residents|civilians"
     rf"|children|foreigners|{_GROUPS['military']})\b",
+    re.IGNORECASE,
+)
+# "44 lives were claimed by a Russian rocket"
+_LIVES_TAKEN = re.compile(
+    rf"(?<![\w-]){COUNT}\s+lives\s+(?:were|have\s+been|had\s+been)\s+(?:claimed|taken)\b",
     re.IGNORECASE,
 )
 # "rescuers recovered 12 bodies", "the bodies of five people": the dead ("two more bodies" is
@@ -284,8 +298,9 @@ _SAID_TO = re.compile(
 )
 _FATE = re.compile(
     rf"\b(?:fate|whereabouts)\s+of\s+(?:another\s+|a\s+further\s+)?{COUNT}\s+(?:more\s+)?"
-    r"(?P<group>people|persons|residents)\s+(?:was|is|are|were|remains?|remained)\s+(?:still\s+)?"
-    r"unknown",
+    # "the fate of another 35 residents of the building is unknown"
+    r"(?P<group>people|persons|residents)(?:\s+of\s+the\s+[\w-]+)?\s+"
+    r"(?:was|is|are|were|remains?|remained)\s+(?:still\s+)?unknown",
     re.IGNORECASE,
 )
 # "three young men aged 16, 18 and 20": ages, not counts
@@ -360,7 +375,9 @@ _PEOPLE_COUNT = re.compile(
 _AND_CHILDREN = re.compile(rf"\s+(?:adults|people)\s+and\s+{COUNT}\s+children\b", re.IGNORECASE)
 # "two children were among the dead": a count of one group, inside the toll
 _AMONG = re.compile(
-    rf"(?:{COUNT}|(?<![\w-])an?)\s+{_GROUP_PHRASE}\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+    # "Seven children, one just three years old, are among the wounded"
+    rf"(?:{COUNT}|(?<![\w-])an?)\s+{_GROUP_PHRASE}(?:\s*,[^,.;]{{1,40}},)?\s+(?:were|are|was|is)\s+"
+    r"(?:also\s+)?among\s+"
     r"(?:the|those)\s+(?:\d+\s+)?"
     r"(?P<cat>dead|killed|injured|wounded|hurt|victims)\b",
     re.IGNORECASE,
@@ -506,10 +523,12 @@ _RULES: dict[re.Pattern[str], str] = {
     _INJURIES_BY: "injuries received by a count ('injuries were received by 10 residents')",
     _VICTIMS_SPOKEN_OF: "victims a speaker tells of are the hurt ('wrote about three victims')",
     _SEARCHED: "people searched for are missing ('the search goes on for four people')",
+    _SEARCHED_FOR: "people searched for are missing ('35 people are being searched for')",
     _AMONG_THEM_AFTER: "a part named after its count ('six children among them')",
     _OF_THE_DEAD: "a part of the dead or hurt ('three of the dead were children')",
     _FATE: "people whose fate is unknown are missing",
     _LOST: "the dead as officials mourn them ('we have lost seven people')",
+    _LIVES_TAKEN: "lives taken are the dead ('44 lives were claimed by a Russian rocket')",
     _BODIES: "bodies recovered are the dead ('rescuers recovered 12 bodies')",
     _LABELLED: "a label and its value ('Killed: 12')",
     _DESTROYED: "troops a party says it destroyed are dead ('up to 85 servicemen were destroyed')",
@@ -737,7 +756,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         what = " ".join(match.group(g) or "" for g in ("kind", "what", "of"))
         # "the number of victims increased to 18": the affected, as Ukrainian officials count
         # "постраждалі" (the dead are counted apart)
-        hurt = re.search(r"injur|wound|treatment|help|care|victims", what, re.I)
+        hurt = re.search(r"injur|wound|treatment|help|care|victims(?!\s+killed)", what, re.I)
         category = "injured" if hurt else "killed"
         beyond = match.group("beyond") and not match.group("qual")
         add(match, category, "unspecified", qualifier="more than" if beyond else None)
@@ -764,11 +783,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _FATE.finditer(text):
         add(match, "missing", _group_of(match.group("group")))
-    for match in _SEARCHED.finditer(text):
+    for match in (*_SEARCHED.finditer(text), *_SEARCHED_FOR.finditer(text)):
         add(match, "missing", _group_of(match.group("group")))
     for match in _LOST.finditer(text):
         group = match.group("group").lower()
         add(match, "killed", "unspecified" if group == "lives" else _group_of(group))
+    for match in _LIVES_TAKEN.finditer(text):
+        add(match, "killed", "unspecified")
     for match in _BODIES.finditer(text) if "bodies" in text.lower() else ():
         # "... seven bodies recovered, bringing the death toll to 11": the toll is the figure
         if (match.group("bodies") or match.group("of")) and not _TOLL.search(text):
@@ -800,10 +821,11 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         ):
             continue  # "Two of the injured ..., while the remaining eight were rushed to hospital"
         before = text[max(0, match.start() - 20) : match.start()]
-        if re.search(r"\b(?:of\s+whom|of\s+them)\s*$", before) and re.search(
+        if re.search(r"\bof\s+(?:whom|them)\s*,?\s*$", before, re.I) and re.search(
             r"hospital", match.group("cat"), re.I
         ):
-            continue  # "32 hurt, of whom 13 were still in hospital": the hurt's subset
+            continue  # "32 hurt, of whom 13 were still in hospital", "Of them, 59 are
+            # hospitalized": the hurt's subset
         hedged = match.group("modal") is not None  # "five people may still be under the rubble"
         category = _category(" ".join(match.group("cat").split()))
         if re.match(r"\s+(?:had\s+|have\s+|later\s+)?died\b", text[match.end() : match.end() + 20]):

@@ -2221,3 +2221,64 @@ def test_a_place_struck_at_the_same_time_is_another_s(gazetteer):
     record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
     assert record["place"]["name"] == "Zaporizhzhia"
     assert [c.get("killed") for c in record["casualties"]] == [13]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname misspelt a line after it was given is the same person
+        ("A missile hit Dnipro, killing 12, Governor Valentyn Reznichenko reported.\n\nEarlier, "
+         "Reznicheno reported that 64 people were wounded.",
+         [("valentyn-reznichenko", "unspecified", "killed", 12),
+          ("valentyn-reznichenko", "unspecified", "injured", 64)]),
+        # the children among a count, said as translated copy says it
+        ("A missile hit Dnipro. Mykola Lukashuk, head of the regional council, said 73 people "
+         "were injured, of which 14 were children.",
+         [("mykola-lukashuk", "unspecified", "injured", 73),
+          ("mykola-lukashuk", "children", "injured", 14)]),
+        ("A missile hit Dnipro. Mykola Lukashuk, head of the regional council, said 21 were "
+         "killed and that among the injured there are 14 children.",
+         [("mykola-lukashuk", "unspecified", "killed", 21),
+          ("mykola-lukashuk", "children", "injured", 14)]),
+        ("The death toll from a missile strike on Dnipro has risen to 23. The dead includes a "
+         "15-year-old girl. Seven children, one just three years old, are among the wounded.",
+         [("report", "unspecified", "killed", 23), ("report", "children", "killed", 1),
+          ("report", "children", "injured", 7)]),
+        # lives taken; people searched for; the fate of residents of a building
+        ('A missile hit Dnipro. Governor Serhiy Lysak wrote: "44 lives were claimed by a Russian '
+         'rocket. 35 people are searched."',
+         [("serhiy-lysak", "unspecified", "killed", 44),
+          ("serhiy-lysak", "unspecified", "missing", 35)]),
+        ("A missile hit Dnipro, Governor Serhiy Lysak said. The fate of another 35 residents of "
+         "the building is unknown.", [("serhiy-lysak", "civilians", "missing", 35)]),
+        # victims killed are the dead; a hospital count "of them" is a part of the hurt
+        ("A missile hit Dnipro, Governor Serhiy Lysak said. The number of victims killed has "
+         "increased to 35 people. 64 people were injured. Of them, 59 are hospitalized.",
+         [("serhiy-lysak", "unspecified", "killed", 35),
+          ("serhiy-lysak", "unspecified", "injured", 64)]),
+    ],
+)  # fmt: skip
+def test_figures_as_translated_wires_give_them(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, g, c, v) for s, g, c, v in found] == expected
+
+
+def test_an_outlet_s_reporter_and_a_source_line_say_who_gave_the_figures(gazetteer):
+    reporter = figures_by_source(
+        "A missile hit Dnipro, killing 35, Governor Serhiy Lysak said.\n\nEarlier, the Rubryka "
+        "reporter reported from the scene that 39 people were rescued, and 75 were injured.",
+        gazetteer,
+        TODAY,
+    )
+    assert [(s, c, v) for s, _g, c, v in reporter] == [
+        ("serhiy-lysak", "killed", 35),
+        ("rubryka-reporter", "injured", 75),
+    ]
+    sourced = figures_by_source(
+        "What happened? After the missile attack on Dnipro on January 14, 17 people remain "
+        "missing.\nSource. Natalia Babachenko, Advisor to the Head of the Dnipro Oblast Military "
+        "Administration, on the air of the national TV marathon.",
+        gazetteer,
+        TODAY,
+    )
+    assert [(s, c, v) for s, _g, c, v in sourced] == [("natalia-babachenko", "missing", 17)]
