@@ -271,7 +271,11 @@ SPEECH = (
     r"|recorded|records|documented|documents|verified|verifies|registered|described|describes"
     r"|characterised|characterized|denied|denies|insisted|insists|maintained|maintains|alleged"
     r"|alleges|asserted|asserts|show|shows|showed|revealed|reveals|disclosed|discloses"
-    r"|repeated|repeats|suggested|suggests|accused|accuses)"
+    r"|repeated|repeats|suggested|suggests|accused|accuses"
+    # as translated statements have their speakers stress things: what they say, after "that"
+    # or a quotation ("emphasized the importance of ..." quotes nothing)
+    r"|(?:explained|explains|underscored|underscores|stressed|stresses|emphasi[sz]ed|emphasi[sz]es)"
+    r"(?=\s+that\b|\s*[.,;:]|$))"
 )
 
 _ROLE = (
@@ -395,6 +399,12 @@ _KNOWN_RE = [
 _OWN_REPORTER = re.compile(
     r"(?<![\w-])(?:the|an?|our)\s+(?P<who>(?:(?-i:[A-Z][\w'’-]+)\s+){0,2}"
     r"(?:reporter|correspondent|journalist))(?![\w-])",
+    re.IGNORECASE,
+)
+# Russia's diplomats by office: "the Russian envoy explained", "Russia's ambassador to the UN"
+_RUSSIAN_ENVOY = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?:Russian|Russia['’]s)\s+(?:UN\s+)?(?:envoy|ambassador"
+    r"|permanent\s+representative|deputy\s+(?:UN\s+)?envoy)(?![\w-])",
     re.IGNORECASE,
 )
 # When in a run of statements one was made: "Zelensky first reported", "Kiper later said".
@@ -714,6 +724,8 @@ class Speakers:
                 # Administration reported" after "Ivan Fedorov, head of the regional military
                 # administration": the person named in that office
                 found.append(Mention(holder or _unnamed(words, party), match.start(), match.end()))
+        for match in _RUSSIAN_ENVOY.finditer(text):
+            found.append(Mention(Actor("russian-envoy", "Russian envoy", R), *match.span()))
         for match in _OWN_REPORTER.finditer(text):
             words = " ".join(match.group("who").split())
             found.append(Mention(Actor(slug(words), words, M), match.start(), match.end()))

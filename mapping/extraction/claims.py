@@ -29,6 +29,8 @@ _TARGET = re.compile(
     r"|blows?\s+(?:to|on|at|against)"
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)"
     r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+|stated\s+)?(?:targets?|objectives)\s+"
+    # "the targets of Russian military strikes are Ukrainian military targets"
+    r"(?:of\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?(?:military\s+)?(?:strikes?|attacks?)\s+)?"
     # "The targets included both energy and defense-industry facilities"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|included|include|includes)"
     # "the building was a base for ...": what a party says the struck place was
@@ -66,6 +68,12 @@ _ONLY_MILITARY = re.compile(
     r"|on)\s+)?(?P<target>[^.;]{0,40}?\b(?:military|defen[cs]e)\b[^.;]{0,100})",
     re.IGNORECASE,
 )
+# "It is military targets that get struck": a cleft naming what the party strikes
+_CLEFT_TARGET = re.compile(
+    r"\bit\s+is\s+(?P<target>[^.;,]{3,80}?)\s+that\s+(?:get|gets|are|is)\s+(?:being\s+)?"
+    r"(?:struck|hit|targeted|attacked)\b",
+    re.IGNORECASE,
+)
 # where a target read to its clause's end gives way to who said it: '..." Peskov told reporters'
 _SAID_TAIL = re.compile(
     r"[,\"”]+\s+[^,.;\"]{0,80}?\b(?:has\s+|have\s+)?(?:said|says|told|added|stated)\b",
@@ -97,7 +105,9 @@ _CAUSE_CUE = re.compile(
     # "it was Ukrainian anti-missile fire, not Russia, that hit the hospital"
     r"\bit\s+was\s+(?:an?\s+)?(?=[^.;]{0,60}?\bthat\s+(?:had\s+)?(?:hit|struck|damaged|fell))"
     r"|\b(?:caused\s+by|(?:done|destroyed|damaged)\s+by|(?:the\s+)?result(?:ed)?\s+(?:of|from)"
-    r"|to\s+blame|blamed|fall\s+of|falling|fell|failure\s+of|intercepting)\b",
+    r"|to\s+blame|blamed|fall\s+of|falling|fell|failure\s+of|intercepting"
+    # "was shot down by Ukrainian air defense forces": what brought the missile down
+    r"|(?:shot|brought)\s+down\s+by)\b",
     re.IGNORECASE,
 )
 # "All designated objects have been hit", "the goals of the strike have been achieved"
@@ -184,7 +194,7 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
         words = match.group(group).strip()
         if _MILITARY.search(words):
             found.append(ClaimText("target", words, match.start(group), match.end(group)))
-    for pattern in (_FIRED_AT, _AIMED_AT, _HIT_WERE, _ONLY_MILITARY):
+    for pattern in (_FIRED_AT, _AIMED_AT, _HIT_WERE, _ONLY_MILITARY, _CLEFT_TARGET):
         for match in pattern.finditer(sentence.text):
             start, end = match.span("target")
             tail = _SAID_TAIL.search(sentence.text, start, end)

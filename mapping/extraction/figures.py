@@ -200,6 +200,13 @@ _SEARCHED_FOR = re.compile(
     r"(?:being\s+)?searched\b",
     re.IGNORECASE,
 )
+# "the deadliest strike since September, 2022, when ...", "since last July, when ...": the
+# clause tells of an earlier strike
+_SINCE_WHEN = re.compile(
+    rf"\bsince\s+(?:(?:early|late|mid-?|last)\s*)?(?:(?:{MONTH_NAMES})\b\s*,?\s*)?(?:\d{{4}})?"
+    r"(?<=[a-z\d])\s*,?\s+when\b[^.;]*",
+    re.IGNORECASE,
+)
 # "52 of them, " before a part: the part is of that subset
 _SOME_OF_THEM_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+of\s+(?:them|whom)\s*,\s*$", re.I)
 # "At least four people are hospitalized in serious condition": how badly, after the count
@@ -586,7 +593,8 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
     text = sentence.text
     if not _ANY_FIGURE.search(text):
         return []
-    taken = Spans()
+    # "the deadliest since September 2022, when a strike on a convoy killed 32": another strike's
+    taken = Spans([m.span() for m in _SINCE_WHEN.finditer(text)])
     figures: list[Figure] = []
 
     def add(

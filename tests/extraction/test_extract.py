@@ -2121,6 +2121,17 @@ def test_a_kh_101_in_german_or_polish_transliteration(gazetteer):
          "Ministry said.", "target", "defense-industry"),
         ("The Russian Defense Ministry stated that all planned targets were successfully hit.",
          "result", "all planned targets"),
+        # a cleft; "the targets of ... strikes are"; a diplomat by office, as translated copy
+        # has him explain; what brought the missile down
+        ('"It is military targets that get struck - either obvious or camouflaged ones," Dmitry '
+         "Peskov said.", "target", "military targets"),
+        ("Russian media quoted Peskov as saying that the targets of Russian military strikes are "
+         "Ukrainian military targets.", "target", "Ukrainian military targets"),
+        ('"A Russian missile launched at an infrastructure facility was shot down by Ukrainian air '
+         'defense forces," the Russian envoy explained.', "cause",
+         "shot down by Ukrainian air defense"),
+        ("The Russian Ministry of Defense underscored that its missile was brought down by "
+         "Ukrainian anti-aircraft defense.", "cause", "brought down by Ukrainian anti-aircraft"),
     ],
 )  # fmt: skip
 def test_russia_s_targets_as_its_statements_list_them(sentence, about, words, gazetteer):
@@ -2261,6 +2272,31 @@ def test_a_place_struck_at_the_same_time_is_another_s(gazetteer):
 def test_figures_as_translated_wires_give_them(text, expected, gazetteer):
     found = figures_by_source(text, gazetteer, TODAY)
     assert [(s, g, c, v) for s, g, c, v in found] == expected
+
+
+def test_a_strike_a_record_is_compared_with_gives_no_figure(gazetteer):
+    found = figures_by_source(
+        "A missile hit Dnipro, killing 21, Governor Valentyn Reznichenko said. It was the deadliest "
+        "strike since September, 2022, when a strike on a convoy in Zaporizhzhia killed 32 people.",
+        gazetteer,
+        TODAY,
+    )
+    assert [(c, v) for _s, _g, c, v in found] == [("killed", 21)]
+
+
+def test_a_speaker_stressing_no_statement_is_no_second_source(gazetteer):
+    found = figures_by_source(
+        "Two Killed in Kharkiv\n\nThe city of Kharkiv witnessed the deaths of a boy and his "
+        "grandmother as two Iskander missiles struck the area. Regional governor Oleh Synehubov "
+        "reported that 28 others were wounded.\n\nIn response to this terror, President "
+        "Volodymyr Zelenskiy emphasized the importance of resilience.",
+        gazetteer,
+        TODAY,
+    )
+    assert [(s, c, v) for s, _g, c, v in found] == [
+        ("oleh-synehubov", "killed", 2),
+        ("oleh-synehubov", "injured", 28),
+    ]
 
 
 def test_an_outlet_s_reporter_and_a_source_line_say_who_gave_the_figures(gazetteer):
