@@ -27,7 +27,9 @@ MONTH_NAMES_UK_RU = (
 )
 _EXPLICIT = (
     r"(?:\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}\s+{MONTH_NAMES_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?)?"
+    rf"|\d{{1,2}}\s+{MONTH_NAMES_UK_RU}(?:\s+\d{{4}}(?:\s+(?:року|р\.|года|г\.))?"
+    # "14 січня у 2023 році", "14 января в 2023 году"
+    rf"|\s+[ув]\s+\d{{4}}\s+(?:році|году))?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
     # "the 17th of June", "17th June"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?"
@@ -186,6 +188,7 @@ def parse_explicit(expr: str, base: dt.date) -> dt.date | None:
     if re.search(r"[^\W\d_]", expr):  # "January 13-14": a night, dated by its morning
         expr = _TWO_DAYS.sub("", expr)
     languages = ["uk", "ru"] if re.search(r"[\u0400-\u04ff]", expr) else ["en"]
+    expr = re.sub(r"\s+[ув]\s+(\d{4})\s+(?:році|году)$", r" \1", expr)  # "14 січня у 2023 році"
     parsed = dateparser.parse(expr, languages=languages, settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
 

@@ -257,6 +257,10 @@ def extract_draft(
                 if parts[j].paragraph != sentence.paragraph or said[j][1] is not None:
                     break
                 _give(said, why_said, j, REPORT, "an earlier report the report recalls")
+        elif said[i][1] is None and _THEN_KNOWN.search(sentence.text):
+            # "..., на той час було відомо щонайменше про п'ятьох загиблих": what the report
+            # knew earlier
+            _give(said, why_said, i, REPORT, "what the report knew earlier")
     _quotes_to_their_speakers(parts, said, why_said)
     _quoted_paragraphs_to_their_speakers(parts, said, why_said)
     _introduced_to_their_speakers(parts, said, why_said)
@@ -606,6 +610,11 @@ _EARLIER_REPORTED = re.compile(
     r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported"
     # "Зазначимо, що ...", "Отметим, что ...": the outlet's own remark
     r"|Зазначимо|Відзначимо|Заметим|Отметим)\b",
+    re.IGNORECASE,
+)
+_THEN_KNOWN = re.compile(
+    r"(?<![\w'])(?:на\s+той\s+час|тоді|на\s+тот\s+момент|тогда)\s+(?:було|было)\s+"
+    r"(?:відомо|известно)\b",
     re.IGNORECASE,
 )
 # "... The deceased was 45 - Prokudin wrote on social media.": a dash signing off the words

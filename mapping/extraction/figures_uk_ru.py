@@ -257,6 +257,8 @@ class _Hedge:
 
 
 def _hedge(tokens: list[Word], i: int) -> _Hedge:
+    if i > 1 and tokens[i - 1].lower in ("про", "о", "об"):
+        i -= 1  # "відомо щонайменше про п'ятьох загиблих": the hedge before what is known of
     before = [t for t in tokens[max(0, i - 3) : i] if t.text != '"']
     if not before:
         return _Hedge(None, "")
@@ -377,6 +379,24 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return None, group, j, False  # "Жертв 32 від ракети": what follows says how, not what
         return None, group, j, j == i + 1 or group is None
     return None, group, last, False
+
+
+_FATE = {"доля", "судьба"}
+_UNKNOWN = {"невідомий", "неизвестный"}
+
+
+def _fate_unknown(tokens: list[Word], i: int) -> int | None:
+    """The index of 'невідома' when the count at i is of people whose fate is unknown ('Доля
+    ще понад 40 осіб після ракетного обстрілу будинку невідома'), however long the words
+    describing them."""
+    if not any(_is(t, _FATE) for t in tokens[max(0, i - 4) : i]):
+        return None
+    for j in range(i + 1, min(i + 14, len(tokens))):
+        if tokens[j].text in _CLAUSE_END:
+            return None
+        if _is(tokens[j], _UNKNOWN):
+            return j
+    return None
 
 
 # the words opening a part of a figure: "зокрема троє дітей", "включаючи 2 дітей", "включая 3"
@@ -537,6 +557,11 @@ def _from_value(tokens: list[Word], i: int) -> bool:
     return 0 < i < len(tokens) - 1 and tokens[i - 1].lower in _FROM and tokens[i + 1].lower == "до"
 
 
+# "забрав життя п'ятьох людей", "унесла жизни 12 человек", "обірвала життя": lives taken
+_TOOK = {"забрати", "забирати", "обірвати", "обривати", "забрать", "забирать", "унести", "уносить",
+         "оборвать"}  # fmt: skip
+
+
 def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     """The casualty word before the number at i, in its clause: (category, index)."""
     # "Кількість загиблих в Одесі внаслідок ракетного удару збільшилася до 14": a growth verb
@@ -560,6 +585,13 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             return (listed[0] if listed else None), j
         if t.text == "," and grown:
             continue  # "Кількість загиблих … у ніч проти четверга, 31 липня, зросла до 16"
+        if (
+            j == i - 1
+            and t.lower in ("життя", "жизни", "жизнь")
+            and j > 0
+            and _is(tokens[j - 1], _TOOK)
+        ):
+            return "killed", j - 1  # "ворог забрав життя п'ятьох людей"
         if t.text in _CLAUSE_END or t.text == "," or t.number is not None:
             return None, j
         if t.lower in _FROM:
@@ -726,7 +758,12 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             figures.append(Figure(category, group, count, word.start, tokens[at].end, True, rule))
             counted = True
             continue
-        category, group, at, blocked = _forward(tokens, i)
+        unknown = _fate_unknown(tokens, i)
+        if unknown is not None:  # "Доля ще 35 мешканців зруйнованого будинку невідома"
+            group = _group(tokens[i + 1]) if i + 1 < len(tokens) else None
+            category, at, blocked = "missing", unknown, False
+        else:
+            category, group, at, blocked = _forward(tokens, i)
         hurt_state = _in_hospital_or_grave(tokens[i + 1 : i + 6])
         grave = (
             category is None
@@ -799,6 +836,7 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
     figures += _one_by_word(tokens, figures)
     figures += _single_persons(tokens, figures)
     figures += _none(tokens)
+    figures += _as_many(tokens, figures)
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -1064,6 +1102,29 @@ _SERIOUS = {"важких", "тяжких", "тяжелых", "тяжело", "�
 _NOBODY = "nobody: 'загиблих немає', 'без жертв'"
 
 
+def _as_many(tokens: list[Word], figures: list[Figure]) -> list[Figure]:
+    """'11-ро людей ще не впізнані, стільки ж лишаються зниклими безвісти': as many as the
+    count before, of what the words after say befell them."""
+    taken = Spans((f.start, f.end) for f in figures)
+    found = []
+    for i, word in enumerate(tokens[:-2]):
+        if word.lower not in ("стільки", "столько") or tokens[i + 1].lower not in ("ж", "же"):
+            continue
+        before = next((t for t in reversed(tokens[:i]) if t.number is not None), None)
+        end = _clause_end(tokens, i, 7)
+        category = next((c for t in tokens[i + 2 : end] if (c := _category(t))), None)
+        if before is None or category is None or not taken.free(word.start, word.end):
+            continue
+        rule = "as many as the count before ('стільки ж лишаються зниклими безвісти')"
+        count = Count(before.number, before.number)
+        found.append(Figure(category, "unspecified", count, word.start, tokens[end - 1].end,
+                            rule=rule))  # fmt: skip
+    return found
+
+
+_SO_THAT = ("щоб", "аби", "чтобы")
+
+
 def _none(tokens: list[Word]) -> list[Figure]:
     """'загиблих немає', 'без жертв', 'погибших нет': nobody killed (or injured)."""
     found = []
@@ -1085,8 +1146,11 @@ def _none(tokens: list[Word]) -> list[Figure]:
                 found.append(Figure("injured", "unspecified", Count(0, 0), word.start,
                                     after[1].end, rule=_NOBODY))  # fmt: skip
         elif (
-            word.lower in ("никто", "ніхто") or _group(word) or _is(word, PERSONS)
-        ) and nxt.lower == "не":
+            (word.lower in ("никто", "ніхто") or _group(word) or _is(word, PERSONS))
+            and nxt.lower == "не"
+            # (not "робимо так, щоб живі люди не постраждали": what is to be avoided)
+            and not any(t.lower in _SO_THAT for t in tokens[max(0, i - 3) : i])
+        ):
             # "люди не постраждали", "никто не пострадал"
             verb = tokens[i + 2] if i + 2 < len(tokens) else None
             if verb is not None and (category := _category(verb)) is not None:

@@ -1433,3 +1433,48 @@ def test_a_quotation_of_five_sentences_is_its_speaker_s(gazetteer):
         'роблять все можливе", - написав Лисак у телеграмі.'
     )
     assert {s for s, *_ in figures_by_source(text, gazetteer, TODAY)} == {"sergii-lisak"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose fate is unknown, however long the words describing them; as many as before
+        ("Ракета влучила у Дніпро. Доля ще понад 40 осіб після ракетного обстрілу житлового "
+         "будинку невідома, повідомив Резніченко.", [("unspecified", "missing", {"min": 41})]),
+        ("Ракета влучила у Дніпро. Російська ракета забрала 46 життів. 11-ро людей ще не впізнані, "
+         "стільки ж лишаються зниклими безвісти.",
+         [("unspecified", "killed", 46), ("unspecified", "missing", 11)]),
+        # lives taken; a hedge before what is known of
+        ("Ракета влучила у Дніпро. На жаль, ворог забрав життя п'ятьох людей.",
+         [("unspecified", "killed", 5)]),
+        ("Ракета влучила у Дніпро. Відомо щонайменше про п'ятьох загиблих.",
+         [("unspecified", "killed", {"min": 5})]),
+        # what is to be avoided is no count of nobody hurt
+        ("Ракета влучила у Дніпро. «Робимо так, щоб живі люди не постраждали», — сказав Лисенко.",
+         []),
+    ],
+)  # fmt: skip
+def test_dnipro_tolls_as_outlets_retell_them(text, expected, gazetteer):
+    found = [(g, c, v) for _s, g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == expected
+
+
+def test_what_a_report_knew_earlier_and_a_strike_dated_on_its_anniversary(gazetteer):
+    text = (
+        "Ракета влучила у багатоповерхівку в Дніпрі, повідомив голова ОВА Валентин Резніченко. "
+        "Постраждали 27 людей.\n\nРятувальники розбирали завали, на той час було відомо "
+        "щонайменше про п'ятьох загиблих."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    found = [
+        (parties[c["source"]], c.get("killed"), c.get("injured")) for c in record["casualties"]
+    ]
+    assert found == [("local_authority", None, 27), ("other", {"min": 5}, None)]
+    remembered = extract_draft(
+        "У Дніпрі 14 січня 2026 року вшановують пам'ять жертв. Вдень 14 січня у 2023 році "
+        "російська ракета влучила у житлову багатоповерхівку, загинули 46 людей.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    assert remembered["date"] == dt.date(2023, 1, 14)
