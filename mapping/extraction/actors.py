@@ -617,6 +617,7 @@ _SPEECH_AFTER = re.compile(
     rf"(?:(?:on\s+(?:{WEEKDAY_NAMES})|today|yesterday|late\s+on\s+(?:{WEEKDAY_NAMES}))\s+)?"
     rf"(?:(?:has|have|had)\s+)?{SPEECH}\b"
     r"|\s+as\s+saying\b"  # "Interfax quoted the ministry as saying"
+    r"|\s+(?:went|goes|go)\s+on\s+to\s+(?:claim|say|add|state|note|insist)\b"  # "Peskov went on to claim"
 )
 _TOLD = re.compile(r"\b(?:told|tells)\s+(?:[\w-]+\s+){0,4}$")
 _COUNT_OF = re.compile(
@@ -768,7 +769,10 @@ class Speakers:
         surname = name.split()[-1].lower()
         if re.search(r"['\u2019]s\b", name):
             return None  # "Russia's Defence Ministry, ...": a body, no person's name
-        if surname in _PEOPLE:
+        known = next((a for pattern, a in _KNOWN_RE if pattern.fullmatch(name)), None)
+        if known is not None:
+            actor = known  # "presidential spokesman Dmitry Peskov": the Kremlin, whatever his title
+        elif surname in _PEOPLE:
             actor = Actor(*_PEOPLE[surname])
         elif re.search(r"\d", role) or len(role.split()) > 12 or not _OFFICE.search(role):
             return None  # "In Dnipro, a Russian missile hit ...": no name and office

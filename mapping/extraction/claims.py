@@ -30,7 +30,8 @@ _TARGET = re.compile(
     rf"|(?:was|were|had\s+been)\s+used\s+(?:as|by)"
     r"|(?:the\s+)?(?:alleged\s+|intended\s+|main\s+|stated\s+)?(?:targets?|objectives)\s+"
     # "the targets of Russian military strikes are Ukrainian military targets"
-    r"(?:of\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?(?:military\s+)?(?:strikes?|attacks?)\s+)?"
+    r"(?:of\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?(?:military\s+)?(?:strikes?|attacks?)\s+"
+    r"|in\s+Ukraine\s+)?"  # "Russia's targets in Ukraine include ammunition and arms depots"
     # "The targets included both energy and defense-industry facilities"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|included|include|includes)"
     # "the building was a base for ...": what a party says the struck place was
@@ -211,10 +212,12 @@ def claims_in(sentence: Sentence) -> list[ClaimText]:
     for match in _DENIAL.finditer(sentence.text):
         if _STANCE.match(match.group(0)) or _STANCE_BEFORE.search(sentence.text[: match.start()]):
             continue  # "Moscow denies targeting civilians": the war-long stance, no claim here
-        # "denied that it had targeted civilian infrastructure": a denial, no target
-        found = _replacing(
-            found, ClaimText("responsibility", match.group(0).strip(), *match.span())
-        )
+        # "denied that it had targeted civilian infrastructure": a denial, no target (to where
+        # who said it begins: "..., presidential spokesman Dmitry Peskov told reporters")
+        tail = _SAID_TAIL.search(sentence.text, match.start(), match.end())
+        end = tail.start() if tail else match.end()
+        words = sentence.text[match.start() : end].strip()
+        found = _replacing(found, ClaimText("responsibility", words, match.start(), end))
     for match in _BLAME.finditer(sentence.text):
         # "claims that the strike had been executed by Ukraine's army": who did it, no target
         found = _replacing(

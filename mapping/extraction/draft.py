@@ -50,6 +50,7 @@ from mapping.extraction.numbers import Count
 from mapping.extraction.places import (
     STRUCK,
     PlaceMention,
+    filed_from,
     place_mentions,
     place_mentions_uk_ru,
 )
@@ -474,6 +475,7 @@ def extract_draft(
     # place
     # the dateline's city, and weapons named like places ("an Iskander", "Tornado")
     skip = [line.city_span] if line else []
+    skip += filed_from(text)
     skip += [(start, end) for start, end, _words, _match in find_weapons(text)]
     # ("Кроме того, российские военные обстреляли Днепр, ...": another town's hit, named in
     # passing unless no other place is)

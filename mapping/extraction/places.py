@@ -52,9 +52,15 @@ _SETTLEMENT_BEFORE = re.compile(
     r"|поселок|поселке|поселку|посёлок|посёлке|посёлку|деревня|деревне|деревню|пгт|с\.|сел\.)\s+$",
     re.IGNORECASE,
 )
-# "a strike on a city near Kyiv": a landmark to find the place by, not the place struck
+# "a strike on a city near Kyiv", "a village near the Ukrainian port city of Odesa", "located
+# about 50 km (31 miles) southwest of Odesa": a landmark to find the place by, not the place struck
 _NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$",
+    r"\b(?:near|nearby|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"|\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from))\s+"
+    r"(?:the\s+)?(?:(?:Ukraine['’]s|Ukrainian|southern|northern|eastern|western|central|port"
+    r"|coastal|major|regional|frontline|front-line|Black\s+Sea)\s+){0,3}"
+    r"(?:(?:city|town|capital|port)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(
@@ -64,6 +70,8 @@ _SPEAKS = re.compile(
 )
 _REGION_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:region|regions|regional|oblast|Oblast|province|Region)\b"
+    # "the Bilhorod-Dnistrovsky district": a district of a region, named for its seat
+    r"|^\s+(?:district|raion)\b(?!\s+of\b)"
 )
 # "the Shevchenkivskyi district of Kyiv": a part of the city named after it
 _DISTRICT_AFTER = re.compile(
@@ -77,6 +85,7 @@ NAMED = 1.0
 POINTED_AT = 3.0
 IN_PASSING = 3.0
 STRUCK = NAMED + POINTED_AT  # a mention a strike word points at
+LANDMARK = 0.25  # a place the struck one is found by ("a village near Odesa"): barely the place
 
 
 _CLOCK_AFTER = re.compile(r"^\s+time\b")
@@ -157,14 +166,30 @@ def place_mentions(sentence: Sentence, skip: list[tuple[int, int]] = ()) -> list
         before = _COUNTRY_OWNS_BEFORE.sub("", before)
         if _REGION_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _SPEAKS.match(after):
             continue  # "Kyiv said": a government, no place
-        score = NAMED
-        if _STRIKE_BEFORE.search(before) and not _NEAR_BEFORE.search(before):
+        landmark = bool(_NEAR_BEFORE.search(before))
+        score = LANDMARK if landmark else NAMED
+        if _STRIKE_BEFORE.search(before) and not landmark:
             score += POINTED_AT
         if mention_sentence:
             score -= IN_PASSING
         village = bool(_SETTLEMENT_BEFORE.search(before))
         found.append(PlaceMention(name, start, end, score, sentence, settlement=village))
     return found
+
+
+# "Reuters | Kyiv | Updated: 30-09-2022 12:20 IST": a syndicated story's credit line, naming the
+# city the copy was filed from
+_FILED_FROM = re.compile(
+    r"^[ \t]*[A-Z][\w.&' -]{1,30}?\s*\|\s*(?P<city>[A-Z][a-z'\u2019-]+(?:\s[A-Z][a-z'\u2019-]+)?)"
+    r"\s*\|",
+    re.MULTILINE,
+)
+
+
+def filed_from(text: str) -> list[tuple[int, int]]:
+    """Spans of the city in a credit line near the top ("Reuters | Kyiv | Updated: ..."):
+    where the copy was filed, not the place struck."""
+    return [match.span("city") for match in _FILED_FROM.finditer(text[:400])]
 
 
 # -- Ukrainian and Russian ------------------------------------------------------------------

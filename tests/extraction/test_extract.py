@@ -2318,3 +2318,50 @@ def test_an_outlet_s_reporter_and_a_source_line_say_who_gave_the_figures(gazette
         TODAY,
     )
     assert [(s, c, v) for s, _g, c, v in sourced] == [("natalia-babachenko", "missing", 17)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a landmark the village is found by, however often it is named
+        "At least 21 people have been killed in missile attacks on a village near the Ukrainian "
+        "port city of Odesa, authorities said. Video showed the charred remains of buildings in "
+        "Serhiivka, located about 50 kilometers southwest of Odesa. The withdrawal was expected "
+        "to ease the threat to nearby Odesa.",
+        # a district named for its seat is no town
+        "Russian invaders launched three missiles on Serhiivka, a small resort town in the "
+        "Bilhorod-Dnistrovsky district, Odesa Oblast, killing 21 civilians. The third missile "
+        "hit the agricultural areas of the Bilhorod-Dnistrovsky district.",
+    ],
+)
+def test_the_village_struck_not_the_city_it_is_near(text, gazetteer):
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Serhiivka"
+    assert record["place"]["admin1"] == "Odesa Oblast"
+
+
+def test_the_city_a_syndicated_story_was_filed_from_is_not_the_place(gazetteer):
+    text = (
+        "Russian missile attack kills 23, wounds 28 in southern Ukraine\n\n"
+        "Reuters | Kyiv | Updated: 30-09-2022 12:20 IST\n"
+        "At least 23 people were killed in a Russian missile strike that hit a convoy near the "
+        "southern Ukrainian city of Zaporizhzhia on Friday, the regional governor said."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    assert record["place"]["name"] == "Zaporizhzhia"
+
+
+def test_the_kremlin_s_spokesman_by_title_and_what_he_went_on_to_claim(gazetteer):
+    text = (
+        "A missile hit a residential building in Serhiivka, killing 19.\n\nThe Russian military "
+        "does not strike at civilian infrastructure, presidential spokesman Dmitry Peskov told "
+        "reporters.\n\nMoreover, Peskov went on to claim that Russia's targets in Ukraine include "
+        "ammunition and arms depots."
+    )
+    record = extract_draft(text, gazetteer=gazetteer, today=TODAY).record
+    parties = {s["id"]: s["party"] for s in record["sources"]}
+    claims = [(c["about"], c["text"], parties[c["source"]]) for c in record["claims"]]
+    assert claims == [
+        ("responsibility", "does not strike at civilian infrastructure", "russia_government"),
+        ("target", "ammunition and arms depots", "russia_government"),
+    ]
