@@ -59,7 +59,10 @@ _KNOWN: list[tuple[str, str, str, Party]] = [
      r"|[УуВв]\s+(?:Росії|России|Москві|Москве)(?=\s+(?:\w+\s+){0,2}?(?:стверджу|заяви|заявля"
      r"|повідоми|наголоси|утвержда|сообщи|зробили\s+\w*\s*заяв))",
      "russian-authorities", "Влада РФ", R),
-    (rf"ДСНС|ГСЧС|надзвичайник{_W}|рятувальник{_W}|Держслужб{_W}\s+з\s+НС|Державн{_W}\s+служб{_W}\s+(?:України\s+)?з\s+надзвичайних\s+ситуацій",
+    # ("Держслужба з надзвичайних ситуацій", "Государственная служба по чрезвычайным ситуациям")
+    (rf"ДСНС|ГСЧС|надзвичайник{_W}|рятувальник{_W}|Держслужб{_W}\s+з\s+НС"
+     rf"|(?:Державн{_W}\s+служб{_W}|Держслужб{_W})\s+(?:України\s+)?з\s+надзвичайних\s+ситуацій"
+     rf"|(?:Государственн{_W}\s+служб{_W}|Госслужб{_W})\s+(?:Украины\s+)?по\s+чрезвычайным\s+ситуациям",
      "state-emergency-service", "ДСНС", G),
     (rf"ГУНП|ГУ\s+НП|ГУ\s+Нацполіці{_W}|Нацполіці{_W}|Нацполици{_W}|Национальн{_W}\s+полици{_W}|Національн{_W}\s+поліці{_W}|[Пп]оліці[яїюейі]{_W}(?:\s+[А-ЯІЇЄҐ]\w*(?:щини|ччини|ини))?|[Пп]оліцейськ{_W}|[Пп]олици{_W}",
      "national-police", "Національна поліція", G),
@@ -225,7 +228,12 @@ _BACK = re.compile(
     re.IGNORECASE,
 )
 # a headline's or quote's speaker after a dash at its end: "..., – Клименко", "» — ДСНС"
-_DASH_SIGNED = re.compile(r"[,.»”\"]\s*[–—-]\s+(?P<who>[^–—-]{2,60}?)\s*\.?$")
+# ("Число жертв увеличилось до 15 - ГСЧС.": a name in capitals after a count)
+# (a sentence's, with its period: a headline's "… до 70 – ОВА" sums up the body's figures)
+_DASH_SIGNED = re.compile(
+    r"[,.»”\"]\s*[–—-]\s+(?P<who>[^–—-]{2,60}?)\s*\.?$"
+    r"|(?<=\w)\s+[–—-]\s+(?P<name>[А-ЯІЇЄҐЁ][\w'’]*(?:\s+[А-ЯІЇЄҐЁ][\w'’]*){0,2})\s*\.$"
+)
 _AUTHOR_LINE = re.compile(
     r"(?P<name>[А-ЯІЇЄҐЁ][а-яіїєґё'’]+\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’]+)\s*[|–—-]\s*(?P<role>[^.!?]{3,100})"
 )
@@ -356,7 +364,8 @@ class SpeakersUkRu(Speakers):
             self.reason = "the source an outlet cites ('з посиланням на ОВА')"
         dash = _DASH_SIGNED.search(text)
         if chosen is None and dash:  # "Загинули п'ятеро людей, – Клименко."
-            chosen = next((m for m in mentions if m.start >= dash.start("who")), None)
+            signed = dash.start("who") if dash.group("who") else dash.start("name")
+            chosen = next((m for m in mentions if m.start >= signed), None)
             self.reason = "named after a dash that closes the sentence ('..., – Клименко')"
         # «"... сім співробітників ДСНС ...", – написав він»: who a quotation names inside it
         # does not speak it

@@ -308,6 +308,30 @@ def _count(value: int, hedge: _Hedge, quote: str) -> Count:
     return Count(*qualified_range(hedge.kind, value))
 
 
+def _relative(
+    tokens: list[Word], j: int, group: str | None
+) -> tuple[str | None, str | None, int, bool]:
+    """What the clause opening with 'які' at j says befell the people before it ('які на той
+    момент залишалися під завалами': the missing), as `_forward` gives it."""
+    for k in range(j + 1, min(j + 9, len(tokens))):
+        t = tokens[k]
+        if t.text in _CLAUSE_END or t.text == ",":
+            break
+        if (category := _category(t)) is not None:
+            return category, group, k, False
+        if t.lower in ("під", "под") and k + 1 < len(tokens) and _is(tokens[k + 1], _RUBBLE):
+            return "missing", group, k + 1, False
+    return None, group, j, False
+
+
+def _signed_off(tokens: list[Word], j: int) -> bool:
+    """Whether the words from j are a body's or person's name closing the sentence ('- ГСЧС.',
+    '– Кириленко.')."""
+    end = next((k for k in range(j, min(j + 4, len(tokens))) if tokens[k].text in _CLAUSE_END),
+               len(tokens) if len(tokens) - j < 4 else None)  # fmt: skip
+    return end is not None and end > j and all(t.capital for t in tokens[j:end])
+
+
 def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, bool]:
     """The casualty word after the number at i: (category, group, end index, blocked), where
     blocked means a thing, not people, is counted ("вісім ракет")."""
@@ -320,6 +344,8 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
         if t.text == '"':
             continue
         if t.text in _DASHES and j == i + 1:
+            if _signed_off(tokens, j + 1):
+                return None, group, j, False  # "Число жертв увеличилось до 15 - ГСЧС."
             continue  # "33 – постраждало"
         if t.text == "," and group is not None and _describes(tokens, j - 1, j + 1):
             continue  # "дев'яти людей, постраждалих внаслідок атаки": the people, described
@@ -354,6 +380,9 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return "missing", group, j + 1, False
         if _out_of_touch(tokens, j):  # "15 працівників не виходять на зв'язок"
             return "missing", group, j + 3, False
+        if t.lower in ("які", "которые") and group is not None:
+            # "23 людей, зокрема дитину, які на той момент залишалися під завалами"
+            return _relative(tokens, j, group)
         if t.lower in _FROM_OF:
             return None, group, j, j == i + 1  # "одного з працівників": one of them
         if t.lower in ("життів", "жизней", "життя") and any(
@@ -567,8 +596,10 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
     # "Кількість загиблих в Одесі внаслідок ракетного удару збільшилася до 14": a growth verb
     # lets the toll's words stand further back
     grown = any(_is(t, _GROW) for t in tokens[max(0, i - 3) : i])
-    for j in range(i - 1, max(-1, i - (20 if grown else 8)), -1):
+    for j in range(i - 1, max(-1, i - (28 if grown else 8)), -1):
         t = tokens[j]
+        if t.text == "." and j > 0 and tokens[j - 1].text in ("м", "с", "смт", "обл", "р-н", "г"):
+            continue  # "у м. Часів Яр": an abbreviation, no clause's end
         if t.text in ('"', *_DASHES) or (t.text == ":" and j == i - 1):  # "Загинули: 5 людей"
             continue
         if t.number is not None and (_from_value(tokens, j) or _range_start(tokens, j)):
@@ -611,6 +642,8 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
         if category is not None:
             return category, j
         if t.lower in ("під", "под") and j + 1 < i and _is(tokens[j + 1], _RUBBLE):
+            if grown and any(_category(u) for u in tokens[max(0, j - 4) : j]):
+                continue  # "Кількість загиблих під завалами … сягнула 30": the dead found there
             return "missing", j
         if _is(t, _RUBBLE):
             continue

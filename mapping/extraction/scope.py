@@ -201,6 +201,23 @@ def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
             item_in = None
         if sentence.paragraph == item_in:
             found.add(index)
+    # "Учора, 11 липня, росія завдала ракетних ударів по Харкову. В результаті загинули шестеро":
+    # a paragraph opening on a strike of another day than the first the report dates
+    first_date: tuple[str, str] | None = None
+    other_in: int | None = None
+    for index, sentence in enumerate(parts):
+        opening = _DATED_OPENING_UK_RU.match(sentence.text)
+        if (
+            opening
+            and first_date
+            and _day_month(opening.group("date")) != first_date
+            and _STRIKE_UK_RU.search(sentence.text)
+        ):
+            other_in = sentence.paragraph
+        if first_date is None and (day := _DAY_MONTH.search(sentence.text)):
+            first_date = _day_month(day.group("date"))
+        if sentence.paragraph == other_in:
+            found.add(index)
     # a total stated again ("«10 000 загиблих цивільних осіб — це похмура віха»") is the total
     totals = {_digits(n) for i in found for n in re.findall(_THOUSANDS, parts[i].text)}
     for index, sentence in enumerate(parts):
@@ -252,6 +269,18 @@ _DAY_MONTH = re.compile(
 )
 _DATED_ITEM = re.compile(
     rf"{BULLET.pattern}\s*(?P<date>\d{{1,2}}\s+(?:{MONTH_NAMES_UK_RU}|{MONTH_NAMES}))\b",
+    re.IGNORECASE,
+)
+
+
+# "Учора, 11 липня, ...", "Вчера, 11 июля, ...", "11 липня ..." opening a sentence
+_DATED_OPENING_UK_RU = re.compile(
+    r"^\W*(?:(?:учора|вчора|сьогодні|вчера|сегодня|позавчора|позавчера)\s*,?\s*)?"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH_NAMES_UK_RU})\b",
+    re.IGNORECASE,
+)
+_STRIKE_UK_RU = re.compile(
+    r"(?<![\w-])(?:удар|обстріл|обстрел|атак|вдари|ударил|обстріля|обстреля|атакува|атакова)\w*",
     re.IGNORECASE,
 )
 

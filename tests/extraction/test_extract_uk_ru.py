@@ -1478,3 +1478,41 @@ def test_what_a_report_knew_earlier_and_a_strike_dated_on_its_anniversary(gazett
         today=TODAY,
     ).record
     assert remembered["date"] == dt.date(2023, 1, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Emergency Service by the words of its name; a body signed after a dash
+        ("Ракети влучили у Часів Яр. Кількість загиблих зросла до 34-х, повідомляє Держслужба з "
+         "надзвичайних ситуацій України.", [("state-emergency-service", "killed", 34)]),
+        ("Ракеты попали в дом в Часовом Яре. Обновлено 13:22. Число жертв увеличилось до 15 - "
+         "ГСЧС.", [("state-emergency-service", "killed", 15)]),
+        # the dead found under the rubble, the toll's words far back past an abbreviation
+        ("Ракети влучили у Часів Яр. Кількість знайдених загиблими під завалами житлового "
+         "будинку, зруйнованого ракетним ударом російських військ у м. Часів Яр Донецької області "
+         "у суботу, сягнула вже 30 осіб, повідомили в ДСНС.",
+         [("state-emergency-service", "killed", 30)]),
+        # those who remained under the rubble
+        ("Ракети влучили у Часів Яр, повідомили в ДСНС. Також повідомлялося про 23 людей, зокрема "
+         "дитину, які на той момент залишалися під завалами.",
+         [("state-emergency-service", "missing", 23)]),
+        # a paragraph opening on another day's strike on another city
+        ("Увечері 9 липня окупанти вдарили по будинку у Часовому Яру, загинули 35 людей, "
+         "повідомили в ДСНС.\n\nУчора, 11 липня, росія завдала ракетних ударів по Харкову. В "
+         "результаті загинули шестеро людей, 31 було поранено.",
+         [("state-emergency-service", "killed", 35)]),
+    ],
+)  # fmt: skip
+def test_chasiv_yar_tolls_as_outlets_give_them(text, expected, gazetteer):
+    found = [(s, c, v) for s, _g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == expected
+
+
+def test_a_headline_signed_after_a_dash_has_no_speaker_of_its_own(gazetteer):
+    text = (
+        "Кількість загиблих у Дніпрі зросла до 7 – ОВА\n\nКількість загиблих у Дніпрі зросла до "
+        "семи, повідомив очільник обласної військової адміністрації Сергій Лисак."
+    )
+    found = [(c, v) for _s, _g, c, v in figures_by_source(text, gazetteer, TODAY)]
+    assert found == [("killed", 7)]
