@@ -224,7 +224,9 @@ _BACK = re.compile(
     # "«...», – йдеться в повідомленні", "говорится в сообщении ведомства": the body last named
     r"|(?:йдеться|мовиться|сказано|зазначається|говорится|отмечается)\s+(?:у|в)\s+"
     rf"(?:{_MESSAGE_WORDS})\w*"
-    r"|відомств\w*|ведомств\w*)",
+    r"|відомств\w*|ведомств\w*"
+    # "«...», — заявили в министерстве.": the ministry last named
+    r"|(?:в|у)\s+(?:министерстве|міністерстві)(?=\s*[.,!]|\s*$))",
     re.IGNORECASE,
 )
 # a headline's or quote's speaker after a dash at its end: "..., – Клименко", "» — ДСНС"
@@ -439,6 +441,18 @@ def _stem(surname: str) -> str:
 # The table's surnames as `_stem` cuts a mention ("Федоров" → "федор"), so every case form finds
 # its official ("Федорова", "Федорову").
 _PEOPLE_BY_STEM = {_stem(surname): person for surname, person in _PEOPLE.items()}
+# the officials' surnames as the tables spell them ("песков", "кириленко")
+_SURNAMES = {name.split()[-1].lower() for name, _party in _PEOPLE.values()}
+
+
+def known_surname(word: str) -> bool:
+    """Whether a word is a known official's surname in some case form ("Песков:", "Пескова"),
+    which is no place however the dictionary reads it ("песков", the sands' genitive)."""
+    word = word.lower()
+    return any(
+        word.startswith(surname) and len(word) - len(surname) <= 2 and len(surname) >= 5
+        for surname in _SURNAMES
+    )
 
 
 def _party_of_role(role: str) -> Party:

@@ -24,7 +24,7 @@ from mapping.extraction.actors import (
     slug,
     whose_words,
 )
-from mapping.extraction.actors_uk_ru import SpeakersUkRu, in_russia
+from mapping.extraction.actors_uk_ru import SpeakersUkRu, in_russia, known_surname
 from mapping.extraction.claims import (
     ClaimText,
     claims_in,
@@ -1101,6 +1101,8 @@ def _struck_place(
             if found.region:
                 regions.append(found)
                 continue
+            if known_surname(found.name.split()[0]):
+                continue  # "Песков: ...": an official, not the village of Pisky
             listed = _listed_name(gazetteer, found.name, found.settlement)
             if listed is None:
                 continue

@@ -225,6 +225,14 @@ _BODY_AFTER_UK_RU = re.compile(
     r"(?:(?:військов|державн|военн|государственн)\w*\s+)?(?:адміністрац|администрац|рад|совет)"
     r"|обл(?:асн)?прокуратур|облрад|міськрад|горсовет)"
 )
+# a region's adjective before its word, in a list of them: "Харьковской, ... и Львовской областях"
+_REGION_LISTED_AFTER_UK_RU = re.compile(
+    r"(?:\s*,\s*[А-ЯІЇЄҐЁ][\w'’-]+|\s+(?:і|та|и|й)\s+[А-ЯІЇЄҐЁ][\w'’-]+){0,4}\s+(?:област\w*|обл\.)"
+)
+_REGION_LISTED_BEFORE_UK_RU = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк)\w*(?:\s*,|\s+(?:і|та|и|й))\s+$", re.IGNORECASE
+)
+_REGION_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)\w*$", re.IGNORECASE)
 _ORIGIN_BEFORE_UK_RU = re.compile(r"(?<![\w-])(?:з|із|зі|из|со|від|от)\s+$", re.IGNORECASE)
 _MENTION_UK_RU = re.compile(
     # ("Раніше ...", "Ранее ..." open a sentence about earlier news; not "ранее спасённый")
@@ -282,6 +290,17 @@ def _no_name(word: str, language: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _common_noun_ru(name: str) -> bool:
+    """Whether a Russian word reads first as a common noun and never as a place or a person
+    ("Цель", not "Днепр" (Geox) nor "Песков" (Surn)); Russian's dictionary marks towns."""
+    if " " in name:
+        return False
+    parses = analyzer("ru").parse(name.lower())
+    marked = any({"Geox", "Surn", "Name", "Patr", "Orgn"} & set(p.tag.grammemes) for p in parses)
+    return parses[0].tag.POS == "NOUN" and "inan" in parses[0].tag and not marked
+
+
 def place_mentions_uk_ru(
     sentence: Sentence, skip: list[tuple[int, int]] = (), language: str = "uk"
 ) -> list[PlaceMention]:
@@ -303,14 +322,23 @@ def place_mentions_uk_ru(
             continue
         if _no_name(name.split()[0], language):
             continue
+        if (
+            language == "ru"
+            and not re.search(r"\w", text[: match.start()])
+            and _common_noun_ru(name)
+            and not _STRIKE_AFTER_UK_RU.match(text[end:])
+        ):
+            continue  # "Цель удара достигнута": a word opening a sentence, no town's name
         absolute = sentence.start + match.start()
         if any(a <= absolute < b for a, b in skip):
             continue
         before = words_before(text, match.start())
         if _ORIGIN_BEFORE_UK_RU.search(before) or _DISTRICT_AFTER_UK_RU.match(text, end):
             continue  # "у Шевченківському районі Києва": the city, not its district
-        if _BODY_AFTER_UK_RU.match(text, end):
-            continue
+        if _BODY_AFTER_UK_RU.match(text, end) or (
+            _REGION_ADJECTIVE.search(name) and _REGION_LISTED_AFTER_UK_RU.match(text, end)
+        ):
+            continue  # "в Харьковской, Ивано-Франковской и Львовской областях": regions
         district = _DISTRICT_WORD_AFTER_UK_RU.match(text, end)
         if district:  # "у Печерському районі": the district, looked up as one ("Pechersk")
             end = district.end()
@@ -323,6 +351,8 @@ def place_mentions_uk_ru(
         village = bool(_SETTLEMENT_BEFORE.search(before))
         found.append(PlaceMention(name, match.start(), end, score, sentence, settlement=village))
     for match in _REGION_NAME_UK_RU.finditer(text):  # "Харківської області", "на Донеччині"
+        if _REGION_LISTED_BEFORE_UK_RU.search(text, 0, match.start()):
+            continue  # "в Харьковской, Ивано-Франковской и Львовской областях": a list, no place
         found.append(
             PlaceMention(match.group(0), match.start(), match.end(), 1.0, sentence, region=True)
         )

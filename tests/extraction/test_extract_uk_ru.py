@@ -1516,3 +1516,28 @@ def test_a_headline_signed_after_a_dash_has_no_speaker_of_its_own(gazetteer):
     )
     found = [(c, v) for _s, _g, c, v in figures_by_source(text, gazetteer, TODAY)]
     assert found == [("killed", 7)]
+
+
+def test_the_kremlin_s_spokesman_is_no_village_and_the_ministry_named_again(gazetteer):
+    peskov = extract_draft(
+        "Песков: Украина уже сообщала о том, что обрушение дома в Днепре стало следствием "
+        "попадания ракеты ПВО\nОфициальный представитель Кремля Дмитрий Песков назвал падение "
+        "ракеты в Днепропетровске результатом работы ПВО Украины.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    assert peskov["place"]["name"] != "Пески"
+    ministry = extract_draft(
+        "В субботу, 14 января, российские войска нанесли ракетный удар по системе военного "
+        "управления Украины. Об этом сообщили в Минобороны России.\n\n«Все назначенные объекты "
+        "поражены. Цель удара достигнута», — заявили в министерстве.\n\nПо словам министра "
+        "энергетики, объекты повреждены в Харьковской, Ивано-Франковской и Львовской областях.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    parties = {s["id"]: s["party"] for s in ministry["sources"]}
+    results = [c for c in ministry["claims"] if c["about"] == "result"]
+    assert results
+    assert {parties[c["source"]] for c in results} == {"russia_government"}
+    # regions listed as damaged, "Цель" opening a sentence: no one place struck
+    assert ministry["place"] == {"name": "unknown"}
