@@ -617,6 +617,8 @@ _SPEECH_AFTER = re.compile(
     rf"(?:(?:on\s+(?:{WEEKDAY_NAMES})|today|yesterday|late\s+on\s+(?:{WEEKDAY_NAMES}))\s+)?"
     rf"(?:(?:has|have|had)\s+)?{SPEECH}\b"
     r"|\s+as\s+saying\b"  # "Interfax quoted the ministry as saying"
+    # "the State Emergency Service was informed about the fourth dead person" (a calque)
+    r"|\s+(?:was|were)\s+informed\s+(?:about|of)\b"
     r"|\s+(?:went|goes|go)\s+on\s+to\s+(?:claim|say|add|state|note|insist)\b"  # "Peskov went on to claim"
 )
 _TOLD = re.compile(r"\b(?:told|tells)\s+(?:[\w-]+\s+){0,4}$")

@@ -150,6 +150,9 @@ _TOLL_AND = re.compile(
 _AGE = r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month|week|day)s?-old"
 
 
+_AN_AGE = r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)s?-old"
+
+
 def _age_of(match: re.Match[str]) -> int | None:
     """The age in years an `_AGE` match gives (a baby's months are 0 years)."""
     if match.group("unit") and match.group("unit").lower() != "year":
@@ -159,6 +162,7 @@ def _age_of(match: re.Match[str]) -> int | None:
 
 _SUB = re.compile(
     r"\b(?:including|among\s+them(?:\s+(?:is|are|was|were))?|of\s+whom|of\s+which|among\s+whom"
+    r"|one\s+of\s+them\s+(?:is|was)"  # "Eight people were injured. One of them is a 3-year-old"
     # "Among the 26 people killed were three children", "The confirmed dead include three",
     # "among the injured there are 14 children"
     r"|among\s+the\s+(?:\d+\s+)?(?:people\s+)?(?:dead|injured|wounded|killed)\s+(?:there\s+)?"
@@ -167,7 +171,10 @@ _SUB = re.compile(
     rf"(?:an?\s+{_AGE}(?:\s+(?:girl|boy|child|teenager|student|baby|infant))?"
     r"|(?P<one>an?)\s+(?:child|girl|boy|baby|infant|toddler|teenager)\b"
     # "of which 14 were children"
-    rf"|{COUNT}\s+(?:(?:were|are)\s+)?{_GROUP_PHRASE})",
+    rf"|{COUNT}\s+(?:(?:were|are)\s+)?{_GROUP_PHRASE}"
+    # "Among the 10 killed were four-month-old and three-year-old boys": as many as their ages
+    rf"|(?P<ages>(?:{_AN_AGE}(?:\s*,\s*|\s+and\s+))+{_AN_AGE})\s+(?:boys|girls|children|siblings"
+    r"|sisters|brothers|twins))",
     re.IGNORECASE,
 )
 _SEVERITY = re.compile(
@@ -175,6 +182,7 @@ _SEVERITY = re.compile(
     r"|varying)\b",
     re.IGNORECASE,
 )
+_AND_ANOTHER_CHILD = re.compile(rf"\band\s+(?:his|her|their)\s+{_AGE}", re.IGNORECASE)
 _AND_A_CHILD = re.compile(
     rf"\s+and\s+an?\s+{_AGE}"
     r"(?:\s+(?:girl|boy|child|teenager|student))?",
@@ -205,6 +213,13 @@ _SEARCHED_FOR = re.compile(
 _SINCE_WHEN = re.compile(
     rf"\bsince\s+(?:(?:early|late|mid-?|last)\s*)?(?:(?:{MONTH_NAMES})\b\s*,?\s*)?(?:\d{{4}})?"
     r"(?<=[a-z\d])\s*,?\s+when\b[^.;]*",
+    re.IGNORECASE,
+)
+# "six residents of the house are considered missing", "12 people remain listed as missing"
+_CONSIDERED_MISSING = re.compile(
+    rf"(?<![\w-]){COUNT}\s+(?P<group>people|persons|residents|civilians|children)"
+    r"(?:\s+of\s+the\s+[\w-]+)?\s+(?:are|were|remain|remained)\s+(?:still\s+)?"
+    r"(?:(?:considered|reported|listed|officially\s+listed)\s+(?:as\s+)?)?missing\b",
     re.IGNORECASE,
 )
 # "52 of them, " before a part: the part is of that subset
@@ -363,7 +378,10 @@ _ORDINALS = {
 }  # fmt: skip
 _NTH_DEAD = re.compile(
     rf"\b(?:a|the)\s+(?P<nth>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:person|victim"
-    r"|resident|child|civilian)\s+(?:has\s+|had\s+)?(?:died|been\s+killed|was\s+killed|killed)\b",
+    r"|resident|child|civilian)\s+(?:has\s+|had\s+)?(?:died|been\s+killed|was\s+killed|killed)\b"
+    # "informed about the fourth dead person"
+    rf"|\b(?:a|the)\s+(?P<nth2>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+"
+    r"(?:dead\s+(?:person|body)|fatality|death)\b",
     re.IGNORECASE,
 )
 # "three people were known to have died - two women and a man": the people named are civilians
@@ -531,6 +549,7 @@ _RULES: dict[re.Pattern[str], str] = {
     _VICTIMS_SPOKEN_OF: "victims a speaker tells of are the hurt ('wrote about three victims')",
     _SEARCHED: "people searched for are missing ('the search goes on for four people')",
     _SEARCHED_FOR: "people searched for are missing ('35 people are being searched for')",
+    _CONSIDERED_MISSING: "people considered missing ('six residents are considered missing')",
     _AMONG_THEM_AFTER: "a part named after its count ('six children among them')",
     _OF_THE_DEAD: "a part of the dead or hurt ('three of the dead were children')",
     _FATE: "people whose fate is unknown are missing",
@@ -666,6 +685,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
             re.I,
         )
         category = _category(named.group(1)) if named else None
+        if match.group("ages"):  # "four-month-old and three-year-old boys": two children
+            ages = len(re.findall(_AN_AGE, match.group("ages"), re.IGNORECASE))
+            start, end = match.start("ages"), match.end()
+            figures.append(Figure(category, "children", Count(ages, ages), start, end, True,
+                                  _RULES[_SUB]))  # fmt: skip
+            taken.take(start, end)
+            continue
         if match.group("age") or match.group("one"):  # "among them a child"
             age = _age_of(match) if match.group("age") else None
             if match.group("one") or (age is not None and age < 18):
@@ -712,7 +738,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         taken.take(*match.span())
 
     for match in _NTH_DEAD.finditer(text):
-        nth = match.group("nth").lower()
+        nth = (match.group("nth") or match.group("nth2")).lower()
         toll = _ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
         whole_match(match, "killed", "unspecified", Count(toll, toll))
     for match in _AGED_OBJECT.finditer(text):
@@ -736,8 +762,13 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if _ONE_OF_THEM_BEFORE.search(text, 0, match.start()):
             continue  # "One of the children killed was buried - a boy of nine who died ...": a part
         category = _category(" ".join(match.group("cat").split()))
+        if category == "missing" and re.search(r"\bbod(?:y|ies)\s+of\s+$", text[: match.start()]):
+            category = "killed"  # "The bodies of a 10-year-old boy ... were found under the rubble"
         group = _aged_group(_age_of(match), match.group("who"))
-        whole_match(match, category, group)
+        # "a 10-year-old boy and his 8-year-old sister": two children
+        second = _AND_ANOTHER_CHILD.search(match.group(0))
+        both = group == "children" and second is not None and (_age_of(second) or 18) < 18
+        whole_match(match, category, group, Count(2, 2) if both else ONE)
         # "a 14-year-old girl was among the 34 injured": the toll she is among
         among = _AMONG_THE_TOLL.search(match.group(0))
         if among is not None:
@@ -791,7 +822,11 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         add(match, _category(match.group("cat")), _group_of(match.group("group")))
     for match in _FATE.finditer(text):
         add(match, "missing", _group_of(match.group("group")))
-    for match in (*_SEARCHED.finditer(text), *_SEARCHED_FOR.finditer(text)):
+    for match in (
+        *_SEARCHED.finditer(text),
+        *_SEARCHED_FOR.finditer(text),
+        *_CONSIDERED_MISSING.finditer(text),
+    ):
         add(match, "missing", _group_of(match.group("group")))
     for match in _LOST.finditer(text):
         group = match.group("group").lower()

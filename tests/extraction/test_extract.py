@@ -2365,3 +2365,43 @@ def test_the_kremlin_s_spokesman_by_title_and_what_he_went_on_to_claim(gazetteer
         ("responsibility", "does not strike at civilian infrastructure", "russia_government"),
         ("target", "ammunition and arms depots", "russia_government"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part after its count; people considered missing; the nth dead person
+        ("A drone hit a building in Odesa, Governor Oleh Kiper said. Eight people were injured. "
+         "One of them is a three-year-old child.",
+         [("unspecified", "injured", 8), ("children", "injured", 1)]),
+        ("A drone hit a building in Odesa, Governor Oleh Kiper said. They added that six residents "
+         "of the house are considered missing.", [("civilians", "missing", 6)]),
+        ("A drone hit a building in Odesa, Governor Oleh Kiper said. At 12:47, the State Emergency "
+         "Service was informed about the fourth dead person.", [("unspecified", "killed", 4)]),
+        # children counted by their ages; two bodies of children found
+        ("A drone hit a building in Odesa, killing 10, Governor Oleh Kiper said. Among the 10 "
+         "killed were four-month-old and three-year-old boys.",
+         [("unspecified", "killed", 10), ("children", "killed", 2)]),
+        ("A drone hit a building in Odesa, Governor Oleh Kiper said. The bodies of a 10-year-old "
+         "boy and his 8-year-old sister were found under the rubble.",
+         [("children", "killed", 2)]),
+    ],
+)  # fmt: skip
+def test_a_toll_found_body_by_body(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(g, c, v) for _s, g, c, v in found] == expected
+
+
+def test_a_previously_paragraph_is_the_report_s_own_account(gazetteer):
+    text = (
+        "The bodies of two children were found in Odesa. The death toll currently stands at 12."
+        "\n\nSource: Oleh Kiper, the Head of Odesa Oblast Military Administration, on Telegram"
+        "\n\nPreviously: Emergency workers discovered two more bodies under the rubble, bringing "
+        "the death toll to 10."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, v) for s, _g, c, v in found if c == "killed"] == [
+        ("oleh-kiper", 2),
+        ("oleh-kiper", 12),
+        ("report", 10),
+    ]
