@@ -757,7 +757,7 @@ def _quotes_to_their_speakers(
         text = sentence.text.lstrip()
         if not text.startswith('"') or text.count('"') % 2 == 0 or said[i][1] is not None:
             continue
-        for j in range(i + 1, min(i + 6, len(parts))):
+        for j in range(i + 1, min(i + 10, len(parts))):  # (a minister's post of seven)
             if parts[j].text.count('"') % 2 == 1:  # the quotation closes here
                 actor, mention, _ = said[j]
                 if actor is not None and mention is not None:

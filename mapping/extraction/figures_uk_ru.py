@@ -428,6 +428,25 @@ def _fate_unknown(tokens: list[Word], i: int) -> int | None:
     return None
 
 
+_NTH_BODY = "the nth body found is the toll ('п'яте тіло загиблої особи')"
+
+
+def _nth_body(tokens: list[Word], i: int) -> tuple[Count, int] | None:
+    """'п'яте тіло загиблої особи', 'пятое тело погибшего' at i: the toll the ordinal gives,
+    and the index its words end at."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].lemmas & {"тіло", "тело"}:
+        return None
+    nth = next((v for k, v in _ORDINALS.items() if k in tokens[i].lemmas), None)
+    if nth is None:
+        return None
+    end = i + 1
+    while end + 1 < min(i + 4, len(tokens)) and (
+        _category(tokens[end + 1]) or _group(tokens[end + 1]) is not None
+    ):
+        end += 1
+    return Count(nth, nth), end
+
+
 # the words opening a part of a figure: "зокрема троє дітей", "включаючи 2 дітей", "включая 3"
 _INCLUDING = ("зокрема", "включно", "включаючи", "включая")
 
@@ -641,6 +660,10 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             return None, j  # "из пяти раненых три человека в тяжелом состоянии": some of them
         if category is not None:
             return category, j
+        if (_is(t, _OUT_OF_TOUCH) and j > 0 and tokens[j - 1].lower == "не") or (
+            _is(t, _TOUCH) and j >= 3 and _out_of_touch(tokens, j - 3)
+        ):
+            return "missing", j  # "на зв'язок не виходять 7 мешканців": the missing
         if t.lower in ("під", "под") and j + 1 < i and _is(tokens[j + 1], _RUBBLE):
             if grown and any(_category(u) for u in tokens[max(0, j - 4) : j]):
                 continue  # "Кількість загиблих під завалами … сягнула 30": the dead found there
@@ -728,6 +751,13 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
                 part_until = _part_end(tokens, i + marker[0])
             continue
         number = word.number
+        nth_body = _nth_body(tokens, i) if number is None else None
+        if nth_body is not None:  # "п'яте тіло загиблої особи": the fifth dead
+            count, end = nth_body
+            figures.append(Figure("killed", "unspecified", count, word.start, tokens[end].end,
+                                  rule=_NTH_BODY))  # fmt: skip
+            counted = True
+            continue
         if number is None and i + 1 < len(tokens) and _category(tokens[i + 1]):
             # "вже третя загибла": the third dead
             number = next((v for k, v in _ORDINALS.items() if k in word.lemmas), None)

@@ -199,6 +199,7 @@ _NAME_UK_RU = re.compile(
 )
 _STRIKE_BEFORE_UK_RU = re.compile(
     r"(?<![\w-])(?:удар\w*|обстріл\w*|атак\w*|вдари\w*|атакува\w*|обстріля\w*|влучи\w*|прилет\w*"
+    r"|поціли\w*|поцели\w*"
     r"|обстрел\w*|ударил\w*|нанес\w*|вибух\w*|взрыв\w*|загин\w*|погиб\w*|поранен\w*|ранен\w*)"
     r"\s+(?:[\w'’«»\"-]+\s+){0,4}?(?:по|на|у|в|в\s+місті|в\s+городе|[ув]\s+район[іеу]|поблизу"
     r"|біля|около|возле)\s+$"
@@ -212,6 +213,8 @@ _STRIKE_AFTER_UK_RU = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:вдари\w*|атакува\w*|обстріля\w*|атаку\w*|обстреля\w*)",
     re.IGNORECASE,
 )
+_BY_BEFORE = re.compile(r"(?<![\w-])по\s+$", re.IGNORECASE)
+_BLOW_AFTER = re.compile(r"\s+удар(?:у|ом|а)?(?![\w-])", re.IGNORECASE)
 _REGION_NAME_UK_RU = re.compile(
     r"(?<![\w'’-])[А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:област\w*|обл\.)"
     r"|(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]+(?:щин|ччин)[аиіу](?![\w'’-])"
@@ -344,7 +347,13 @@ def place_mentions_uk_ru(
             end = district.end()
             name = text[match.start() : end]
         score = NAMED
-        if _STRIKE_BEFORE_UK_RU.search(before) or _STRIKE_AFTER_UK_RU.match(text[end:]):
+        # ("завдала по Одесі удару": the blow after the place it fell on)
+        blow_after = _BY_BEFORE.search(before) and _BLOW_AFTER.match(text, end)
+        if (
+            _STRIKE_BEFORE_UK_RU.search(before)
+            or _STRIKE_AFTER_UK_RU.match(text[end:])
+            or blow_after
+        ):
             score += POINTED_AT
         if mention_sentence:
             score -= IN_PASSING

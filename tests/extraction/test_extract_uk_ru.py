@@ -1541,3 +1541,42 @@ def test_the_kremlin_s_spokesman_is_no_village_and_the_ministry_named_again(gaze
     assert {parties[c["source"]] for c in results} == {"russia_government"}
     # regions listed as damaged, "Цель" opening a sentence: no one place struck
     assert ministry["place"] == {"name": "unknown"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a minister's post of seven sentences, closed by "– розповів він о 7 годині ранку"
+        ("В Одесі зруйновано будинок. Подробиці розповів міністр внутрішніх справ Ігор Клименко."
+         "\n\n\"Одеса. Внаслідок атаки зруйновано 9-поверхівку. Щонайменше двоє людей загинули. "
+         "Ще 7 людей постраждали. Серед них є дитина. Рятувальна операція триває. На зараз є "
+         "дані, що на зв'язок не виходять 7 мешканців багатоповерхівки\", – розповів він о 7 "
+         "годині ранку.",
+         [("killed", {"min": 2}), ("injured", 7), ("injured", 1), ("missing", 7)]),
+        # the nth body found; the Southern command by name
+        ("Дрон влучив в Одесу, повідомили в ДСНС. Рятувальники вивільнили з-під завалів п’яте "
+         "тіло загиблої особи.", [("killed", 5)]),
+        ("Як сообщили в Силах обороны юга Украины, дрон ударил по многоэтажке в Одессе. По "
+         "состоянию на 07:00 найдены тела двух погибших.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_odesa_tolls_as_officials_and_outlets_give_them(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(c, v) for _s, _g, c, v in found] == expected
+    assert {s for s, *_ in found} <= {
+        "igor-klimenko",
+        "state-emergency-service",
+        "ukraine-armed-forces",
+    }
+
+
+def test_a_drone_s_adjective_and_a_city_struck_by_a_blow_after_it(gazetteer):
+    record = extract_draft(
+        "Росія завдала по Одесі удару вночі проти 2 березня.\n\nРосія завдала удару також по "
+        "Харківщині. Внаслідок удару по житловій інфраструктурі Шевченківського району міста "
+        "Харкова сталася пожежа.\n\nКількість жертв нічного дронового удару зросла до п'яти.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    assert record["place"]["name"] == "Одеса"
+    assert record["weapon"]["category"] == "drone"
