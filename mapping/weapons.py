@@ -236,6 +236,11 @@ def _alias_pattern() -> re.Pattern[str]:
 
 
 _CYRILLIC_LETTER = re.compile(r"[а-яіїєґёА-ЯІЇЄҐЁ]")
+_GUIDED_AFTER = re.compile(
+    r"(?:\s+and\s+(?:FAB|ФАБ)[-\s]?\d+)?\s+(?:guided|glide|gliding)\s+(?:aerial\s+|air\s+)?bombs?\b"
+    r"|\s+(?:з|с)\s+(?:УМПК|UMPK)",
+    re.IGNORECASE,
+)
 # Noun case endings only: "Шахед" + "ами", "Іскандер" + "и"; not a verb's ("обстріл" + "яли")
 _CASE_ENDING = r"(?:ами|ями|ах|ях|ам|ям|ом|ем|ою|ею|ів|ов|ей|ой|ий|а|у|і|и|е|ы|ю|я)?"
 _CYRILLIC_ENDING = re.compile(
@@ -255,6 +260,9 @@ def find_weapons(text: str) -> list[tuple[int, int, str, WeaponMatch]]:
             match = _INDEX.get(alias_key(words[:-cut]))
             if match is not None:
                 break
+        if match is not None and match.category is F and _GUIDED_AFTER.match(text, hit.end()):
+            # "FAB-250 and FAB-500 guided aerial bombs": the bombs fitted with glide kits
+            match = WeaponMatch(match.system, G)
         if match is not None:
             found.append((hit.start(), hit.end(), hit.group(0), match))
     # Ukrainian and Russian descriptions whose adjective is inflected too ("двома

@@ -110,6 +110,8 @@ _MAIN = re.compile(
     # "four people in the region were wounded"
     r"(?:\s+(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?=[\w'-]+\s+(?:were|was|are|is"
     r"|have|has|had)\b)[\w'-]+)?"
+    # "Two people living in this high-rise died"
+    r"(?:\s+(?:living|staying|sheltering|working)\s+(?:in|at)\s+(?:the|this|that|a)\s+[\w-]+)?"
     # "all nine children who were killed"
     rf"{_PAREN}(?:\s+who)?{_AUX}\s+"
     rf"(?P<cat>{_KILLED}|{_INJURED}|{_MISSING}|{_HOSPITAL})\b",
@@ -121,7 +123,8 @@ _VERB_FIRST = re.compile(
     # "injured, according to the latest data from local authorities, at least 14 people"
     rf"(?:,\s+(?:according\s+to|per|as\s+per)\s+[^,]{{3,80}},)?"
     # "injured a further 47" ("killing another five" is often another strike's)
-    rf"(?:\s+(?:a\s+further|an\s+additional))?\s+{COUNT}"
+    # ("killed a total of four people")
+    rf"(?:\s+(?:a\s+further|an\s+additional|a\s+total\s+of))?\s+{COUNT}"
     rf"(?:\s+{_GROUP_PHRASE})?",
     re.IGNORECASE,
 )
@@ -133,7 +136,9 @@ _TOLL = re.compile(
     r"|(?:those|people)\s+(?:injured|wounded|hurt)|those\s+killed"
     r"|people\s+wounded|(?:people\s+)?(?:who\s+(?:had\s+|have\s+)?)?(?:sought|needed|received)"
     r"\s+(?:medical\s+)?(?:treatment|help|care)))"
-    r"[^.;]{0,130}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at|climbed|increased"
+    # (a date's abbreviated month within: "the toll in the Sept. 24 attack has risen to four")
+    r"(?:[^.;]|\.(?=\s*\d)){0,130}?\b(?:rose|risen|rises|reached|reaches|stands\s+at|stood\s+at"
+    r"|climbed|increased"
     r"|grew|is|was|now|at|to|as"
     # "climbed past 20", "exceeded 60": more than the number
     r"|(?P<beyond>past|exceeded|exceeds|passed|passes|surpassed|surpasses|topped|tops))"

@@ -229,6 +229,9 @@ def other_incidents(parts: list[Sentence], sections: set[int]) -> set[int]:
     return found
 
 
+_DATELINE_OPENING = re.compile(r"^[A-Z][A-Z.'’ -]{2,30},(?:\s+[A-Z][\w.'’ -]{2,30})?\s+[-–—]\s+")
+
+
 def copies(parts: list[Sentence]) -> set[int]:
     """Positions in `parts` of sentences a page prints twice word for word (a teaser over the
     story, a headline said again over the body): all copies but one, the one in the longest
@@ -238,7 +241,8 @@ def copies(parts: list[Sentence]) -> set[int]:
         size[sentence.paragraph] = size.get(sentence.paragraph, 0) + 1
     seen: dict[str, list[int]] = {}
     for index, sentence in enumerate(parts):
-        text = " ".join(sentence.text.split())
+        # (the story's copy may open on its dateline: "KYIV, Ukraine - A Russian glide bomb ...")
+        text = _DATELINE_OPENING.sub("", " ".join(sentence.text.split()))
         if len(text) >= 40:
             seen.setdefault(text, []).append(index)
     found: set[int] = set()

@@ -2405,3 +2405,40 @@ def test_a_previously_paragraph_is_the_report_s_own_account(gazetteer):
         ("oleh-kiper", 12),
         ("report", 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total of; a toll past an abbreviated month; people by where they lived
+        ("A bomb hit Kharkiv, Governor Oleh Syniehubov said. The attack killed a total of four "
+         "people and injured 34.", [("killed", 4), ("injured", 34)]),
+        ("A bomb hit Kharkiv. The death toll in the Sept. 24 Russian attack on Kharkiv has risen "
+         "to four people, Mayor Ihor Terekhov reported on Sept. 25.", [("killed", 4)]),
+        ("A bomb hit Kharkiv, Governor Oleh Syniehubov said. Two people living in this high-rise "
+         "died because of the attack.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_kharkiv_tolls_as_wires_give_them(text, expected, gazetteer):
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(c, v) for _s, _g, c, v in found] == expected
+
+
+def test_a_story_s_lead_printed_again_after_its_dateline_is_one_statement(gazetteer):
+    lead = (
+        "A Russian glide bomb struck a five-story apartment block in Kharkiv, injuring at least 12 "
+        "people including a 3-year-old girl, local officials said Thursday."
+    )
+    text = f"12 injured in Kharkiv\n\n{lead}\n\nBy HANNA ARHIROVA\n\nKYIV, Ukraine - {lead}"
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(c, v) for _s, _g, c, v in found] == [("injured", {"min": 12}), ("injured", 1)]
+
+
+def test_bombs_named_with_glide_kits_are_glide_bombs(gazetteer):
+    record = extract_draft(
+        "Russia bombarded Kharkiv. Russia reportedly used FAB-250 and FAB-500 guided aerial bombs.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    assert record["weapon"]["category"] == "glide_bomb"
+    assert record["weapon"]["system"] == "FAB-250"
