@@ -325,9 +325,11 @@ _SAID_TO = re.compile(
 )
 _FATE = re.compile(
     rf"\b(?:fate|whereabouts)\s+of\s+(?:another\s+|a\s+further\s+)?{COUNT}\s+(?:more\s+)?"
-    # "the fate of another 35 residents of the building is unknown"
+    # "the fate of another 35 residents of the building is unknown", "the whereabouts of three
+    # more people cannot be determined"
     r"(?P<group>people|persons|residents)(?:\s+of\s+the\s+[\w-]+)?\s+"
-    r"(?:was|is|are|were|remains?|remained)\s+(?:still\s+)?unknown",
+    r"(?:(?:was|is|are|were|remains?|remained)\s+(?:still\s+)?unknown"
+    r"|(?:cannot|could\s+not|can't)\s+(?:yet\s+)?be\s+(?:determined|established))",
     re.IGNORECASE,
 )
 # "three young men aged 16, 18 and 20": ages, not counts

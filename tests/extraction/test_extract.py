@@ -2442,3 +2442,21 @@ def test_bombs_named_with_glide_kits_are_glide_bombs(gazetteer):
     ).record
     assert record["weapon"]["category"] == "glide_bomb"
     assert record["weapon"]["system"] == "FAB-250"
+
+
+def test_an_earlier_statement_recalled_and_people_whose_whereabouts_are_unknown(gazetteer):
+    text = (
+        "A missile hit a printing house in Kharkiv. Oleh Syniehubov, the head of the Kharkiv "
+        "Oblast Military Administration, stated that seven employees were killed.\n\nEarlier, it "
+        'was stated that 16 people had been wounded.\n\n"Early reports indicate there is one '
+        'dead, six wounded, and the whereabouts of three more people cannot be determined," '
+        "Mayor Ihor Terekhov said."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, c, v) for s, _g, c, v in found] == [
+        ("oleh-syniehubov", "killed", 7),
+        ("report", "injured", 16),
+        ("ihor-terekhov", "killed", 1),
+        ("ihor-terekhov", "injured", 6),
+        ("ihor-terekhov", "missing", 3),
+    ]
