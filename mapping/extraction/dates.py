@@ -59,6 +59,11 @@ _RELATIVE = (
     r"|(?:the\s+day\s+before\s+yesterday|позавчора|позавчера)"
     r"|(?:yesterday|today|tonight|this\s+morning|this\s+evening|last\s+night|overnight)(?:'s)?"
     r"|сьогодні|вчора|учора|сегодня|вчера|минулої\s+ночі|цієї\s+ночі|этой\s+ночью"
+    # "Уночі російські війська завдали ракетного удару": the night before the morning's report
+    # (not "Вночі проти 2 березня", "Ночью 18 мая": the date after it dates it)
+    # (nor "ввечері та вночі": from the evening before)
+    r"|(?<!ввечері та )(?<!ввечері і )(?<!вечером и )"
+    r"(?:уночі|вночі|ночью)(?!\s+(?:на|проти|с|со|з|із|против)?\s*\d)"
     # "учорашнього удару", "вчерашнего удара": yesterday's
     r"|[ув]чорашн\w+|вчерашн\w+"
     # the day before the report's: "a day earlier", "напередодні", a daily summary's "минулої доби"
@@ -269,7 +274,7 @@ def resolve(expr: str, base: dt.date) -> dt.date | None:
         return base
     # "last night" in a report of the morning after: the night ran into the report's day, as
     # "overnight" does (a strike the evening before is written "yesterday evening")
-    if word in ("цієї ночі", "этой ночью", "last night", "минулої ночі"):
+    if word in ("цієї ночі", "этой ночью", "last night", "минулої ночі", "уночі", "вночі", "ночью"):
         return base
     if word in ("the day before yesterday", "позавчора", "позавчера"):
         return base - dt.timedelta(days=2)

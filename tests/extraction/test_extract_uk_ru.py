@@ -1580,3 +1580,33 @@ def test_a_drone_s_adjective_and_a_city_struck_by_a_blow_after_it(gazetteer):
     ).record
     assert record["place"]["name"] == "Одеса"
     assert record["weapon"]["category"] == "drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "Уночі" in a morning's report: the night ran into the report's day
+        ("Уночі російські війська завдали ракетного удару по Одесі, постраждалих немає.",
+         dt.date(2024, 5, 20)),
+        # the date after it dates it; an evening and night begin the day before
+        ("Вночі проти 2 березня дрон влучив у будинок в Одесі, загинули двоє.",
+         dt.date(2024, 3, 2)),
+        ("Ночью 18 мая ракета попала в дом в Одессе, погибли двое.", dt.date(2024, 5, 18)),
+    ],
+)  # fmt: skip
+def test_a_night_dates_the_strike_by_its_morning(text, day, gazetteer):
+    record = extract_draft(
+        text, date_hint=dt.date(2024, 5, 20), gazetteer=gazetteer, today=TODAY
+    ).record
+    assert record["date"] == day
+
+
+def test_the_operational_command_south_and_citizens_counted(gazetteer):
+    text = (
+        "Согласно информации оперативного командования Юг, две ракеты поразили два жилых дома в "
+        "Одессе. Погибли пятеро граждан."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, g, c, v) for s, g, c, v in found] == [
+        ("ukraine-armed-forces", "civilians", "killed", 5),
+    ]
