@@ -305,7 +305,9 @@ def report_date(text: str, hint: dt.date | None, today: dt.date) -> Found | None
         start = text.index(line)
         numeric = _NUMERIC_DATE.search(line)
         if numeric:  # "18.08.2022" under a post's author line
-            day = _numeric_date(numeric)
+            # ("11/8/2024 5:11:35 AM": a twelve-hour clock after it writes the month first)
+            american = numeric.group("sep") == "/" and _TWELVE_HOUR.match(line, numeric.end())
+            day = _numeric_date(numeric, month_first=bool(american))
             if day:
                 return Found(day, start + numeric.start(), start + numeric.end(), numeric.group())
         for match in DATE_PHRASE.finditer(line):
@@ -355,10 +357,17 @@ def _stamp_date(text: str, at: int, today: dt.date) -> Found | None:
     return None
 
 
-def _numeric_date(match: re.Match[str]) -> dt.date | None:
-    """'18.08.2022' as Ukrainian and Russian posts write it: day, month, year."""
+_TWELVE_HOUR = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]\.?M\b", re.IGNORECASE)
+
+
+def _numeric_date(match: re.Match[str], month_first: bool = False) -> dt.date | None:
+    """'18.08.2022' as Ukrainian and Russian posts write it: day, month, year (month first
+    when the page writes American dates)."""
     year, first, second = int(match.group("y")), int(match.group("d")), int(match.group("m"))
-    for day, month in ((first, second), (second, first)):
+    orders = (
+        ((second, first), (first, second)) if month_first else ((first, second), (second, first))
+    )
+    for day, month in orders:
         try:
             return dt.date(year, month, day)
         except ValueError:

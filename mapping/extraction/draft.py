@@ -609,7 +609,8 @@ _HEADER_DATE_END = re.compile(r"[ \t]*(?:[:|—–-]|$|\n)", re.MULTILINE)
 _EARLIER_REPORTED = re.compile(
     r"\W*(?:Раніше\s+(?:повідомлял(?:ося|ось)|писали|було\s+відомо)|Ранее\s+(?:сообщалось|писали"
     r"|было\s+известно)"
-    r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+said|It\s+was\s+earlier\s+reported"
+    r"|Як\s+повідомлял(?:ося|ось)|Как\s+сообщалось|Earlier\s+reports\s+(?:said|indicated|suggested)"
+    r"|It\s+was\s+earlier\s+reported"
     # a news site's "Previously: ..." paragraph; "Earlier, it was stated that 16 ..."
     r"|Previously(?=\s*:)|Earlier,?\s+it\s+was\s+(?:stated|reported|said)"
     # "Зазначимо, що ...", "Отметим, что ...": the outlet's own remark

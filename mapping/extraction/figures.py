@@ -231,7 +231,8 @@ _CONSIDERED_MISSING = re.compile(
 _SOME_OF_THEM_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+of\s+(?:them|whom)\s*,\s*$", re.I)
 # "At least four people are hospitalized in serious condition": how badly, after the count
 _IN_CONDITION = re.compile(
-    r"\s+(?:in\s+(?:a\s+)?(?:serious|critical|grave|severe|moderate|stable)\s+condition)", re.I
+    r"\s+(?:in\s+(?:a\s+)?(?:serious|critical|grave|severe|moderate|medium|stable)\s+condition)",
+    re.I,
 )
 _FOUND_AFTER = re.compile(
     r"\s+(?:(?:have|has|had)\s+(?:since\s+)?been\s+(?:found|contacted|located|reached|traced)"
@@ -338,7 +339,9 @@ _AGES_BEFORE = re.compile(
 )
 # "the strike killed a 14-year-old boy": the verb before the person
 _AGED_OBJECT = re.compile(
-    r"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:an?|the)\s+"
+    r"\b(?P<cat>killing|killed|kills|injuring|injured|wounding|wounded"
+    # "The Russian bombardment claimed the life of a one-year-old toddler"
+    r"|(?:claimed|took|claiming|taking)\s+the\s+life\s+of)\s+(?:an?|the)\s+"
     rf"{_AGE}\s+(?P<who>{_AGED_WHO})\b",
     re.IGNORECASE,
 )
@@ -608,7 +611,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|born|since|of|from|until|year|by|after|befor
 _ANY_FIGURE = re.compile(
     r"kill|dead|death|die|perish|deceas|to be (?:located|found)|fatal|injur|wound|hurt|missing|unaccounted|rubble|debris|ruin"
     r"|hospital|medical|treat|bod(?:y|ies)|toll|tally|count|number|fate|whereabouts|search|lost"
-    r"|lives|murder|affected by"
+    r"|lives|life|murder|affected by"
     r"|destroy|eliminat|neutrali|liquidat|wiped|casualt|victim|among|includ|of whom|of them",
     re.IGNORECASE,
 )
@@ -750,7 +753,9 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         whole_match(match, "killed", "unspecified", Count(toll, toll))
     for match in _AGED_OBJECT.finditer(text):
         age = _age_of(match)
-        whole_match(match, _category(match.group("cat")), _aged_group(age, match.group("who")))
+        said = match.group("cat")
+        category = "killed" if " life " in said.lower() else _category(said)
+        whole_match(match, category, _aged_group(age, match.group("who")))
     for match in _ONE_PERSON.finditer(text):
         if _QUALIFIED.search(text, 0, match.start()):
             continue  # "at least one person was killed": a count with its range, read below

@@ -2460,3 +2460,31 @@ def test_an_earlier_statement_recalled_and_people_whose_whereabouts_are_unknown(
         ("ihor-terekhov", "injured", 6),
         ("ihor-terekhov", "missing", 3),
     ]
+
+
+def test_a_toll_retold_with_its_earlier_reports_and_how_badly_some_are_hurt(gazetteer):
+    text = (
+        "The death toll from the Russian attack on Zaporizhzhia has risen to nine. The Russian "
+        "bombardment claimed the life of a one-year-old toddler.\n\nSource: Ivan Fedorov, Head "
+        "of Zaporizhzhia Oblast Military Administration, on Telegram\n\nBackground: On 7 November, "
+        "Russian forces attacked the city. Earlier reports indicated that 4 people had been killed "
+        "and 18 injured.\n\nAbout 30 people are in hospitals in a medium condition."
+    )
+    found = figures_by_source(text, gazetteer, TODAY)
+    assert [(s, g, c, v) for s, g, c, v in found] == [
+        ("ivan-fedorov", "unspecified", "killed", 9),
+        ("ivan-fedorov", "children", "killed", 1),
+        ("report", "unspecified", "killed", 4),
+        ("report", "unspecified", "injured", 18),
+    ]
+
+
+def test_an_american_page_date_with_a_twelve_hour_clock_is_month_first(gazetteer):
+    record = extract_draft(
+        "Death Toll From Russia's Attack On Zaporizhzhia Rises To Nine\n11/8/2024 5:11:35 AM\n"
+        "The death toll from Russia's attack on Zaporizhzhia on November 7 has risen to nine, "
+        "Ivan Fedorov said.",
+        gazetteer=gazetteer,
+        today=TODAY,
+    ).record
+    assert record["date"] == dt.date(2024, 11, 7)
