@@ -277,9 +277,10 @@ _DATED_ITEM = re.compile(
 )
 
 
-# "Учора, 11 липня, ...", "Вчера, 11 июля, ...", "11 липня ..." opening a sentence
+# "Учора, 11 липня, ...", "Вчера, 11 июля, ..." opening a sentence (a day named as another
+# day's, not "12 липня рятувальники ...", an update on the same strike)
 _DATED_OPENING_UK_RU = re.compile(
-    r"^\W*(?:(?:учора|вчора|сьогодні|вчера|сегодня|позавчора|позавчера)\s*,?\s*)?"
+    r"^\W*(?:учора|вчора|вчера|позавчора|позавчера)\s*,?\s*"
     rf"(?P<date>\d{{1,2}}\s+{MONTH_NAMES_UK_RU})\b",
     re.IGNORECASE,
 )
