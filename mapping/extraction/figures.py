@@ -155,7 +155,8 @@ _TOLL_AND = re.compile(
 _AGE = r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?P<unit>year|month|week|day)s?-old"
 
 
-_AN_AGE = r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)s?-old"
+# the same age with no groups of its own, to be repeated in one pattern
+_AN_AGE = re.sub(r"\(\?P<\w+>", "(?:", _AGE)
 
 
 def _age_of(match: re.Match[str]) -> int | None:
@@ -187,6 +188,7 @@ _SEVERITY = re.compile(
     r"|varying)\b",
     re.IGNORECASE,
 )
+_BODIES_OF_BEFORE = re.compile(r"\bbod(?:y|ies)\s+of\s+$")
 _AND_ANOTHER_CHILD = re.compile(rf"\band\s+(?:his|her|their)\s+{_AGE}", re.IGNORECASE)
 _AND_A_CHILD = re.compile(
     rf"\s+and\s+an?\s+{_AGE}"
@@ -387,11 +389,10 @@ _ORDINALS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
 _NTH_DEAD = re.compile(
-    rf"\b(?:a|the)\s+(?P<nth>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:person|victim"
-    r"|resident|child|civilian)\s+(?:has\s+|had\s+)?(?:died|been\s+killed|was\s+killed|killed)\b"
+    rf"\b(?:a|the)\s+(?P<nth>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:(?:person|victim"
+    r"|resident|child|civilian)\s+(?:has\s+|had\s+)?(?:died|been\s+killed|was\s+killed|killed)"
     # "informed about the fourth dead person"
-    rf"|\b(?:a|the)\s+(?P<nth2>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+"
-    r"(?:dead\s+(?:person|body)|fatality|death)\b",
+    r"|dead\s+(?:person|body)|fatality|death)\b",
     re.IGNORECASE,
 )
 # "three people were known to have died - two women and a man": the people named are civilians
@@ -748,7 +749,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         taken.take(*match.span())
 
     for match in _NTH_DEAD.finditer(text):
-        nth = (match.group("nth") or match.group("nth2")).lower()
+        nth = match.group("nth").lower()
         toll = _ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
         whole_match(match, "killed", "unspecified", Count(toll, toll))
     for match in _AGED_OBJECT.finditer(text):
@@ -774,7 +775,7 @@ def casualty_figures(sentence: Sentence) -> list[Figure]:
         if _ONE_OF_THEM_BEFORE.search(text, 0, match.start()):
             continue  # "One of the children killed was buried - a boy of nine who died ...": a part
         category = _category(" ".join(match.group("cat").split()))
-        if category == "missing" and re.search(r"\bbod(?:y|ies)\s+of\s+$", text[: match.start()]):
+        if category == "missing" and _BODIES_OF_BEFORE.search(words_before(text, match.start())):
             category = "killed"  # "The bodies of a 10-year-old boy ... were found under the rubble"
         group = _aged_group(_age_of(match), match.group("who"))
         # "a 10-year-old boy and his 8-year-old sister": two children

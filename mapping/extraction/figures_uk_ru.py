@@ -310,6 +310,17 @@ def _count(value: int, hedge: _Hedge, quote: str) -> Count:
     return Count(*qualified_range(hedge.kind, value))
 
 
+def _under_rubble(tokens: list[Word], k: int, end: int) -> bool:
+    """Whether the words at k say 'під завалами', 'под завалами' (its second word before
+    `end`)."""
+    return tokens[k].lower in ("під", "под") and k + 1 < end and _is(tokens[k + 1], _RUBBLE)
+
+
+def _ordinal(word: Word) -> int | None:
+    """The number an ordinal word gives ('третя', 'п'яте', 'пятое'), if it is one."""
+    return next((v for k, v in _ORDINALS.items() if k in word.lemmas), None)
+
+
 def _relative(
     tokens: list[Word], j: int, group: str | None
 ) -> tuple[str | None, str | None, int, bool]:
@@ -321,7 +332,7 @@ def _relative(
             break
         if (category := _category(t)) is not None:
             return category, group, k, False
-        if t.lower in ("під", "под") and k + 1 < len(tokens) and _is(tokens[k + 1], _RUBBLE):
+        if _under_rubble(tokens, k, len(tokens)):
             return "missing", group, k + 1, False
     return None, group, j, False
 
@@ -378,7 +389,7 @@ def _forward(tokens: list[Word], i: int) -> tuple[str | None, str | None, int, b
             return category, group, j, False
         if _is(t, _HOSPITAL) and j > i + 1 and tokens[j - 1].lower in _INTO:
             return "injured", group, j, False  # "двоє у лікарні" (not "два работника больницы")
-        if t.lower in ("під", "под") and j + 1 < len(tokens) and _is(tokens[j + 1], _RUBBLE):
+        if _under_rubble(tokens, j, len(tokens)):
             return "missing", group, j + 1, False
         if _out_of_touch(tokens, j):  # "15 працівників не виходять на зв'язок"
             return "missing", group, j + 3, False
@@ -438,7 +449,7 @@ def _nth_body(tokens: list[Word], i: int) -> tuple[Count, int] | None:
     and the index its words end at."""
     if i + 1 >= len(tokens) or not tokens[i + 1].lemmas & {"тіло", "тело"}:
         return None
-    nth = next((v for k, v in _ORDINALS.items() if k in tokens[i].lemmas), None)
+    nth = _ordinal(tokens[i])
     if nth is None:
         return None
     end = i + 1
@@ -666,7 +677,7 @@ def _backward(tokens: list[Word], i: int) -> tuple[str | None, int]:
             _is(t, _TOUCH) and j >= 3 and _out_of_touch(tokens, j - 3)
         ):
             return "missing", j  # "на зв'язок не виходять 7 мешканців": the missing
-        if t.lower in ("під", "под") and j + 1 < i and _is(tokens[j + 1], _RUBBLE):
+        if _under_rubble(tokens, j, i):
             if grown and any(_category(u) for u in tokens[max(0, j - 4) : j]):
                 continue  # "Кількість загиблих під завалами … сягнула 30": the dead found there
             return "missing", j
@@ -762,7 +773,7 @@ def casualty_figures_uk_ru(sentence: Sentence, language: str) -> list[Figure]:
             continue
         if number is None and i + 1 < len(tokens) and _category(tokens[i + 1]):
             # "вже третя загибла": the third dead
-            number = next((v for k, v in _ORDINALS.items() if k in word.lemmas), None)
+            number = _ordinal(word)
         vague = None
         # "понад сотню", "майже сотню": a hundred ("сотні вбитих", hundreds, is rhetoric
         # analysts leave out, as in the development reports)

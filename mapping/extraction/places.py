@@ -360,7 +360,7 @@ def place_mentions_uk_ru(
         village = bool(_SETTLEMENT_BEFORE.search(before))
         found.append(PlaceMention(name, match.start(), end, score, sentence, settlement=village))
     for match in _REGION_NAME_UK_RU.finditer(text):  # "Харківської області", "на Донеччині"
-        if _REGION_LISTED_BEFORE_UK_RU.search(text, 0, match.start()):
+        if _REGION_LISTED_BEFORE_UK_RU.search(words_before(text, match.start())):
             continue  # "в Харьковской, Ивано-Франковской и Львовской областях": a list, no place
         found.append(
             PlaceMention(match.group(0), match.start(), match.end(), 1.0, sentence, region=True)
